@@ -1,0 +1,1 @@
+"""Koffiepraat: everything that is not Rasa training data or SDK actions."""

@@ -1,0 +1,147 @@
+"""``make run``: start the Rasa server, the action server, the consultant console
+and the maintenance worker in the foreground; Ctrl-C stops all of them.
+
+Prints one line per service with its URL, which channels are on (and why the
+others are off), which spaCy pipeline the model was trained with, and the
+notification outbox backlog.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.channels_config import channel_statuses, write_credentials
+from bot.quiet import quiet_env
+from bot.settings import ROOT, VAR_DIR, Settings, apply_port_defaults
+from bot.train import latest_model, spacy_pipeline_of
+
+READY_TIMEOUT_S = 240.0
+
+
+@dataclass
+class Service:
+    name: str
+    cmd: list[str]
+    health_url: str
+    public_url: str
+    process: subprocess.Popen[bytes] | None = None
+
+
+def services(settings: Settings, model: Path, credentials: Path) -> list[Service]:
+    py = sys.executable
+    rasa = f"http://localhost:{settings.rasa_port}"
+    console = f"http://localhost:{settings.console_port}"
+    rasa_cmd = [
+        py, "-m", "rasa", "run", "--quiet", "--model", str(model),
+        "--endpoints", "endpoints.yml", "--credentials", str(credentials),
+        "--port", str(settings.rasa_port), "--cors", "*",
+    ]
+    # The HTTP API (trackers, model swaps) is opened only with a token.
+    if os.environ.get("RASA_API_TOKEN", "").strip():
+        rasa_cmd += ["--enable-api", "--auth-token", os.environ["RASA_API_TOKEN"].strip()]
+    return [
+        Service(
+            "action server",
+            [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+            f"http://localhost:{settings.actions_port}/health",
+            f"http://localhost:{settings.actions_port}/webhook",
+        ),
+        Service("Rasa server", rasa_cmd, f"{rasa}/", f"{rasa}/webhooks/rest/webhook"),
+        Service("console", [py, "-m", "bot.console"], f"{console}/healthz", f"{console}/"),
+        Service("worker", [py, "-m", "bot.worker"], "", "outbox, retention, erasure"),
+    ]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
+            return response.status < 500
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    for proc in procs:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for proc in procs:
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _outbox_backlog(settings: Settings) -> str:
+    try:
+        from bot.tickets.store import TicketStore
+
+        store = TicketStore.from_url(settings.tickets_db_url)
+        store.migrate()
+        return str(store.outbox_backlog())
+    except Exception as error:  # noqa: BLE001 (a status line must not stop start-up)
+        return f"unknown ({error.__class__.__name__})"
+
+
+def main() -> int:
+    env = apply_port_defaults(quiet_env())
+    os.environ.update(env)
+    settings = Settings.from_env(env)
+    VAR_DIR.mkdir(exist_ok=True)
+    model = latest_model()
+    if model is None:
+        print("No trained model: run `make train` (or `make run`, which trains first).")
+        return 1
+    credentials = write_credentials(env, VAR_DIR / "credentials.yml")
+
+    print(f"Model: {model.name} (spaCy pipeline: {spacy_pipeline_of(model)})")
+    stores = "production (env)" if settings.production_stores else "embedded (SQLite under var/)"
+    print(f"Stores: {stores}; lock store: {'Redis' if settings.lock_store_url else 'in memory'}")
+    for status in channel_statuses(env):
+        print(f"Channel {status.describe()}")
+    print(f"Notification outbox backlog: {_outbox_backlog(settings)}")
+
+    procs: list[subprocess.Popen[bytes]] = []
+    all_services = services(settings, model, credentials)
+    try:
+        for service in all_services:
+            service.process = subprocess.Popen(
+                service.cmd, cwd=ROOT, env=env, start_new_session=True
+            )
+            procs.append(service.process)
+            print(f"Starting {service.name}: {service.public_url}", flush=True)
+        started = time.monotonic()
+        pending = [s for s in all_services if s.health_url]
+        while pending and time.monotonic() - started < READY_TIMEOUT_S:
+            for proc in procs:
+                if proc.poll() is not None:
+                    print(f"A service stopped during start-up (exit {proc.returncode}).")
+                    return 1
+            pending = [s for s in pending if not _healthy(s.health_url)]
+            time.sleep(1)
+        if pending:
+            print("Not ready in time: " + ", ".join(s.name for s in pending))
+            return 1
+        print(f"Koffiepraat is ready. Widget demo: http://localhost:{settings.console_port}/widget/")
+        print("Press Ctrl-C to stop.", flush=True)
+        while all(proc.poll() is None for proc in procs):
+            time.sleep(1)
+        print("A service stopped; stopping the others.")
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping Koffiepraat...")
+        return 0
+    finally:
+        _stop(procs)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Every environment variable Koffiepraat reads, with its default, in one place.
+
+Operators configure the assistant only through the environment (see
+../shared/docs/contract.md); nothing in the repository needs editing to deploy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = ROOT / "var"
+
+DEFAULT_TRACKER_STORE_URL = f"sqlite:///{VAR_DIR / 'rasa.db'}"
+DEFAULT_TICKETS_DB_URL = f"sqlite:///{VAR_DIR / 'tickets.db'}"
+
+DEFAULT_PORTS = {"RASA_PORT": 5005, "ACTIONS_PORT": 5055, "CONSOLE_PORT": 8080}
+
+
+def _env(env: Mapping[str, str], name: str) -> str | None:
+    """A variable that is unset or blank counts as unset."""
+    value = env.get(name, "").strip()
+    return value or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    rasa_port: int
+    actions_port: int
+    console_port: int
+    tracker_store_url: str
+    lock_store_url: str | None
+    tickets_db_url: str
+
+    @property
+    def production_stores(self) -> bool:
+        return not self.tracker_store_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        ports = {name: int(_env(env, name) or default) for name, default in DEFAULT_PORTS.items()}
+        return cls(
+            rasa_port=ports["RASA_PORT"],
+            actions_port=ports["ACTIONS_PORT"],
+            console_port=ports["CONSOLE_PORT"],
+            tracker_store_url=_env(env, "TRACKER_STORE_URL") or DEFAULT_TRACKER_STORE_URL,
+            lock_store_url=_env(env, "LOCK_STORE_URL"),
+            tickets_db_url=_env(env, "TICKETS_DB_URL") or DEFAULT_TICKETS_DB_URL,
+        )
+
+
+def apply_port_defaults(env: dict[str, str]) -> dict[str, str]:
+    """Fill unset ports so `${ACTIONS_PORT}` in endpoints.yml always expands."""
+    for name, default in DEFAULT_PORTS.items():
+        if not _env(env, name):
+            env[name] = str(default)
+    return env
