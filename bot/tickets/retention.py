@@ -1,0 +1,60 @@
+"""Delete closed tickets after a retention period.
+
+    python -m bot.tickets.retention [--closed-days N] [--db-url URL]
+
+N defaults to TICKETS_RETENTION_DAYS, else 90. Why 90 days: once a ticket is closed the
+consultant has made contact and the follow-up lives in the consultant's own client file, not
+here. Three months leaves room for the usual "the person comes back with a question" and for
+handling complaints or a request to see one's data, while keeping the period short as the
+GDPR asks (storage limitation). Open tickets are never purged: they still need someone.
+Conversations (the Rasa tracker store) are purged by the lead's code, not here.
+
+Run it daily (cron or a systemd timer). Prints how many tickets were deleted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+from bot.tickets.store import DB_URL_ENV, TicketStore
+
+RETENTION_ENV = "TICKETS_RETENTION_DAYS"
+DEFAULT_RETENTION_DAYS = 90
+
+
+def retention_days(env: Mapping[str, str]) -> int:
+    raw = env.get(RETENTION_ENV, "").strip()
+    if not raw:
+        return DEFAULT_RETENTION_DAYS
+    days = int(raw)
+    if days < 0:
+        raise ValueError(f"{RETENTION_ENV} must be 0 or more")
+    return days
+
+
+def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None) -> int:
+    env = os.environ if env is None else env
+    parser = argparse.ArgumentParser(description="Delete closed tickets past retention.")
+    parser.add_argument("--closed-days", type=int, default=None,
+                        help=f"days after closing (default ${RETENTION_ENV} or "
+                             f"{DEFAULT_RETENTION_DAYS})")
+    parser.add_argument("--db-url", default=None, help=f"database (default ${DB_URL_ENV})")
+    args = parser.parse_args(argv)
+    days = args.closed_days if args.closed_days is not None else retention_days(env)
+    if days < 0:
+        parser.error("--closed-days must be 0 or more")
+    store = TicketStore.from_url(args.db_url or env.get(DB_URL_ENV) or None)
+    try:
+        store.migrate()
+        deleted = store.purge(days)
+    finally:
+        store.close()
+    print(f"retention: {deleted} closed ticket(s) older than {days} day(s) deleted")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

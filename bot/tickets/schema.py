@@ -1,0 +1,103 @@
+"""Table objects for queries: the schema as it is after the LAST migration.
+
+The migrations (bot/tickets/migrations.py) keep their own frozen table definitions, so that an
+old step keeps creating what it created back then. A test compares a migrated database with
+these tables, so the two cannot drift apart unnoticed.
+
+Datetimes are stored as naive UTC (SQLite has no time zone type); the store converts.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("reference", String(16), nullable=False, unique=True),
+    Column("idempotency_key", String(200), nullable=False, unique=True),
+    # HMAC of channel + sender id: lets delete_my_data find tickets without the raw id.
+    Column("sender_key", String(64), nullable=True, index=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("primary_topic", String(64), nullable=False),
+    Column("topics", Text, nullable=False),  # JSON list of intent names
+    Column("urgency", String(8), nullable=False),
+    Column("urgency_reason", Text, nullable=True),
+    Column("deadline", Date, nullable=True),
+    Column("summary", Text, nullable=True),
+    Column("contact_name", Text, nullable=True),
+    Column("contact_preferred_channel", String(16), nullable=True),
+    Column("contact_phone", Text, nullable=True),
+    Column("contact_email", Text, nullable=True),
+    Column("contact_preferred_time", Text, nullable=True),
+    Column("region", Text, nullable=True),
+    Column("sector", Text, nullable=True),
+    Column("contract_type", Text, nullable=True),
+    Column("consent_given_at", DateTime, nullable=False),
+    Column("consent_text_version", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("assignee", Text, nullable=True),
+    Column("team", String(64), nullable=False),
+    Column("closed_at", DateTime, nullable=True),
+)
+
+ticket_notes = Table(
+    "ticket_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", String(36), ForeignKey("tickets.id"), nullable=False, index=True),
+    Column("author", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# No foreign key: audit rows outlive the ticket (they hold only id, reference and actions).
+ticket_audit = Table(
+    "ticket_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", String(36), nullable=False, index=True),
+    Column("reference", String(16), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False),  # JSON object, no personal data of the person
+    Column("at", DateTime, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", String(36), ForeignKey("tickets.id"), nullable=False, index=True),
+    Column("notifier", String(32), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime, nullable=False),
+    Column("last_error", Text, nullable=True),
+    Column("sent_at", DateTime, nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    UniqueConstraint("ticket_id", "notifier", name="uq_outbox_ticket_notifier"),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(100), nullable=False),
+    Column("applied_at", DateTime, nullable=False),
+)

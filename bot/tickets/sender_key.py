@@ -1,0 +1,58 @@
+"""Pseudonymous key of a chat sender: HMAC-SHA256 over channel + sender id.
+
+Tickets store this key instead of the raw sender id (on WhatsApp that id IS the phone
+number), so `delete_my_data` can find a person's tickets while a copy of the database alone
+does not reveal who chatted. The HMAC secret makes guessing phone numbers useless.
+
+Secret: `TICKETS_SENDER_KEY_SECRET` (set it in production, the same value for every process).
+Without it a random secret is created once in var/sender_key.secret (mode 0600), which is
+enough for a single machine; losing that file only means old tickets can no longer be found
+by sender.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+SECRET_ENV = "TICKETS_SENDER_KEY_SECRET"  # noqa: S105 (a variable name, not a secret)
+DEFAULT_SECRET_FILE = Path(__file__).resolve().parents[2] / "var" / "sender_key.secret"
+
+
+def sender_key(channel: str, sender_id: str, secret: str | bytes | None = None) -> str:
+    """64 hex characters identifying (channel, sender id); secret defaults to load_secret()."""
+    key = secret if secret is not None else load_secret()
+    key_bytes = key.encode() if isinstance(key, str) else key
+    # The NUL separator keeps ("ab", "c") and ("a", "bc") apart.
+    message = f"{channel}\x00{sender_id}".encode()
+    return hmac.new(key_bytes, message, hashlib.sha256).hexdigest()
+
+
+def load_secret(
+    env: Mapping[str, str] | None = None, secret_file: Path = DEFAULT_SECRET_FILE
+) -> str:
+    env = os.environ if env is None else env
+    configured = env.get(SECRET_ENV, "").strip()
+    if configured:
+        return configured
+    if secret_file.exists():
+        return secret_file.read_text(encoding="utf-8").strip()
+    secret_file.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_hex(32)
+    # Write a private temp file, then link it into place: link() fails when another process
+    # won the race, and then its (complete) secret is the one to use.
+    tmp = secret_file.with_name(f".{secret_file.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(value)
+    try:
+        os.link(tmp, secret_file)
+    except FileExistsError:
+        value = secret_file.read_text(encoding="utf-8").strip()
+    finally:
+        tmp.unlink()
+    return value

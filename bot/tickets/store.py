@@ -1,0 +1,649 @@
+"""Ticket storage for Koffiepraat: one interface over SQLite (default) and PostgreSQL.
+
+SQLAlchemy 1.4 Core, synchronous. Async callers (Rasa actions, the aiohttp console) wrap calls
+in `await asyncio.to_thread(store.method, ...)`. A store is safe to share between threads.
+
+Setting up
+----------
+    store = TicketStore.from_url(url, notifiers=["telegram", "email"])
+    store.migrate()            # idempotent; run at start-up of every process that uses it
+    ...
+    store.close()
+
+`url` None means `DEFAULT_DB_URL` (SQLite file var/tickets.db in the repository root; the
+directory is created). `TicketStore.from_env(env, notifiers)` reads `TICKETS_DB_URL`.
+PostgreSQL: `postgresql://user:pass@host:5432/db` (psycopg2; `postgres://` is accepted too).
+`notifiers` are the names the outbox gets one row per ticket for; pass
+`[n.name for n in bot.notify.configured_notifiers(os.environ)]`.
+
+Creating (handover action)
+--------------------------
+    create_ticket(draft: TicketDraft) -> Ticket
+Idempotent on `draft.idempotency_key`: a retried action, a double tap or two racing processes
+get the SAME ticket back (the UNIQUE constraint decides races). Generates `id` (uuid4) and
+`reference` ("KP-" + 6 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, no 0/O/1/I), routes
+the region to a team (routing.yml), and writes ticket, audit row and outbox rows in one
+transaction: either all of it exists afterwards or nothing. The person's sender id goes in as
+`draft.sender_key = bot.tickets.sender_key.sender_key(channel, sender_id)`.
+
+Reading (console)
+-----------------
+    get_ticket(ticket_id) -> Ticket | None
+    get_by_reference(reference) -> Ticket | None            (case-insensitive)
+    list_tickets(status=None, region=None, team=None, urgency=None,
+                 sort="newest" | "urgent", limit=None, offset=0) -> list[Ticket]
+"newest": newest first (the API default). "urgent": high > normal > low, then the nearest
+deadline (none last), then the longest waiting. `region` matches case-insensitively.
+`Ticket.to_api()` is the contract JSON exactly; `to_api(extended=True)` adds team,
+urgency_reason, updated_at, closed_at.
+
+Changing (console)
+------------------
+    update_ticket(ticket_id, status=None, assignee=None, actor="console") -> Ticket
+Allowed status changes (anything else raises InvalidTransition, a ValueError):
+    new       -> claimed | closed        (closed straight away: duplicate, person withdrew)
+    claimed   -> contacted | closed | new  (new = release: the assignee is cleared)
+    contacted -> closed
+    closed    -> claimed                 (reopen: the person came back; retention restarts)
+Setting the current status again is not an error (PATCH is repeatable). Claiming without an
+assignee makes `actor` the assignee. `assignee=""` unassigns. Unknown id: TicketNotFound
+(a LookupError). Every change writes an audit row.
+    add_note(ticket_id, author, text) -> Note       (internal; text never goes into audit)
+    notes(ticket_id) -> list[Note]                  oldest first
+    audit_trail(ticket_id) -> list[AuditEntry]      oldest first; survives deletion
+
+Deleting and retention
+----------------------
+    delete_for_sender(sender_key) -> int   tickets removed (with notes and outbox rows), for
+                                           the chat's delete_my_data
+    delete_ticket(ticket_id, actor) -> bool
+    purge(closed_older_than_days, now=None) -> int   closed tickets whose closed_at is older
+The audit keeps one "deleted"/"purged" row per ticket with only id and reference.
+CLI: `python -m bot.tickets.retention --closed-days N` (see retention.py).
+
+Outbox (used by bot.notify.OutboxWorker)
+----------------------------------------
+    due_notifications(now=None, limit=50, lease_seconds=300) -> list[OutboxItem]
+Unsent rows whose next_attempt_at has come, oldest first. They are leased: their
+next_attempt_at moves `lease_seconds` ahead, so a second worker does not send them too;
+a crashed worker's rows come back after the lease (at-least-once delivery).
+    mark_sent(outbox_id, now=None)
+    mark_failed(outbox_id, error, next_attempt_at)   error: short, without personal data
+    outbox_backlog() -> int                           unsent rows
+    outbox_for_ticket(ticket_id) -> list[OutboxItem]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, case, create_engine, event, func, select
+from sqlalchemy.engine import Connection, Engine, Row, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+
+from bot.tickets import migrations
+from bot.tickets.models import (
+    STATUSES,
+    URGENCIES,
+    AuditEntry,
+    Contact,
+    Note,
+    OutboxItem,
+    Ticket,
+    TicketDraft,
+    one_line,
+    to_utc,
+)
+from bot.tickets.routing import Routing, default_routing
+from bot.tickets.schema import outbox, ticket_audit, ticket_notes, tickets
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# Anchored at the repository root so the action server and the console, whatever their
+# working directory, share one database.
+DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'tickets.db'}"
+DB_URL_ENV = "TICKETS_DB_URL"
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O/1/I: read out over the phone
+REFERENCE_LENGTH = 6
+ERROR_MAX = 300
+NOTE_MAX = 5000
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "new": frozenset({"claimed", "closed"}),
+    "claimed": frozenset({"contacted", "closed", "new"}),
+    "contacted": frozenset({"closed"}),
+    "closed": frozenset({"claimed"}),
+}
+
+Clock = Callable[[], datetime]
+
+
+class TicketNotFound(LookupError):
+    """No ticket with that id."""
+
+
+class InvalidTransition(ValueError):
+    """The requested status change is not allowed from the current status."""
+
+    def __init__(self, current: str, requested: str) -> None:
+        super().__init__(f"status cannot change from {current!r} to {requested!r}")
+        self.current = current
+        self.requested = requested
+
+
+def new_reference() -> str:
+    return "KP-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _db_time(value: datetime) -> datetime:
+    """Naive UTC, as stored."""
+    return to_utc(value).replace(tzinfo=None)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+def create_engine_for(url: str | None) -> Engine:
+    """Engine with the settings the store relies on (see the SQLite notes below)."""
+    url = url or DEFAULT_DB_URL
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, future=True, pool_pre_ping=True)
+
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:")
+    if not in_memory:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        future=True,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        **({"poolclass": StaticPool} if in_memory else {}),
+    )
+
+    # pysqlite starts transactions lazily and not before DDL; take control instead so that
+    # migrations are transactional, and use BEGIN IMMEDIATE so that concurrent writers queue
+    # on the busy timeout rather than failing when a read lock is upgraded.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class TicketStore:
+    def __init__(
+        self,
+        engine: Engine,
+        notifiers: Iterable[str] = (),
+        routing: Routing | None = None,
+        clock: Clock = _utcnow,
+    ) -> None:
+        self._engine = engine
+        self._notifiers = tuple(dict.fromkeys(notifiers))
+        self._routing = routing or default_routing()
+        self._clock = clock
+
+    # -- setup ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_url(
+        cls,
+        url: str | None = None,
+        notifiers: Iterable[str] = (),
+        routing: Routing | None = None,
+        clock: Clock = _utcnow,
+    ) -> TicketStore:
+        return cls(create_engine_for(url), notifiers=notifiers, routing=routing, clock=clock)
+
+    @classmethod
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, notifiers: Iterable[str] = ()
+    ) -> TicketStore:
+        env = os.environ if env is None else env
+        return cls.from_url(env.get(DB_URL_ENV) or None, notifiers=notifiers)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def notifiers(self) -> tuple[str, ...]:
+        return self._notifiers
+
+    @property
+    def routing(self) -> Routing:
+        return self._routing
+
+    def migrate(self) -> list[int]:
+        """Apply pending schema migrations; returns the versions applied by this call."""
+        return migrations.migrate(self._engine)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def _now(self) -> datetime:
+        return to_utc(self._clock())
+
+    # -- creating ------------------------------------------------------------------------
+
+    def create_ticket(self, draft: TicketDraft) -> Ticket:
+        existing = self._ticket_by_idempotency_key(draft.idempotency_key)
+        if existing is not None:
+            return existing
+        # A reference collision (1 in ~10^9 per pair) also raises IntegrityError: retry.
+        for _ in range(5):
+            try:
+                return self._insert_ticket(draft)
+            except IntegrityError:
+                existing = self._ticket_by_idempotency_key(draft.idempotency_key)
+                if existing is not None:
+                    return existing  # lost a race against the same key
+        raise RuntimeError("could not allocate a unique ticket reference")
+
+    def _insert_ticket(self, draft: TicketDraft) -> Ticket:
+        now = _db_time(self._now())
+        ticket_id = str(uuid.uuid4())
+        reference = new_reference()
+        team = self._routing.route(draft.region)
+        with self._engine.begin() as conn:
+            found = conn.execute(
+                select(tickets).where(tickets.c.idempotency_key == draft.idempotency_key)
+            ).first()
+            if found is not None:
+                return _ticket_from_row(found)
+            conn.execute(
+                tickets.insert().values(
+                    id=ticket_id,
+                    reference=reference,
+                    idempotency_key=draft.idempotency_key,
+                    sender_key=draft.sender_key,
+                    created_at=now,
+                    updated_at=now,
+                    channel=draft.channel,
+                    primary_topic=draft.primary_topic,
+                    topics=json.dumps(draft.topics),
+                    urgency=draft.urgency,
+                    urgency_reason=draft.urgency_reason,
+                    deadline=draft.deadline,
+                    summary=draft.summary,
+                    contact_name=draft.contact.name,
+                    contact_preferred_channel=draft.contact.preferred_channel,
+                    contact_phone=draft.contact.phone,
+                    contact_email=draft.contact.email,
+                    contact_preferred_time=draft.contact.preferred_time,
+                    region=draft.region,
+                    sector=draft.sector,
+                    contract_type=draft.contract_type,
+                    consent_given_at=_db_time(draft.consent_given_at),
+                    consent_text_version=draft.consent_text_version,
+                    status="new",
+                    assignee=None,
+                    team=team,
+                    closed_at=None,
+                )
+            )
+            _audit(conn, ticket_id, reference, "bot", "created",
+                   {"channel": draft.channel, "team": team, "urgency": draft.urgency}, now)
+            self._insert_outbox(conn, ticket_id, now)
+            row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
+            return _ticket_from_row(row)
+
+    def _insert_outbox(self, conn: Connection, ticket_id: str, now: datetime) -> None:
+        for name in self._notifiers:
+            conn.execute(
+                outbox.insert().values(
+                    ticket_id=ticket_id,
+                    notifier=name,
+                    attempts=0,
+                    next_attempt_at=now,
+                    last_error=None,
+                    sent_at=None,
+                    created_at=now,
+                )
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _ticket_by_idempotency_key(self, key: str) -> Ticket | None:
+        return self._one_ticket(tickets.c.idempotency_key == key)
+
+    def _one_ticket(self, condition: Any) -> Ticket | None:
+        with self._engine.connect() as conn:
+            row = conn.execute(select(tickets).where(condition)).first()
+        return None if row is None else _ticket_from_row(row)
+
+    def get_ticket(self, ticket_id: str) -> Ticket | None:
+        return self._one_ticket(tickets.c.id == ticket_id)
+
+    def get_by_reference(self, reference: str) -> Ticket | None:
+        return self._one_ticket(tickets.c.reference == reference.strip().upper())
+
+    def list_tickets(
+        self,
+        status: str | None = None,
+        region: str | None = None,
+        team: str | None = None,
+        urgency: str | None = None,
+        sort: str = "newest",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Ticket]:
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        if urgency is not None and urgency not in URGENCIES:
+            raise ValueError(f"unknown urgency {urgency!r}")
+        query = select(tickets)
+        if status is not None:
+            query = query.where(tickets.c.status == status)
+        if region:
+            query = query.where(func.lower(tickets.c.region) == region.strip().lower())
+        if team:
+            query = query.where(tickets.c.team == team)
+        if urgency is not None:
+            query = query.where(tickets.c.urgency == urgency)
+        if sort == "newest":
+            query = query.order_by(tickets.c.created_at.desc(), tickets.c.id.desc())
+        elif sort == "urgent":
+            rank = case((tickets.c.urgency == "high", 0), (tickets.c.urgency == "normal", 1),
+                        else_=2)
+            no_deadline_last = case((tickets.c.deadline.is_(None), 1), else_=0)
+            query = query.order_by(rank, no_deadline_last, tickets.c.deadline,
+                                   tickets.c.created_at, tickets.c.id)
+        else:
+            raise ValueError("sort must be 'newest' or 'urgent'")
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self._engine.connect() as conn:
+            return [_ticket_from_row(row) for row in conn.execute(query)]
+
+    # -- changing ------------------------------------------------------------------------
+
+    def update_ticket(
+        self,
+        ticket_id: str,
+        status: str | None = None,
+        assignee: str | None = None,
+        actor: str = "console",
+    ) -> Ticket:
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        now = _db_time(self._now())
+        with self._engine.begin() as conn:
+            row = conn.execute(
+                select(tickets).where(tickets.c.id == ticket_id).with_for_update()
+            ).first()
+            if row is None:
+                raise TicketNotFound(ticket_id)
+            changes: dict[str, Any] = {}
+            events: list[tuple[str, dict[str, Any]]] = []
+            current = row.status
+            if status is not None and status != current:
+                if status not in TRANSITIONS[current]:
+                    raise InvalidTransition(current, status)
+                changes["status"] = status
+                changes["closed_at"] = now if status == "closed" else None
+                if status == "new":
+                    changes["assignee"] = None
+                elif status == "claimed" and assignee is None and row.assignee is None:
+                    changes["assignee"] = actor
+                events.append((_status_action(current, status), {"from": current, "to": status}))
+            if assignee is not None:
+                wanted = assignee.strip() or None
+                if wanted != changes.get("assignee", row.assignee):
+                    changes["assignee"] = wanted
+                    events.append(("assigned", {"assignee": wanted}))
+            if changes:
+                changes["updated_at"] = now
+                conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(**changes))
+                for action, detail in events:
+                    _audit(conn, ticket_id, row.reference, actor, action, detail, now)
+            updated = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
+            return _ticket_from_row(updated)
+
+    def add_note(self, ticket_id: str, author: str, text: str) -> Note:
+        text = (text or "").strip()
+        if not text:
+            raise ValueError("a note needs text")
+        if len(text) > NOTE_MAX:
+            raise ValueError(f"a note is at most {NOTE_MAX} characters")
+        now = _db_time(self._now())
+        with self._engine.begin() as conn:
+            reference = conn.execute(
+                select(tickets.c.reference).where(tickets.c.id == ticket_id)
+            ).scalar()
+            if reference is None:
+                raise TicketNotFound(ticket_id)
+            result = conn.execute(
+                ticket_notes.insert().values(
+                    ticket_id=ticket_id, author=author, text=text, created_at=now
+                )
+            )
+            note_id = int(result.inserted_primary_key[0])
+            _audit(conn, ticket_id, reference, author, "note_added", {"note_id": note_id}, now)
+            conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(updated_at=now))
+        return Note(id=note_id, ticket_id=ticket_id, author=author, text=text,
+                    created_at=_aware(now))
+
+    def notes(self, ticket_id: str) -> list[Note]:
+        query = (select(ticket_notes).where(ticket_notes.c.ticket_id == ticket_id)
+                 .order_by(ticket_notes.c.created_at, ticket_notes.c.id))
+        with self._engine.connect() as conn:
+            return [
+                Note(id=r.id, ticket_id=r.ticket_id, author=r.author, text=r.text,
+                     created_at=_aware(r.created_at))
+                for r in conn.execute(query)
+            ]
+
+    def audit_trail(self, ticket_id: str) -> list[AuditEntry]:
+        query = (select(ticket_audit).where(ticket_audit.c.ticket_id == ticket_id)
+                 .order_by(ticket_audit.c.at, ticket_audit.c.id))
+        with self._engine.connect() as conn:
+            return [
+                AuditEntry(id=r.id, ticket_id=r.ticket_id, reference=r.reference,
+                           actor=r.actor, action=r.action, detail=json.loads(r.detail),
+                           at=_aware(r.at))
+                for r in conn.execute(query)
+            ]
+
+    # -- deleting ------------------------------------------------------------------------
+
+    def delete_for_sender(self, sender_key: str) -> int:
+        if not sender_key:
+            return 0  # never match every ticket without a key
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(tickets.c.id, tickets.c.reference)
+                .where(tickets.c.sender_key == sender_key).with_for_update()
+            ).all()
+            return _delete_rows(conn, rows, "person", "deleted", "delete_my_data",
+                                _db_time(self._now()))
+
+    def delete_ticket(self, ticket_id: str, actor: str) -> bool:
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(tickets.c.id, tickets.c.reference)
+                .where(tickets.c.id == ticket_id).with_for_update()
+            ).all()
+            return _delete_rows(conn, rows, actor, "deleted", "consultant",
+                                _db_time(self._now())) == 1
+
+    def purge(self, closed_older_than_days: int, now: datetime | None = None) -> int:
+        if closed_older_than_days < 0:
+            raise ValueError("closed_older_than_days must be 0 or more")
+        moment = _db_time(now or self._now())
+        cutoff = moment - timedelta(days=closed_older_than_days)
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(tickets.c.id, tickets.c.reference)
+                .where(and_(tickets.c.status == "closed", tickets.c.closed_at < cutoff))
+                .with_for_update()
+            ).all()
+            return _delete_rows(conn, rows, "retention", "purged", "retention", moment)
+
+    # -- outbox --------------------------------------------------------------------------
+
+    def due_notifications(
+        self, now: datetime | None = None, limit: int = 50, lease_seconds: float = 300
+    ) -> list[OutboxItem]:
+        moment = _db_time(now or self._now())
+        query = (
+            select(outbox)
+            .where(and_(outbox.c.sent_at.is_(None), outbox.c.next_attempt_at <= moment))
+            .order_by(outbox.c.next_attempt_at, outbox.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        with self._engine.begin() as conn:
+            rows = conn.execute(query).all()
+            if rows and lease_seconds > 0:
+                conn.execute(
+                    outbox.update()
+                    .where(outbox.c.id.in_([r.id for r in rows]))
+                    .values(next_attempt_at=moment + timedelta(seconds=lease_seconds))
+                )
+        return [_outbox_from_row(r) for r in rows]
+
+    def mark_sent(self, outbox_id: int, now: datetime | None = None) -> None:
+        moment = _db_time(now or self._now())
+        with self._engine.begin() as conn:
+            conn.execute(
+                outbox.update()
+                .where(and_(outbox.c.id == outbox_id, outbox.c.sent_at.is_(None)))
+                .values(sent_at=moment, attempts=outbox.c.attempts + 1, last_error=None)
+            )
+
+    def mark_failed(self, outbox_id: int, error: str, next_attempt_at: datetime) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(
+                outbox.update()
+                .where(and_(outbox.c.id == outbox_id, outbox.c.sent_at.is_(None)))
+                .values(
+                    attempts=outbox.c.attempts + 1,
+                    last_error=one_line(error, ERROR_MAX) or "error",
+                    next_attempt_at=_db_time(next_attempt_at),
+                )
+            )
+
+    def outbox_backlog(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.execute(
+                select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+            ).scalar_one())
+
+    def outbox_for_ticket(self, ticket_id: str) -> list[OutboxItem]:
+        query = select(outbox).where(outbox.c.ticket_id == ticket_id).order_by(outbox.c.id)
+        with self._engine.connect() as conn:
+            return [_outbox_from_row(r) for r in conn.execute(query)]
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+def _status_action(current: str, new: str) -> str:
+    if current == "closed":
+        return "reopened"
+    if new == "new":
+        return "released"
+    if new == "claimed":
+        return "claimed"
+    return "status_changed"
+
+
+def _audit(conn: Connection, ticket_id: str, reference: str, actor: str, action: str,
+           detail: dict[str, Any], at: datetime) -> None:
+    conn.execute(
+        ticket_audit.insert().values(
+            ticket_id=ticket_id, reference=reference, actor=actor, action=action,
+            detail=json.dumps(detail, sort_keys=True), at=at,
+        )
+    )
+
+
+def _delete_rows(conn: Connection, rows: Sequence[Row], actor: str, action: str, reason: str,
+                 now: datetime) -> int:
+    """Delete tickets with their notes and outbox rows; audit keeps only id and reference."""
+    ids = [r.id for r in rows]
+    for start in range(0, len(ids), 500):  # stay below bound-parameter limits
+        chunk = ids[start:start + 500]
+        conn.execute(ticket_notes.delete().where(ticket_notes.c.ticket_id.in_(chunk)))
+        conn.execute(outbox.delete().where(outbox.c.ticket_id.in_(chunk)))
+        conn.execute(tickets.delete().where(tickets.c.id.in_(chunk)))
+    for r in rows:
+        _audit(conn, r.id, r.reference, actor, action, {"reason": reason}, now)
+    return len(ids)
+
+
+def _ticket_from_row(row: Row) -> Ticket:
+    deadline = row.deadline
+    if isinstance(deadline, datetime):
+        deadline = deadline.date()
+    elif isinstance(deadline, str):
+        deadline = date.fromisoformat(deadline)
+    return Ticket(
+        id=row.id,
+        reference=row.reference,
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
+        channel=row.channel,
+        primary_topic=row.primary_topic,
+        topics=list(json.loads(row.topics)),
+        urgency=row.urgency,
+        urgency_reason=row.urgency_reason,
+        deadline=deadline,
+        summary=row.summary,
+        contact=Contact(
+            name=row.contact_name,
+            preferred_channel=row.contact_preferred_channel,
+            phone=row.contact_phone,
+            email=row.contact_email,
+            preferred_time=row.contact_preferred_time,
+        ),
+        region=row.region,
+        sector=row.sector,
+        contract_type=row.contract_type,
+        consent_given_at=_aware(row.consent_given_at),
+        consent_text_version=row.consent_text_version,
+        status=row.status,
+        assignee=row.assignee,
+        team=row.team,
+        closed_at=_aware(row.closed_at),
+    )
+
+
+def _outbox_from_row(row: Row) -> OutboxItem:
+    return OutboxItem(
+        id=row.id,
+        ticket_id=row.ticket_id,
+        notifier=row.notifier,
+        attempts=row.attempts,
+        next_attempt_at=_aware(row.next_attempt_at),
+        last_error=row.last_error,
+        sent_at=_aware(row.sent_at),
+    )
