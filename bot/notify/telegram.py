@@ -1,0 +1,28 @@
+"""Consultant notifications to a Telegram group through python-telegram-bot."""
+
+from __future__ import annotations
+
+from telegram import Bot
+
+from bot.notify.message import Notification
+
+DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class TelegramNotifier:
+    name = "telegram"
+
+    def __init__(self, token: str, chat_id: str,
+                 base_url: str = DEFAULT_TELEGRAM_API_BASE_URL) -> None:
+        self._bot = Bot(token, base_url=base_url)
+        self._chat_id = chat_id
+        self.secrets = (token,)
+
+    async def send(self, notification: Notification) -> None:
+        # initialize() is a no-op once it succeeded; until then it retries getMe.
+        await self._bot.initialize()
+        # Plain text (no parse_mode): nothing in the message needs escaping.
+        await self._bot.send_message(chat_id=self._chat_id, text=notification.text())
+
+    async def aclose(self) -> None:
+        await self._bot.shutdown()

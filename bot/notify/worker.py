@@ -1,0 +1,150 @@
+"""Outbox worker: delivers consultant notifications written by TicketStore.create_ticket.
+
+Ticket creation only writes outbox rows (same transaction as the ticket), so a notifier that
+is down never blocks or fails a handover. The worker sends due rows, marks them sent, and on
+failure schedules a retry with exponential back-off and jitter (30 s doubling up to 1 h).
+
+    worker = OutboxWorker(store, configured_notifiers(os.environ), console_url=...)
+    await worker.run_once()                 # one batch; never raises on a notifier failure
+    await worker.run_forever(stop_event)    # until stop_event is set; closes the notifiers
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from bot.notify.base import Notifier
+from bot.notify.message import Notification, redact
+from bot.tickets.models import one_line
+from bot.tickets.store import TicketStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Backoff:
+    """Delay before retry n (1-based): base * 2^(n-1), at most cap, with 'equal jitter'
+    (between half and all of it) so that many failed rows do not retry in lockstep."""
+
+    base_seconds: float = 30.0
+    cap_seconds: float = 3600.0
+    rng: random.Random = field(default_factory=random.Random)
+
+    def delay(self, attempt: int) -> timedelta:
+        raw = min(self.cap_seconds, self.base_seconds * 2 ** max(0, attempt - 1))
+        return timedelta(seconds=raw / 2 + self.rng.uniform(0, raw / 2))  # noqa: S311 (timing)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    sent: int = 0
+    failed: int = 0
+
+
+def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> str:
+    """Short error text for the outbox: class and message, secrets and contact-like strings
+    removed (an SMTP or HTTP error can echo addresses or the bot token)."""
+    text = f"{type(exc).__name__}: {exc}"
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[geheim]")
+    return one_line(redact(text), 300) or type(exc).__name__
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        store: TicketStore,
+        notifiers: Iterable[Notifier],
+        *,
+        console_url: str = "http://localhost:8080",
+        backoff: Backoff | None = None,
+        clock: Callable[[], datetime] = _utcnow,
+        batch_size: int = 50,
+        send_timeout: float = 30.0,
+        lease_seconds: float = 300.0,
+        poll_seconds: float = 5.0,
+    ) -> None:
+        self._store = store
+        self._notifiers = {n.name: n for n in notifiers}
+        self._console_url = console_url
+        self._backoff = backoff or Backoff()
+        self._clock = clock
+        self._batch_size = batch_size
+        self._send_timeout = send_timeout
+        # The lease must outlast a send, or a slow send could be picked up twice.
+        self._lease_seconds = max(lease_seconds, send_timeout * 2)
+        self._poll_seconds = poll_seconds
+
+    async def run_once(self, now: datetime | None = None) -> RunResult:
+        """Send every due notification once. Notifier errors are recorded, not raised."""
+        now = now or self._clock()
+        items = await asyncio.to_thread(
+            self._store.due_notifications, now, self._batch_size, self._lease_seconds
+        )
+        sent = failed = 0
+        for item in items:
+            notifier = self._notifiers.get(item.notifier)
+            if notifier is None:
+                # Configuration changed since the row was written: keep it, retry rarely.
+                await asyncio.to_thread(
+                    self._store.mark_failed, item.id, f"notifier {item.notifier!r} is not on",
+                    now + timedelta(seconds=self._backoff.cap_seconds),
+                )
+                failed += 1
+                continue
+            ticket = await asyncio.to_thread(self._store.get_ticket, item.ticket_id)
+            if ticket is None:
+                continue  # deleted meanwhile; its outbox rows went with it
+            notification = Notification.from_ticket(
+                ticket, self._console_url, self._store.routing.label(ticket.team)
+            )
+            try:
+                await asyncio.wait_for(notifier.send(notification), self._send_timeout)
+            except Exception as exc:  # noqa: BLE001 - any notifier failure means: retry later
+                failed += 1
+                retry_at = now + self._backoff.delay(item.attempts + 1)
+                error = describe_error(exc, getattr(notifier, "secrets", ()))
+                await asyncio.to_thread(self._store.mark_failed, item.id, error, retry_at)
+                logger.warning("notification %s via %s failed (attempt %d): %s",
+                               ticket.reference, item.notifier, item.attempts + 1,
+                               type(exc).__name__)
+            else:
+                sent += 1
+                await asyncio.to_thread(self._store.mark_sent, item.id, now)
+                logger.info("notification %s sent via %s", ticket.reference, item.notifier)
+        return RunResult(sent=sent, failed=failed)
+
+    async def run_forever(self, stop_event: asyncio.Event) -> None:
+        """Poll until stop_event is set; survives database hiccups; closes the notifiers."""
+        try:
+            while not stop_event.is_set():
+                busy = False
+                try:
+                    result = await self.run_once()
+                    busy = result.sent + result.failed >= self._batch_size
+                except Exception:  # noqa: BLE001 - e.g. database briefly unreachable
+                    logger.exception("outbox run failed; retrying")
+                if busy:
+                    continue  # a full batch: there may be more due right now
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop_event.wait(), self._poll_seconds)
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        for notifier in self._notifiers.values():
+            try:
+                await notifier.aclose()
+            except Exception:  # noqa: BLE001 - closing must not hide the real exit reason
+                logger.warning("closing notifier %s failed", notifier.name)
