@@ -1,0 +1,394 @@
+"""Consultant accounts and server-side sessions for the console.
+
+Lives in the same database as the tickets (``TICKETS_DB_URL``) but in its own
+tables, with its own migration table ``console_schema_version`` so the ticket
+store's migrations and ours never step on each other.
+
+Security choices:
+- passwords are hashed with argon2id (argon2-cffi defaults), rehashed on login
+  when the parameters change;
+- after ``lockout_attempts`` failed logins an account is locked for
+  ``lockout_duration``; a correct password does not open a locked account;
+- the session cookie holds a random token; the database only stores its
+  SHA-256, so a leaked table does not hand out sessions;
+- sessions end after ``session_idle`` without requests or ``session_max_age``
+  in total, and when the consultant is disabled.
+
+The store is synchronous (SQLAlchemy 1.4 Core); the web app calls it through
+``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+SCHEMA_VERSION_TABLE = "console_schema_version"
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+MIN_PASSWORD_LENGTH = 12
+# Sessions are touched at most this often, to keep writes down on busy pages.
+TOUCH_INTERVAL = timedelta(seconds=60)
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    SCHEMA_VERSION_TABLE,
+    metadata,
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+consultants = sa.Table(
+    "console_consultants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(40), nullable=False, unique=True),
+    sa.Column("team", sa.String(80), nullable=True),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.DateTime, nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+sessions = sa.Table(
+    "console_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column(
+        "consultant_id",
+        sa.Integer,
+        sa.ForeignKey("console_consultants.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_seen", sa.DateTime, nullable=False),
+)
+
+
+class AccountError(ValueError):
+    """A request about accounts that cannot be honoured (message is safe to show)."""
+
+
+class LoginOutcome(Enum):
+    OK = "ok"
+    BAD_CREDENTIALS = "bad_credentials"
+    LOCKED = "locked"
+    DISABLED = "disabled"
+
+
+@dataclass(frozen=True)
+class Consultant:
+    id: int
+    name: str
+    team: str | None
+    active: bool
+    locked_until: datetime | None
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    outcome: LoginOutcome
+    consultant: Consultant | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is LoginOutcome.OK
+
+
+@dataclass(frozen=True)
+class Session:
+    consultant: Consultant
+    csrf_token: str
+    created_at: datetime
+    last_seen: datetime
+    # The raw cookie value; only known right after start_session.
+    token: str | None = None
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _to_db(moment: datetime) -> datetime:
+    """Store naive UTC: portable between SQLite and PostgreSQL."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _from_db(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=timezone.utc)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def normalise_name(name: str) -> str:
+    cleaned = name.strip().lower()
+    if not NAME_PATTERN.match(cleaned):
+        raise AccountError(
+            "Een naam heeft 2 tot 40 tekens: kleine letters, cijfers, punt, streepje of _."
+        )
+    return cleaned
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
+
+
+class AccountStore:
+    """Consultants, login attempts and sessions in SQL tables."""
+
+    def __init__(
+        self,
+        engine: sa.engine.Engine,
+        *,
+        lockout_attempts: int = 5,
+        lockout_duration: timedelta = timedelta(minutes=15),
+        session_idle: timedelta = timedelta(minutes=30),
+        session_max_age: timedelta = timedelta(hours=12),
+        clock: Callable[[], datetime] = utc_now,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self.engine = engine
+        self.lockout_attempts = lockout_attempts
+        self.lockout_duration = lockout_duration
+        self.session_idle = session_idle
+        self.session_max_age = session_max_age
+        self.clock = clock
+        self.hasher = hasher or PasswordHasher()  # argon2id with the library's defaults
+        # Verified against for unknown names, so both paths cost the same time.
+        self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+
+    # ------------------------------------------------------------------ schema
+    def migrate(self) -> int:
+        """Create or upgrade our tables; returns the schema version now in place."""
+        with self.engine.begin() as conn:
+            schema_version.create(conn, checkfirst=True)
+            current = conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar()
+            current = current or 0
+            if current < 1:
+                consultants.create(conn, checkfirst=True)
+                sessions.create(conn, checkfirst=True)
+                conn.execute(schema_version.insert().values(version=1))
+                current = 1
+        return current
+
+    # --------------------------------------------------------------- accounts
+    def add_consultant(self, name: str, password: str, team: str | None = None) -> Consultant:
+        login = normalise_name(name)
+        check_password_strength(password)
+        team = (team or "").strip() or None
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                sa.select(consultants.c.id).where(consultants.c.name == login)
+            ).first()
+            if exists:
+                raise AccountError(f"Er is al een account met de naam {login}.")
+            conn.execute(
+                consultants.insert().values(
+                    name=login,
+                    team=team,
+                    password_hash=self.hasher.hash(password),
+                    active=True,
+                    failed_attempts=0,
+                    created_at=_to_db(self.clock()),
+                )
+            )
+        found = self.get_consultant(login)
+        assert found is not None
+        return found
+
+    def get_consultant(self, name: str) -> Consultant | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(consultants).where(consultants.c.name == name.strip().lower())
+            ).first()
+        return None if row is None else self._consultant(row)
+
+    def list_consultants(self) -> list[Consultant]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(consultants).order_by(consultants.c.name)).all()
+        return [self._consultant(row) for row in rows]
+
+    def set_password(self, name: str, password: str) -> None:
+        check_password_strength(password)
+        self._update_by_name(
+            name, password_hash=self.hasher.hash(password), failed_attempts=0, locked_until=None
+        )
+
+    def disable(self, name: str) -> None:
+        consultant = self._update_by_name(name, active=False)
+        self.end_sessions_for(consultant.id)
+
+    def enable(self, name: str) -> None:
+        self._update_by_name(name, active=True, failed_attempts=0, locked_until=None)
+
+    def _update_by_name(self, name: str, **values: object) -> Consultant:
+        consultant = self.get_consultant(name)
+        if consultant is None:
+            raise AccountError(f"Geen account met de naam {name.strip().lower()}.")
+        with self.engine.begin() as conn:
+            conn.execute(
+                consultants.update().where(consultants.c.id == consultant.id).values(**values)
+            )
+        return consultant
+
+    # ------------------------------------------------------------------ login
+    def authenticate(self, name: str, password: str) -> LoginResult:
+        """Check a login attempt and keep the failure counter and lockout up to date."""
+        now = self.clock()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(consultants).where(consultants.c.name == name.strip().lower())
+            ).first()
+        if row is None:
+            self._verify(self._dummy_hash, password)
+            return LoginResult(LoginOutcome.BAD_CREDENTIALS)
+        locked_until = _from_db(row.locked_until)
+        if locked_until is not None and now < locked_until:
+            return LoginResult(LoginOutcome.LOCKED)
+        if not row.active:
+            self._verify(self._dummy_hash, password)
+            return LoginResult(LoginOutcome.DISABLED)
+        if not self._verify(row.password_hash, password):
+            return self._record_failure(row.id, now)
+
+        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+        if self.hasher.check_needs_rehash(row.password_hash):
+            values["password_hash"] = self.hasher.hash(password)
+        with self.engine.begin() as conn:
+            conn.execute(consultants.update().where(consultants.c.id == row.id).values(**values))
+        return LoginResult(LoginOutcome.OK, replace(self._consultant(row), locked_until=None))
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self.hasher.verify(password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def _record_failure(self, consultant_id: int, now: datetime) -> LoginResult:
+        with self.engine.begin() as conn:
+            conn.execute(
+                consultants.update()
+                .where(consultants.c.id == consultant_id)
+                .values(failed_attempts=consultants.c.failed_attempts + 1)
+            )
+            attempts = conn.execute(
+                sa.select(consultants.c.failed_attempts).where(consultants.c.id == consultant_id)
+            ).scalar_one()
+            if attempts >= self.lockout_attempts:
+                conn.execute(
+                    consultants.update()
+                    .where(consultants.c.id == consultant_id)
+                    .values(failed_attempts=0, locked_until=_to_db(now + self.lockout_duration))
+                )
+                return LoginResult(LoginOutcome.LOCKED)
+        return LoginResult(LoginOutcome.BAD_CREDENTIALS)
+
+    # --------------------------------------------------------------- sessions
+    def start_session(self, consultant_id: int) -> Session:
+        """A brand-new session (new token on every login: no session fixation)."""
+        token = secrets.token_urlsafe(32)
+        csrf_token = secrets.token_urlsafe(32)
+        now = self.clock()
+        with self.engine.begin() as conn:
+            conn.execute(
+                sessions.insert().values(
+                    token_hash=_token_hash(token),
+                    consultant_id=consultant_id,
+                    csrf_token=csrf_token,
+                    created_at=_to_db(now),
+                    last_seen=_to_db(now),
+                )
+            )
+            row = conn.execute(
+                sa.select(consultants).where(consultants.c.id == consultant_id)
+            ).one()
+        return Session(self._consultant(row), csrf_token, now, now, token=token)
+
+    def load_session(self, token: str) -> Session | None:
+        """The live session for a cookie value, or None (expired ones are removed)."""
+        if not token or len(token) > 128:
+            return None
+        key = _token_hash(token)
+        now = self.clock()
+        query = (
+            sa.select(sessions, consultants)
+            .join(consultants, consultants.c.id == sessions.c.consultant_id)
+            .where(sessions.c.token_hash == key)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        created_at = _from_db(row.created_at)
+        last_seen = _from_db(row.last_seen)
+        assert created_at is not None and last_seen is not None
+        expired = (
+            now - last_seen > self.session_idle
+            or now - created_at > self.session_max_age
+            or not row.active
+        )
+        if expired:
+            self.end_session(token)
+            return None
+        if now - last_seen >= TOUCH_INTERVAL:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    sessions.update()
+                    .where(sessions.c.token_hash == key)
+                    .values(last_seen=_to_db(now))
+                )
+            last_seen = now
+        consultant = Consultant(
+            id=row.consultant_id,
+            name=row.name,
+            team=row.team,
+            active=row.active,
+            locked_until=_from_db(row.locked_until),
+        )
+        return Session(consultant, row.csrf_token, created_at, last_seen)
+
+    def end_session(self, token: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sessions.delete().where(sessions.c.token_hash == _token_hash(token)))
+
+    def end_sessions_for(self, consultant_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sessions.delete().where(sessions.c.consultant_id == consultant_id))
+
+    def purge_expired_sessions(self) -> int:
+        now = self.clock()
+        idle_cutoff = _to_db(now - self.session_idle)
+        age_cutoff = _to_db(now - self.session_max_age)
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                sessions.delete().where(
+                    sa.or_(sessions.c.last_seen < idle_cutoff, sessions.c.created_at < age_cutoff)
+                )
+            )
+        return result.rowcount or 0
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _consultant(row: sa.engine.Row) -> Consultant:
+        return Consultant(
+            id=row.id,
+            name=row.name,
+            team=row.team,
+            active=row.active,
+            locked_until=_from_db(row.locked_until),
+        )
+

@@ -1,0 +1,91 @@
+"""Login, logout and the health check."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import aiohttp_jinja2
+from aiohttp import web
+
+from bot.console.accounts import LoginOutcome
+from bot.console.keys import ACCOUNTS, current_session
+from bot.console.labels import NOTICES
+from bot.console.web_security import (
+    delete_cookie,
+    login_csrf_cookie_name,
+    new_login_csrf_token,
+    safe_next,
+    session_cookie_name,
+    set_cookie,
+)
+
+log = logging.getLogger(__name__)
+
+LOGIN_FAILED = (
+    "Inloggen lukt niet. Controleer je naam en wachtwoord. "
+    "Na 5 mislukte pogingen is je account een kwartier geblokkeerd."
+)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def _render_login(
+    request: web.Request, *, error: str | None = None, status: int = 200
+) -> web.Response:
+    token = request.cookies.get(login_csrf_cookie_name(request)) or new_login_csrf_token()
+    notice = NOTICES.get(request.query.get("melding", ""))
+    response = aiohttp_jinja2.render_template(
+        "login.html",
+        request,
+        {
+            "csrf_token": token,
+            "next": safe_next(request.query.get("next")),
+            "error": error,
+            "notice": notice,
+            "name": "",
+            "session": None,
+        },
+        status=status,
+    )
+    set_cookie(request, response, login_csrf_cookie_name(request), token)
+    return response
+
+
+async def login_page(request: web.Request) -> web.Response:
+    if current_session(request) is not None:
+        raise web.HTTPSeeOther(safe_next(request.query.get("next")))
+    return _render_login(request)
+
+
+async def login_submit(request: web.Request) -> web.Response:
+    form = await request.post()
+    name = str(form.get("name", ""))[:100]
+    password = str(form.get("password", ""))[:1024]
+    accounts = request.app[ACCOUNTS]
+    result = await asyncio.to_thread(accounts.authenticate, name, password)
+    if result.outcome is not LoginOutcome.OK or result.consultant is None:
+        # One message for every failure: no hint whether the name exists.
+        log.info("console login failed: %s", result.outcome.value)
+        return _render_login(request, error=LOGIN_FAILED, status=401)
+
+    # Drop whatever session the browser had and hand out a fresh id.
+    old_token = request.cookies.get(session_cookie_name(request))
+    if old_token:
+        await asyncio.to_thread(accounts.end_session, old_token)
+    session = await asyncio.to_thread(accounts.start_session, result.consultant.id)
+    assert session.token is not None
+    response = web.HTTPSeeOther(safe_next(str(form.get("next", "/"))))
+    set_cookie(request, response, session_cookie_name(request), session.token)
+    raise response
+
+
+async def logout(request: web.Request) -> web.Response:
+    token = request.cookies.get(session_cookie_name(request))
+    if token:
+        await asyncio.to_thread(request.app[ACCOUNTS].end_session, token)
+    response = web.HTTPSeeOther("/login?melding=uitgelogd")
+    delete_cookie(request, response, session_cookie_name(request))
+    raise response

@@ -1,0 +1,257 @@
+"""HTML pages for consultants: the inbox and one ticket with its actions."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp_jinja2
+from aiohttp import web
+
+from bot.console import labels
+from bot.console.keys import CLOCK, STORE, current_session
+from bot.console.web_security import login_required
+from bot.console.workflow import (
+    NOTE_MAX_LENGTH,
+    InvalidAction,
+    TicketGone,
+    actions_for,
+    apply_action,
+    find_ticket,
+)
+from bot.tickets import TicketStore
+
+STATUS_TABS = (("new", "Nieuw"), ("claimed", "Opgepakt"), ("contacted", "Contact gehad"),
+               ("closed", "Gesloten"), ("all", "Alles"))
+
+AUDIT_ACTIONS = {
+    "created": "Aangemaakt",
+    "claimed": "Opgepakt",
+    "released": "Teruggegeven",
+    "reopened": "Heropend",
+    "status_changed": "Status gewijzigd",
+    "assigned": "Behandelaar gewijzigd",
+    "note_added": "Notitie toegevoegd",
+    "deleted": "Verwijderd",
+    "purged": "Opgeruimd (bewaartermijn)",
+}
+AUDIT_KEYS = {"from": "van", "to": "naar", "assignee": "behandelaar", "channel": "kanaal",
+              "team": "team", "urgency": "urgentie", "note_id": "notitie", "reason": "reden"}
+
+
+def _page(request: web.Request, template: str, context: dict[str, Any],
+          status: int = 200) -> web.Response:
+    session = current_session(request)
+    context = {
+        "session": session,
+        "csrf_token": session.csrf_token if session else "",
+        "notice": labels.NOTICES.get(request.query.get("melding", "")),
+        **context,
+    }
+    return aiohttp_jinja2.render_template(template, request, context, status=status)
+
+
+def _not_found(request: web.Request) -> web.Response:
+    return _page(
+        request,
+        "error.html",
+        {"title": "Niet gevonden", "message": "Deze aanvraag bestaat niet (meer)."},
+        status=404,
+    )
+
+
+def _team_labels(store: TicketStore) -> dict[str, str]:
+    routing = getattr(store, "routing", None)
+    return dict(sorted(routing.labels.items(), key=lambda item: item[1])) if routing else {}
+
+
+@login_required
+async def inbox(request: web.Request) -> web.Response:
+    session = current_session(request)
+    assert session is not None
+    status = request.query.get("status", "new")
+    if status not in labels.STATUSES and status != "all":
+        status = "new"
+    urgency = request.query.get("urgency", "")
+    urgency = urgency if urgency in labels.URGENCIES else ""
+    store = request.app[STORE]
+    teams = _team_labels(store)
+    # Without a choice yet, a consultant sees their own team; "Alle teams" sends team=.
+    team = request.query.get("team", session.consultant.team or "").strip()[:80]
+    if team and team not in teams:
+        teams[team] = team
+
+    tickets = await asyncio.to_thread(
+        store.list_tickets,
+        status=None if status == "all" else status,
+        urgency=urgency or None,
+        team=team or None,
+        sort="newest",
+    )
+    # Most urgent first; the sort is stable, so newest first within one urgency.
+    tickets.sort(key=lambda t: labels.URGENCY_ORDER.get(t.urgency, 9))
+
+    now = request.app[CLOCK]()
+    rows = [
+        {
+            "id": t.id,
+            "reference": t.reference,
+            "topic": labels.label(labels.TOPICS, t.primary_topic),
+            "urgency": t.urgency,
+            "urgency_label": labels.label(labels.URGENCIES, t.urgency),
+            "region": t.region or "—",
+            "age": labels.format_age(t.created_at, now),
+            "created_iso": t.created_at.isoformat(),
+            "created_text": labels.format_moment(t.created_at),
+            "status_label": labels.label(labels.STATUSES, t.status),
+            "assignee": t.assignee or "—",
+            "team": teams.get(t.team, t.team),
+        }
+        for t in tickets
+    ]
+    tabs = []
+    for key, text in STATUS_TABS:
+        query = {"status": key, "team": team, **({"urgency": urgency} if urgency else {})}
+        tabs.append({"label": text, "url": "/?" + urlencode(query), "active": key == status})
+    return _page(
+        request,
+        "inbox.html",
+        {
+            "rows": rows,
+            "tabs": tabs,
+            "teams": teams,
+            "urgencies": labels.URGENCIES,
+            "filters": {"status": status, "urgency": urgency, "team": team},
+        },
+    )
+
+
+@login_required
+async def ticket_page(request: web.Request) -> web.Response:
+    ticket_id = request.match_info["ticket_id"]
+    store = request.app[STORE]
+    ticket = await asyncio.to_thread(find_ticket, store, ticket_id)
+    if ticket is None:
+        return _not_found(request)
+    notes, audit = await asyncio.gather(
+        asyncio.to_thread(store.notes, ticket.id),
+        asyncio.to_thread(store.audit_trail, ticket.id),
+    )
+    now = request.app[CLOCK]()
+    return _page(
+        request,
+        "ticket.html",
+        {
+            "t": ticket,
+            "status_label": labels.label(labels.STATUSES, ticket.status),
+            "urgency_label": labels.label(labels.URGENCIES, ticket.urgency),
+            "primary_topic": labels.label(labels.TOPICS, ticket.primary_topic),
+            "topics": ", ".join(labels.label(labels.TOPICS, t) for t in ticket.topics) or "—",
+            "deadline": labels.format_date(ticket.deadline),
+            "channel": labels.label(labels.CHANNELS, ticket.channel),
+            "team": _team_labels(request.app[STORE]).get(ticket.team, ticket.team),
+            "contact_channel": labels.label(
+                labels.CONTACT_CHANNELS, ticket.contact.preferred_channel
+            ),
+            "created": labels.format_moment(ticket.created_at),
+            "created_iso": ticket.created_at.isoformat(),
+            "age": labels.format_age(ticket.created_at, now),
+            "consent_at": labels.format_moment(ticket.consent_given_at),
+            "actions": actions_for(ticket),
+            "note_max": NOTE_MAX_LENGTH,
+            "notes": [
+                {
+                    "author": n.author,
+                    "text": n.text,
+                    "when": labels.format_moment(n.created_at),
+                    "iso": n.created_at.isoformat(),
+                }
+                for n in notes
+            ],
+            "audit": [
+                {
+                    "actor": a.actor,
+                    "action": AUDIT_ACTIONS.get(a.action, a.action),
+                    "detail": _detail_text(a.detail),
+                    "when": labels.format_moment(a.at),
+                    "iso": a.at.isoformat(),
+                }
+                for a in audit
+            ],
+        },
+    )
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    parts = []
+    for key, value in sorted(detail.items()):
+        if key in ("from", "to") and isinstance(value, str):
+            value = labels.label(labels.STATUSES, value)
+        elif key == "urgency" and isinstance(value, str):
+            value = labels.label(labels.URGENCIES, value)
+        elif value is None:
+            value = "niemand"
+        elif isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False)
+        parts.append(f"{AUDIT_KEYS.get(key, key)}: {value}")
+    return "; ".join(parts) or "—"
+
+
+@login_required
+async def ticket_action(request: web.Request) -> web.Response:
+    ticket_id = request.match_info["ticket_id"]
+    action = request.match_info["action"]
+    session = current_session(request)
+    assert session is not None
+    form = await request.post()
+    try:
+        notice = await asyncio.to_thread(
+            apply_action,
+            request.app[STORE],
+            ticket_id,
+            action,
+            session.consultant.name,
+            str(form.get("text", "")),
+        )
+    except TicketGone:
+        return _not_found(request)
+    except InvalidAction as error:
+        return _page(
+            request,
+            "error.html",
+            {"title": "Dat kan niet", "message": str(error)},
+            status=409 if error.conflict else 400,
+        )
+    raise web.HTTPSeeOther(f"/tickets/{ticket_id}?melding={notice}")
+
+
+@login_required
+async def delete_confirm_page(request: web.Request) -> web.Response:
+    ticket = await asyncio.to_thread(
+        find_ticket, request.app[STORE], request.match_info["ticket_id"]
+    )
+    if ticket is None:
+        return _not_found(request)
+    return _page(request, "confirm_delete.html", {"t": ticket})
+
+
+@login_required
+async def delete_submit(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    ticket = await asyncio.to_thread(find_ticket, store, request.match_info["ticket_id"])
+    if ticket is None:
+        return _not_found(request)
+    form = await request.post()
+    if form.get("confirm") != "yes":
+        return _page(
+            request,
+            "confirm_delete.html",
+            {"t": ticket, "error": "Vink eerst aan dat de persoon hier zelf om vroeg."},
+            status=400,
+        )
+    session = current_session(request)
+    assert session is not None
+    await asyncio.to_thread(store.delete_ticket, ticket.id, actor=session.consultant.name)
+    raise web.HTTPSeeOther("/?melding=verwijderd")
