@@ -113,16 +113,43 @@ def shorten(title: str, limit: int) -> str:
     return cut + ELLIPSIS
 
 
+def shorten_from_start(title: str, limit: int) -> str:
+    """Keep the end of a title instead: "…" plus as many whole last words as fit."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    room = limit - len(ELLIPSIS)
+    kept = ""
+    for word in reversed(title.split(" ")):
+        candidate = f"{word} {kept}".strip()
+        if len(candidate) > room:
+            break
+        kept = candidate
+    return ELLIPSIS + (kept or title[-room:])
+
+
 def unique_titles(titles: Iterable[str], limit: int) -> list[str]:
-    """Shorten every title to ``limit`` and make them unique (platforms reject duplicates)."""
+    """Shorten every title to ``limit`` and make them unique (platforms reject duplicates).
+
+    Titles that only differ at the end ("Gesprek met een adviseur" / "... een coach")
+    would all be cut to the same start, so those keep their end instead; a number
+    is the last resort.
+    """
+    originals = [" ".join(t.split()) or "Optie" for t in titles]
+    heads = [shorten(t, limit) for t in originals]
+    clashing = {
+        h.casefold() for h in heads if [x.casefold() for x in heads].count(h.casefold()) > 1
+    }
     result: list[str] = []
     seen: set[str] = set()
-    for title in titles:
-        candidate = shorten(title, limit) or "Optie"
+    for original, head in zip(originals, heads, strict=True):
+        candidate = head
+        if head.casefold() in clashing and head != original:
+            candidate = shorten_from_start(original, limit)
         number = 2
         while candidate.casefold() in seen:
             suffix = f" ({number})"
-            candidate = shorten(title, limit - len(suffix)) + suffix
+            candidate = shorten(original, limit - len(suffix)) + suffix
             number += 1
         seen.add(candidate.casefold())
         result.append(candidate)

@@ -1,0 +1,258 @@
+"""WhatsApp Cloud API input channel for Koffiepraat.
+
+Routes: ``GET`` (verification handshake) and ``POST /webhooks/whatsapp/webhook``.
+Enable in credentials.yml with ``bot.channels.whatsapp.WhatsAppInput:``; with empty
+credentials the channel reads ``WHATSAPP_VERIFY_TOKEN``, ``WHATSAPP_APP_SECRET``,
+``WHATSAPP_ACCESS_TOKEN``, ``WHATSAPP_PHONE_NUMBER_ID`` and ``WHATSAPP_API_BASE_URL``.
+
+Every POST must carry ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
+app secret); it is checked in constant time before the body is parsed. Every
+authenticated request is answered with 200, also when handling fails, so Meta
+does not keep redelivering it.
+
+Meta may deliver the same message more than once. Message ids are remembered for
+a day in a bounded in-process cache, so a repeat is handled once *per process*:
+with several Rasa processes a repeat that reaches another process is handled
+again (a shared store such as Redis would be needed to rule that out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.config import require, setting
+from bot.channels.memory import BoundedTTLCache, Clock, PayloadKeys
+from bot.channels.retry import RetryPolicy
+from bot.channels.text import ONLY_TEXT_REPLY
+from bot.channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
+from bot.channels.whatsapp_output import WhatsAppOutput
+from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_ENV = (
+    "WHATSAPP_VERIFY_TOKEN",
+    "WHATSAPP_APP_SECRET",
+    "WHATSAPP_ACCESS_TOKEN",
+    "WHATSAPP_PHONE_NUMBER_ID",
+)
+SIGNATURE_HEADER = "X-Hub-Signature-256"
+DUPLICATE_WINDOW_SECONDS = 24 * 3600
+# Reactions (an emoji on an earlier message) are not a turn in the conversation:
+# answering them with "I can only read text" would be odd, so they are ignored.
+IGNORED_MESSAGE_TYPES = frozenset({"reaction"})
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+def _dicts(value: Any) -> Iterator[dict[str, Any]]:
+    """The dict items of a list; anything else in an untrusted payload is skipped."""
+    if isinstance(value, list):
+        yield from (item for item in value if isinstance(item, dict))
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _change_values(data: Any) -> Iterator[dict[str, Any]]:
+    if not isinstance(data, dict):
+        return
+    for entry in _dicts(data.get("entry")):
+        for change in _dicts(entry.get("changes")):
+            value = change.get("value")
+            if isinstance(value, dict):
+                yield value
+
+
+def _timestamp(message: dict[str, Any]) -> float | None:
+    try:
+        return float(message["timestamp"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+class WhatsAppInput(InputChannel):
+    """Receives WhatsApp Cloud API webhooks and hands text and taps to Rasa."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "whatsapp"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WhatsAppInput:
+        values = {
+            "WHATSAPP_VERIFY_TOKEN": setting(credentials, "verify_token", "WHATSAPP_VERIFY_TOKEN"),
+            "WHATSAPP_APP_SECRET": setting(credentials, "app_secret", "WHATSAPP_APP_SECRET"),
+            "WHATSAPP_ACCESS_TOKEN": setting(credentials, "access_token", "WHATSAPP_ACCESS_TOKEN"),
+            "WHATSAPP_PHONE_NUMBER_ID": setting(
+                credentials, "phone_number_id", "WHATSAPP_PHONE_NUMBER_ID"
+            ),
+        }
+        require("WhatsApp", values)
+        base_url = setting(
+            credentials, "api_base_url", "WHATSAPP_API_BASE_URL", DEFAULT_API_BASE_URL
+        )
+        return cls(
+            verify_token=values["WHATSAPP_VERIFY_TOKEN"],  # type: ignore[arg-type]
+            app_secret=values["WHATSAPP_APP_SECRET"],  # type: ignore[arg-type]
+            access_token=values["WHATSAPP_ACCESS_TOKEN"],  # type: ignore[arg-type]
+            phone_number_id=values["WHATSAPP_PHONE_NUMBER_ID"],  # type: ignore[arg-type]
+            api_base_url=base_url,  # type: ignore[arg-type]
+        )
+
+    def __init__(
+        self,
+        verify_token: str,
+        app_secret: str,
+        access_token: str,
+        phone_number_id: str,
+        api_base_url: str = DEFAULT_API_BASE_URL,
+        retry: RetryPolicy | None = None,
+        clock: Clock = time.time,
+    ) -> None:
+        if not (verify_token and app_secret and access_token and phone_number_id):
+            raise ValueError(
+                "WhatsApp needs a verify token, app secret, access token and number id"
+            )
+        self.verify_token = verify_token
+        self._app_secret = app_secret.encode("utf-8")
+        self.clock = clock
+        self.client = GraphClient(access_token, phone_number_id, api_base_url, retry)
+        self.window = ServiceWindow(clock)
+        self.choices = NumberedChoices(clock)
+        self.payload_keys = PayloadKeys()
+        self.output = WhatsAppOutput(self.client, self.window, self.choices, self.payload_keys)
+        self.seen_messages: BoundedTTLCache[str, bool] = BoundedTTLCache(
+            20_000, DUPLICATE_WINDOW_SECONDS, clock
+        )
+
+    def get_output_channel(self) -> WhatsAppOutput:
+        return self.output
+
+    def signature_matches(self, raw_body: bytes, header_value: str | None) -> bool:
+        if not header_value:
+            return False
+        expected = "sha256=" + hmac.new(self._app_secret, raw_body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected.encode(), header_value.strip().encode("utf-8"))
+
+    def verification_challenge(self, args: Any) -> str | None:
+        """The challenge to echo when Meta's subscribe handshake carries our verify token."""
+        mode = args.get("hub.mode")
+        token = args.get("hub.verify_token") or ""
+        if mode != "subscribe" or not hmac.compare_digest(
+            token.encode("utf-8"), self.verify_token.encode("utf-8")
+        ):
+            return None
+        return args.get("hub.challenge") or ""
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        webhook = Blueprint("koffiepraat_whatsapp", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request) -> HTTPResponse:
+            challenge = self.verification_challenge(request.args)
+            if challenge is None:
+                return response.text("forbidden", status=403)
+            return response.text(challenge)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            raw_body = request.body or b""
+            if not self.signature_matches(raw_body, request.headers.get(SIGNATURE_HEADER)):
+                return response.text("unauthorized", status=401)
+            try:
+                data = json.loads(raw_body)
+            except ValueError:
+                return response.text("bad request", status=400)
+            await self.handle_payload(data, on_new_message)
+            return response.text("ok")
+
+        @webhook.listener("after_server_stop")
+        async def close_http_client(*_: Any) -> None:
+            await self.client.close()
+
+        return webhook
+
+    async def handle_payload(self, data: Any, on_new_message: OnNewMessage) -> None:
+        """Handle every message in a webhook payload; statuses and other fields are ignored."""
+        for value in _change_values(data):
+            number_id = _dict(value.get("metadata")).get("phone_number_id")
+            for message in _dicts(value.get("messages")):
+                try:
+                    await self._handle_message(message, number_id, on_new_message)
+                except Exception as exc:  # noqa: BLE001 - Meta would redeliver on an error
+                    logger.error("WhatsApp message not handled: %s", type(exc).__name__)
+
+    def _text_of(self, message: dict[str, Any]) -> str | None:
+        """What the person said or chose, or None for media and other non-text messages."""
+        kind = message.get("type")
+        if kind == "text":
+            body = _dict(message.get("text")).get("body")
+            return body if isinstance(body, str) and body.strip() else None
+        if kind == "interactive":
+            interactive = _dict(message.get("interactive"))
+            reply = _dict(interactive.get("button_reply") or interactive.get("list_reply"))
+            return self._payload_for(reply.get("id"), reply.get("title"))
+        if kind == "button":  # quick-reply button of an approved template
+            button = _dict(message.get("button"))
+            return self._payload_for(button.get("payload"), button.get("text"))
+        return None
+
+    def _payload_for(self, reply_id: Any, title: Any) -> str | None:
+        if isinstance(reply_id, str) and reply_id:
+            if not PayloadKeys.is_key(reply_id):
+                return reply_id
+            payload = self.payload_keys.payload_for(reply_id)
+            if payload is not None:
+                return payload
+        # Unknown key (restart, other process): the visible title still says what was chosen.
+        return title if isinstance(title, str) and title.strip() else None
+
+    async def _handle_message(
+        self, message: dict[str, Any], number_id: Any, on_new_message: OnNewMessage
+    ) -> None:
+        sender = message.get("from")
+        if not isinstance(sender, str) or not sender:
+            return
+        message_id = message.get("id")
+        if isinstance(message_id, str) and not self.seen_messages.add_if_new(message_id, True):
+            logger.debug("WhatsApp duplicate delivery ignored")
+            return
+        kind = message.get("type")
+        if kind in IGNORED_MESSAGE_TYPES:
+            return
+        self.window.record_inbound(sender, _timestamp(message))
+        text = self._text_of(message)
+        if text is None:
+            self.choices.forget(sender)
+            await self.output.send_text_message(sender, ONLY_TEXT_REPLY)
+            return
+        if kind == "text":
+            text = self.choices.resolve(sender, text) or text
+        else:
+            self.choices.forget(sender)
+        await on_new_message(
+            UserMessage(
+                text,
+                self.output,
+                sender,
+                input_channel=self.name(),
+                metadata={"whatsapp_phone_number_id": number_id} if number_id else None,
+            )
+        )
