@@ -403,28 +403,34 @@ class TicketStore:
             if row is None:
                 raise TicketNotFound(ticket_id)
             changes: dict[str, Any] = {}
-            events: list[tuple[str, dict[str, Any]]] = []
             current = row.status
+            new_assignee = row.assignee
             if status is not None and status != current:
                 if status not in TRANSITIONS[current]:
                     raise InvalidTransition(current, status)
                 changes["status"] = status
                 changes["closed_at"] = now if status == "closed" else None
                 if status == "new":
-                    changes["assignee"] = None
-                elif status == "claimed" and assignee is None and row.assignee is None:
-                    changes["assignee"] = actor
-                events.append((_status_action(current, status), {"from": current, "to": status}))
+                    new_assignee = None
+                elif status == "claimed" and new_assignee is None:
+                    new_assignee = actor
             if assignee is not None:
-                wanted = assignee.strip() or None
-                if wanted != changes.get("assignee", row.assignee):
-                    changes["assignee"] = wanted
-                    events.append(("assigned", {"assignee": wanted}))
+                new_assignee = assignee.strip() or None
+            if new_assignee != row.assignee:
+                changes["assignee"] = new_assignee
             if changes:
                 changes["updated_at"] = now
                 conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(**changes))
-                for action, detail in events:
-                    _audit(conn, ticket_id, row.reference, actor, action, detail, now)
+                # One audit row per request: the status change (with the assignee when that
+                # changed along with it), or else the re-assignment.
+                if "status" in changes:
+                    action = _status_action(current, status)
+                    detail: dict[str, Any] = {"from": current, "to": status}
+                    if "assignee" in changes:
+                        detail["assignee"] = new_assignee
+                else:
+                    action, detail = "assigned", {"assignee": new_assignee}
+                _audit(conn, ticket_id, row.reference, actor, action, detail, now)
             updated = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
             return _ticket_from_row(updated)
 
