@@ -234,7 +234,7 @@ async def delete_confirm_page(request: web.Request) -> web.Response:
     )
     if ticket is None:
         return _not_found(request)
-    return _page(request, "confirm_delete.html", {"t": ticket})
+    return _page(request, "confirm_delete.html", {"t": ticket, "error": None})
 
 
 @login_required
