@@ -57,6 +57,16 @@ def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> str:
     return one_line(redact(text), 300) or type(exc).__name__
 
 
+def _retry_after(exc: BaseException) -> timedelta:
+    """Telegram's 429 says how long to wait (RetryAfter.retry_after: seconds or timedelta)."""
+    value = getattr(exc, "retry_after", None)
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, int | float):
+        return timedelta(seconds=value)
+    return timedelta(0)
+
+
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -113,7 +123,7 @@ class OutboxWorker:
                 await asyncio.wait_for(notifier.send(notification), self._send_timeout)
             except Exception as exc:  # noqa: BLE001 - any notifier failure means: retry later
                 failed += 1
-                retry_at = now + self._backoff.delay(item.attempts + 1)
+                retry_at = now + max(self._backoff.delay(item.attempts + 1), _retry_after(exc))
                 error = describe_error(exc, getattr(notifier, "secrets", ()))
                 await asyncio.to_thread(self._store.mark_failed, item.id, error, retry_at)
                 logger.warning("notification %s via %s failed (attempt %d): %s",
