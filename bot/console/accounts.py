@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import Enum
+from functools import cached_property
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -168,8 +169,11 @@ class AccountStore:
         self.session_max_age = session_max_age
         self.clock = clock
         self.hasher = hasher or PasswordHasher()  # argon2id with the library's defaults
-        # Verified against for unknown names, so both paths cost the same time.
-        self._dummy_hash = self.hasher.hash(secrets.token_urlsafe(16))
+
+    @cached_property
+    def _dummy_hash(self) -> str:
+        """Verified against for unknown names, so both paths cost the same time."""
+        return self.hasher.hash(secrets.token_urlsafe(16))
 
     # ------------------------------------------------------------------ schema
     def migrate(self) -> int:
