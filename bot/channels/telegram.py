@@ -82,7 +82,7 @@ class TelegramOutput(OutputChannel):
     def name(cls) -> str:
         return "telegram"
 
-    async def _call(self, operation: Callable[[], Awaitable[Any]]) -> bool:
+    async def call_api(self, operation: Callable[[], Awaitable[Any]]) -> bool:
         """One Bot API call with retries; failures are logged (never the content), not raised."""
         try:
             await call_with_retries(operation, _retry_hint, self.retry)
@@ -111,16 +111,16 @@ class TelegramOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in split_text(text or "", MESSAGE_LIMIT):
-            await self._call(lambda part=part: self.bot.send_message(recipient_id, part))
+            await self.call_api(lambda part=part: self.bot.send_message(recipient_id, part))
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         parts = split_text(text or "", MESSAGE_LIMIT) or [CHOOSE_PROMPT]
         for part in parts[:-1]:
-            await self._call(lambda part=part: self.bot.send_message(recipient_id, part))
+            await self.call_api(lambda part=part: self.bot.send_message(recipient_id, part))
         markup = self._keyboard(buttons) if buttons else None
-        await self._call(
+        await self.call_api(
             lambda: self.bot.send_message(recipient_id, parts[-1], reply_markup=markup)
         )
 
@@ -134,7 +134,7 @@ class TelegramOutput(OutputChannel):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        await self._call(lambda: self.bot.send_photo(recipient_id, photo=image))
+        await self.call_api(lambda: self.bot.send_photo(recipient_id, photo=image))
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
@@ -143,7 +143,7 @@ class TelegramOutput(OutputChannel):
         params = dict(json_message)
         method = str(params.pop("method", "sendMessage"))
         params.setdefault("chat_id", recipient_id)
-        await self._call(lambda: self.bot.do_api_request(method, api_kwargs=params))
+        await self.call_api(lambda: self.bot.do_api_request(method, api_kwargs=params))
 
 
 class TelegramInput(InputChannel):
@@ -237,6 +237,10 @@ class TelegramInput(InputChannel):
             # Deliberately ignored: Rasa cannot revise an earlier turn, and answering the
             # edit as a new message would make the assistant reply twice and out of order.
             logger.debug("Telegram update %s: edit ignored", update.update_id)
+        elif update.effective_chat is not None and update.effective_chat.type != "private":
+            # Koffiepraat talks one-to-one. The same bot also posts consultant
+            # notifications in a group, and group chatter must never reach Rasa.
+            logger.debug("Telegram update %s: non-private chat ignored", update.update_id)
         elif update.message is not None:
             message = update.message
             if message.text:
@@ -247,10 +251,13 @@ class TelegramInput(InputChannel):
             update.my_chat_member is not None
             or update.chat_member is not None
             or update.chat_join_request is not None
+            or update.message_reaction is not None
+            or update.message_reaction_count is not None
         ):
-            # Membership changes (e.g. someone blocked the bot): nothing to say.
-            logger.debug("Telegram update %s: membership change ignored", update.update_id)
-        elif update.effective_chat is not None and update.effective_chat.type == "private":
+            # Membership changes (e.g. someone blocked the bot) and emoji reactions are
+            # not a turn in the conversation: nothing to say.
+            logger.debug("Telegram update %s: membership/reaction ignored", update.update_id)
+        elif update.effective_chat is not None:
             await self.output.send_text_message(str(update.effective_chat.id), ONLY_TEXT_REPLY)
         else:
             logger.debug("Telegram update %s: unsupported type ignored", update.update_id)
@@ -275,8 +282,10 @@ class TelegramInput(InputChannel):
         query = update.callback_query
         assert query is not None
         # Answer first: it stops the spinner on the button even if Rasa is slow.
-        await self.output._call(lambda: self.bot.answer_callback_query(query.id))
+        await self.output.call_api(lambda: self.bot.answer_callback_query(query.id))
         chat = query.message.chat if query.message is not None else None
+        if chat is not None and chat.type != "private":
+            return  # a button in a group: Koffiepraat only sends buttons one-to-one
         chat_id = str(chat.id if chat is not None else query.from_user.id)
         payload = self._payload_from_tap(query)
         if payload is None:

@@ -127,6 +127,7 @@ class WhatsAppInput(InputChannel):
                 "WhatsApp needs a verify token, app secret, access token and number id"
             )
         self.verify_token = verify_token
+        self.phone_number_id = phone_number_id
         self._app_secret = app_secret.encode("utf-8")
         self.clock = clock
         self.client = GraphClient(access_token, phone_number_id, api_base_url, retry)
@@ -193,6 +194,10 @@ class WhatsAppInput(InputChannel):
         """Handle every message in a webhook payload; statuses and other fields are ignored."""
         for value in _change_values(data):
             number_id = _dict(value.get("metadata")).get("phone_number_id")
+            if number_id is not None and str(number_id) != self.phone_number_id:
+                # Another number of the same Meta app: we could only answer from ours.
+                logger.info("WhatsApp payload for another phone number id ignored")
+                continue
             for message in _dicts(value.get("messages")):
                 try:
                     await self._handle_message(message, number_id, on_new_message)

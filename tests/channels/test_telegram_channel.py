@@ -155,8 +155,10 @@ async def test_edited_message_is_ignored_without_error(telegram):
         {"voice": {"file_id": "v1", "file_unique_id": "u3", "duration": 3}},
         {"document": {"file_id": "d1", "file_unique_id": "u4"}},
         {"location": {"latitude": 52.09, "longitude": 5.12}},
+        {"contact": {"phone_number": "+31600000000", "first_name": "Test"}},
+        {"dice": {"emoji": "🎲", "value": 3}},
     ],
-    ids=["sticker", "photo", "voice", "document", "location"],
+    ids=["sticker", "photo", "voice", "document", "location", "contact", "dice"],
 )
 async def test_non_text_messages_get_one_friendly_line_and_no_rasa_call(telegram, content):
     status, _ = await telegram.post(update(telegram, message=message(**content)))
@@ -184,6 +186,50 @@ async def test_blocked_bot_membership_update_is_ignored(telegram):
     status, _ = await telegram.post(update(telegram, my_chat_member=member))
     assert status == 200
     assert telegram.api.calls == []
+
+
+async def test_reaction_is_ignored_quietly(telegram):
+    reaction = {
+        "chat": CHAT,
+        "message_id": 7,
+        "user": USER,
+        "date": 1_700_000_000,
+        "old_reaction": [],
+        "new_reaction": [{"type": "emoji", "emoji": "👍"}],
+    }
+    status, _ = await telegram.post(update(telegram, message_reaction=reaction))
+    assert status == 200
+    assert telegram.agent.messages == []
+    assert telegram.api.calls == []
+
+
+async def test_group_messages_never_reach_rasa(telegram):
+    # the same bot posts consultant notifications in a group
+    group = {"id": -100123, "type": "supergroup", "title": "Consulenten"}
+    status, _ = await telegram.post(
+        update(telegram, message={**message(text="/start"), "chat": group})
+    )
+    assert status == 200
+    sticker = {
+        "file_id": "s",
+        "file_unique_id": "u",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await telegram.post(update(telegram, message={**message(sticker=sticker), "chat": group}))
+    assert telegram.agent.messages == []
+    assert telegram.api.calls == []
+
+
+async def test_button_tap_in_a_group_is_answered_but_not_forwarded(telegram):
+    body = tap(telegram, "/affirm")
+    body["callback_query"]["message"]["chat"] = {"id": -100123, "type": "supergroup"}
+    assert (await telegram.post(body))[0] == 200
+    assert len(telegram.api.of("answerCallbackQuery")) == 1
+    assert telegram.agent.messages == []
 
 
 async def test_rasa_failure_still_answers_200(telegram):

@@ -239,6 +239,14 @@ async def test_reaction_is_ignored_quietly(whatsapp):
     assert whatsapp.api.calls == []
 
 
+async def test_messages_for_another_phone_number_are_ignored(whatsapp):
+    body = inbound(text("hoi"))
+    body["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] = "other-number"
+    assert (await whatsapp.post(body))[0] == 200
+    assert whatsapp.agent.messages == []
+    assert whatsapp.api.calls == []
+
+
 async def test_rasa_failure_still_answers_200(whatsapp):
     whatsapp.agent.fail = True
     status, _ = await whatsapp.post(inbound(text("hallo")))
