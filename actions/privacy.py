@@ -1,0 +1,48 @@
+"""Erasure on request: the person's tickets now, their conversation soon after."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import AllSlotsReset, EventType, Restarted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handover import input_channel
+from actions.ticket_store import ticket_store
+from bot.privacy.conversations import request_erasure
+from bot.settings import Settings
+from bot.tickets.sender_key import sender_key
+
+logger = logging.getLogger(__name__)
+
+
+def _erase(channel: str, sender_id: str) -> int:
+    removed = ticket_store().delete_for_sender(sender_key(channel, sender_id))
+    engine = sa.create_engine(Settings.from_env().tickets_db_url, future=True)
+    try:
+        request_erasure(engine, sender_id)
+    finally:
+        engine.dispose()
+    return removed
+
+
+class ActionDeleteMyData(Action):
+    def name(self) -> str:
+        return "action_delete_my_data"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        try:
+            removed = await asyncio.to_thread(_erase, input_channel(tracker), tracker.sender_id)
+        except Exception as error:  # noqa: BLE001 (the person must get an answer)
+            logger.error("Erasure failed: %s", error.__class__.__name__)
+            dispatcher.utter_message(response="utter_handover_failed")
+            return []
+        logger.info("Erasure done: %d ticket(s), conversation queued", removed)
+        dispatcher.utter_message(response="utter_deleted")
+        return [AllSlotsReset(), Restarted()]

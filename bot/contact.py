@@ -1,0 +1,106 @@
+"""Validate and normalise what a person types into the handover form.
+
+Each function returns the cleaned value, or None when the input cannot be used
+(the form then asks again with a specific correction).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME_PREFIXES = re.compile(
+    r"^(hoi|hallo|hey|dag|ja|ok(e|é)?|prima)?[\s,!.]*"
+    r"(ik\s+ben|ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*:?|noem\s+me(\s+maar)?)?\s*",
+    re.IGNORECASE,
+)
+_NAME_OK = re.compile(r"^[^\W\d_][^\W\d_'’ .-]*([ '’.-][^\W\d_]+)*$")
+ANONYMOUS = "anoniem"
+
+_CHANNEL_WORDS = {
+    "phone": ("bel", "bellen", "telefoon", "telefonisch", "phone", "mobiel", "gsm"),
+    "whatsapp": ("whatsapp", "whats app", "app", "appen", "wa"),
+    "email": ("mail", "e-mail", "email", "mailen", "e mail"),
+    "chat": ("chat", "hier", "in de chat", "deze chat", "hier in de chat"),
+}
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,185}\.[A-Za-z]{2,24}")
+
+
+def clean_name(text: str | None) -> str | None:
+    """First name as typed ("ik ben fatima" -> "Fatima"); "anoniem" is allowed."""
+    if not text:
+        return None
+    value = _NAME_PREFIXES.sub("", text.strip(), count=1).strip(" .!,")
+    if value.lower() in (ANONYMOUS, "anonymous", "liever anoniem", "geen naam"):
+        return ANONYMOUS
+    if not 1 < len(value) <= 40 or not _NAME_OK.match(value):
+        return None
+    return " ".join(part[:1].upper() + part[1:] for part in value.split())
+
+
+def clean_channel(text: str | None) -> str | None:
+    if not text:
+        return None
+    lowered = text.strip().lower()
+    if lowered in _CHANNEL_WORDS:
+        return lowered
+    for channel, words in _CHANNEL_WORDS.items():
+        if any(re.search(rf"(^|\W){re.escape(w)}($|\W)", lowered) for w in words):
+            return channel
+    return None
+
+
+def normalise_phone(text: str | None, prefer_belgium: bool = False) -> str | None:
+    """Dutch or Belgian number in E.164 ("06-12345678" -> "+31612345678").
+
+    Dutch numbers have ten digits with the leading 0; Belgian landlines nine.
+    A ten-digit 04.. number is a Belgian mobile or a Dutch regional number
+    (e.g. 040 Eindhoven): ``prefer_belgium`` (a Flemish region) decides.
+    """
+    if not text:
+        return None
+    raw = re.sub(r"[\s().\-/]", "", text.strip())
+    match = re.search(r"(\+|00)?\d{8,13}", raw)
+    if not match or len(raw) - len(match.group(0)) > 12:
+        return None
+    number = match.group(0)
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if number.startswith("+31"):
+        rest = number[3:].lstrip("0")
+        return f"+31{rest}" if len(rest) == 9 else None
+    if number.startswith("+32"):
+        rest = number[3:].lstrip("0")
+        return f"+32{rest}" if len(rest) in (8, 9) else None
+    if number.startswith("+"):
+        return None  # other countries: a consultant can't call abroad from here
+    if not number.startswith("0"):
+        return None
+    if len(number) == 9:
+        return "+32" + number[1:]
+    if len(number) == 10:
+        belgian_mobile = number.startswith("04") and prefer_belgium
+        return ("+32" if belgian_mobile else "+31") + number[1:]
+    return None
+
+
+def clean_email(text: str | None) -> str | None:
+    if not text:
+        return None
+    match = _EMAIL.search(text.strip())
+    if not match or len(match.group(0)) > 254:
+        return None
+    local, domain = match.group(0).rsplit("@", 1)
+    if ".." in domain or domain.startswith(".") or domain.startswith("-"):
+        return None
+    return f"{local}@{domain.lower()}"
+
+
+def clean_free_text(text: str | None, limit: int = 120) -> str | None:
+    """Short free text (a good moment, a region): needs a letter or digit."""
+    if not text:
+        return None
+    value = " ".join(text.split())
+    if not re.search(r"[^\W_]", value) or len(value) > limit:
+        return None
+    return value

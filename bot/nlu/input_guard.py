@@ -1,0 +1,74 @@
+"""Rasa NLU component that catches input no classifier should guess at.
+
+Placed after the classifiers, it overrides the intent with
+- ``bad_input`` for text without a letter or digit (emoji floods, punctuation),
+  replacement characters from broken encodings, or text over MAX_CHARS;
+- ``other_language`` for text that is clearly English (many English function
+  words, no Dutch ones): the assistant then answers in both languages.
+Everything else passes untouched, so phone numbers and names still reach forms.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+MAX_CHARS = 2000
+ENGLISH = {
+    "the", "is", "are", "what", "how", "can", "you", "my", "i", "am", "do", "does", "with",
+    "job", "work", "please", "help", "hello", "want", "need", "speak", "english", "have",
+    "about", "this", "that", "your", "would", "like", "to", "of", "and", "for",
+}
+DUTCH = {
+    "ik", "je", "jij", "mijn", "m'n", "mn", "het", "de", "een", "en", "is", "wat", "hoe",
+    "niet", "nie", "wil", "werk", "met", "van", "voor", "ben", "heb", "kan", "ja", "nee",
+    "dat", "die", "op", "te", "er", "zijn", "hoi", "hallo", "goed", "graag", "dank",
+}
+AMBIGUOUS = {"is", "ja", "hallo", "hoi", "en"}  # shared words prove nothing
+_WORD = re.compile(r"[a-z']+")
+
+
+def classify_guard(text: str) -> str | None:
+    """``bad_input``, ``other_language`` or None for ordinary input."""
+    if len(text) > MAX_CHARS or "\ufffd" in text:
+        return "bad_input"
+    if not re.search(r"[^\W_]", text):
+        return "bad_input"
+    words = _WORD.findall(text.lower())
+    english = sum(1 for w in words if w in ENGLISH and w not in AMBIGUOUS)
+    dutch = sum(1 for w in words if w in DUTCH and w not in AMBIGUOUS)
+    if english >= 3 and dutch == 0 and english >= len(words) / 3:
+        return "other_language"
+    return None
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class InputGuard(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> InputGuard:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            verdict = classify_guard(message.get(TEXT) or "")
+            if verdict:
+                message.set(INTENT, {"name": verdict, "confidence": 1.0}, add_to_output=True)
+                message.set(
+                    INTENT_RANKING_KEY, [{"name": verdict, "confidence": 1.0}], add_to_output=True
+                )
+        return messages

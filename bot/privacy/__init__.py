@@ -1,0 +1,1 @@
+"""Erasure on request and retention of conversations (tickets: bot.tickets)."""

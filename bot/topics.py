@@ -1,0 +1,63 @@
+"""Career topics (intent names from intents.md) with their Dutch labels, and the
+short summary a person confirms before a handover."""
+
+from __future__ import annotations
+
+LABELS = {
+    "enjoy_work": "plezier in je werk houden",
+    "stuck": "vastgelopen in je werk",
+    "retirement": "pensioen en je laatste werkjaren",
+    "flex_contract": "een flexcontract",
+    "job_insecurity": "onzekerheid over je baan",
+    "unemployed": "werk zoeken na ontslag",
+    "training": "een opleiding of cursus",
+    "funding": "geld voor een opleiding",
+    "career_change": "overstappen naar ander werk",
+    "career_growth": "doorgroeien",
+    "job_crafting": "je werk anders inrichten",
+    "workload_health": "werkdruk en gezondheid",
+    "work_life_balance": "werk en privé combineren",
+    "conflict_at_work": "een conflict op het werk",
+    "job_search": "solliciteren",
+    "career_test": "ontdekken wat bij je past",
+    "hr_conversation": "een gesprek met je leidinggevende voorbereiden",
+}
+CAREER_TOPICS = tuple(LABELS)
+# Topics where offering a consultant fits; someone who enjoys their work gets
+# self-help and an open door instead of an offer (never pushy).
+OFFER_TOPICS = tuple(t for t in CAREER_TOPICS if t != "enjoy_work")
+# Health is special-category data: in a ticket only this phrase, never details.
+HEALTH_NOTE = "gezondheid speelt mee"
+HEALTH_TOPICS = ("workload_health",)
+
+CONTRACT_LABELS = {
+    "vast": "een vast contract", "tijdelijk": "een tijdelijk contract",
+    "nulurencontract": "een nulurencontract", "oproepcontract": "een oproepcontract",
+    "min-max": "een min-maxcontract", "uitzend": "uitzendwerk", "payroll": "een payrollcontract",
+    "zzp": "werk als zzp'er",
+}
+
+
+def build_summary(
+    topics: list[str],
+    sector: str | None = None,
+    contract_type: str | None = None,
+    deadline_text: str | None = None,
+) -> str:
+    """Plain Dutch, second person, at most a few short sentences."""
+    parts: list[str] = []
+    work = []
+    if sector:
+        work.append(f"in de {sector.replace('_', ' ')}" if sector != "ict" else "in de ICT")
+    if contract_type:
+        work.append(f"met {CONTRACT_LABELS.get(contract_type, contract_type)}")
+    if work:
+        parts.append("Je werkt " + " ".join(work) + ".")
+    labels = [LABELS[t] for t in topics if t in LABELS and t not in HEALTH_TOPICS]
+    if labels:
+        parts.append("Je wilt praten over " + ", ".join(labels) + ".")
+    if deadline_text:
+        parts.append(f"Belangrijke datum: {deadline_text}.")
+    if any(t in HEALTH_TOPICS for t in topics):
+        parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
+    return " ".join(parts) or "Je wilt graag praten met een loopbaanconsulent."
