@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Bot
 
 from bot.notify.message import Notification
 
 DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+
+# httpx logs every request URL at INFO, and a Bot API URL contains the bot token. Unless the
+# application configured that logger itself, keep it at WARNING.
+_httpx_logger = logging.getLogger("httpx")
+if _httpx_logger.level == logging.NOTSET:
+    _httpx_logger.setLevel(logging.WARNING)
 
 
 class TelegramNotifier:

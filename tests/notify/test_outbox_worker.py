@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import socket
 from datetime import timedelta
@@ -33,8 +34,10 @@ def worker(store, notifiers, clock, seed: int = 7) -> OutboxWorker:
 
 
 async def test_telegram_notification_is_delivered_once_and_holds_no_contact_details(
-    make_store, fake_telegram, clock
+    make_store, fake_telegram, clock, caplog
 ):
+    caplog.set_level(logging.DEBUG, logger="bot")
+    caplog.set_level(logging.INFO)
     fake, base_url = fake_telegram
     store = make_store(notifiers=("telegram",))
     ticket = store.create_ticket(draft())
@@ -56,6 +59,13 @@ async def test_telegram_notification_is_delivered_once_and_holds_no_contact_deta
     assert_no_contact_details(text)
     assert store.outbox_backlog() == 0
     assert (await run.run_once()).sent == 0  # nothing is sent twice
+    # Our side's logs (the fake server's aiohttp access log is Telegram's side, left out).
+    ours = "\n".join(r.getMessage() for r in caplog.records
+                     if not r.name.startswith("aiohttp"))
+    assert ticket.reference in ours  # the worker logs what it did...
+    assert TOKEN not in ours  # ...but not the bot token (httpx logs request URLs)
+    for value in PERSONAL.values():
+        assert value not in ours
 
 
 async def test_email_notification_is_delivered_with_subject_and_no_contact_details(
