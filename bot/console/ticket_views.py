@@ -140,6 +140,8 @@ async def ticket_page(request: web.Request) -> web.Response:
         asyncio.to_thread(store.audit_trail, ticket.id),
     )
     now = request.app[CLOCK]()
+    teams = _team_labels(store)
+    age = labels.format_age(ticket.created_at, now)
     return _page(
         request,
         "ticket.html",
@@ -151,13 +153,13 @@ async def ticket_page(request: web.Request) -> web.Response:
             "topics": ", ".join(labels.label(labels.TOPICS, t) for t in ticket.topics) or "—",
             "deadline": labels.format_date(ticket.deadline),
             "channel": labels.label(labels.CHANNELS, ticket.channel),
-            "team": _team_labels(request.app[STORE]).get(ticket.team, ticket.team),
+            "team": teams.get(ticket.team, ticket.team),
             "contact_channel": labels.label(
                 labels.CONTACT_CHANNELS, ticket.contact.preferred_channel
             ),
             "created": labels.format_moment(ticket.created_at),
             "created_iso": ticket.created_at.isoformat(),
-            "age": labels.format_age(ticket.created_at, now),
+            "age": age if age == "zojuist" else f"{age} geleden",
             "consent_at": labels.format_moment(ticket.consent_given_at),
             "actions": actions_for(ticket),
             "note_max": NOTE_MAX_LENGTH,
@@ -174,7 +176,7 @@ async def ticket_page(request: web.Request) -> web.Response:
                 {
                     "actor": a.actor,
                     "action": AUDIT_ACTIONS.get(a.action, a.action),
-                    "detail": _detail_text(a.detail),
+                    "detail": _detail_text(a.detail, teams),
                     "when": labels.format_moment(a.at),
                     "iso": a.at.isoformat(),
                 }
@@ -184,10 +186,14 @@ async def ticket_page(request: web.Request) -> web.Response:
     )
 
 
-def _detail_text(detail: dict[str, Any]) -> str:
+def _detail_text(detail: dict[str, Any], teams: dict[str, str]) -> str:
     parts = []
     for key, value in sorted(detail.items()):
-        if key in ("from", "to") and isinstance(value, str):
+        if key == "note_id":
+            continue  # an internal number; the note itself is listed above
+        if key == "team" and isinstance(value, str):
+            value = teams.get(value, value)
+        elif key in ("from", "to") and isinstance(value, str):
             value = labels.label(labels.STATUSES, value)
         elif key == "urgency" and isinstance(value, str):
             value = labels.label(labels.URGENCIES, value)
