@@ -1,0 +1,91 @@
+"""The account store on both databases: SQLite (default) and PostgreSQL (production).
+
+Also checks that the console's tables live next to the ticket store's in one database."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from conftest import FakeClock
+
+from bot.console.accounts import SCHEMA_VERSION_TABLE, AccountStore, LoginOutcome
+from bot.tickets import TicketStore
+
+PG_ADMIN_URL = os.environ.get("TICKETS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'accounts.db'}"
+        return
+    schema = f"kp_console_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_ADMIN_URL, future=True)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture
+def both(db_url: str) -> Iterator[tuple[TicketStore, AccountStore, FakeClock]]:
+    clock = FakeClock()
+    tickets = TicketStore.from_url(db_url, clock=clock)
+    tickets.migrate()
+    accounts = AccountStore(
+        tickets.engine, clock=clock, hasher=PasswordHasher(time_cost=1, memory_cost=8,
+                                                           parallelism=1)
+    )
+    accounts.migrate()
+    yield tickets, accounts, clock
+    tickets.close()
+
+
+def test_tables_sit_beside_the_ticket_store(both):
+    tickets, accounts, _ = both
+    names = set(sa.inspect(tickets.engine).get_table_names())
+    assert {SCHEMA_VERSION_TABLE, "console_consultants", "console_sessions"} <= names
+    assert "tickets" in names
+    assert accounts.migrate() == 1  # a second start changes nothing
+    assert tickets.migrate() == []
+
+
+def test_login_lockout_and_sessions(both):
+    _, accounts, clock = both
+    person = accounts.add_consultant("Bert", "een-lang-wachtwoord", team="landelijk")
+    assert person.name == "bert"
+    for _ in range(4):
+        assert accounts.authenticate("bert", "fout").outcome is LoginOutcome.BAD_CREDENTIALS
+    assert accounts.authenticate("bert", "fout").outcome is LoginOutcome.LOCKED
+    assert accounts.authenticate("bert", "een-lang-wachtwoord").outcome is LoginOutcome.LOCKED
+    clock.advance(minutes=15, seconds=1)
+    result = accounts.authenticate("BERT", "een-lang-wachtwoord")
+    assert result.ok and result.consultant.team == "landelijk"
+
+    session = accounts.start_session(result.consultant.id)
+    assert session.token and accounts.load_session(session.token).consultant.name == "bert"
+    with accounts.engine.connect() as conn:
+        stored = conn.execute(sa.text("SELECT token_hash FROM console_sessions")).scalar()
+    assert stored != session.token  # only a hash of the cookie value is stored
+    clock.advance(minutes=31)
+    assert accounts.load_session(session.token) is None
+    assert accounts.purge_expired_sessions() == 0  # already removed on the expired load
+
+
+def test_purge_removes_stale_sessions(both):
+    _, accounts, clock = both
+    person = accounts.add_consultant("kim", "een-lang-wachtwoord")
+    accounts.start_session(person.id)
+    clock.advance(hours=1)
+    fresh = accounts.start_session(person.id)
+    assert accounts.purge_expired_sessions() == 1
+    assert accounts.load_session(fresh.token) is not None
