@@ -5,7 +5,7 @@ in `await asyncio.to_thread(store.method, ...)`. A store is safe to share betwee
 
 Setting up
 ----------
-    store = TicketStore.from_url(url, notifiers=["telegram", "email"])
+    store = TicketStore.from_url(url, notifiers=["telegram", "email"])  # routing=, clock=
     store.migrate()            # idempotent; run at start-up of every process that uses it
     ...
     store.close()
@@ -14,7 +14,7 @@ Setting up
 directory is created). `TicketStore.from_env(env, notifiers)` reads `TICKETS_DB_URL`.
 PostgreSQL: `postgresql://user:pass@host:5432/db` (psycopg2; `postgres://` is accepted too).
 `notifiers` are the names the outbox gets one row per ticket for; pass
-`[n.name for n in bot.notify.configured_notifiers(os.environ)]`.
+`bot.notify.configured_notifier_names(os.environ)` (no clients are built for that).
 
 Creating (handover action)
 --------------------------
@@ -47,7 +47,11 @@ Allowed status changes (anything else raises InvalidTransition, a ValueError):
     closed    -> claimed                 (reopen: the person came back; retention restarts)
 Setting the current status again is not an error (PATCH is repeatable). Claiming without an
 assignee makes `actor` the assignee. `assignee=""` unassigns. Unknown id: TicketNotFound
-(a LookupError). Every change writes an audit row.
+(a LookupError); unknown status name: ValueError. A call that changes something writes ONE
+audit row: "claimed" / "released" / "reopened" / "status_changed" with detail
+{"from", "to"} (+ "assignee" when that changed along), or "assigned" {"assignee"}.
+Audit actions overall: created, claimed, released, reopened, status_changed, assigned,
+note_added, deleted, purged.
     add_note(ticket_id, author, text) -> Note       (internal; text never goes into audit)
     notes(ticket_id) -> list[Note]                  oldest first
     audit_trail(ticket_id) -> list[AuditEntry]      oldest first; survives deletion
