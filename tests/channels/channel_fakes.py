@@ -102,9 +102,10 @@ async def start_aiohttp(app: web.Application) -> tuple[web.AppRunner, str]:
 class RasaApp:
     """A real Rasa Sanic app (``rasa.core.run.configure_app``) with a fake agent, on loopback."""
 
-    def __init__(self, channel: InputChannel, agent: FakeAgent) -> None:
+    def __init__(self, channel: InputChannel | list[InputChannel], agent: FakeAgent) -> None:
         Sanic.test_mode = True  # Rasa names every app "rasa_core_no_api"
-        self.app = configure_app([channel], enable_api=False, route="/webhooks/")
+        channels = channel if isinstance(channel, list) else [channel]
+        self.app = configure_app(channels, enable_api=False, route="/webhooks/")
         self.app.ctx.agent = agent
         self.url = ""
         self._server: Any = None

@@ -232,11 +232,15 @@ async def test_button_tap_in_a_group_is_answered_but_not_forwarded(telegram):
     assert telegram.agent.messages == []
 
 
-async def test_rasa_failure_still_answers_200(telegram):
+async def test_rasa_failure_still_answers_200_and_logs_no_personal_data(telegram, caplog):
     telegram.agent.fail = True
-    status, _ = await telegram.post(update(telegram, message=message(text="hallo")))
+    with caplog.at_level("DEBUG", logger="bot.channels"):
+        status, _ = await telegram.post(update(telegram, message=message(text="mijn geheim")))
     assert status == 200
-    assert telegram.agent.texts == ["hallo"]
+    assert telegram.agent.texts == ["mijn geheim"]
+    assert "RuntimeError" in caplog.text
+    assert "geheim" not in caplog.text
+    assert str(CHAT_ID) not in caplog.text
 
 
 async def test_same_update_delivered_twice_is_handled_once(telegram):

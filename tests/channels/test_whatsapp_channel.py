@@ -247,11 +247,33 @@ async def test_messages_for_another_phone_number_are_ignored(whatsapp):
     assert whatsapp.api.calls == []
 
 
-async def test_rasa_failure_still_answers_200(whatsapp):
+async def test_rasa_failure_still_answers_200_and_logs_no_personal_data(whatsapp, caplog):
     whatsapp.agent.fail = True
-    status, _ = await whatsapp.post(inbound(text("hallo")))
+    with caplog.at_level("DEBUG", logger="bot.channels"):
+        status, _ = await whatsapp.post(inbound(text("mijn geheime zorg")))
     assert status == 200
-    assert whatsapp.agent.texts == ["hallo"]
+    assert whatsapp.agent.texts == ["mijn geheime zorg"]
+    assert "RuntimeError" in caplog.text
+    assert "geheime" not in caplog.text
+    assert PERSON not in caplog.text
+
+
+async def test_both_channels_share_one_rasa_app(graph_api, telegram_api):
+    from bot.channels.telegram import TelegramInput
+
+    telegram_channel = TelegramInput("1:t", "s", telegram_api.base_url)
+    whatsapp_channel = WhatsAppInput("v", "a", "t", WA_PHONE_NUMBER_ID, graph_api.base_url)
+    rasa = RasaApp([telegram_channel, whatsapp_channel], FakeAgent())
+    url = await rasa.start()
+    try:
+        params = {"hub.mode": "subscribe", "hub.verify_token": "v", "hub.challenge": "ok"}
+        async with aiohttp.ClientSession() as http:
+            async with http.get(url + WHATSAPP_PATH, params=params) as reply:
+                assert (reply.status, await reply.text()) == (200, "ok")
+            async with http.post(url + "/webhooks/telegram/webhook", data=b"{}") as reply:
+                assert reply.status == 403
+    finally:
+        await rasa.stop()
 
 
 # --------------------------------------------------------------------------- sending
