@@ -3,37 +3,18 @@ file, a controllable clock, and a logged-in test client."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient
 from argon2 import PasswordHasher
+from console_support import API_TOKEN, PASSWORD, FakeClock, TicketFactory, login
 
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
-from bot.tickets import Contact, Ticket, TicketDraft, TicketStore
-
-API_TOKEN = "test-api-token-0123456789"
-PASSWORD = "koffie-met-melk-42"
-CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-class FakeClock:
-    """A clock the test moves by hand: no sleeping, no wall-clock assertions."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+from bot.tickets import TicketStore
 
 
 @pytest.fixture
@@ -91,22 +72,6 @@ async def client(make_client: MakeClient) -> TestClient:
     return await make_client()
 
 
-def csrf_from(html: str) -> str:
-    match = CSRF_INPUT.search(html)
-    assert match, "page has no CSRF field"
-    return match.group(1)
-
-
-async def login(client: TestClient, name: str = "anna", password: str = PASSWORD) -> Any:
-    page = await client.get("/login")
-    token = csrf_from(await page.text())
-    return await client.post(
-        "/login",
-        data={"name": name, "password": password, "csrf_token": token, "next": "/"},
-        allow_redirects=False,
-    )
-
-
 @pytest.fixture
 async def logged_in(client: TestClient) -> TestClient:
     response = await login(client)
@@ -114,41 +79,6 @@ async def logged_in(client: TestClient) -> TestClient:
     return client
 
 
-async def csrf_of(client: TestClient, path: str = "/") -> str:
-    response = await client.get(path)
-    assert response.status == 200
-    return csrf_from(await response.text())
-
-
-_counter = iter(range(1, 10_000))
-
-
-@dataclass
-class TicketFactory:
-    store: TicketStore
-    clock: FakeClock
-
-    def __call__(self, **fields: Any) -> Ticket:
-        number = next(_counter)
-        defaults: dict[str, Any] = {
-            "idempotency_key": f"test-{number}",
-            "channel": "rest",
-            "primary_topic": "job_search",
-            "consent_given_at": self.clock(),
-            "consent_text_version": "v1",
-            "summary": f"Zoekt werk in de zorg ({number})",
-            "contact": Contact(name="Piet", preferred_channel="phone", phone="+31612345678"),
-            "urgency": "normal",
-            "region": "Utrecht",
-        }
-        defaults.update(fields)
-        return self.store.create_ticket(TicketDraft(**defaults))
-
-
 @pytest.fixture
 def make_ticket(ticket_store: TicketStore, clock: FakeClock) -> TicketFactory:
     return TicketFactory(ticket_store, clock)
-
-
-def bearer(token: str = API_TOKEN) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
-from conftest import FakeClock
+from console_support import FakeClock
 
 from bot.console.accounts import SCHEMA_VERSION_TABLE, AccountStore, LoginOutcome
 from bot.tickets import TicketStore

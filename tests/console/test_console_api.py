@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from conftest import API_TOKEN, bearer
+from console_support import API_TOKEN, bearer
 
 CONTRACT_KEYS = {
     "id", "reference", "created_at", "channel", "primary_topic", "topics", "urgency",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PASSWORD, csrf_from, csrf_of, login
+from console_support import PASSWORD, csrf_from, csrf_of, login
 
 from bot.console.accounts import LoginOutcome
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from conftest import PASSWORD
+from console_support import PASSWORD
 from playwright.async_api import async_playwright, expect
 
 from bot.console.app import create_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from conftest import csrf_of, login
+from console_support import csrf_of, login
 
 from bot.tickets import Contact
 
