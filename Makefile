@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 3
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help setup spacy train run test eval bench lint lock clean
+.PHONY: help setup spacy train run test eval bench lint lock clean consultant
 
 help:
 	@echo "make run    start Rasa, the action server and the consultant console"
@@ -52,6 +52,11 @@ lint: setup
 # Re-resolve the pinned set from requirements/*.in (maintainers only).
 lock: setup
 	@bash scripts/lock.sh
+
+# Add a consultant account for the console: make consultant NAME=anna [TEAM=twente]
+consultant: setup
+	@test -n "$(NAME)" || { echo "usage: make consultant NAME=anna [TEAM=team]"; exit 2; }
+	@$(PY) -m bot.console.users add "$(NAME)" $(if $(TEAM),--team "$(TEAM)")
 
 clean:
 	rm -rf var models/*.tar.gz .pytest_cache results

@@ -97,7 +97,7 @@ def train(force: bool = False, root: Path = ROOT) -> Path:
     print(f"Training with spaCy pipeline {pipeline.name} (a few minutes)...", flush=True)
     config = resolve_config(pipeline, root / "config.yml", root / RESOLVED_CONFIG.relative_to(ROOT))
     cmd = [
-        sys.executable, "-m", "rasa", "train", "--quiet",
+        sys.executable, "-m", "rasa", "train",
         "--config", str(config), "--domain", "domain", "--data", "data",
         "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
     ]

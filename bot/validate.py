@@ -59,7 +59,8 @@ def unjustified(warnings: list[str], root: Path = ROOT) -> list[str]:
 def main() -> int:
     cmd = [sys.executable, "-m", "rasa", "data", "validate", "--domain", "domain",
            "--data", "data", "--config", "config.yml"]
-    done = subprocess.run(cmd, cwd=ROOT, env=quiet_env(), capture_output=True, text=True)
+    env = quiet_env(keep_warnings=True)
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     output = done.stdout + done.stderr
     warnings = [line for line in output.splitlines() if "UserWarning:" in line]
     bad = unjustified(warnings)

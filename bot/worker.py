@@ -1,0 +1,91 @@
+"""Background jobs of ``make run``: the notification outbox, erasure requests and
+retention (closed tickets, idle conversations).
+
+Each job runs on its own interval and survives failures of the others; nothing
+personal is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Mapping
+
+import sqlalchemy as sa
+
+from bot.notify.config import configured_notifiers, console_url
+from bot.notify.worker import OutboxWorker
+from bot.privacy import conversations
+from bot.settings import Settings
+from bot.tickets.retention import retention_days as ticket_retention_days
+from bot.tickets.store import TicketStore
+
+logger = logging.getLogger("koffiepraat.worker")
+
+ERASURE_INTERVAL_S = 15.0
+RETENTION_INTERVAL_S = 24 * 3600.0
+
+
+def run_privacy_jobs(settings: Settings, env: Mapping[str, str], store: TicketStore,
+                     retention: bool) -> dict[str, int]:
+    """One pass: erasure requests always, retention when ``retention`` is True."""
+    requests_engine = sa.create_engine(settings.tickets_db_url, future=True)
+    tracker_engine = sa.create_engine(settings.tracker_store_url, future=True)
+    try:
+        done = {"erased": conversations.process_erasure_requests(requests_engine, tracker_engine)}
+        if retention:
+            done["tickets_purged"] = store.purge(ticket_retention_days(env))
+            done["conversations_purged"] = conversations.purge_idle_conversations(
+                tracker_engine, conversations.retention_days(env))
+        return done
+    finally:
+        requests_engine.dispose()
+        tracker_engine.dispose()
+
+
+async def _privacy_loop(settings: Settings, store: TicketStore, stop: asyncio.Event) -> None:
+    elapsed_since_retention = RETENTION_INTERVAL_S  # run retention once at start
+    while not stop.is_set():
+        retention = elapsed_since_retention >= RETENTION_INTERVAL_S
+        try:
+            done = await asyncio.to_thread(run_privacy_jobs, settings, os.environ, store, retention)
+            if any(done.values()):
+                logger.info("privacy jobs: %s", done)
+            if retention:
+                elapsed_since_retention = 0.0
+        except Exception as error:  # noqa: BLE001 (retry on the next pass)
+            logger.warning("privacy jobs failed: %s", error.__class__.__name__)
+        try:
+            await asyncio.wait_for(stop.wait(), ERASURE_INTERVAL_S)
+        except TimeoutError:
+            elapsed_since_retention += ERASURE_INTERVAL_S
+
+
+async def main_async() -> int:
+    settings = Settings.from_env()
+    notifiers = configured_notifiers(os.environ)
+    store = TicketStore.from_env(os.environ, notifiers=[n.name for n in notifiers])
+    await asyncio.to_thread(store.migrate)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    jobs = [_privacy_loop(settings, store, stop)]
+    if notifiers:
+        outbox = OutboxWorker(store, notifiers, console_url=console_url(os.environ))
+        jobs.append(outbox.run_forever(stop))
+    else:
+        logger.info("no consultant notifier configured; tickets wait in the console")
+    try:
+        await asyncio.gather(*jobs)
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    sys.exit(asyncio.run(main_async()))

@@ -1,0 +1,156 @@
+"""The warm-lead handover end to end: REST conversation -> one ticket -> consultant
+notification on a fake Telegram Bot API; and the unhappy paths."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from e2e_env import FAKE_TELEGRAM_PORT, NOTIFIER_ENV, FakeTelegram
+from stack import texts
+
+from bot.notify.config import configured_notifiers
+from bot.notify.worker import OutboxWorker
+from bot.tickets.sender_key import sender_key
+from bot.tickets.store import TicketStore
+
+pytestmark = pytest.mark.slow
+
+
+def said_one_of(reply: str, options: list[str]) -> bool:
+    return any(option.split("{")[0].strip()[:40] in reply for option in options)
+
+
+@pytest.fixture
+def store(stack):
+    store = TicketStore.from_url(stack.env["TICKETS_DB_URL"])
+    store.migrate()
+    yield store
+    store.close()
+
+
+def tickets_of(store: TicketStore, sender: str) -> list:
+    key = sender_key("rest", sender, secret="e2e-test-secret")
+    return [t for t in store.list_tickets() if t.to_api()["id"] and _key(store, t.id) == key]
+
+
+def _key(store: TicketStore, ticket_id: str) -> str | None:
+    import sqlalchemy as sa
+
+    with store.engine.connect() as conn:
+        return conn.execute(sa.text("SELECT sender_key FROM tickets WHERE id = :id"),
+                            {"id": ticket_id}).scalar()
+
+
+def walk_to_consent(stack, sender: str, responses) -> None:
+    stack.say(sender, "mijn tijdelijk contract stopt over 2 maanden")
+    reply = texts(stack.say(sender, "ik werk in de schoonmaak"))
+    assert said_one_of(reply, responses["utter_offer_consultant"]), reply
+    reply = texts(stack.say(sender, "ja graag"))
+    assert said_one_of(reply, responses["utter_ask_consent_given"]), reply
+
+
+async def test_full_handover_creates_one_ticket_and_notifies(stack, store, responses,
+                                                            aiohttp_server):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    walk_to_consent(stack, sender, responses)
+    assert said_one_of(texts(stack.say(sender, "/affirm")), responses["utter_ask_contact_name"])
+    stack.say(sender, "ik ben fatima")
+    reply = texts(stack.say(sender, '/inform{"contact_channel":"phone"}'))
+    assert said_one_of(reply, responses["utter_ask_contact_phone"]), reply
+    reply = texts(stack.say(sender, "06 1234"))
+    assert said_one_of(reply, responses["utter_invalid_phone"]), reply
+    stack.say(sender, "06-12345678")
+    stack.say(sender, "morgen na 3 uur")
+    reply = texts(stack.say(sender, "Tilburg"))
+    assert said_one_of(reply, responses["utter_ask_summary_confirmed"]), reply
+    reply = texts(stack.say(sender, "/affirm"))
+    reference = re.search(r"KP-[0-9A-Z]{6}", reply)
+    assert reference, reply
+
+    [ticket] = tickets_of(store, sender)
+    data = ticket.to_api()
+    assert data["reference"] == reference.group(0)
+    assert data["primary_topic"] == "flex_contract"
+    assert data["channel"] == "rest"
+    assert data["contact"] == {"name": "Fatima", "preferred_channel": "phone",
+                               "phone": "+31612345678", "email": None,
+                               "preferred_time": "morgen na 3 uur"}
+    assert data["region"] == "Tilburg"
+    assert data["consent"]["text_version"]
+    assert datetime.fromisoformat(data["consent"]["given_at"]) <= datetime.now(UTC)
+    if data["deadline"]:
+        assert data["urgency"] == "high"
+    else:
+        assert data["urgency"] == "normal"
+
+    # The outbox delivers to the consultants' group without contact details.
+    fake = FakeTelegram()
+    await aiohttp_server(fake.app(), port=FAKE_TELEGRAM_PORT)
+    worker = OutboxWorker(store, configured_notifiers(NOTIFIER_ENV))
+    result = await worker.run_once()
+    assert result.sent >= 1
+    sent = [m["text"] for m in fake.delivered]
+    assert any(reference.group(0) in text for text in sent)
+    assert not any("Fatima" in t or "12345678" in t for t in sent)
+
+    # Saying yes again (a double tap) does not create a second ticket.
+    stack.say(sender, "/affirm")
+    assert len(tickets_of(store, sender)) == 1
+
+
+def test_declining_consent_stores_nothing(stack, store, responses):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    walk_to_consent(stack, sender, responses)
+    reply = texts(stack.say(sender, "/deny"))
+    assert said_one_of(reply, responses["utter_consent_declined"]), reply
+    assert tickets_of(store, sender) == []
+    # The conversation goes on helpfully.
+    assert texts(stack.say(sender, "wat kost een loopbaangesprek?"))
+
+
+def test_stopping_mid_form_stores_nothing(stack, store, responses):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    walk_to_consent(stack, sender, responses)
+    stack.say(sender, "/affirm")
+    reply = texts(stack.say(sender, "laat maar"))
+    assert said_one_of(reply, responses["utter_form_stopped"]), reply
+    assert tickets_of(store, sender) == []
+
+
+def test_invalid_email_gets_a_correction(stack, store, responses):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    stack.say(sender, "ik wil graag met een loopbaancoach praten")
+    stack.say(sender, "/affirm")
+    stack.say(sender, "Henk")
+    stack.say(sender, '/inform{"contact_channel":"email"}')
+    reply = texts(stack.say(sender, "henk at gmail"))
+    assert said_one_of(reply, responses["utter_invalid_email"]), reply
+    reply = texts(stack.say(sender, "henk.devries@voorbeeld.nl"))
+    assert said_one_of(reply, responses["utter_ask_contact_time"]), reply
+
+
+def test_crisis_mid_form_stops_the_form(stack, store, responses):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    walk_to_consent(stack, sender, responses)
+    reply = texts(stack.say(sender, "ik wil eigenlijk dood"))
+    assert "113" in reply
+    assert tickets_of(store, sender) == []
+
+
+def test_delete_my_data_removes_the_tickets(stack, store, responses):
+    sender = f"e2e-{uuid.uuid4().hex[:10]}"
+    stack.say(sender, "bel me terug alsjeblieft")
+    stack.say(sender, "/affirm")
+    stack.say(sender, "anoniem")
+    stack.say(sender, "Utrecht")
+    reply = texts(stack.say(sender, "/affirm"))
+    assert re.search(r"KP-[0-9A-Z]{6}", reply), reply
+    assert len(tickets_of(store, sender)) == 1
+    reply = texts(stack.say(sender, "verwijder al mijn gegevens"))
+    assert said_one_of(reply, responses["utter_ask_delete_confirm"]), reply
+    reply = texts(stack.say(sender, "/affirm"))
+    assert said_one_of(reply, responses["utter_deleted"]), reply
+    assert tickets_of(store, sender) == []

@@ -1,0 +1,36 @@
+import pytest
+
+from bot.nlu.input_guard import MAX_CHARS, classify_guard
+from bot.validate import unjustified
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "?!?!", "x" * (MAX_CHARS + 1), "ab\ufffdcd"])
+def test_bad_input(text):
+    assert classify_guard(text) == "bad_input"
+
+
+@pytest.mark.parametrize("text", [
+    "hello, can you help me with my job please",
+    "I need help with my work contract, what can you do",
+])
+def test_english(text):
+    assert classify_guard(text) == "other_language"
+
+
+@pytest.mark.parametrize("text", [
+    "hoi", "06-12345678", "ik wil graag een opleiding doen", "mn contract is op",
+    "Fatima", "ok", "is het gratis?", "my job is weg en ik wil hulp",
+])
+def test_ordinary_dutch_input_passes(text):
+    assert classify_guard(text) is None
+
+
+def test_validator_accepts_only_justified_warnings():
+    dispatched = "UserWarning: The utterance 'utter_topic_stuck' is not used in any story or rule."
+    ask = "UserWarning: The utterance 'utter_ask_contact_phone' is not used in any story or rule."
+    guard = ("UserWarning: The intent 'bad_input' is listed in the domain file, but is not "
+             "found in the NLU training data.")
+    unused = "UserWarning: The utterance 'utter_never_sent' is not used in any story or rule."
+    other = "UserWarning: Something else entirely."
+    assert unjustified([dispatched, ask, guard]) == []
+    assert unjustified([unused, other]) == [unused, other]
