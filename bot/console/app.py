@@ -62,6 +62,13 @@ async def _widget_index(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(index)
 
 
+async def _favicon(request: web.Request) -> web.StreamResponse:
+    # Pages without an icon link (the widget demo) still get one, not a 404 in the console.
+    return web.FileResponse(
+        STATIC_DIR / "favicon.svg", headers={"Content-Type": "image/svg+xml"}
+    )
+
+
 async def _widget_redirect(request: web.Request) -> web.StreamResponse:
     raise web.HTTPMovedPermanently("/widget/")
 
@@ -98,6 +105,7 @@ def create_app(
 
     router = app.router
     router.add_get("/healthz", auth_views.healthz)
+    router.add_get("/favicon.ico", _favicon)
     router.add_get("/login", auth_views.login_page)
     router.add_post("/login", auth_views.login_submit)
     router.add_post("/logout", auth_views.logout)

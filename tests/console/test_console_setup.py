@@ -129,3 +129,9 @@ async def test_widget_directory_index(client, tmp_path, monkeypatch, make_client
     assert "connect-src 'self' http://localhost:5005" in csp
     assert "script-src 'self'" in csp
     assert (await client.get("/widget/../app.py")).status == 404
+
+
+async def test_favicon(client):
+    response = await client.get("/favicon.ico")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "image/svg+xml"
