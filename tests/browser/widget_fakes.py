@@ -33,6 +33,7 @@ OPENING_REPLIES = [
     {"content_type": "text", "title": "Goed", "payload": "/enjoy_work"},
     {"content_type": "text", "title": "Het kan beter", "payload": "/so_so"},
 ]
+HELD_MESSAGE = "wacht"
 LINK_TEXT = (
     "Lees meer op https://www.example.org/info. Of kijk op [deze pagina](https://example.org/a)."
     " Geen link: javascript:alert(1) en [nep](javascript:alert(2))"
@@ -103,6 +104,7 @@ class FakeRasa:
         self.received: list[Received] = []
         self.session_requests: list[str | None] = []
         self._runner: web.AppRunner | None = None
+        self._held_reply: asyncio.Event | None = None
 
     def _build_app(self) -> web.Application:
         # cors_allowed_origins=[] is what Rasa passes: no origin check, no CORS headers.
@@ -125,6 +127,10 @@ class FakeRasa:
                 return  # Rasa ignores messages without a session id.
             message = data.get("message", "")
             self.received.append(Received(session_id, message))
+            if message == HELD_MESSAGE:
+                # Like a slow model: the answer waits until the test releases it.
+                self._held_reply = asyncio.Event()
+                await self._held_reply.wait()
             for reply in bot_replies(message):
                 await sio.emit("bot_uttered", reply, room=session_id)
 
@@ -146,6 +152,13 @@ class FakeRasa:
 
     def stop(self) -> None:
         self._loop_thread.run(self._stop())
+
+    def release_held_reply(self) -> None:
+        async def release() -> None:
+            if self._held_reply is not None:
+                self._held_reply.set()
+
+        self._loop_thread.run(release())
 
     def messages(self) -> list[str]:
         return [item.message for item in self.received]
