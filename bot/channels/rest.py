@@ -1,0 +1,252 @@
+"""Rasa's REST channel, hardened for the open internet.
+
+Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
+``RestInput``, with the same request and reply shape, but:
+
+- malformed requests get a 4xx JSON error ``{"error": code, "message": ...}``,
+  never a 5xx: body over ``max_body_bytes`` (413), not UTF-8 JSON, not an
+  object, missing or non-string ``sender``/``message``, non-object ``metadata``
+  (400);
+- a message longer than ``max_text_chars`` gets a polite Dutch reply without
+  running the model (the NLU input guard uses the same limit);
+- control characters and lone surrogates are removed from the text before it
+  reaches Rasa (PostgreSQL and spaCy both choke on some of them);
+- the input channel is always "rest": a client cannot claim to be Telegram;
+- a per-sender token bucket (default 20 messages a minute) answers 429 with a
+  Dutch message and a ``Retry-After`` header. The buckets live in this process:
+  with several Rasa processes each keeps its own, so the effective limit is at
+  most ``workers x limit`` when a load balancer spreads one sender over them.
+
+Configuration: ``REST_RATE_LIMIT_PER_MINUTE`` (0 switches the limit off) and
+``REST_RATE_LIMIT_BURST`` in the environment, or the same keys in lower case
+under ``bot.channels.rest.HardenedRestInput:`` in the credentials file.
+Nothing personal is logged: no sender ids, no message text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.nlu.input_guard import MAX_CHARS as GUARD_MAX_CHARS
+
+logger = logging.getLogger("koffiepraat.channels.rest")
+
+MAX_BODY_BYTES = 64 * 1024
+MAX_TEXT_CHARS = GUARD_MAX_CHARS
+MAX_SENDER_CHARS = 128
+DEFAULT_RATE_PER_MINUTE = 20.0
+MAX_TRACKED_SENDERS = 50_000
+
+TOO_LONG_REPLY = (
+    "Dat is een heel lang bericht, zo veel tekst kan ik niet lezen. "
+    "Wil je in een paar korte zinnen vertellen waar je mee zit?"
+)
+RATE_LIMITED_REPLY = (
+    "Je stuurt veel berichten kort na elkaar. Wacht even een minuutje, "
+    "dan praat ik graag verder."
+)
+UNAVAILABLE_REPLY = (
+    "Sorry, er ging bij mij iets mis. Probeer het over een paar minuten nog eens."
+)
+
+# C0 controls except tab, line feed and carriage return, plus DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SENDER_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class TokenBucketLimiter:
+    """Per-key token buckets: ``burst`` messages at once, refilled at ``rate_per_minute``.
+
+    Keys are kept in LRU order and the least recently seen are forgotten beyond
+    ``max_keys``, so a flood of made-up senders cannot exhaust memory; a
+    forgotten key simply starts again with a full bucket.
+    """
+
+    def __init__(
+        self,
+        rate_per_minute: float,
+        burst: float | None = None,
+        max_keys: int = MAX_TRACKED_SENDERS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.rate_per_second = rate_per_minute / 60.0
+        self.capacity = float(burst if burst is not None else rate_per_minute)
+        self.max_keys = max_keys
+        self.clock = clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    @property
+    def enabled(self) -> bool:
+        return self.rate_per_second > 0 and self.capacity >= 1
+
+    def acquire(self, key: str) -> float:
+        """Take one token for ``key``: 0.0 when allowed, else seconds until the next token."""
+        if not self.enabled:
+            return 0.0
+        now = self.clock()
+        tokens, last = self._buckets.pop(key, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - last) * self.rate_per_second)
+        if tokens >= 1.0:
+            tokens -= 1.0
+            wait = 0.0
+        else:
+            wait = (1.0 - tokens) / self.rate_per_second
+        self._buckets[key] = (tokens, now)
+        while len(self._buckets) > self.max_keys:
+            self._buckets.popitem(last=False)
+        return wait
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+
+@dataclass(frozen=True)
+class RestRequest:
+    sender: str
+    text: str
+    metadata: dict[str, Any] | None
+
+
+class BadRequest(Exception):
+    """A malformed request: answered with ``status`` and a JSON error."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and replace lone surrogates with U+FFFD."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub("", text)
+
+
+def parse_body(body: bytes, max_body_bytes: int = MAX_BODY_BYTES) -> RestRequest:
+    """Validate a webhook body; raises ``BadRequest`` for anything malformed."""
+    if len(body) > max_body_bytes:
+        raise BadRequest(413, "body_too_large",
+                         f"The request body may be at most {max_body_bytes} bytes.")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BadRequest(400, "invalid_json", "The body must be JSON encoded as UTF-8.") from None
+    if not isinstance(data, dict):
+        raise BadRequest(400, "wrong_shape",
+                         'The body must be an object: {"sender": "...", "message": "..."}.')
+    sender, text, metadata = data.get("sender"), data.get("message"), data.get("metadata")
+    if not isinstance(sender, str):
+        raise BadRequest(400, "invalid_sender", '"sender" must be a string.')
+    sender = clean_text(sender).strip()
+    if not sender or len(sender) > MAX_SENDER_CHARS or _SENDER_FORBIDDEN.search(sender):
+        raise BadRequest(400, "invalid_sender",
+                         f'"sender" must be 1 to {MAX_SENDER_CHARS} printable characters.')
+    if not isinstance(text, str):
+        raise BadRequest(400, "invalid_message", '"message" must be a string.')
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest(400, "invalid_metadata", '"metadata" must be an object when given.')
+    return RestRequest(sender=sender, text=clean_text(text), metadata=metadata)
+
+
+def _error(status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+           ) -> HTTPResponse:
+    return response.json({"error": code, "message": message}, status=status,
+                         headers=dict(headers or {}))
+
+
+def _float_setting(credentials: Mapping[str, Any], key: str, default: float | None
+                   ) -> float | None:
+    value = credentials.get(key)
+    if value is None:
+        value = os.environ.get(key.upper(), "").strip() or None
+    return default if value is None else float(value)
+
+
+class HardenedRestInput(RestInput):
+    """``RestInput`` with input validation, size limits and a per-sender rate limit."""
+
+    def __init__(
+        self,
+        rate_per_minute: float = DEFAULT_RATE_PER_MINUTE,
+        burst: float | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
+        max_text_chars: int = MAX_TEXT_CHARS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limiter = TokenBucketLimiter(rate_per_minute, burst, clock=clock)
+        self.max_body_bytes = max_body_bytes
+        self.max_text_chars = max_text_chars
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Mapping[str, Any] | None) -> HardenedRestInput:
+        credentials = credentials or {}
+        rate = _float_setting(credentials, "rest_rate_limit_per_minute", DEFAULT_RATE_PER_MINUTE)
+        burst = _float_setting(credentials, "rest_rate_limit_burst", None)
+        return cls(rate_per_minute=rate or 0.0, burst=burst)
+
+    async def handle(
+        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            return _error(413, "body_too_large",
+                          f"The request body may be at most {self.max_body_bytes} bytes.")
+        try:
+            parsed = parse_body(request.body or b"", self.max_body_bytes)
+        except BadRequest as bad:
+            return _error(bad.status, bad.code, bad.message)
+
+        wait = self.limiter.acquire(parsed.sender)
+        if wait > 0:
+            logger.info("rest: rate limit hit")
+            return _error(429, "rate_limited", RATE_LIMITED_REPLY,
+                          headers={"Retry-After": str(max(1, math.ceil(wait)))})
+        if len(parsed.text) > self.max_text_chars:
+            return response.json([{"recipient_id": parsed.sender, "text": TOO_LONG_REPLY}])
+
+        collector = CollectingOutputChannel()
+        message = UserMessage(parsed.text, collector, parsed.sender,
+                              input_channel=self.name(), metadata=parsed.metadata)
+        try:
+            await on_new_message(message)
+        except Exception as error:  # noqa: BLE001 (answer the person, log no content)
+            logger.error("rest: message handling failed: %s", error.__class__.__name__)
+            if not collector.messages:
+                return _error(503, "unavailable", UNAVAILABLE_REPLY)
+        return response.json(collector.messages)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        webhook = Blueprint("koffiepraat_hardened_rest", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            return await self.handle(request, on_new_message)
+
+        return webhook

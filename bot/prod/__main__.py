@@ -1,0 +1,98 @@
+"""``python -m bot.prod serve --workers N``: the production profile in the foreground.
+
+Prints one line per service, waits until every health endpoint answers, then
+watches the processes (restarting one that dies) until Ctrl-C stops them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+
+from bot.prod import haproxy
+from bot.prod.config import ConfigError, ProdConfig
+from bot.prod.services import all_services, child_env, safe_url
+from bot.prod.supervisor import Supervisor
+from bot.quiet import quiet_env
+from bot.settings import apply_port_defaults
+from bot.train import latest_model, spacy_pipeline_of
+
+READY_TIMEOUT_S = 300.0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot.prod", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="start the production profile")
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("RASA_WORKERS", "2")),
+                       help="number of Rasa processes (default RASA_WORKERS or 2)")
+    return parser
+
+
+def _on_sigterm(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve(workers: int) -> int:
+    env = child_env(apply_port_defaults(quiet_env()))
+    try:
+        config = ProdConfig.from_env(env, workers)
+        haproxy.haproxy_binary()
+    except ConfigError as error:
+        print(f"Cannot start the production profile: {error}", file=sys.stderr)
+        return 2
+    model = latest_model()
+    if model is None:
+        print("No trained model: run `make train` first.", file=sys.stderr)
+        return 1
+    services = all_services(config, model, env)
+    try:
+        haproxy.check_config(config.run_dir / "haproxy.cfg")
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+
+    print(f"Model: {model.name} (spaCy pipeline: {spacy_pipeline_of(model)})")
+    print(f"Conversations: {safe_url(env['TRACKER_STORE_URL'])}; "
+          f"locks: {safe_url(env['LOCK_STORE_URL'])}; tickets: {safe_url(env['TICKETS_DB_URL'])}")
+    if not env.get("TICKETS_SENDER_KEY_SECRET", "").strip():
+        print("Warning: TICKETS_SENDER_KEY_SECRET is not set; set the same value on every "
+              "machine (see docs/deploy.md).")
+    supervisor = Supervisor(services, env)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        for service in services:
+            supervisor.start(service.name)
+            print(f"Starting {service.describe}", flush=True)
+        pending = supervisor.wait_ready(READY_TIMEOUT_S)
+        if pending:
+            print("Not ready in time: " + ", ".join(pending), file=sys.stderr)
+            return 1
+        print(f"Koffiepraat (production profile, {workers} Rasa processes) is ready. "
+              "Press Ctrl-C to stop.", flush=True)
+        while True:
+            time.sleep(1)
+            for name in supervisor.restart_exited():
+                print(f"{name} stopped; started it again.", flush=True)
+    except KeyboardInterrupt:
+        print("\nStopping Koffiepraat...")
+        return 0
+    except RuntimeError as error:
+        print(f"{error}; stopping the others.", file=sys.stderr)
+        return 1
+    finally:
+        supervisor.stop_all()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return serve(args.workers)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

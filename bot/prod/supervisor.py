@@ -1,0 +1,126 @@
+"""Start, watch, restart and stop the processes of the production profile.
+
+Every service runs in its own process group so a stop reaches its children.
+A service that dies is started again (Rasa reloads its model and picks up the
+conversations from PostgreSQL); one that keeps dying stops the whole profile.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.prod.services import Service
+from bot.settings import ROOT
+
+STOP_GRACE_S = 15.0
+MAX_RESTARTS = 5
+RESTART_WINDOW_S = 600.0
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # loopback health URL
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@dataclass
+class Supervisor:
+    services: list[Service]
+    env: Mapping[str, str]
+    log_dir: Path | None = None  # None: the services write to our stdout/stderr
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    restarts: dict[str, list[float]] = field(default_factory=dict)
+
+    def service(self, name: str) -> Service:
+        return next(s for s in self.services if s.name == name)
+
+    def start(self, name: str) -> None:
+        service = self.service(name)
+        output = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            output = (self.log_dir / f"{name}.log").open("ab")
+        try:
+            self.procs[name] = subprocess.Popen(
+                service.cmd, cwd=ROOT, env=dict(self.env), stdout=output,
+                stderr=subprocess.STDOUT if output else None, start_new_session=True)
+        finally:
+            if output is not None:
+                output.close()  # the child holds its own descriptor
+
+    def start_all(self) -> None:
+        for service in self.services:
+            self.start(service.name)
+
+    def stop(self, name: str, sig: signal.Signals = signal.SIGTERM) -> None:
+        self._stop([name], sig)
+
+    def stop_all(self) -> None:
+        # The entry point first, so no request reaches a process that is going away.
+        order = [s.name for s in self.services]
+        if "lb" in order:
+            order.remove("lb")
+            order.insert(0, "lb")
+        self._stop(order, signal.SIGTERM)
+
+    def _stop(self, names: Iterable[str], sig: signal.Signals) -> None:
+        stopping = [(n, self.procs.pop(n)) for n in names if n in self.procs]
+        for _, proc in stopping:
+            if proc.poll() is None:
+                os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + STOP_GRACE_S
+        for _, proc in stopping:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+    def pending(self, names: Iterable[str] | None = None) -> list[str]:
+        """Services (of ``names``, default all) that are not healthy yet."""
+        wanted = [self.service(n) for n in names] if names else self.services
+        return [s.name for s in wanted if s.health_url and not healthy(s.health_url)]
+
+    def wait_ready(self, timeout: float, names: Iterable[str] | None = None) -> list[str]:
+        """Wait until healthy; the names still pending at the timeout ([] when all are up).
+
+        Raises RuntimeError when a service exits while we wait.
+        """
+        names = list(names or [s.name for s in self.services])
+        deadline = time.monotonic() + timeout
+        pending = self.pending(names)
+        while pending and time.monotonic() < deadline:
+            dead = self.exited(names)
+            if dead:
+                raise RuntimeError(f"{', '.join(dead)} stopped during start-up")
+            time.sleep(1)
+            pending = self.pending(names)
+        return pending
+
+    def exited(self, names: Iterable[str] | None = None) -> list[str]:
+        names = list(names or self.procs)
+        return [n for n in names if n in self.procs and self.procs[n].poll() is not None]
+
+    def restart_exited(self) -> list[str]:
+        """Start services that died again; raises RuntimeError when one keeps dying."""
+        now = time.monotonic()
+        restarted = []
+        for name in self.exited():
+            recent = [t for t in self.restarts.get(name, []) if now - t < RESTART_WINDOW_S]
+            if len(recent) >= MAX_RESTARTS:
+                raise RuntimeError(f"{name} keeps stopping ({MAX_RESTARTS} restarts)")
+            self.restarts[name] = [*recent, now]
+            self.procs.pop(name)
+            self.start(name)
+            restarted.append(name)
+        return restarted
