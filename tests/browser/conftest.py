@@ -29,6 +29,7 @@ def _ensure_chromium() -> None:
     apt = shutil.which("apt-get")
     if apt is None:
         pytest.fail("Chromium is missing and apt-get is not available to install it")
+    subprocess.run([apt, "update"], check=True)
     subprocess.run([apt, "install", "-y", "chromium"], check=True)
 
 
