@@ -154,8 +154,9 @@ def parse_body(body: bytes, max_body_bytes: int = MAX_BODY_BYTES) -> RestRequest
     sender, text, metadata = data.get("sender"), data.get("message"), data.get("metadata")
     if not isinstance(sender, str):
         raise BadRequest(400, "invalid_sender", '"sender" must be a string.')
-    sender = clean_text(sender).strip()
-    if not sender or len(sender) > MAX_SENDER_CHARS or _SENDER_FORBIDDEN.search(sender):
+    sender = sender.strip()
+    if (not sender or len(sender) > MAX_SENDER_CHARS or _SENDER_FORBIDDEN.search(sender)
+            or _SURROGATE.search(sender)):
         raise BadRequest(400, "invalid_sender",
                          f'"sender" must be 1 to {MAX_SENDER_CHARS} printable characters.')
     if not isinstance(text, str):

@@ -18,8 +18,12 @@ from bot.settings import ROOT
 
 HARDENED_REST_KEY = "bot.channels.rest.HardenedRestInput"
 # Sanic reads SANIC_* variables into its config: a body over 1 MB is refused
-# with 413 before it reaches any channel (HAProxy refuses it earlier still).
-SANIC_LIMITS = {"SANIC_REQUEST_MAX_SIZE": str(haproxy.MAX_BODY_BYTES)}
+# with 413 before it reaches any channel (HAProxy refuses it earlier still), and
+# Sanic's own errors (404, 405, ...) are JSON instead of HTML pages.
+SANIC_SETTINGS = {
+    "SANIC_REQUEST_MAX_SIZE": str(haproxy.MAX_BODY_BYTES),
+    "SANIC_FALLBACK_ERROR_FORMAT": "json",
+}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def write_credentials(config: ProdConfig, env: Mapping[str, str]) -> Path:
 def child_env(base: Mapping[str, str]) -> dict[str, str]:
     env = dict(base)
     env.pop("SANIC_WORKERS", None)  # one Sanic worker per Rasa process; HAProxy spreads
-    for name, value in SANIC_LIMITS.items():
+    for name, value in SANIC_SETTINGS.items():
         env.setdefault(name, value)
     env.setdefault("PYTHONUNBUFFERED", "1")
     return env

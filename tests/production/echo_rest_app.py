@@ -1,0 +1,39 @@
+"""Rasa's real Sanic app (``configure_app``) with only the hardened REST channel and an
+echo agent instead of a model.
+
+Started as a subprocess by the REST input tests, so Hypothesis can fuzz the HTTP
+handling from plain synchronous tests. Usage: ``python echo_rest_app.py PORT``.
+The agent replies ``echo:<input channel>:<text>`` and raises for the sender
+FAILING_SENDER (to show what a failing assistant looks like from outside).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.run import configure_app
+
+from bot.channels.rest import HardenedRestInput
+
+FAILING_SENDER = "failing-assistant-7f3a9c"
+
+
+class EchoAgent:
+    async def handle_message(self, message: UserMessage) -> None:
+        if message.sender_id == FAILING_SENDER:
+            raise RuntimeError("the assistant failed")
+        await message.output_channel.send_text_message(
+            message.sender_id, f"echo:{message.input_channel}:{message.text}")
+
+
+def main() -> None:
+    port = int(sys.argv[1])
+    app = configure_app([HardenedRestInput(rate_per_minute=20)], enable_api=False,
+                        route="/webhooks/")
+    app.ctx.agent = EchoAgent()
+    app.run(host="127.0.0.1", port=port, access_log=False, workers=1)
+
+
+if __name__ == "__main__":
+    main()
