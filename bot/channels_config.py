@@ -16,7 +16,8 @@ import yaml
 
 ALWAYS_ON: dict[str, dict[str, Any]] = {
     "rest": {},
-    "socketio": {
+    # Rasa's socket.io channel with the session-persistence fix (bot/channels/socketio.py).
+    "bot.channels.socketio.SocketIOInput": {
         "user_message_evt": "user_uttered",
         "bot_message_evt": "bot_uttered",
         "session_persistence": True,

@@ -120,6 +120,24 @@ class Stack:
             return json.loads(response.read())
 
 
+def load_responses() -> dict[str, list[str]]:
+    """Every response text of the domain, by name (all variations)."""
+    import yaml
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, variations in (data.get("responses") or {}).items():
+            found[name] = [v.get("text", "") for v in variations]
+    return found
+
+
+def said_one_of(reply: str, options: list[str]) -> bool:
+    """Whether a reply contains one variation of a response (the text before any
+    {placeholder}, at most 40 characters, is enough to recognise it)."""
+    return any(option.split("{")[0].strip()[:40] in reply for option in options)
+
+
 def texts(replies: list[dict[str, Any]]) -> str:
     return "\n".join(r.get("text", "") for r in replies)
 

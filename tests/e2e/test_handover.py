@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from e2e_env import FAKE_TELEGRAM_PORT, NOTIFIER_ENV, FakeTelegram
-from stack import texts
+from stack import said_one_of, texts
 
 from bot.notify.config import configured_notifiers
 from bot.notify.worker import OutboxWorker
@@ -18,9 +18,6 @@ from bot.tickets.store import TicketStore
 
 pytestmark = pytest.mark.slow
 
-
-def said_one_of(reply: str, options: list[str]) -> bool:
-    return any(option.split("{")[0].strip()[:40] in reply for option in options)
 
 
 @pytest.fixture

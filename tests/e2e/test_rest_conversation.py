@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from stack import buttons, texts
+from stack import buttons, said_one_of, texts
 
 pytestmark = pytest.mark.slow
 
@@ -13,10 +13,6 @@ pytestmark = pytest.mark.slow
 def new_sender() -> str:
     return f"e2e-{uuid.uuid4().hex[:12]}"
 
-
-def said_one_of(reply: str, options: list[str]) -> bool:
-    """Whether a reply contains one variation of a response (placeholders aside)."""
-    return any(option.split("{")[0].strip()[:40] in reply for option in options)
 
 
 def test_greeting_discloses_the_bot_and_asks_the_opening_question(stack, responses):

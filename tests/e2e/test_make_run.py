@@ -1,0 +1,89 @@
+"""`make run` (bot.run): everything starts, answers in Dutch, stops cleanly on
+Ctrl-C, and a restart keeps an ongoing conversation."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from stack import free_port, load_responses, said_one_of, wait_http
+
+from bot.quiet import quiet_env
+from bot.settings import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def start(env: dict[str, str], log) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "bot.run"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def say(port: int, sender: str, message: str) -> list[dict]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def wait_ready(log_path, proc, timeout=240.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log_path.read_text(errors="replace")
+        if "Koffiepraat is ready" in text:
+            return text
+        assert proc.poll() is None, text[-3000:]
+        time.sleep(1)
+    raise TimeoutError(log_path.read_text(errors="replace")[-3000:])
+
+
+def stop(proc: subprocess.Popen[bytes]) -> int:
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+    return proc.wait(timeout=60)
+
+
+def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
+    ports = {name: free_port() for name in ("RASA_PORT", "ACTIONS_PORT", "CONSOLE_PORT")}
+    env = quiet_env()
+    env.update({k: str(v) for k, v in ports.items()})
+    env.update({"TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'rasa.db'}",
+                "TICKETS_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}"})
+    for name in ("TELEGRAM_BOT_TOKEN", "WHATSAPP_VERIFY_TOKEN", "TELEGRAM_WEBHOOK_SECRET"):
+        env.pop(name, None)
+    log_path = tmp_path / "run.log"
+    with log_path.open("ab") as log:
+        proc = start(env, log)
+        try:
+            output = wait_ready(log_path, proc)
+            # One line per service with its URL, channel status, spaCy pipeline.
+            assert f"http://localhost:{ports['RASA_PORT']}/webhooks/rest/webhook" in output
+            assert f"http://localhost:{ports['ACTIONS_PORT']}/webhook" in output
+            assert f"http://localhost:{ports['CONSOLE_PORT']}/" in output
+            assert "Channel telegram: off (set TELEGRAM_BOT_TOKEN" in output
+            assert "spaCy pipeline: nl_" in output
+            wait_http(f"http://127.0.0.1:{ports['CONSOLE_PORT']}/healthz", 30, [proc])
+            greeting = say(ports["RASA_PORT"], "restart-test", "hallo")
+            assert any("plezier" in r.get("text", "") for r in greeting), greeting
+            say(ports["RASA_PORT"], "restart-test", "ik wil graag een opleiding doen")
+        finally:
+            assert stop(proc) == 0
+        assert "Stopping Koffiepraat" in log_path.read_text()
+
+        proc = start(env, log)
+        try:
+            wait_ready(log_path, proc)
+            # The deepening question is still open after the restart: the answer
+            # gets the training self-help step and the consultant offer.
+            replies = say(ports["RASA_PORT"], "restart-test", "ik werk in de horeca")
+            selfhelp = load_responses()["utter_selfhelp_training"]
+            assert said_one_of("\n".join(r.get("text", "") for r in replies), selfhelp), replies
+        finally:
+            stop(proc)

@@ -1,0 +1,78 @@
+"""The widget's channel: socket.io against the real Rasa server, with session
+persistence (a reconnect with the same session id continues the conversation)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+import socketio
+from stack import said_one_of
+
+pytestmark = pytest.mark.slow
+
+
+class WidgetClient:
+    """Speaks Rasa's socket.io protocol the way bot/console/static/widget does."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.replies: asyncio.Queue = asyncio.Queue()
+        self.confirmed: asyncio.Queue = asyncio.Queue()
+        self.sio.on("bot_uttered", self.replies.put)
+        self.sio.on("session_confirm", self.confirmed.put)
+
+    async def open(self, session_id: str) -> str:
+        await self.sio.connect(self.url, transports=["websocket"], socketio_path="socket.io")
+        await self.sio.emit("session_request", {"session_id": session_id})
+        return await asyncio.wait_for(self.confirmed.get(), 30)
+
+    async def say(self, session_id: str, text: str, expect: int = 1) -> list[dict]:
+        await self.sio.emit("user_uttered", {"message": text, "session_id": session_id})
+        replies = [await asyncio.wait_for(self.replies.get(), 60)]
+        while len(replies) < expect:
+            replies.append(await asyncio.wait_for(self.replies.get(), 30))
+        return replies
+
+    async def close(self) -> None:
+        await self.sio.disconnect()
+
+
+async def test_widget_conversation_survives_a_reconnect(stack, responses):
+    url = f"http://127.0.0.1:{stack.rasa_port}"
+    session = uuid.uuid4().hex
+    first = WidgetClient(url)
+    assert await first.open(session) == session
+    replies = await first.say(session, "/greet", expect=2)
+    text = "\n".join(r.get("text", "") for r in replies)
+    assert said_one_of(text, responses["utter_greet"])
+    quick = [b for r in replies for b in r.get("quick_replies", r.get("buttons", []))]
+    assert {b["payload"] for b in quick} == {"/enjoy_work", "/so_so", "/stuck"}
+    await first.say(session, "ik wil meer leren, een cursus of zo", expect=2)
+    await first.close()
+
+    # A page reload: new socket, same session id, the open question is remembered.
+    second = WidgetClient(url)
+    await second.open(session)
+    replies = await second.say(session, "ik werk in een supermarkt", expect=2)
+    text = "\n".join(r.get("text", "") for r in replies)
+    assert said_one_of(text, responses["utter_selfhelp_training"]), text
+    await second.close()
+
+
+async def test_malformed_socket_events_do_not_break_the_channel(stack, responses):
+    url = f"http://127.0.0.1:{stack.rasa_port}"
+    client = WidgetClient(url)
+    session = uuid.uuid4().hex
+    await client.open(session)
+    await client.sio.emit("user_uttered", "geen object")  # ignored
+    await client.sio.emit("user_uttered", {"message": "hoi"})  # no session id: ignored
+    # Text that is not a string is empty text: a friendly "please type" answer.
+    [reply] = await client.say(session, {"nested": 1})  # type: ignore[arg-type]
+    assert said_one_of(reply.get("text", ""), responses["utter_bad_input"]), reply
+    # Whatever came before, a proper message still gets its answer.
+    replies = await client.say(session, "hallo", expect=2)
+    assert said_one_of("\n".join(r.get("text", "") for r in replies), responses["utter_greet"])
+    await client.close()
