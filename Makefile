@@ -40,6 +40,13 @@ test: setup
 	@bash scripts/setup_browser.sh
 	@bash scripts/test.sh
 
+# Production profile: WORKERS Rasa processes behind HAProxy on PostgreSQL + Redis
+# (TRACKER_STORE_URL, LOCK_STORE_URL, TICKETS_DB_URL must be set; docs/deploy.md).
+.PHONY: run-prod
+WORKERS ?= 2
+run-prod: train
+	@$(PY) -m bot.prod serve --workers $(WORKERS)
+
 eval: train
 	@$(PY) -m bot.nlu_eval report
 
