@@ -2,6 +2,8 @@
 
 Prints one line per service, waits until every health endpoint answers, then
 watches the processes (restarting one that dies) until Ctrl-C stops them all.
+SIGHUP restarts the Rasa processes one by one on the newest model in models/
+(a model roll-out without dropping conversations, see docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 
 from bot.prod import haproxy
 from bot.prod.config import ConfigError, ProdConfig
-from bot.prod.services import all_services, child_env, safe_url
+from bot.prod.services import Service, all_services, child_env, safe_url
 from bot.prod.supervisor import Supervisor
 from bot.quiet import quiet_env
 from bot.settings import apply_port_defaults
@@ -34,6 +36,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _on_sigterm(*_: object) -> None:
     raise KeyboardInterrupt
+
+
+def _newest_model(service: Service) -> Service:
+    """A Rasa service's command with the newest trained model (others unchanged)."""
+    model = latest_model()
+    if not service.name.startswith("rasa-") or model is None:
+        return service
+    cmd = list(service.cmd)
+    cmd[cmd.index("--model") + 1] = str(model)
+    return Service(service.name, cmd, service.health_url, service.describe)
 
 
 def serve(workers: int) -> int:
@@ -61,8 +73,10 @@ def serve(workers: int) -> int:
     if not env.get("TICKETS_SENDER_KEY_SECRET", "").strip():
         print("Warning: TICKETS_SENDER_KEY_SECRET is not set; set the same value on every "
               "machine (see docs/deploy.md).")
-    supervisor = Supervisor(services, env)
+    supervisor = Supervisor(services, env, refresh=_newest_model)
+    roll_requested: list[bool] = []
     signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGHUP, lambda *_: roll_requested.append(True))
     try:
         for service in services:
             supervisor.start(service.name)
@@ -72,9 +86,17 @@ def serve(workers: int) -> int:
             print("Not ready in time: " + ", ".join(pending), file=sys.stderr)
             return 1
         print(f"Koffiepraat (production profile, {workers} Rasa processes) is ready. "
-              "Press Ctrl-C to stop.", flush=True)
+              f"Press Ctrl-C to stop; `kill -HUP {os.getpid()}` rolls out the newest model.",
+              flush=True)
         while True:
             time.sleep(1)
+            if roll_requested:
+                roll_requested.clear()
+                rasa = [s.name for s in supervisor.services if s.name.startswith("rasa-")]
+                print(f"Rolling restart of {', '.join(rasa)} on {latest_model().name}...",
+                      flush=True)
+                supervisor.roll(rasa, READY_TIMEOUT_S)
+                print("Rolling restart done.", flush=True)
             for name in supervisor.restart_exited():
                 print(f"{name} stopped; started it again.", flush=True)
     except KeyboardInterrupt:

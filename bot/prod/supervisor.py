@@ -13,7 +13,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,12 +40,17 @@ class Supervisor:
     log_dir: Path | None = None  # None: the services write to our stdout/stderr
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     restarts: dict[str, list[float]] = field(default_factory=dict)
+    # Rebuilds a service before each (re)start, e.g. to pick up the newest model.
+    refresh: Callable[[Service], Service] | None = None
 
     def service(self, name: str) -> Service:
         return next(s for s in self.services if s.name == name)
 
     def start(self, name: str) -> None:
         service = self.service(name)
+        if self.refresh is not None:
+            service = self.refresh(service)
+            self.services = [service if s.name == name else s for s in self.services]
         output = None
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -124,3 +129,16 @@ class Supervisor:
             self.start(name)
             restarted.append(name)
         return restarted
+
+    def roll(self, names: Iterable[str], timeout: float) -> None:
+        """Restart ``names`` one at a time, each healthy before the next goes down.
+
+        With two or more Rasa processes behind HAProxy no conversation notices:
+        the load balancer sends new requests to the others meanwhile.
+        """
+        for name in names:
+            self.stop(name)
+            self.start(name)
+            pending = self.wait_ready(timeout, [name])
+            if pending:
+                raise RuntimeError(f"{name} did not come back within {timeout:.0f} s")

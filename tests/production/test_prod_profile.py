@@ -1,0 +1,210 @@
+"""The production profile's pieces without a model: configuration checks, the
+generated HAProxy configuration (validated by HAProxy itself, and routing real
+requests to small fake backends) and the supervisor (restart, roll, stop)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from prod_http import free_port, wait_http
+
+from bot.prod import haproxy
+from bot.prod.config import ConfigError, ProdConfig, store_problems
+from bot.prod.services import HARDENED_REST_KEY, Service, all_services, credentials
+from bot.prod.supervisor import MAX_RESTARTS, Supervisor
+from bot.quiet import quiet_env
+from bot.settings import ROOT
+
+STORES = {
+    "TRACKER_STORE_URL": "postgresql://koffie:geheim@db:5432/rasa",
+    "TICKETS_DB_URL": "postgresql://koffie:geheim@db:5432/tickets",
+    "LOCK_STORE_URL": "redis://cache:6379/0",
+}
+
+# A tiny HTTP server that says which backend it is: GET / -> "backend <name>".
+FAKE_BACKEND = """
+import sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+name, port = sys.argv[1], int(sys.argv[2])
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = f"backend {name}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    do_POST = do_GET
+    def log_message(self, *args):
+        pass
+HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+"""
+
+
+def backend(name: str, port: int) -> Service:
+    return Service(name, [sys.executable, "-c", FAKE_BACKEND, name, str(port)],
+                   f"http://127.0.0.1:{port}/", name)
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def test_missing_or_embedded_stores_are_refused():
+    assert len(store_problems({})) == 3
+    embedded = {**STORES, "TRACKER_STORE_URL": "sqlite:///var/rasa.db"}
+    with pytest.raises(ConfigError, match="TRACKER_STORE_URL must be a postgresql"):
+        ProdConfig.from_env(embedded, 2)
+    with pytest.raises(ConfigError, match="LOCK_STORE_URL"):
+        ProdConfig.from_env({**STORES, "LOCK_STORE_URL": "memory://"}, 2)
+    with pytest.raises(ConfigError, match="workers"):
+        ProdConfig.from_env(STORES, 0)
+    with pytest.raises(ConfigError, match="must all differ"):
+        ProdConfig.from_env({**STORES, "RASA_INTERNAL_PORT": "5055"}, 2)
+
+
+def test_internal_ports_are_consecutive_behind_the_public_port():
+    config = ProdConfig.from_env({**STORES, "RASA_PORT": "6000", "RASA_INTERNAL_PORT": "6100"}, 3)
+    assert config.public_port == 6000
+    assert config.internal_ports == (6100, 6101, 6102)
+
+
+def test_serve_refuses_to_start_without_shared_stores():
+    env = quiet_env()
+    for name in STORES:
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-m", "bot.prod", "serve", "--workers", "2"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "TRACKER_STORE_URL is not set" in done.stderr
+    assert "LOCK_STORE_URL is not set" in done.stderr
+
+
+def test_credentials_use_the_hardened_rest_channel_and_hold_no_secret(tmp_path):
+    env = {**STORES, "TELEGRAM_BOT_TOKEN": "123:tok-9f8e", "TELEGRAM_WEBHOOK_SECRET": "whs-7d6c"}
+    found = credentials(env)
+    assert HARDENED_REST_KEY in found and "rest" not in found
+    assert any("socketio" in key for key in found)  # the widget channel stays on
+    config = ProdConfig.from_env(STORES, 2, run_dir=tmp_path)
+    all_services(config, tmp_path / "model.tar.gz", env)
+    written = (tmp_path / "credentials.yml").read_text()
+    assert "tok-9f8e" not in written and "whs-7d6c" not in written
+    assert HARDENED_REST_KEY in yaml.safe_load(written)
+
+
+def test_generated_haproxy_config_is_valid_and_sticky_for_socketio(tmp_path):
+    config = ProdConfig.from_env({**STORES, "LB_IP_RATE_LIMIT_PER_10S": "50"}, 2,
+                                 run_dir=tmp_path)
+    path = haproxy.write_config(config)
+    haproxy.check_config(path)  # raises when HAProxy refuses the file
+    text = path.read_text()
+    socketio = text.split("backend rasa_socketio", 1)[1]
+    assert "balance source" in socketio
+    assert "option httpchk GET /" in text
+    assert "sc_http_req_rate(0) gt 50" in text
+
+
+def test_haproxy_spreads_rest_checks_health_and_keeps_socketio_on_one_backend(tmp_path):
+    ports = (free_port(), free_port())
+    config = ProdConfig(workers=2, public_port=free_port(), internal_ports=ports,
+                        actions_port=free_port(), console_port=free_port(),
+                        bind_address="127.0.0.1", run_dir=tmp_path)
+    path = haproxy.write_config(config)
+    lb = Service("lb", haproxy.command(path),
+                 f"http://127.0.0.1:{config.public_port}{haproxy.HEALTH_PATH}", "lb")
+    services = [backend("one", ports[0]), backend("two", ports[1]), lb]
+    supervisor = Supervisor(services, quiet_env(), log_dir=tmp_path / "logs")
+    base = f"http://127.0.0.1:{config.public_port}"
+    try:
+        supervisor.start_all()
+        assert supervisor.wait_ready(60) == []
+        wait_http(f"{base}/", 30)
+        # Both backends take turns once HAProxy's health checks have seen them up.
+        deadline = time.monotonic() + 30
+        seen: set[str] = set()
+        while seen != {"backend one", "backend two"} and time.monotonic() < deadline:
+            seen = {get(f"{base}/webhooks/rest/webhook") for _ in range(10)}
+            time.sleep(0.5)
+        assert seen == {"backend one", "backend two"}
+        assert len({get(f"{base}/socket.io/?EIO=4&transport=polling") for _ in range(10)}) == 1
+
+        supervisor.stop("one", signal.SIGKILL)
+        # Until the health check notices, HAProxy retries on the other backend.
+        assert {get(f"{base}/webhooks/rest/webhook") for _ in range(10)} == {"backend two"}
+        assert get(f"{base}/socket.io/?EIO=4") == "backend two"
+        supervisor.stop("two", signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while supervisor.pending(["lb"]) == [] and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert supervisor.pending(["lb"]) == ["lb"], "/lb-health says 503 with no Rasa left"
+    finally:
+        supervisor.stop_all()
+
+
+def test_supervisor_restarts_a_dead_service_and_gives_up_on_one_that_keeps_dying(tmp_path):
+    port = free_port()
+    supervisor = Supervisor([backend("web", port)], quiet_env(), log_dir=tmp_path)
+    try:
+        supervisor.start_all()
+        assert supervisor.wait_ready(30) == []
+        for _ in range(MAX_RESTARTS):
+            supervisor.procs["web"].kill()
+            supervisor.procs["web"].wait()
+            assert supervisor.restart_exited() == ["web"]
+        assert supervisor.wait_ready(30) == []
+        supervisor.procs["web"].kill()
+        supervisor.procs["web"].wait()
+        with pytest.raises(RuntimeError, match="keeps stopping"):
+            supervisor.restart_exited()
+    finally:
+        supervisor.stop_all()
+
+
+def test_roll_restarts_one_at_a_time_with_the_refreshed_command(tmp_path):
+    ports = (free_port(), free_port())
+    generation = {"n": 1}
+
+    def refresh(service: Service) -> Service:
+        cmd = [*service.cmd[:-2], f"{service.name}-v{generation['n']}", service.cmd[-1]]
+        return Service(service.name, cmd, service.health_url, service.describe)
+
+    supervisor = Supervisor([backend("a", ports[0]), backend("b", ports[1])], quiet_env(),
+                            log_dir=tmp_path, refresh=refresh)
+    try:
+        supervisor.start_all()
+        assert supervisor.wait_ready(30) == []
+        generation["n"] = 2
+        old_pids = {name: proc.pid for name, proc in supervisor.procs.items()}
+        supervisor.roll(["a", "b"], timeout=30)
+        assert get(f"http://127.0.0.1:{ports[0]}/") == "backend a-v2"
+        assert get(f"http://127.0.0.1:{ports[1]}/") == "backend b-v2"
+        assert all(supervisor.procs[n].pid != pid for n, pid in old_pids.items())
+    finally:
+        supervisor.stop_all()
+    for pid in old_pids.values():
+        assert not Path(f"/proc/{pid}").exists() or _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return " Z " in Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+
+
+def test_stop_all_ends_every_process_group(tmp_path):
+    supervisor = Supervisor([backend("x", free_port())], quiet_env(), log_dir=tmp_path)
+    supervisor.start_all()
+    assert supervisor.wait_ready(30) == []
+    pid = supervisor.procs["x"].pid
+    supervisor.stop_all()
+    with pytest.raises(ProcessLookupError):
+        os.killpg(pid, 0)
