@@ -12,6 +12,8 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
 - control characters and lone surrogates are removed from the text before it
   reaches Rasa (PostgreSQL and spaCy both choke on some of them);
 - the input channel is always "rest": a client cannot claim to be Telegram;
+- a turn that produced no reply at all (the action server is down: Rasa drops
+  the action and goes on silently) gets a short Dutch apology instead of ``[]``;
 - a per-sender token bucket (default 20 messages a minute) answers 429 with a
   Dutch message and a ``Retry-After`` header. The buckets live in this process:
   with several Rasa processes each keeps its own, so the effective limit is at
@@ -62,6 +64,13 @@ RATE_LIMITED_REPLY = (
 )
 UNAVAILABLE_REPLY = (
     "Sorry, er ging bij mij iets mis. Probeer het over een paar minuten nog eens."
+)
+# Every Koffiepraat turn answers; a turn without any reply means a part of the
+# assistant failed (typically the action server is down: Rasa then drops the
+# action's events and goes on silently). The person should not be left waiting.
+NO_REPLY = (
+    "Sorry, ik kan je nu even niet goed antwoorden. "
+    "Probeer het over een paar minuten nog eens, dan ben ik er weer."
 )
 
 # C0 controls except tab, line feed and carriage return, plus DEL.
@@ -235,6 +244,9 @@ class HardenedRestInput(RestInput):
             logger.error("rest: message handling failed: %s", error.__class__.__name__)
             if not collector.messages:
                 return _error(503, "unavailable", UNAVAILABLE_REPLY)
+        if not collector.messages:
+            logger.warning("rest: a turn produced no reply")
+            return response.json([{"recipient_id": parsed.sender, "text": NO_REPLY}])
         return response.json(collector.messages)
 
     def blueprint(

@@ -4,7 +4,8 @@ echo agent instead of a model.
 Started as a subprocess by the REST input tests, so Hypothesis can fuzz the HTTP
 handling from plain synchronous tests. Usage: ``python echo_rest_app.py PORT``.
 The agent replies ``echo:<input channel>:<text>`` and raises for the sender
-FAILING_SENDER (to show what a failing assistant looks like from outside).
+FAILING_SENDER and stays silent for SILENT_SENDER (what a failing assistant
+looks like from outside).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from rasa.core.run import configure_app
 from bot.channels.rest import HardenedRestInput
 
 FAILING_SENDER = "failing-assistant-7f3a9c"
+SILENT_SENDER = "silent-assistant-2b8d1e"
 
 
 class EchoAgent:
     async def handle_message(self, message: UserMessage) -> None:
         if message.sender_id == FAILING_SENDER:
             raise RuntimeError("the assistant failed")
+        if message.sender_id == SILENT_SENDER:
+            return  # like Rasa when the action server is down
         await message.output_channel.send_text_message(
             message.sender_id, f"echo:{message.input_channel}:{message.text}")
 

@@ -16,12 +16,12 @@ import uuid
 from pathlib import Path
 
 import pytest
-from echo_rest_app import FAILING_SENDER
+from echo_rest_app import FAILING_SENDER, SILENT_SENDER
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from prod_http import free_port, post, say, wait_http
 
-from bot.channels.rest import RATE_LIMITED_REPLY, TOO_LONG_REPLY, UNAVAILABLE_REPLY
+from bot.channels.rest import NO_REPLY, RATE_LIMITED_REPLY, TOO_LONG_REPLY, UNAVAILABLE_REPLY
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 
@@ -142,6 +142,12 @@ def test_a_failing_assistant_gives_a_dutch_apology_not_a_traceback(echo_url):
     reply = say(echo_url, FAILING_SENDER, "hoi")
     assert reply.status == 503
     assert reply.json() == {"error": "unavailable", "message": UNAVAILABLE_REPLY}
+
+
+def test_a_turn_without_any_reply_gets_a_dutch_apology(echo_url):
+    reply = say(echo_url, SILENT_SENDER, "hoi")
+    assert reply.status == 200
+    assert reply.json() == [{"recipient_id": SILENT_SENDER, "text": NO_REPLY}]
 
 
 json_values = st.recursive(
