@@ -95,6 +95,10 @@ def test_credentials_use_the_hardened_rest_channel_and_hold_no_secret(tmp_path):
     assert any("socketio" in key for key in found)  # the widget channel stays on
     config = ProdConfig.from_env(STORES, 2, run_dir=tmp_path)
     all_services(config, tmp_path / "model.tar.gz", env)
+    endpoints = yaml.safe_load((tmp_path / "endpoints.yml").read_text())
+    # Written out: Rasa does not expand ${ACTIONS_PORT} inside a quoted YAML value.
+    assert endpoints["action_endpoint"]["url"] == f"http://127.0.0.1:{config.actions_port}/webhook"
+    assert endpoints["tracker_store"]["type"] == "bot.stores.UrlSQLTrackerStore"
     written = (tmp_path / "credentials.yml").read_text()
     assert "tok-9f8e" not in written and "whs-7d6c" not in written
     assert HARDENED_REST_KEY in yaml.safe_load(written)
