@@ -17,12 +17,17 @@ from bot.prod.config import ProdConfig
 from bot.settings import ROOT
 
 HARDENED_REST_KEY = "bot.channels.rest.HardenedRestInput"
-# Sanic reads SANIC_* variables into its config: a body over 1 MB is refused
-# with 413 before it reaches any channel (HAProxy refuses it earlier still), and
-# Sanic's own errors (404, 405, ...) are JSON instead of HTML pages.
+# Sanic reads SANIC_* variables into its config (Rasa and the action server):
+# a body over 1 MB is refused with 413 before it reaches any channel (HAProxy
+# refuses it earlier still), and Sanic's own errors (404, 405, ...) are JSON.
 SANIC_SETTINGS = {
     "SANIC_REQUEST_MAX_SIZE": str(haproxy.MAX_BODY_BYTES),
     "SANIC_FALLBACK_ERROR_FORMAT": "json",
+    # Rasa's aiohttp client keeps idle connections to the action server for 15 s;
+    # Sanic closed them after 5 s, so a request could meet a closing connection
+    # ("Cannot write to closing transport") and the action was lost (seen in the
+    # benchmark). Servers keep idle connections longer than the client does.
+    "SANIC_KEEP_ALIVE_TIMEOUT": "75",
 }
 
 
