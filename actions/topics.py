@@ -19,6 +19,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import is_flemish, latest_intent, slot_list
 from bot.topics import CAREER_TOPICS, OFFER_TOPICS
 
+# A typed "ja" or "nee" to the opening question "Ga je nog met plezier naar je
+# werk?" means the same as its buttons (rules_opening.yml routes them here).
+OPENING_ANSWERS = {"affirm": "enjoy_work", "deny": "stuck"}
+
 
 def topic_extras(topic: str, flemish: bool) -> list[str]:
     """Responses that must come with a topic: referrals and regional facts."""
@@ -37,8 +41,9 @@ class ActionTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        topic = latest_intent(tracker)
-        if topic not in CAREER_TOPICS:
+        intent = latest_intent(tracker) or ""
+        topic = intent if intent in CAREER_TOPICS else OPENING_ANSWERS.get(intent)
+        if topic is None:
             return []
         topics = slot_list(tracker, "topics")
         if topic == tracker.get_slot("last_topic") and tracker.get_slot("awaiting_detail"):

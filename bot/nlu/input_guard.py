@@ -5,6 +5,9 @@ Placed after the classifiers, it overrides the intent with
   replacement characters from broken encodings, or text over MAX_CHARS;
 - ``other_language`` for text that is clearly English (many English function
   words, no Dutch ones): the assistant then answers in both languages.
+It also forces ``crisis`` when a message states suicidal thoughts or self-harm
+in so many words (CRISIS_PATTERNS): safety must not depend on a classifier's
+confidence. A false alarm costs a kind message with 113; a miss costs more.
 Everything else passes untouched, so phone numbers and names still reach forms.
 """
 
@@ -34,11 +37,31 @@ DUTCH = {
 AMBIGUOUS = {"is", "ja", "hallo", "hoi", "en"}  # shared words prove nothing
 _WORD = re.compile(r"[a-z']+")
 
+# Explicit statements only (Dutch and Flemish); checked on lower case.
+CRISIS_PATTERNS = [re.compile(p) for p in (
+    r"zelfmoord", r"su[iï]cid", r"zelfdoding", r"\bwil\s+(ik\s+)?dood\b",
+    r"\bdood\s+(wil|willen|gaan|zijn)\b",
+    r"\bniet\s+meer\s+(willen\s+)?(leven|bestaan|wakker\s+(worden|word))\b",
+    r"\bwil\s+er\s+niet\s+meer\s+zijn\b", r"\ber\s+niet\s+meer\s+(zou\s+)?(wil\s+)?zijn\b",
+    r"\beinde?\s+aan\s+(mijn|m'?n|het|me)\s+leven\b",
+    r"\ber\s+een\s+einde?\s+aan\s+(te\s+)?maken\b",
+    r"\bmezelf\s+(iets\s+)?(aan\s*doen|aandoen|pijn\s+doen|van\s+kant)",
+    r"\bvan\s+het\s+leven\s+beroven\b", r"\buit\s+het\s+leven\s+stappen\b",
+    r"\bgeen\s+zin\s+meer\s+in\s+(het|m'?n|mijn)\s+leven\b",
+)]
+
+
+def states_crisis(text: str) -> bool:
+    lowered = text.lower()
+    return any(pattern.search(lowered) for pattern in CRISIS_PATTERNS)
+
 
 def classify_guard(text: str) -> str | None:
-    """``bad_input``, ``other_language`` or None for ordinary input."""
+    """``bad_input``, ``crisis``, ``other_language`` or None for ordinary input."""
     if len(text) > MAX_CHARS or "\ufffd" in text:
         return "bad_input"
+    if states_crisis(text):
+        return "crisis"
     if not re.search(r"[^\W_]", text):
         return "bad_input"
     words = _WORD.findall(text.lower())

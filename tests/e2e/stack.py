@@ -23,7 +23,7 @@ from bot.channels_config import write_credentials
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 
-START_TIMEOUT_S = 180.0
+START_TIMEOUT_S = 300.0  # model load; slow on a busy 2-core machine
 
 
 def free_port() -> int:

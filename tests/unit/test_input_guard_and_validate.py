@@ -34,3 +34,22 @@ def test_validator_accepts_only_justified_warnings():
     other = "UserWarning: Something else entirely."
     assert unjustified([dispatched, ask, guard]) == []
     assert unjustified([unused, other]) == [unused, other]
+
+
+@pytest.mark.parametrize("text", [
+    "ik wil er niet meer zijn", "ik denk aan zelfmoord", "ik wil dood",
+    "soms wil ik niet meer wakker worden", "ik wil er een einde aan maken",
+    "ik wil mezelf iets aandoen", "ik heb geen zin meer in het leven",
+    "Ik Denk Aan Suïcide", "zonder werk wil ik er niet meer zijn",
+])
+def test_explicit_crisis_statements_are_always_crisis(text):
+    assert classify_guard(text) == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb geen zin meer in mijn werk", "ik wil niet meer in jullie bestand staan",
+    "mijn contract is dood", "er komt een einde aan mijn contract",
+    "ik zie het niet meer zitten met die planning",
+])
+def test_ordinary_frustration_is_left_to_the_classifier(text):
+    assert classify_guard(text) is None
