@@ -225,7 +225,11 @@ class ActionSubmitHandover(Action):
             "consent_given_at"
         ):
             dispatcher.utter_message(response="utter_consent_declined")
-            return [*reset_contact_slots(), SlotSet("crisis_mode", False)]
+            return [
+                *reset_contact_slots(),
+                SlotSet("crisis_mode", False),
+                SlotSet("offer_pending", False),
+            ]
         try:
             draft = build_draft(tracker, datetime.now(UTC).date())
             ticket = await asyncio.to_thread(ticket_store().create_ticket, draft)
