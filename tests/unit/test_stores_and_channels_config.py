@@ -60,3 +60,15 @@ def test_channels_are_on_only_with_all_variables():
     assert "bot.channels.telegram.TelegramInput" in credentials_for(env)
     # Secrets never land in the generated credentials.
     assert "SECRET" not in str(credentials_for(env))
+
+
+def test_endpoints_file_expands_the_action_server_port(monkeypatch):
+    from rasa.core.utils import read_endpoints_from_path
+
+    from bot.settings import ROOT
+
+    monkeypatch.setenv("ACTIONS_PORT", "5999")
+    endpoints = read_endpoints_from_path(str(ROOT / "endpoints.yml"))
+    assert endpoints.action.url == "http://localhost:5999/webhook"
+    assert endpoints.tracker_store.type == "bot.stores.UrlSQLTrackerStore"
+    assert endpoints.lock_store.type == "bot.stores.UrlLockStore"
