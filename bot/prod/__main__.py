@@ -75,7 +75,9 @@ def serve(workers: int) -> int:
               "machine (see docs/deploy.md).")
     supervisor = Supervisor(services, env, refresh=_newest_model)
     roll_requested: list[bool] = []
+    # Also SIGINT: a shell starting us in the background would have it ignored.
     signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGINT, _on_sigterm)
     signal.signal(signal.SIGHUP, lambda *_: roll_requested.append(True))
     try:
         for service in services:
@@ -85,7 +87,7 @@ def serve(workers: int) -> int:
         if pending:
             print("Not ready in time: " + ", ".join(pending), file=sys.stderr)
             return 1
-        print(f"Koffiepraat (production profile, {workers} Rasa processes) is ready. "
+        print(f"Koffiepraat (production profile, Rasa processes: {workers}) is ready. "
               f"Press Ctrl-C to stop; `kill -HUP {os.getpid()}` rolls out the newest model.",
               flush=True)
         while True:
