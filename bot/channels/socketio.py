@@ -20,6 +20,8 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from bot.nlu.input_guard import text_or_bad_input
+
 logger = logging.getLogger(__name__)
 
 # Longer text is cut here; bot.nlu.input_guard then answers it as bad input.
@@ -64,7 +66,7 @@ class SocketIOInput(RasaSocketIOInput):
             else:
                 sender_id = sid
             text = data.get("message")
-            text = text[:MAX_MESSAGE_CHARS] if isinstance(text, str) else ""
+            text = text_or_bad_input(text[:MAX_MESSAGE_CHARS] if isinstance(text, str) else "")
             output = SocketIOOutput(sio, self.bot_message_evt)
             await on_new_message(UserMessage(
                 text, output, sender_id, input_channel=self.name(),

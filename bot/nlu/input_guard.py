@@ -51,6 +51,15 @@ CRISIS_PATTERNS = [re.compile(p) for p in (
 )]
 
 
+# Rasa never runs the NLU pipeline on empty text, so channels send this payload
+# for a blank message instead: the person then gets the friendly Dutch answer.
+BLANK_MESSAGE_PAYLOAD = "/bad_input"
+
+
+def text_or_bad_input(text: str) -> str:
+    return text if text.strip() else BLANK_MESSAGE_PAYLOAD
+
+
 def states_crisis(text: str) -> bool:
     lowered = text.lower()
     return any(pattern.search(lowered) for pattern in CRISIS_PATTERNS)

@@ -25,7 +25,9 @@ class WidgetClient:
         self.sio.on("session_confirm", self.confirmed.put)
 
     async def open(self, session_id: str) -> str:
-        await self.sio.connect(self.url, transports=["websocket"], socketio_path="socket.io")
+        # Long-polling: python-socketio's websocket client needs aiohttp >= 3.10,
+        # and Rasa 3.6 pins aiohttp < 3.10 (the widget in the browser uses websockets).
+        await self.sio.connect(self.url, transports=["polling"], socketio_path="socket.io")
         await self.sio.emit("session_request", {"session_id": session_id})
         return await asyncio.wait_for(self.confirmed.get(), 30)
 
