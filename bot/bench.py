@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import platform
 import re
@@ -152,11 +153,13 @@ async def _send(session: aiohttp.ClientSession, url: str, sender: str, step: str
     kind = ""
     try:
         async with session.post(url, json={"sender": sender, "message": text}) as response:
-            body = await response.json(content_type=None)
+            raw = await response.read()
             if response.status != 200:
                 kind = f"HTTP {response.status}"
-            elif not isinstance(body, list) or not body:
-                kind = "empty reply"
+            else:
+                body = json.loads(raw)
+                if not isinstance(body, list) or not body:
+                    kind = "empty reply"
     except (aiohttp.ClientError, TimeoutError, ValueError) as error:
         kind = error.__class__.__name__
     result.samples.append(Sample(step, time.perf_counter() - started, not kind))

@@ -12,7 +12,8 @@ Routing:
   (Hashing by address would send all of Telegram's or WhatsApp's traffic, which
   comes from a few addresses, to one process.)
 
-Each Rasa process is health-checked on ``GET /``; ``/lb-health`` answers 200
+Each Rasa process is health-checked on ``GET /`` and gets at most
+SERVER_MAXCONN requests at a time (the rest queue in HAProxy); ``/lb-health`` answers 200
 while at least one Rasa process is up and 503 otherwise. No traffic is logged
 (addresses and paths stay out of the logs); server state changes are.
 """
@@ -26,6 +27,13 @@ from pathlib import Path
 from bot.prod.config import ConfigError, ProdConfig
 
 MAX_BODY_BYTES = 1024 * 1024
+# Requests in flight per Rasa process; the rest wait in HAProxy's queue (FIFO,
+# ``timeout queue``). A Rasa process works on one message's NLU and policies at
+# a time, so more in flight only makes every reply later, and a process with
+# hundreds of waiting requests answered its health check too late and was taken
+# out (seen in the benchmark: both processes "down" under a burst, 503 for all).
+# Not applied to socket.io, whose connections are long-lived.
+SERVER_MAXCONN = 10
 HEALTH_PATH = "/lb-health"
 
 
@@ -41,7 +49,7 @@ def _servers(config: ProdConfig, backend: str | None) -> list[str]:
     lines = []
     for number, port in enumerate(config.internal_ports, start=1):
         # The socket.io backend follows the health of the main backend's servers.
-        check = f"track rasa/rasa{number}" if backend else "check"
+        check = f"track rasa/rasa{number}" if backend else f"check maxconn {SERVER_MAXCONN}"
         lines.append(f"    server rasa{number} 127.0.0.1:{port} {check}")
     return lines
 
@@ -71,6 +79,7 @@ def render(config: ProdConfig) -> str:
         "    timeout client 60s",
         "    timeout server 90s",
         "    timeout queue 30s",
+        "    timeout check 5s",
         "    timeout http-request 10s",
         "    timeout http-keep-alive 10s",
         "    timeout tunnel 1h",
@@ -92,7 +101,7 @@ def render(config: ProdConfig) -> str:
         "    balance leastconn",
         "    option httpchk GET /",
         "    http-check expect status 200",
-        "    default-server inter 2s fall 2 rise 2",
+        "    default-server inter 2s fall 3 rise 2",
         *_servers(config, None),
         "",
         "backend rasa_socketio",
