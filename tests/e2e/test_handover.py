@@ -97,6 +97,13 @@ async def test_full_handover_creates_one_ticket_and_notifies(stack, store, respo
     stack.say(sender, "/affirm")
     assert len(tickets_of(store, sender)) == 1
 
+    # No personal data or message text in the logs of Rasa and the action server.
+    logs = stack.log_path("rasa").read_text(errors="replace") + stack.log_path(
+        "actions").read_text(errors="replace")
+    for secret in ("Fatima", "fatima", "12345678", "+31612345678", "schoonmaak",
+                   "morgen na 3 uur", sender):
+        assert secret not in logs, f"{secret!r} found in the logs"
+
 
 def test_declining_consent_stores_nothing(stack, store, responses):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
