@@ -66,6 +66,7 @@ class ProdConfig:
     bind_address: str
     run_dir: Path
     ip_rate_limit_per_10s: int = 0
+    server_maxconn: int = 10
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], workers: int,
@@ -89,6 +90,9 @@ class ProdConfig:
         rate = _get(env, "LB_IP_RATE_LIMIT_PER_10S") or "0"
         if not rate.isdigit():
             raise ConfigError("LB_IP_RATE_LIMIT_PER_10S must be a whole number (0 = off)")
+        maxconn = _get(env, "LB_SERVER_MAXCONN") or "10"
+        if not maxconn.isdigit() or int(maxconn) < 1:
+            raise ConfigError("LB_SERVER_MAXCONN must be a whole number of at least 1")
         return cls(
             workers=workers,
             public_port=public,
@@ -98,4 +102,5 @@ class ProdConfig:
             bind_address=_get(env, "LB_BIND_ADDRESS") or DEFAULT_BIND_ADDRESS,
             run_dir=run_dir,
             ip_rate_limit_per_10s=int(rate),
+            server_maxconn=int(maxconn),
         )

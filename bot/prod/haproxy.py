@@ -13,7 +13,7 @@ Routing:
   comes from a few addresses, to one process.)
 
 Each Rasa process is health-checked on ``GET /`` and gets at most
-SERVER_MAXCONN requests at a time (the rest queue in HAProxy); ``/lb-health`` answers 200
+``LB_SERVER_MAXCONN`` requests at a time (the rest queue in HAProxy); ``/lb-health`` answers 200
 while at least one Rasa process is up and 503 otherwise. No traffic is logged
 (addresses and paths stay out of the logs); server state changes are.
 """
@@ -33,7 +33,7 @@ MAX_BODY_BYTES = 1024 * 1024
 # hundreds of waiting requests answered its health check too late and was taken
 # out (seen in the benchmark: both processes "down" under a burst, 503 for all).
 # Not applied to socket.io, whose connections are long-lived.
-SERVER_MAXCONN = 10
+# ProdConfig.server_maxconn (LB_SERVER_MAXCONN, default 10).
 HEALTH_PATH = "/lb-health"
 
 
@@ -49,7 +49,7 @@ def _servers(config: ProdConfig, backend: str | None) -> list[str]:
     lines = []
     for number, port in enumerate(config.internal_ports, start=1):
         # The socket.io backend follows the health of the main backend's servers.
-        check = f"track rasa/rasa{number}" if backend else f"check maxconn {SERVER_MAXCONN}"
+        check = f"track rasa/rasa{number}" if backend else f"check maxconn {config.server_maxconn}"
         lines.append(f"    server rasa{number} 127.0.0.1:{port} {check}")
     return lines
 
