@@ -24,7 +24,7 @@ from bot.train import latest_model
 TEST_FILE = ROOT / "tests" / "nlu" / "test_nlu.yml"
 MIN_MACRO_F1 = 0.90
 MIN_OUT_OF_SCOPE_RECALL = 0.90
-BASELINE_CONFIG = ROOT / "tests" / "nlu" / "baseline_config.yml"
+BASELINE_CONFIG = ROOT / "bot" / "nlu_eval_baseline.yml"
 
 
 @dataclass(frozen=True)

@@ -56,13 +56,15 @@ def fake_rasa(loop_thread: LoopThread) -> Iterator[FakeRasa]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in
+# the main thread while it is started, which breaks every asyncio test after it.
+@pytest.fixture(scope="module")
 def playwright_driver() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     _ensure_chromium()
     launched = playwright_driver.chromium.launch(
