@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
-from e2e_env import NOTIFIER_ENV
+from e2e_env import platform_env
+from platform_fake import PlatformFake
 from stack import Stack, load_responses
 
 from bot.train import latest_model
@@ -13,10 +16,17 @@ def responses() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
+def platform() -> Iterator[PlatformFake]:
+    fake = PlatformFake().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, platform: PlatformFake) -> Iterator[Stack]:
     model = latest_model()
     assert model is not None, "run `make train` first (make test does)"
-    running = Stack(tmp_path_factory.mktemp("stack"), model, extra_env=dict(NOTIFIER_ENV))
+    running = Stack(tmp_path_factory.mktemp("stack"), model, extra_env=platform_env(platform.url))
     try:
         running.start_actions()
         running.start_rasa()

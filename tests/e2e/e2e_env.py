@@ -1,24 +1,25 @@
-"""Environment shared by the end-to-end tests."""
+"""Environment shared by the end-to-end tests: every channel and the consultant
+notifier on, pointed at one fake platform server (tests/e2e/platform_fake.py)."""
 
 from __future__ import annotations
 
-import sys
+TELEGRAM_TOKEN = "123456:E2E-token"
+TELEGRAM_SECRET = "e2e-webhook-secret"
+CONSULTANT_CHAT_ID = "-100200300"
+WA_VERIFY_TOKEN = "e2e-verify"
+WA_APP_SECRET = "e2e-app-secret"
+WA_PHONE_NUMBER_ID = "1098765"
 
-from stack import free_port
 
-from bot.settings import ROOT
-
-# The fake Telegram Bot API of the notify tests plays the consultants' group.
-sys.path.insert(0, str(ROOT / "tests" / "notify"))
-from notify_fakes import CHAT_ID, TOKEN, FakeTelegram  # noqa: E402
-
-# Started by the tests that need it on this port; the action server only needs
-# the notifier names to queue outbox rows.
-FAKE_TELEGRAM_PORT = free_port()
-NOTIFIER_ENV = {
-    "TELEGRAM_BOT_TOKEN": TOKEN,
-    "CONSULTANT_TELEGRAM_CHAT_ID": CHAT_ID,
-    "TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{FAKE_TELEGRAM_PORT}/bot",
-}
-
-__all__ = ["FAKE_TELEGRAM_PORT", "NOTIFIER_ENV", "FakeTelegram"]
+def platform_env(fake_url: str) -> dict[str, str]:
+    return {
+        "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
+        "TELEGRAM_API_BASE_URL": f"{fake_url}/bot",
+        "CONSULTANT_TELEGRAM_CHAT_ID": CONSULTANT_CHAT_ID,
+        "WHATSAPP_VERIFY_TOKEN": WA_VERIFY_TOKEN,
+        "WHATSAPP_APP_SECRET": WA_APP_SECRET,
+        "WHATSAPP_ACCESS_TOKEN": "e2e-access-token",
+        "WHATSAPP_PHONE_NUMBER_ID": WA_PHONE_NUMBER_ID,
+        "WHATSAPP_API_BASE_URL": f"{fake_url}/v21.0",
+    }

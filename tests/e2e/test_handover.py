@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
-from e2e_env import FAKE_TELEGRAM_PORT, NOTIFIER_ENV, FakeTelegram
+from e2e_env import CONSULTANT_CHAT_ID
 from stack import said_one_of, texts
 
 from bot.notify.config import configured_notifiers
@@ -49,8 +49,7 @@ def walk_to_consent(stack, sender: str, responses) -> None:
     assert said_one_of(reply, responses["utter_ask_consent_given"]), reply
 
 
-async def test_full_handover_creates_one_ticket_and_notifies(stack, store, responses,
-                                                            aiohttp_server):
+async def test_full_handover_creates_one_ticket_and_notifies(stack, store, responses, platform):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     walk_to_consent(stack, sender, responses)
     assert said_one_of(texts(stack.say(sender, "/affirm")), responses["utter_ask_contact_name"])
@@ -84,12 +83,10 @@ async def test_full_handover_creates_one_ticket_and_notifies(stack, store, respo
         assert data["urgency"] == "normal"
 
     # The outbox delivers to the consultants' group without contact details.
-    fake = FakeTelegram()
-    await aiohttp_server(fake.app(), port=FAKE_TELEGRAM_PORT)
-    worker = OutboxWorker(store, configured_notifiers(NOTIFIER_ENV))
+    worker = OutboxWorker(store, configured_notifiers(stack.env))
     result = await worker.run_once()
     assert result.sent >= 1
-    sent = [m["text"] for m in fake.delivered]
+    sent = [m["text"] for m in platform.telegram_messages(CONSULTANT_CHAT_ID)]
     assert any(reference.group(0) in text for text in sent)
     assert not any("Fatima" in t or "12345678" in t for t in sent)
 

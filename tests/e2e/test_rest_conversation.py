@@ -80,3 +80,23 @@ def test_bad_input_gets_a_friendly_dutch_reply(stack, message):
 def test_english_gets_an_answer_in_english_and_dutch(stack, responses):
     reply = texts(stack.say(new_sender(), "hello, can you help me with my job please"))
     assert said_one_of(reply, responses["utter_english"])
+
+
+def test_flemish_funding_question_gets_flemish_facts(stack, responses):
+    question = "kan ik via de vdab loopbaancheques krijgen voor een opleiding?"
+    reply = texts(stack.say(new_sender(), question))
+    assert said_one_of(reply, responses["utter_topic_funding_flanders"]), reply
+    assert not said_one_of(reply, responses["utter_stap_ended"])
+
+
+def test_stress_gets_a_health_referral_without_diagnosis(stack, responses):
+    message = "de werkdruk is veel te hoog, ik slaap slecht van de stress"
+    reply = texts(stack.say(new_sender(), message))
+    assert said_one_of(reply, responses["utter_health_referral"]), reply
+
+
+def test_typed_no_to_the_opening_question_is_heard_as_stuck(stack, responses):
+    sender = new_sender()
+    stack.say(sender, "hallo")
+    reply = texts(stack.say(sender, "nee"))
+    assert said_one_of(reply, responses["utter_topic_stuck"]), reply

@@ -1,0 +1,78 @@
+"""The ticket action without Rasa: consent gate, idempotency, minimisation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import ticket_store as ticket_store_module
+from actions.handover import ActionSubmitHandover, ValidateHandoverForm
+from bot.tickets.store import TicketStore
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("TICKETS_DB_URL", f"sqlite:///{tmp_path / 'tickets.db'}")
+    monkeypatch.setenv("TICKETS_SENDER_KEY_SECRET", "unit-test-secret")
+    ticket_store_module.reset_ticket_store()
+    store = TicketStore.from_url(f"sqlite:///{tmp_path / 'tickets.db'}")
+    store.migrate()
+    yield store
+    store.close()
+    ticket_store_module.reset_ticket_store()
+
+
+def tracker(**slots) -> Tracker:
+    base = {"topics": ["workload_health", "flex_contract"], "primary_topic": "workload_health",
+            "consent_given": True, "consent_given_at": datetime.now(UTC).isoformat(),
+            "contact_name": "Fatima", "contact_channel": "phone", "contact_phone": "+31612345678",
+            "contact_time": "ochtend", "region": "Utrecht", "summary": "Gezondheid speelt mee.",
+            "deadline": "over 3 weken", "contract_type": "tijdelijk"}
+    base.update(slots)
+    return Tracker("sender-1", base, {"intent": {"name": "affirm"}, "text": "ja"},
+                   [], False, None, {"name": "handover_form"}, "action_listen")
+
+
+async def test_a_retried_action_creates_one_ticket(store):
+    same = tracker()
+    for _ in range(3):
+        await ActionSubmitHandover().run(CollectingDispatcher(), same, {})
+    [ticket] = store.list_tickets()
+    data = ticket.to_api()
+    assert data["urgency"] == "high"  # flex contract ending within three months
+    assert data["contact"]["phone"] == "+31612345678"
+    assert data["summary"] == "Gezondheid speelt mee."
+
+
+async def test_no_consent_no_ticket(store):
+    dispatcher = CollectingDispatcher()
+    events = await ActionSubmitHandover().run(dispatcher, tracker(consent_given=False), {})
+    assert store.list_tickets() == []
+    assert dispatcher.messages[0]["response"] == "utter_consent_declined"
+    assert {"event": "slot", "name": "contact_phone", "value": None} in [
+        {k: e[k] for k in ("event", "name", "value")} for e in events if e["event"] == "slot"]
+
+
+async def test_contact_details_leave_the_conversation_after_the_ticket(store):
+    events = await ActionSubmitHandover().run(CollectingDispatcher(), tracker(), {})
+    cleared = {e["name"] for e in events if e["event"] == "slot" and e["value"] is None}
+    assert {"contact_name", "contact_phone", "contact_email", "summary"} <= cleared
+
+
+async def test_form_asks_only_what_the_contact_route_needs():
+    form = ValidateHandoverForm()
+    email = await form.required_slots([], CollectingDispatcher(),
+                                      tracker(contact_channel="email", region=None), {})
+    assert "contact_email" in email and "contact_phone" not in email
+    chat = await form.required_slots([], CollectingDispatcher(),
+                                     tracker(contact_channel="chat"), {})
+    assert "contact_time" not in chat and "contact_phone" not in chat
+    declined = await form.required_slots([], CollectingDispatcher(),
+                                         tracker(consent_given=False), {})
+    assert declined == []
+    crisis = await form.required_slots([], CollectingDispatcher(),
+                                       tracker(crisis_mode=True), {})
+    assert crisis == ["consent_given", "contact_channel", "contact_phone"]
