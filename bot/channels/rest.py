@@ -11,6 +11,10 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
   running the model (the NLU input guard uses the same limit);
 - control characters and lone surrogates are removed from the text before it
   reaches Rasa (PostgreSQL and spaCy both choke on some of them);
+- a message with nothing but whitespace goes to Rasa as the ``bad_input``
+  intent (``/bad_input``), skipping NLU: there is nothing to classify, and
+  featurizers/classifiers may fail on an empty feature vector (seen with the
+  logistic-regression pipeline). The rule for ``bad_input`` answers politely;
 - the input channel is always "rest": a client cannot claim to be Telegram;
 - a turn that produced no reply at all (the action server is down: Rasa drops
   the action and goes on silently) gets a short Dutch apology instead of ``[]``;
@@ -77,6 +81,7 @@ NO_REPLY = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENDER_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+EMPTY_INPUT_INTENT = "/bad_input"
 
 
 class TokenBucketLimiter:
@@ -235,8 +240,9 @@ class HardenedRestInput(RestInput):
         if len(parsed.text) > self.max_text_chars:
             return response.json([{"recipient_id": parsed.sender, "text": TOO_LONG_REPLY}])
 
+        text = parsed.text if parsed.text.strip() else EMPTY_INPUT_INTENT
         collector = CollectingOutputChannel()
-        message = UserMessage(parsed.text, collector, parsed.sender,
+        message = UserMessage(text, collector, parsed.sender,
                               input_channel=self.name(), metadata=parsed.metadata)
         try:
             await on_new_message(message)

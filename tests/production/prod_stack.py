@@ -146,7 +146,9 @@ def turns(events: list[dict[str, Any]]) -> list[tuple[str, list[str]]]:
         kind = event.get("event")
         if kind == "user":
             if open_turn:
-                raise AssertionError(f"user message stored inside another turn: {len(found)}")
+                trace = [e.get("event") + (":" + e["name"] if e.get("name") else "")
+                         for e in events]
+                raise AssertionError(f"user message stored inside turn {len(found)}: {trace}")
             found.append((event.get("text") or "", []))
             open_turn = True
         elif kind == "bot" and found:
