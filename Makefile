@@ -37,7 +37,7 @@ run: train
 	@$(PY) -m bot.run
 
 test: setup
-	@bash scripts/setup_browser.sh
+	@bash scripts/setup_system.sh
 	@bash scripts/test.sh
 
 # Production profile: WORKERS Rasa processes behind HAProxy on PostgreSQL + Redis

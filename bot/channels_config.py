@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 ALWAYS_ON: dict[str, dict[str, Any]] = {
-    "rest": {},
+    # Rasa's REST channel with input limits and a per-sender rate limit.
+    "bot.channels.rest.HardenedRestInput": {},
     # Rasa's socket.io channel with the session-persistence fix (bot/channels/socketio.py).
     "bot.channels.socketio.SocketIOInput": {
         "user_message_evt": "user_uttered",

@@ -93,6 +93,9 @@ def _outbox_backlog(settings: Settings) -> str:
 
 def main() -> int:
     env = apply_port_defaults(quiet_env())
+    # Rasa's action-server client reuses connections; Sanic's default 5 s
+    # keep-alive closed them under load ("Cannot write to closing transport").
+    env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "75")
     os.environ.update(env)
     settings = Settings.from_env(env)
     VAR_DIR.mkdir(exist_ok=True)

@@ -40,6 +40,7 @@ from bot.channels.config import require, setting
 from bot.channels.memory import BoundedTTLCache, PayloadKeys
 from bot.channels.retry import RetryPolicy, call_with_retries
 from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
+from bot.nlu.input_guard import text_or_bad_input
 
 logger = logging.getLogger(__name__)
 
@@ -270,7 +271,7 @@ class TelegramInput(InputChannel):
             text = GREET_PAYLOAD
         await on_new_message(
             UserMessage(
-                text,
+                text_or_bad_input(text),
                 self.output,
                 chat_id,
                 input_channel=self.name(),

@@ -38,6 +38,7 @@ from bot.channels.text import ONLY_TEXT_REPLY
 from bot.channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from bot.channels.whatsapp_output import WhatsAppOutput
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
+from bot.nlu.input_guard import text_or_bad_input
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ class WhatsAppInput(InputChannel):
             self.choices.forget(sender)
         await on_new_message(
             UserMessage(
-                text,
+                text_or_bad_input(text),
                 self.output,
                 sender,
                 input_channel=self.name(),

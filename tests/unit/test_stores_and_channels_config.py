@@ -55,7 +55,8 @@ def test_channels_are_on_only_with_all_variables():
     assert not statuses["telegram"].on
     assert statuses["telegram"].missing == ("TELEGRAM_WEBHOOK_SECRET",)
     assert "off (set TELEGRAM_WEBHOOK_SECRET)" in statuses["telegram"].describe()
-    assert set(credentials_for(env)) == {"rest", "bot.channels.socketio.SocketIOInput"}
+    assert set(credentials_for(env)) == {
+        "bot.channels.rest.HardenedRestInput", "bot.channels.socketio.SocketIOInput"}
     env["TELEGRAM_WEBHOOK_SECRET"] = "hook-SECRET-456"
     assert "bot.channels.telegram.TelegramInput" in credentials_for(env)
     # Secrets never land in the generated credentials.
