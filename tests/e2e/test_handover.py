@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 
 import pytest
 from e2e_env import CONSULTANT_CHAT_ID
+from handover_flow import complete_handover, tickets_of, walk_to_consent
 from stack import said_one_of, texts
 
 from bot.notify.config import configured_notifiers
 from bot.notify.worker import OutboxWorker
-from bot.tickets.sender_key import sender_key
 from bot.tickets.store import TicketStore
 
 pytestmark = pytest.mark.slow
@@ -28,47 +28,13 @@ def store(stack):
     store.close()
 
 
-def tickets_of(store: TicketStore, sender: str) -> list:
-    key = sender_key("rest", sender, secret="e2e-test-secret")
-    return [t for t in store.list_tickets() if t.to_api()["id"] and _key(store, t.id) == key]
-
-
-def _key(store: TicketStore, ticket_id: str) -> str | None:
-    import sqlalchemy as sa
-
-    with store.engine.connect() as conn:
-        return conn.execute(sa.text("SELECT sender_key FROM tickets WHERE id = :id"),
-                            {"id": ticket_id}).scalar()
-
-
-def walk_to_consent(stack, sender: str, responses) -> None:
-    stack.say(sender, "mijn tijdelijk contract stopt over 2 maanden")
-    reply = texts(stack.say(sender, "ik werk in de schoonmaak"))
-    assert said_one_of(reply, responses["utter_offer_consultant"]), reply
-    reply = texts(stack.say(sender, "ja graag"))
-    assert said_one_of(reply, responses["utter_ask_consent_given"]), reply
-
-
 async def test_full_handover_creates_one_ticket_and_notifies(stack, store, responses, platform):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
-    walk_to_consent(stack, sender, responses)
-    assert said_one_of(texts(stack.say(sender, "/affirm")), responses["utter_ask_contact_name"])
-    stack.say(sender, "ik ben fatima")
-    reply = texts(stack.say(sender, '/inform{"contact_channel":"phone"}'))
-    assert said_one_of(reply, responses["utter_ask_contact_phone"]), reply
-    reply = texts(stack.say(sender, "06 1234"))
-    assert said_one_of(reply, responses["utter_invalid_phone"]), reply
-    stack.say(sender, "06-12345678")
-    stack.say(sender, "morgen na 3 uur")
-    reply = texts(stack.say(sender, "Tilburg"))
-    assert said_one_of(reply, responses["utter_ask_summary_confirmed"]), reply
-    reply = texts(stack.say(sender, "/affirm"))
-    reference = re.search(r"KP-[0-9A-Z]{6}", reply)
-    assert reference, reply
+    reference = complete_handover(stack, sender, responses)
 
     [ticket] = tickets_of(store, sender)
     data = ticket.to_api()
-    assert data["reference"] == reference.group(0)
+    assert data["reference"] == reference
     assert data["primary_topic"] == "flex_contract"
     assert data["channel"] == "rest"
     assert data["contact"] == {"name": "Fatima", "preferred_channel": "phone",
@@ -87,7 +53,7 @@ async def test_full_handover_creates_one_ticket_and_notifies(stack, store, respo
     result = await worker.run_once()
     assert result.sent >= 1
     sent = [m["text"] for m in platform.telegram_messages(CONSULTANT_CHAT_ID)]
-    assert any(reference.group(0) in text for text in sent)
+    assert any(reference in text for text in sent)
     assert not any("Fatima" in t or "12345678" in t for t in sent)
 
     # Saying yes again (a double tap) does not create a second ticket.

@@ -1,0 +1,48 @@
+"""The handover conversation, shared by the SQLite and PostgreSQL tests."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from stack import Stack, said_one_of, texts
+
+from bot.tickets.sender_key import sender_key
+from bot.tickets.store import TicketStore
+
+
+def tickets_of(store: TicketStore, sender: str) -> list:
+    key = sender_key("rest", sender, secret="e2e-test-secret")
+    with store.engine.connect() as conn:
+        ids = {row[0] for row in conn.execute(
+            sa.text("SELECT id FROM tickets WHERE sender_key = :key"), {"key": key})}
+    return [t for t in store.list_tickets() if t.id in ids]
+
+
+def walk_to_consent(stack, sender: str, responses) -> None:
+    stack.say(sender, "mijn tijdelijk contract stopt over 2 maanden")
+    reply = texts(stack.say(sender, "ik werk in de schoonmaak"))
+    assert said_one_of(reply, responses["utter_offer_consultant"]), reply
+    reply = texts(stack.say(sender, "ja graag"))
+    assert said_one_of(reply, responses["utter_ask_consent_given"]), reply
+
+
+
+def complete_handover(stack: Stack, sender: str, responses) -> str:
+    """Flex contract ending -> offer accepted -> consent -> contact -> confirmation;
+    returns the ticket reference the person was given."""
+    walk_to_consent(stack, sender, responses)
+    assert said_one_of(texts(stack.say(sender, "/affirm")), responses["utter_ask_contact_name"])
+    stack.say(sender, "ik ben fatima")
+    reply = texts(stack.say(sender, '/inform{"contact_channel":"phone"}'))
+    assert said_one_of(reply, responses["utter_ask_contact_phone"]), reply
+    reply = texts(stack.say(sender, "06 1234"))
+    assert said_one_of(reply, responses["utter_invalid_phone"]), reply
+    stack.say(sender, "06-12345678")
+    stack.say(sender, "morgen na 3 uur")
+    reply = texts(stack.say(sender, "Tilburg"))
+    assert said_one_of(reply, responses["utter_ask_summary_confirmed"]), reply
+    reply = texts(stack.say(sender, "/affirm"))
+    reference = re.search(r"KP-[0-9A-Z]{6}", reply)
+    assert reference, reply
+    return reference.group(0)
