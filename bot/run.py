@@ -91,7 +91,13 @@ def _outbox_backlog(settings: Settings) -> str:
         return f"unknown ({error.__class__.__name__})"
 
 
+def _sigterm_as_interrupt(signum: int, frame: object) -> None:
+    # A service manager (or `timeout`) sends SIGTERM: stop the services as on Ctrl-C.
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
     env = apply_port_defaults(quiet_env())
     # Rasa's action-server client reuses connections; Sanic's default 5 s
     # keep-alive closed them under load ("Cannot write to closing transport").
