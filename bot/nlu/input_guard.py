@@ -6,8 +6,9 @@ Placed after the classifiers, it overrides the intent with
 - ``other_language`` for text that is clearly English (many English function
   words, no Dutch ones): the assistant then answers in both languages.
 It also forces ``crisis`` when a message states suicidal thoughts or self-harm
-in so many words (CRISIS_PATTERNS): safety must not depend on a classifier's
-confidence. A false alarm costs a kind message with 113; a miss costs more.
+in so many words (CRISIS_PATTERNS), and when crisis is the classifier's best
+guess even below the fallback threshold: safety must not depend on confidence.
+A false alarm costs a kind message with 113; a miss costs more.
 Everything else passes untouched, so phone numbers and names still reach forms.
 """
 
@@ -39,7 +40,7 @@ _WORD = re.compile(r"[a-z']+")
 
 # Explicit statements only (Dutch and Flemish); checked on lower case.
 CRISIS_PATTERNS = [re.compile(p) for p in (
-    r"zelfmoord", r"su[iï]cid", r"zelfdoding", r"\bwil\s+(ik\s+)?dood\b",
+    r"zelfmoord", r"su[iï]cid", r"zelfdoding", r"\bwil\s+(\w+\s+){0,2}dood\b",
     r"\bdood\s+(wil|willen|gaan|zijn)\b",
     r"\bniet\s+meer\s+(willen\s+)?(leven|bestaan|wakker\s+(worden|word))\b",
     r"\bwil\s+er\s+niet\s+meer\s+zijn\b", r"\ber\s+niet\s+meer\s+(zou\s+)?(wil\s+)?zijn\b",
@@ -58,6 +59,12 @@ BLANK_MESSAGE_PAYLOAD = "/bad_input"
 
 def text_or_bad_input(text: str) -> str:
     return text if text.strip() else BLANK_MESSAGE_PAYLOAD
+
+
+def crisis_is_best_guess(ranking: list[dict[str, Any]]) -> bool:
+    """Crisis ranks first among the real intents (nlu_fallback aside)."""
+    real = [entry for entry in ranking if entry.get("name") != "nlu_fallback"]
+    return bool(real) and real[0].get("name") == "crisis"
 
 
 def states_crisis(text: str) -> bool:
@@ -98,6 +105,8 @@ class InputGuard(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             verdict = classify_guard(message.get(TEXT) or "")
+            if verdict is None and crisis_is_best_guess(message.get(INTENT_RANKING_KEY) or []):
+                verdict = "crisis"
             if verdict:
                 message.set(INTENT, {"name": verdict, "confidence": 1.0}, add_to_output=True)
                 message.set(

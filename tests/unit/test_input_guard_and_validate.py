@@ -1,6 +1,6 @@
 import pytest
 
-from bot.nlu.input_guard import MAX_CHARS, classify_guard
+from bot.nlu.input_guard import MAX_CHARS, classify_guard, crisis_is_best_guess
 from bot.validate import unjustified
 
 
@@ -40,7 +40,7 @@ def test_validator_accepts_only_justified_warnings():
     "ik wil er niet meer zijn", "ik denk aan zelfmoord", "ik wil dood",
     "soms wil ik niet meer wakker worden", "ik wil er een einde aan maken",
     "ik wil mezelf iets aandoen", "ik heb geen zin meer in het leven",
-    "Ik Denk Aan Suïcide", "zonder werk wil ik er niet meer zijn",
+    "Ik Denk Aan Suïcide", "zonder werk wil ik er niet meer zijn", "ik wil eigenlijk dood",
 ])
 def test_explicit_crisis_statements_are_always_crisis(text):
     assert classify_guard(text) == "crisis"
@@ -53,3 +53,12 @@ def test_explicit_crisis_statements_are_always_crisis(text):
 ])
 def test_ordinary_frustration_is_left_to_the_classifier(text):
     assert classify_guard(text) is None
+
+
+def test_crisis_as_best_guess_counts_even_below_the_fallback_threshold():
+    low = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "crisis", "confidence": 0.31},
+           {"name": "stuck", "confidence": 0.22}]
+    assert crisis_is_best_guess(low)
+    assert not crisis_is_best_guess([{"name": "stuck", "confidence": 0.5},
+                                     {"name": "crisis", "confidence": 0.4}])
+    assert not crisis_is_best_guess([])
