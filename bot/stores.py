@@ -12,12 +12,15 @@ get one URL each instead (contract.md):
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+import redis
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine.url import make_url
 
@@ -61,6 +64,52 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         )
 
 
+class AtomicRedisLockStore(RedisLockStore):
+    """RedisLockStore whose ticket changes are atomic across processes.
+
+    Rasa reads a conversation's lock, changes it and writes it back in separate
+    steps; two Rasa processes can then both take ticket 0, handle one sender's
+    messages at once, and the SQL tracker store drops one of the turns (seen in
+    tests/production). Each change here is a WATCH/MULTI transaction, retried
+    when another process changed the lock in between.
+    """
+
+    def _change(self, conversation_id: str, change: Callable[[TicketLock], int | None],
+                delete_when_idle: bool = False) -> int | None:
+        key = self.key_prefix + conversation_id
+        while True:
+            with self.red.pipeline() as pipe:
+                try:
+                    pipe.watch(key)
+                    raw = pipe.get(key)
+                    lock = (TicketLock.from_dict(json.loads(raw)) if raw
+                            else TicketLock(conversation_id))
+                    result = change(lock)
+                    pipe.multi()
+                    if delete_when_idle and not lock.is_someone_waiting():
+                        pipe.delete(key)
+                    else:
+                        pipe.set(key, lock.dumps())
+                    pipe.execute()
+                    return result
+                except redis.WatchError:
+                    continue
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        ticket = self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+        return int(ticket or 0)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
+
+    def update_lock(self, conversation_id: str) -> None:
+        self._change(conversation_id, lambda lock: lock.remove_expired_tickets())
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number),
+                     delete_when_idle=True)
+
+
 def lock_store_for_url(url: str | None) -> LockStore:
     """In-memory lock store without a URL, Redis otherwise."""
     if not url:
@@ -69,7 +118,7 @@ def lock_store_for_url(url: str | None) -> LockStore:
     if parts.scheme not in ("redis", "rediss"):
         raise ValueError("LOCK_STORE_URL must be a redis:// or rediss:// URL")
     db = int(parts.path.lstrip("/") or 0)
-    return RedisLockStore(
+    return AtomicRedisLockStore(
         host=parts.hostname or "localhost",
         port=parts.port or 6379,
         db=db,
@@ -95,3 +144,17 @@ class UrlLockStore(LockStore):
 
     def save_lock(self, lock: TicketLock) -> None:
         self.inner.save_lock(lock)
+
+    # The read-change-write steps go to the inner store as a whole, so that the
+    # Redis store can make each of them atomic.
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        return self.inner.issue_ticket(conversation_id, lock_lifetime)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        self.inner.finish_serving(conversation_id, ticket_number)
+
+    def update_lock(self, conversation_id: str) -> None:
+        self.inner.update_lock(conversation_id)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        self.inner.cleanup(conversation_id, ticket_number)

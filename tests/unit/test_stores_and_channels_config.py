@@ -73,3 +73,18 @@ def test_endpoints_file_expands_the_action_server_port(monkeypatch):
     assert endpoints.action.url == "http://localhost:5999/webhook"
     assert endpoints.tracker_store.type == "bot.stores.UrlSQLTrackerStore"
     assert endpoints.lock_store.type == "bot.stores.UrlLockStore"
+
+
+@pytest.mark.redis
+def test_redis_tickets_are_unique_across_concurrent_processes():
+    import uuid
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = lock_store_for_url("redis://127.0.0.1:6379/7")
+    conversation = f"lock-test-{uuid.uuid4().hex}"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tickets = list(pool.map(lambda _: store.issue_ticket(conversation), range(50)))
+    assert sorted(tickets) == list(range(50))
+    for ticket in tickets:
+        store.cleanup(conversation, ticket)
+    assert store.get_lock(conversation) is None
