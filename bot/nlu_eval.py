@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +65,17 @@ def table(columns: dict[str, Scores]) -> str:
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append("| **macro F1** | " + " | ".join(
         f"**{s.macro_f1:.3f}**" for s in columns.values()) + " |")
+    lines.append("| **out_of_scope recall** | " + " | ".join(
+        f"**{s.recall('out_of_scope'):.2f}**" for s in columns.values()) + " |")
+    return "\n".join(lines)
+
+
+def facts(models: dict[str, Path], baseline_training_s: float) -> str:
+    """Model sizes and the baseline's training time, next to the scores."""
+    lines = [f"- {label} model: {path.name}, {path.stat().st_size / 1e6:.1f} MB"
+             for label, path in models.items()]
+    lines.append(f"- baseline training took {baseline_training_s / 60:.1f} min wall-clock on "
+                 f"this machine ({os.cpu_count()} CPUs; other jobs may have been running)")
     return "\n".join(lines)
 
 
@@ -98,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     columns = {"Koffiepraat": ours}
     if args.mode == "report":
         print("Training the baseline pipeline on the same data...", flush=True)
+        started = time.monotonic()
         baseline = train_baseline(results / "baseline-model")
+        training_s = time.monotonic() - started
         columns["baseline"] = evaluate(baseline, results / "nlu-baseline")
         report_dir = results / "eval"
         report_dir.mkdir(parents=True, exist_ok=True)
@@ -108,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(png, report_dir / f"confusion_{label}.png")
         (report_dir / "report.md").write_text(
             "# NLU evaluation on tests/nlu/test_nlu.yml (held out)\n\n"
-            + table(columns) + "\n\nConfusion matrices: confusion_koffiepraat.png, "
-            "confusion_baseline.png\n", encoding="utf-8")
+            + table(columns) + "\n\n"
+            + facts({"Koffiepraat": model, "baseline": baseline}, training_s)
+            + "\n\nConfusion matrices: confusion_koffiepraat.png, confusion_baseline.png\n",
+            encoding="utf-8")
         print(f"Report: {report_dir / 'report.md'}")
     print(table(columns))
     problems = check(ours)

@@ -1,0 +1,36 @@
+"""The `make eval` report: per-intent figures side by side, the gate's two numbers,
+and the facts that decide between the pipelines (size, training time)."""
+
+from __future__ import annotations
+
+from bot.nlu_eval import Scores, check, facts, table
+
+
+def scores(macro: float, oos_recall: float) -> Scores:
+    return Scores(macro, {
+        "out_of_scope": {"precision": 0.9, "recall": oos_recall, "f1-score": 0.9},
+        "stuck": {"precision": 0.8, "recall": 0.7, "f1-score": 0.75},
+    })
+
+
+def test_table_puts_both_pipelines_side_by_side_with_the_gate_numbers():
+    text = table({"Koffiepraat": scores(0.91, 0.95), "baseline": scores(0.88, 0.80)})
+    lines = text.splitlines()
+    assert lines[0] == "| intent | Koffiepraat P / R / F1 | baseline P / R / F1 |"
+    assert "| stuck | 0.80 / 0.70 / 0.75 | 0.80 / 0.70 / 0.75 |" in lines
+    assert lines[-2] == "| **macro F1** | **0.910** | **0.880** |"
+    assert lines[-1] == "| **out_of_scope recall** | **0.95** | **0.80** |"
+
+
+def test_gate_names_each_number_below_the_bar():
+    assert check(scores(0.91, 0.95)) == []
+    problems = check(scores(0.89, 0.85))
+    assert len(problems) == 2 and "macro-F1" in problems[0] and "out_of_scope" in problems[1]
+
+
+def test_facts_give_model_sizes_and_training_minutes(tmp_path):
+    model = tmp_path / "m.tar.gz"
+    model.write_bytes(b"x" * 2_500_000)
+    text = facts({"Koffiepraat": model}, 90.0)
+    assert "Koffiepraat model: m.tar.gz, 2.5 MB" in text
+    assert "baseline training took 1.5 min" in text
