@@ -1,16 +1,12 @@
-"""Small bounded in-process memories used by the channels.
+"""A small bounded in-process memory with expiry.
 
-All of these live in one Rasa process. With several Rasa processes or replicas
-behind a load balancer each process has its own copy: a Meta retry that lands on
-another process is not recognised as a duplicate, a button key minted by one
-process is unknown to another, and so on. The channels degrade gracefully in
-that case (see the notes in telegram.py and whatsapp.py); a shared store such as
-Redis would be the fix when Koffiepraat runs more than one Rasa process.
+It is the memory behind bot/channels/state_store.py: the whole channel state
+when Koffiepraat runs one Rasa process, and each process's stand-in while the
+shared Redis store does not answer.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -76,34 +72,3 @@ class BoundedTTLCache(Generic[K, V]):
         self.set(key, value)
         return True
 
-
-class PayloadKeys:
-    """Maps Rasa button payloads that are too long for a platform to short keys.
-
-    Telegram allows 1-64 bytes of callback data and WhatsApp 200-256 characters
-    for button and row ids, while Rasa payloads such as
-    ``/inform{"sector": "financiele_dienstverlening", ...}`` can be longer. Such a
-    payload is sent as ``k:<hash>`` and the key is remembered here. The key is a
-    hash of the payload, so the same payload always gets the same key; the map
-    is bounded so it cannot grow without limit. When a key has been forgotten
-    (restart, another process, evicted) the channel falls back to the button's
-    title, which is still a meaningful message for the assistant.
-    """
-
-    PREFIX = "k:"
-
-    def __init__(self, max_items: int = 2048):
-        self._map: BoundedTTLCache[str, str] = BoundedTTLCache(max_items, ttl_seconds=None)
-
-    @classmethod
-    def is_key(cls, value: str) -> bool:
-        return value.startswith(cls.PREFIX)
-
-    def key_for(self, payload: str) -> str:
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
-        key = f"{self.PREFIX}{digest}"
-        self._map.set(key, payload)
-        return key
-
-    def payload_for(self, key: str) -> str | None:
-        return self._map.get(key)

@@ -37,8 +37,9 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels.config import require, setting
-from bot.channels.memory import BoundedTTLCache, PayloadKeys
+from bot.channels.payload_keys import PayloadKeys
 from bot.channels.retry import RetryPolicy, call_with_retries
+from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
 from bot.nlu.input_guard import text_or_bad_input
 
@@ -50,6 +51,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
 MESSAGE_LIMIT = 4096
 CALLBACK_DATA_MAX_BYTES = 64
 GREET_PAYLOAD = "/greet"
+UPDATE_REPEAT_WINDOW_SECONDS = 3600
 EXPIRED_BUTTON_REPLY = "Die knop werkt niet meer. Wil je je keuze even typen?"
 # The update types Koffiepraat asks Telegram for (see set-webhook below).
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
@@ -92,14 +94,14 @@ class TelegramOutput(OutputChannel):
             logger.warning("Telegram API call failed: %s", type(exc).__name__)
             return False
 
-    def callback_data(self, payload: str) -> str:
+    async def callback_data(self, payload: str) -> str:
         """Payload itself when Telegram accepts it (1-64 bytes), else a short remembered key."""
         size = len(payload.encode("utf-8"))
         if 1 <= size <= CALLBACK_DATA_MAX_BYTES and not PayloadKeys.is_key(payload):
             return payload
-        return self.payload_keys.key_for(payload)
+        return await self.payload_keys.key_for(payload)
 
-    def _keyboard(self, buttons: list[dict[str, Any]]) -> InlineKeyboardMarkup:
+    async def _keyboard(self, buttons: list[dict[str, Any]]) -> InlineKeyboardMarkup:
         rows = []
         for button in buttons:
             title = str(button.get("title") or button.get("payload") or "").strip() or "Kies"
@@ -107,7 +109,8 @@ class TelegramOutput(OutputChannel):
                 rows.append([InlineKeyboardButton(title, url=str(button["url"]))])
                 continue
             payload = str(button.get("payload") or title)
-            rows.append([InlineKeyboardButton(title, callback_data=self.callback_data(payload))])
+            data = await self.callback_data(payload)
+            rows.append([InlineKeyboardButton(title, callback_data=data)])
         return InlineKeyboardMarkup(rows)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
@@ -120,7 +123,7 @@ class TelegramOutput(OutputChannel):
         parts = split_text(text or "", MESSAGE_LIMIT) or [CHOOSE_PROMPT]
         for part in parts[:-1]:
             await self.call_api(lambda part=part: self.bot.send_message(recipient_id, part))
-        markup = self._keyboard(buttons) if buttons else None
+        markup = await self._keyboard(buttons) if buttons else None
         await self.call_api(
             lambda: self.bot.send_message(recipient_id, parts[-1], reply_markup=markup)
         )
@@ -170,6 +173,7 @@ class TelegramInput(InputChannel):
         webhook_secret: str,
         api_base_url: str = DEFAULT_API_BASE_URL,
         retry: RetryPolicy | None = None,
+        state: StateStore | None = None,
     ) -> None:
         if not token or not webhook_secret:
             raise ValueError("Telegram needs a bot token and a webhook secret")
@@ -178,10 +182,13 @@ class TelegramInput(InputChannel):
         # connection would make them queue and time out.
         self._request = HTTPXRequest(connection_pool_size=16)
         self.bot = Bot(token, base_url=api_base_url, request=self._request)
-        self.payload_keys = PayloadKeys()
+        # Shared by all Rasa processes when Redis is configured (state_store.py): a
+        # keyboard sent by one process may be tapped through another.
+        self.state = state or state_store_from_env()
+        self.payload_keys = PayloadKeys(self.state, "telegram:payload")
         self.output = TelegramOutput(self.bot, self.payload_keys, retry or RetryPolicy())
         # Telegram resends an update when our answer is slow or lost; handle it once.
-        self.seen_updates: BoundedTTLCache[int, bool] = BoundedTTLCache(4096, 3600)
+        self.seen_updates = self.state.map("telegram:seen", 4096, UPDATE_REPEAT_WINDOW_SECONDS)
 
     def get_output_channel(self) -> TelegramOutput:
         return self.output
@@ -205,7 +212,7 @@ class TelegramInput(InputChannel):
             update = self._parse(request.body)
             if update is None:
                 return response.text("bad request", status=400)
-            if not self.seen_updates.add_if_new(update.update_id, True):
+            if not await self.seen_updates.add_if_new(str(update.update_id)):
                 return response.text("ok")
             try:
                 await self.handle_update(update, on_new_message)
@@ -216,8 +223,9 @@ class TelegramInput(InputChannel):
             return response.text("ok")
 
         @webhook.listener("after_server_stop")
-        async def close_http_client(*_: Any) -> None:
+        async def close_clients(*_: Any) -> None:
             await self._request.shutdown()
+            await self.state.close()
 
         return webhook
 
@@ -288,7 +296,7 @@ class TelegramInput(InputChannel):
         if chat is not None and chat.type != "private":
             return  # a button in a group: Koffiepraat only sends buttons one-to-one
         chat_id = str(chat.id if chat is not None else query.from_user.id)
-        payload = self._payload_from_tap(query)
+        payload = await self._payload_from_tap(query)
         if payload is None:
             await self.output.send_text_message(chat_id, EXPIRED_BUTTON_REPLY)
             return
@@ -302,17 +310,17 @@ class TelegramInput(InputChannel):
             )
         )
 
-    def _payload_from_tap(self, query: Any) -> str | None:
+    async def _payload_from_tap(self, query: Any) -> str | None:
         data = query.data
         if not data:
             return None
         if not PayloadKeys.is_key(data):
             return data
-        payload = self.payload_keys.payload_for(data)
+        payload = await self.payload_keys.payload_for(data)
         if payload is not None:
             return payload
-        # Key forgotten (restart, other process): the tapped button's title still says
-        # what the person chose.
+        # Key forgotten (expired, or a restart with the memory store): the tapped
+        # button's title still says what the person chose.
         markup = getattr(query.message, "reply_markup", None)
         for row in getattr(markup, "inline_keyboard", ()):
             for button in row:

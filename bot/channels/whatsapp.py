@@ -11,9 +11,9 @@ authenticated request is answered with 200, also when handling fails, so Meta
 does not keep redelivering it.
 
 Meta may deliver the same message more than once. Message ids are remembered for
-a day in a bounded in-process cache, so a repeat is handled once *per process*:
-with several Rasa processes a repeat that reaches another process is handled
-again (a shared store such as Redis would be needed to rule that out).
+a day in the channel state store (state_store.py), so a repeat is handled once,
+also when it reaches another Rasa process: with several processes that store is
+Redis. The service window, numbered lists and button keys live there too.
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.config import require, setting
-from bot.channels.memory import BoundedTTLCache, Clock, PayloadKeys
+from bot.channels.memory import Clock
+from bot.channels.payload_keys import PayloadKeys
 from bot.channels.retry import RetryPolicy
+from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import ONLY_TEXT_REPLY
 from bot.channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from bot.channels.whatsapp_output import WhatsAppOutput
@@ -122,6 +124,7 @@ class WhatsAppInput(InputChannel):
         api_base_url: str = DEFAULT_API_BASE_URL,
         retry: RetryPolicy | None = None,
         clock: Clock = time.time,
+        state: StateStore | None = None,
     ) -> None:
         if not (verify_token and app_secret and access_token and phone_number_id):
             raise ValueError(
@@ -132,13 +135,13 @@ class WhatsAppInput(InputChannel):
         self._app_secret = app_secret.encode("utf-8")
         self.clock = clock
         self.client = GraphClient(access_token, phone_number_id, api_base_url, retry)
-        self.window = ServiceWindow(clock)
-        self.choices = NumberedChoices(clock)
-        self.payload_keys = PayloadKeys()
+        # Shared by all Rasa processes when Redis is configured (state_store.py).
+        self.state = state or state_store_from_env(clock=clock)
+        self.window = ServiceWindow(clock, self.state)
+        self.choices = NumberedChoices(clock, self.state)
+        self.payload_keys = PayloadKeys(self.state, "whatsapp:payload")
         self.output = WhatsAppOutput(self.client, self.window, self.choices, self.payload_keys)
-        self.seen_messages: BoundedTTLCache[str, bool] = BoundedTTLCache(
-            20_000, DUPLICATE_WINDOW_SECONDS, clock
-        )
+        self.seen_messages = self.state.map("whatsapp:seen", 20_000, DUPLICATE_WINDOW_SECONDS)
 
     def get_output_channel(self) -> WhatsAppOutput:
         return self.output
@@ -186,8 +189,9 @@ class WhatsAppInput(InputChannel):
             return response.text("ok")
 
         @webhook.listener("after_server_stop")
-        async def close_http_client(*_: Any) -> None:
+        async def close_clients(*_: Any) -> None:
             await self.client.close()
+            await self.state.close()
 
         return webhook
 
@@ -205,7 +209,7 @@ class WhatsAppInput(InputChannel):
                 except Exception as exc:  # noqa: BLE001 - Meta would redeliver on an error
                     logger.error("WhatsApp message not handled: %s", type(exc).__name__)
 
-    def _text_of(self, message: dict[str, Any]) -> str | None:
+    async def _text_of(self, message: dict[str, Any]) -> str | None:
         """What the person said or chose, or None for media and other non-text messages."""
         kind = message.get("type")
         if kind == "text":
@@ -214,20 +218,21 @@ class WhatsAppInput(InputChannel):
         if kind == "interactive":
             interactive = _dict(message.get("interactive"))
             reply = _dict(interactive.get("button_reply") or interactive.get("list_reply"))
-            return self._payload_for(reply.get("id"), reply.get("title"))
+            return await self._payload_for(reply.get("id"), reply.get("title"))
         if kind == "button":  # quick-reply button of an approved template
             button = _dict(message.get("button"))
-            return self._payload_for(button.get("payload"), button.get("text"))
+            return await self._payload_for(button.get("payload"), button.get("text"))
         return None
 
-    def _payload_for(self, reply_id: Any, title: Any) -> str | None:
+    async def _payload_for(self, reply_id: Any, title: Any) -> str | None:
         if isinstance(reply_id, str) and reply_id:
             if not PayloadKeys.is_key(reply_id):
                 return reply_id
-            payload = self.payload_keys.payload_for(reply_id)
+            payload = await self.payload_keys.payload_for(reply_id)
             if payload is not None:
                 return payload
-        # Unknown key (restart, other process): the visible title still says what was chosen.
+        # Unknown key (expired, or a restart with the memory store): the visible
+        # title still says what was chosen.
         return title if isinstance(title, str) and title.strip() else None
 
     async def _handle_message(
@@ -237,22 +242,22 @@ class WhatsAppInput(InputChannel):
         if not isinstance(sender, str) or not sender:
             return
         message_id = message.get("id")
-        if isinstance(message_id, str) and not self.seen_messages.add_if_new(message_id, True):
+        if isinstance(message_id, str) and not await self.seen_messages.add_if_new(message_id):
             logger.debug("WhatsApp duplicate delivery ignored")
             return
         kind = message.get("type")
         if kind in IGNORED_MESSAGE_TYPES:
             return
-        self.window.record_inbound(sender, _timestamp(message))
-        text = self._text_of(message)
+        await self.window.record_inbound(sender, _timestamp(message))
+        text = await self._text_of(message)
         if text is None:
-            self.choices.forget(sender)
+            await self.choices.forget(sender)
             await self.output.send_text_message(sender, ONLY_TEXT_REPLY)
             return
         if kind == "text":
-            text = self.choices.resolve(sender, text) or text
+            text = await self.choices.resolve(sender, text) or text
         else:
-            self.choices.forget(sender)
+            await self.choices.forget(sender)
         await on_new_message(
             UserMessage(
                 text_or_bad_input(text),

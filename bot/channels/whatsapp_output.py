@@ -8,7 +8,7 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel
 
 from bot.channels import whatsapp_messages as wa
-from bot.channels.memory import PayloadKeys
+from bot.channels.payload_keys import PayloadKeys
 from bot.channels.text import CHOOSE_PROMPT, split_tail, split_text
 from bot.channels.whatsapp_api import GraphClient
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
@@ -35,42 +35,42 @@ class WhatsAppOutput(OutputChannel):
     def name(cls) -> str:
         return "whatsapp"
 
-    def _may_send(self, recipient_id: str) -> bool:
-        if self.window.is_open(recipient_id):
+    async def _may_send(self, recipient_id: str) -> bool:
+        if await self.window.is_open(recipient_id):
             return True
         # Outside the 24-hour window Meta only accepts approved templates.
         logger.info("WhatsApp message skipped: the 24-hour service window is closed")
         return False
 
-    def option_id(self, payload: str, limit: int) -> str:
+    async def option_id(self, payload: str, limit: int) -> str:
         """The payload itself when it fits as a button/row id, else a short remembered key."""
         if 1 <= len(payload) <= limit and not PayloadKeys.is_key(payload):
             return payload
-        return self.payload_keys.key_for(payload)
+        return await self.payload_keys.key_for(payload)
 
     async def _send_texts(self, recipient_id: str, text: str) -> None:
         for part in split_text(text, wa.TEXT_LIMIT):
             await self.client.send(wa.text_message(recipient_id, part))
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        if self._may_send(recipient_id):
+        if await self._may_send(recipient_id):
             await self._send_texts(recipient_id, text or "")
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
-        if not self._may_send(recipient_id):
+        if not await self._may_send(recipient_id):
             return
         titles = [str(b.get("title") or b.get("payload") or "").strip() for b in buttons]
         payloads = [
             str(b.get("payload") or title) for b, title in zip(buttons, titles, strict=True)
         ]
-        self.choices.forget(recipient_id)  # a new question replaces an old numbered list
+        await self.choices.forget(recipient_id)  # a new question replaces an old numbered list
         if not buttons:
             await self._send_texts(recipient_id, text or "")
             return
         if len(buttons) > wa.MAX_LIST_ROWS:
-            self.choices.offer(recipient_id, payloads)
+            await self.choices.offer(recipient_id, payloads)
             await self._send_texts(recipient_id, wa.numbered_text(text or "", titles))
             return
         head, body = split_tail(text or CHOOSE_PROMPT, wa.INTERACTIVE_BODY_LIMIT)
@@ -78,10 +78,10 @@ class WhatsAppOutput(OutputChannel):
             await self._send_texts(recipient_id, head)
         body = body or CHOOSE_PROMPT
         if len(buttons) <= wa.MAX_REPLY_BUTTONS:
-            ids = [self.option_id(p, wa.BUTTON_ID_LIMIT) for p in payloads]
+            ids = [await self.option_id(p, wa.BUTTON_ID_LIMIT) for p in payloads]
             message = wa.reply_buttons_message(recipient_id, body, titles, ids)
         else:
-            ids = [self.option_id(p, wa.ROW_ID_LIMIT) for p in payloads]
+            ids = [await self.option_id(p, wa.ROW_ID_LIMIT) for p in payloads]
             message = wa.list_message(recipient_id, body, titles, ids)
         await self.client.send(message)
 
@@ -95,7 +95,7 @@ class WhatsAppOutput(OutputChannel):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
-        if self._may_send(recipient_id):
+        if await self._may_send(recipient_id):
             await self.client.send({"to": recipient_id, "type": "image", "image": {"link": image}})
 
     async def send_custom_json(
@@ -108,5 +108,5 @@ class WhatsAppOutput(OutputChannel):
         if not isinstance(json_message, dict) or "type" not in json_message:
             logger.warning("WhatsApp custom response without 'type' ignored")
             return
-        if json_message["type"] == "template" or self._may_send(recipient_id):
+        if json_message["type"] == "template" or await self._may_send(recipient_id):
             await self.client.send({**json_message, "to": recipient_id})

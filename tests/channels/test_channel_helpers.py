@@ -9,7 +9,8 @@ from channel_fakes import FakeClock, fast_retry
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.channels.memory import BoundedTTLCache, PayloadKeys
+from bot.channels.memory import BoundedTTLCache
+from bot.channels.payload_keys import PayloadKeys
 from bot.channels.retry import call_with_retries
 from bot.channels.text import ELLIPSIS, shorten, split_tail, split_text, unique_titles
 from bot.channels.whatsapp_messages import list_message, numbered_text
@@ -106,38 +107,38 @@ def test_bounded_cache_drops_the_oldest_and_expires():
     assert cache.add_if_new("b", 6) is False
 
 
-def test_payload_keys_are_short_stable_and_bounded():
+async def test_payload_keys_are_short_stable_and_bounded():
     keys = PayloadKeys(max_items=2)
     long_payload = "/inform" + "x" * 200
-    key = keys.key_for(long_payload)
-    assert key == keys.key_for(long_payload)
+    key = await keys.key_for(long_payload)
+    assert key == await keys.key_for(long_payload)
     assert len(key.encode()) <= 64 and PayloadKeys.is_key(key)
-    assert keys.payload_for(key) == long_payload
-    keys.key_for("/a" * 40)
-    keys.key_for("/b" * 40)
-    assert keys.payload_for(key) is None
+    assert await keys.payload_for(key) == long_payload
+    await keys.key_for("/a" * 40)
+    await keys.key_for("/b" * 40)
+    assert await keys.payload_for(key) is None
 
 
-def test_service_window_closes_after_24_hours_and_uses_the_earlier_timestamp():
+async def test_service_window_closes_after_24_hours_and_uses_the_earlier_timestamp():
     clock = FakeClock()
     window = ServiceWindow(clock)
-    assert not window.is_open("p")
-    window.record_inbound("p", sent_at=clock.now - 3600)  # Meta delivered it an hour late
+    assert not await window.is_open("p")
+    await window.record_inbound("p", sent_at=clock.now - 3600)  # Meta delivered it an hour late
     clock.advance(22 * 3600)
-    assert window.is_open("p")
+    assert await window.is_open("p")
     clock.advance(2 * 3600)
-    assert not window.is_open("p")
+    assert not await window.is_open("p")
 
 
-def test_numbered_choices_resolve_once_and_keep_on_out_of_range():
+async def test_numbered_choices_resolve_once_and_keep_on_out_of_range():
     choices = NumberedChoices(FakeClock())
-    choices.offer("p", ["/a", "/b", "/c"])
-    assert choices.resolve("p", "9") is None  # out of range: list kept
-    assert choices.resolve("p", " 2. ") == "/b"
-    assert choices.resolve("p", "2") is None  # used up
-    choices.offer("p", ["/a"])
-    assert choices.resolve("p", "iets anders") is None
-    assert choices.resolve("p", "1") is None  # moving on clears the list
+    await choices.offer("p", ["/a", "/b", "/c"])
+    assert await choices.resolve("p", "9") is None  # out of range: list kept
+    assert await choices.resolve("p", " 2. ") == "/b"
+    assert await choices.resolve("p", "2") is None  # used up
+    await choices.offer("p", ["/a"])
+    assert await choices.resolve("p", "iets anders") is None
+    assert await choices.resolve("p", "1") is None  # moving on clears the list
 
 
 # --------------------------------------------------------------------------- retries
