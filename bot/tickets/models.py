@@ -7,6 +7,8 @@ to UTC) or naive (taken as UTC).
 from __future__ import annotations
 
 import dataclasses
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
@@ -16,8 +18,16 @@ URGENCIES = ("low", "normal", "high")
 PREFERRED_CHANNELS = ("phone", "whatsapp", "email", "chat")
 STATUSES = ("new", "claimed", "contacted", "closed")
 
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O/1/I: read out over the phone
+REFERENCE_LENGTH = 6
+REFERENCE_PATTERN = re.compile(rf"KP-[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}")
+
 # The urgency reason travels into consultant notifications, so it is kept to one short line.
 URGENCY_REASON_MAX = 160
+
+
+def new_reference() -> str:
+    return "KP-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 def to_utc(value: datetime) -> datetime:
@@ -90,6 +100,8 @@ class TicketDraft:
     `sender_key` is `bot.tickets.sender_key.sender_key(channel, sender_id)`, never the raw id.
     `deadline` is a real date (the action parses "1 maart"); unparseable text belongs in the
     summary, not here.
+    `reference` may be given in advance (`new_reference()`) so the person can be told it
+    before the ticket is stored (the handover spool); None lets the store pick one.
     """
 
     idempotency_key: str
@@ -107,6 +119,7 @@ class TicketDraft:
     sector: str | None = None
     contract_type: str | None = None
     sender_key: str | None = None
+    reference: str | None = None
 
     def __post_init__(self) -> None:
         if not self.idempotency_key or len(self.idempotency_key) > 200:
@@ -132,6 +145,11 @@ class TicketDraft:
         )
         for name in ("summary", "region", "sector", "contract_type"):
             object.__setattr__(self, name, _blank_to_none(getattr(self, name)))
+        if self.reference is not None:
+            reference = self.reference.strip().upper()
+            if not REFERENCE_PATTERN.fullmatch(reference):
+                raise ValueError(f"reference must look like KP-XXXXXX, got {self.reference!r}")
+            object.__setattr__(self, "reference", reference)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ Creating (handover action)
     create_ticket(draft: TicketDraft) -> Ticket
 Idempotent on `draft.idempotency_key`: a retried action, a double tap or two racing processes
 get the SAME ticket back (the UNIQUE constraint decides races). Generates `id` (uuid4) and
-`reference` ("KP-" + 6 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, no 0/O/1/I), routes
+`reference` ("KP-" + 6 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, no 0/O/1/I; a
+`draft.reference` given in advance is used unless it is taken by another ticket), routes
 the region to a team (routing.yml), and writes ticket, audit row and outbox rows in one
 transaction: either all of it exists afterwards or nothing. The person's sender id goes in as
 `draft.sender_key = bot.tickets.sender_key.sender_key(channel, sender_id)`.
@@ -81,7 +82,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
@@ -90,7 +90,14 @@ from typing import Any
 
 from sqlalchemy import and_, case, create_engine, event, func, select
 from sqlalchemy.engine import Connection, Engine, Row, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import (
+    DBAPIError,
+    DisconnectionError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import StaticPool
 
 from bot.tickets import migrations
@@ -103,6 +110,7 @@ from bot.tickets.models import (
     OutboxItem,
     Ticket,
     TicketDraft,
+    new_reference,
     one_line,
     to_utc,
 )
@@ -115,9 +123,8 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_URL = f"sqlite:///{REPO_ROOT / 'var' / 'tickets.db'}"
 DB_URL_ENV = "TICKETS_DB_URL"
 
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O/1/I: read out over the phone
-REFERENCE_LENGTH = 6
 ERROR_MAX = 300
+CONNECT_TIMEOUT_S = 5  # PostgreSQL; a `connect_timeout` in the URL takes precedence
 NOTE_MAX = 5000
 
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -128,6 +135,15 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 Clock = Callable[[], datetime]
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether `error` means the database cannot be reached or used right now (server down,
+    restarting, refused or dropped connection, pool exhausted) rather than a bad request:
+    such a call is worth retrying later with the same data."""
+    if isinstance(error, OperationalError | InterfaceError | DisconnectionError | PoolTimeout):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
 class TicketNotFound(LookupError):
@@ -141,10 +157,6 @@ class InvalidTransition(ValueError):
         super().__init__(f"status cannot change from {current!r} to {requested!r}")
         self.current = current
         self.requested = requested
-
-
-def new_reference() -> str:
-    return "KP-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 def _utcnow() -> datetime:
@@ -166,6 +178,11 @@ def create_engine_for(url: str | None) -> Engine:
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://"):]
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        # Fail fast when the server is unreachable: the handover action then spools the
+        # request instead of keeping the person waiting (libpq's default is to wait forever).
+        return create_engine(url, future=True, pool_pre_ping=True,
+                             connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, future=True, pool_pre_ping=True)
 
@@ -260,20 +277,23 @@ class TicketStore:
         existing = self._ticket_by_idempotency_key(draft.idempotency_key)
         if existing is not None:
             return existing
-        # A reference collision (1 in ~10^9 per pair) also raises IntegrityError: retry.
+        # A reference collision (1 in ~10^9 per pair) also raises IntegrityError: retry with
+        # a fresh reference. A pre-assigned one (draft.reference) is tried first only: a
+        # spooled request must not get stuck on a reference that is taken.
+        reference = draft.reference or new_reference()
         for _ in range(5):
             try:
-                return self._insert_ticket(draft)
+                return self._insert_ticket(draft, reference)
             except IntegrityError:
                 existing = self._ticket_by_idempotency_key(draft.idempotency_key)
                 if existing is not None:
                     return existing  # lost a race against the same key
+                reference = new_reference()
         raise RuntimeError("could not allocate a unique ticket reference")
 
-    def _insert_ticket(self, draft: TicketDraft) -> Ticket:
+    def _insert_ticket(self, draft: TicketDraft, reference: str) -> Ticket:
         now = _db_time(self._now())
         ticket_id = str(uuid.uuid4())
-        reference = new_reference()
         team = self._routing.route(draft.region)
         with self._engine.begin() as conn:
             found = conn.execute(
