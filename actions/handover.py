@@ -19,12 +19,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import is_flemish, slot_list
-from actions.ticket_store import ticket_store
+from actions.handover_spool import store_or_spool
 from bot import contact
 from bot.dates_nl import parse_deadline
 from bot.leads import assess
 from bot.service_hours import expected_contact
-from bot.tickets.models import Contact, TicketDraft
+from bot.tickets.models import Contact, TicketDraft, new_reference
 from bot.tickets.sender_key import sender_key
 from bot.topics import HEALTH_TOPICS, build_summary
 
@@ -211,6 +211,9 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
         sector=tracker.get_slot("sector"),
         contract_type=tracker.get_slot("contract_type"),
         sender_key=sender_key(channel, tracker.sender_id),
+        # Chosen before the first attempt, so the ticket and a spooled copy of this draft
+        # carry the same reference, whichever of the two ends up in the database.
+        reference=new_reference(),
     )
 
 
@@ -232,27 +235,34 @@ class ActionSubmitHandover(Action):
             ]
         try:
             draft = build_draft(tracker, datetime.now(UTC).date())
-            ticket = await asyncio.to_thread(ticket_store().create_ticket, draft)
+            stored = await asyncio.to_thread(store_or_spool, draft)
         except Exception as error:  # noqa: BLE001 (the person must get an answer)
-            # Slots stay filled: asking again creates the same ticket (idempotent).
+            # Nothing stored anywhere. Slots stay filled: trying again later creates the
+            # same ticket (same idempotency key).
             logger.error("Ticket could not be stored: %s", error.__class__.__name__)
             dispatcher.utter_message(response="utter_handover_failed")
             return []
-        logger.info("Handover ticket %s created", ticket.reference)
-        dispatcher.utter_message(
-            response="utter_handover_done",
-            contact_name=tracker.get_slot("contact_name"),
-            ticket_reference=ticket.reference,
-        )
-        dispatcher.utter_message(
-            response="utter_handover_expectation",
-            expected_contact=expected_contact(datetime.now(UTC)),
-        )
+        if stored.queued:
+            # Saved in the spool; the flusher creates the ticket when the database is back.
+            # No call-back time is promised: that depends on how long the outage lasts.
+            dispatcher.utter_message(
+                response="utter_handover_queued", ticket_reference=stored.reference)
+        else:
+            logger.info("Handover ticket %s created", stored.reference)
+            dispatcher.utter_message(
+                response="utter_handover_done",
+                contact_name=tracker.get_slot("contact_name"),
+                ticket_reference=stored.reference,
+            )
+            dispatcher.utter_message(
+                response="utter_handover_expectation",
+                expected_contact=expected_contact(datetime.now(UTC)),
+            )
         dispatcher.utter_message(response="utter_handover_meanwhile")
-        # Contact details now live in the ticket only (data minimisation).
+        # Contact details now live in the ticket (or the spool) only (data minimisation).
         return [
             *reset_contact_slots(),
-            SlotSet("ticket_reference", ticket.reference),
+            SlotSet("ticket_reference", stored.reference),
             SlotSet("crisis_mode", False),
             SlotSet("offer_pending", False),
         ]

@@ -1,4 +1,5 @@
-"""Erasure on request: the person's tickets now, their conversation soon after."""
+"""Erasure on request: the person's tickets (and spooled requests) now, their conversation
+soon after."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from rasa_sdk.events import AllSlotsReset, EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handover import input_channel
+from actions.handover_spool import handover_spool
 from actions.ticket_store import ticket_store
 from bot.privacy.conversations import request_erasure
 from bot.settings import Settings
@@ -21,7 +23,11 @@ logger = logging.getLogger(__name__)
 
 
 def _erase(channel: str, sender_id: str) -> int:
-    removed = ticket_store().delete_for_sender(sender_key(channel, sender_id))
+    key = sender_key(channel, sender_id)
+    # The spool first: a flush in progress finishes before this returns, so the ticket it
+    # created is then found in the database below.
+    removed = handover_spool().delete_for_sender(key)
+    removed += ticket_store().delete_for_sender(key)
     engine = sa.create_engine(Settings.from_env().tickets_db_url, future=True)
     try:
         request_erasure(engine, sender_id)
