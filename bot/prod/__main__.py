@@ -70,6 +70,8 @@ def serve(workers: int) -> int:
     print(f"Model: {model.name} (spaCy pipeline: {spacy_pipeline_of(model)})")
     print(f"Conversations: {safe_url(env['TRACKER_STORE_URL'])}; "
           f"locks: {safe_url(env['LOCK_STORE_URL'])}; tickets: {safe_url(env['TICKETS_DB_URL'])}")
+    channel_state = env.get("CHANNEL_STATE_URL", "").strip() or env["LOCK_STORE_URL"]
+    print(f"Channel state (message ids, button keys, numbered lists): {safe_url(channel_state)}")
     if not env.get("TICKETS_SENDER_KEY_SECRET", "").strip():
         print("Warning: TICKETS_SENDER_KEY_SECRET is not set; set the same value on every "
               "machine (see docs/deploy.md).")

@@ -3,7 +3,9 @@
 Several Rasa processes are only correct on shared stores: conversations in
 PostgreSQL (``TRACKER_STORE_URL``), the per-conversation lock in Redis
 (``LOCK_STORE_URL``), tickets in PostgreSQL (``TICKETS_DB_URL``). A missing or
-embedded (SQLite, in-memory) store is an error here, not a silent fallback.
+embedded (SQLite, in-memory) store is an error here, not a silent fallback. The
+channels' shared state (bot/channels/state_store.py) goes to the lock store's
+Redis unless ``CHANNEL_STATE_URL`` names another Redis.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def store_problems(env: Mapping[str, str]) -> list[str]:
         problems.append("LOCK_STORE_URL is not set (redis://host:6379/0)")
     elif urlsplit(lock).scheme not in ("redis", "rediss"):
         problems.append("LOCK_STORE_URL must be a redis:// or rediss:// URL")
+    state = _get(env, "CHANNEL_STATE_URL")
+    if state and urlsplit(state).scheme not in ("redis", "rediss"):
+        problems.append("CHANNEL_STATE_URL must be a redis:// or rediss:// URL (or unset)")
     return problems
 
 

@@ -71,6 +71,12 @@ def test_missing_or_embedded_stores_are_refused():
         ProdConfig.from_env({**STORES, "RASA_INTERNAL_PORT": "5055"}, 2)
 
 
+def test_channel_state_url_is_optional_but_must_be_redis():
+    assert store_problems({**STORES, "CHANNEL_STATE_URL": "rediss://state:6380/1"}) == []
+    with pytest.raises(ConfigError, match="CHANNEL_STATE_URL must be a redis"):
+        ProdConfig.from_env({**STORES, "CHANNEL_STATE_URL": "memory://"}, 2)
+
+
 def test_internal_ports_are_consecutive_behind_the_public_port():
     config = ProdConfig.from_env({**STORES, "RASA_PORT": "6000", "RASA_INTERNAL_PORT": "6100"}, 3)
     assert config.public_port == 6000
