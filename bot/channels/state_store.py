@@ -14,13 +14,15 @@ reach another process, so this state lives in Redis there:
 
 When Redis does not answer, a process keeps working on its own memory (as if it
 were the only process) and tries Redis again a few seconds later: a message is
-then rather handled twice than dropped. Key names are hashed, so Redis holds no
+then rather handled twice than dropped. Key names are keyed hashes (HMAC with
+TICKETS_SENDER_KEY_SECRET, shared by every process), so Redis holds no
 phone numbers or chat ids in readable form; the values are payloads and times.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import math
 import os
@@ -33,6 +35,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.channels.memory import BoundedTTLCache, Clock
+from bot.tickets.sender_key import load_secret
 
 logger = logging.getLogger(__name__)
 
@@ -146,15 +149,18 @@ class RedisStateMap:
         ttl_seconds: float,
         fallback: MemoryStateMap,
         health: RedisHealth,
+        key_secret: bytes,
     ) -> None:
         self.client = client
+        self.key_secret = key_secret
         self.namespace = namespace
         self.ttl_ms = max(1, math.ceil(ttl_seconds * 1000))
         self.fallback = fallback
         self.health = health
 
     def redis_key(self, key: str) -> str:
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:40]
+        # Keyed: a plain hash of a phone number is reversed by trying every number.
+        digest = hmac.new(self.key_secret, key.encode("utf-8"), hashlib.sha256).hexdigest()[:40]
         return f"{self.namespace}{digest}"
 
     async def _ask(self, command: Callable[[], Awaitable[T]]) -> tuple[bool, T | None]:
@@ -220,12 +226,15 @@ class RedisStateStore:
         key_prefix: str = DEFAULT_KEY_PREFIX,
         clock: Clock = time.time,
         health: RedisHealth | None = None,
+        key_secret: str | None = None,
     ) -> None:
         if urlsplit(url).scheme not in REDIS_SCHEMES:
             raise ValueError("the channel state store needs a redis:// or rediss:// URL")
         self.key_prefix = key_prefix
         self.clock = clock
         self.health = health or RedisHealth()
+        # Every process must hash alike: the sender-key secret is shared by all of them.
+        self.key_secret = (key_secret if key_secret is not None else load_secret()).encode()
         self.client = Redis.from_url(
             url,
             socket_timeout=REDIS_TIMEOUT_SECONDS,
@@ -235,7 +244,9 @@ class RedisStateStore:
     def map(self, name: str, max_items: int, ttl_seconds: float) -> RedisStateMap:
         fallback = MemoryStateMap(max_items, ttl_seconds, self.clock)
         namespace = f"{self.key_prefix}{name}:"
-        return RedisStateMap(self.client, namespace, ttl_seconds, fallback, self.health)
+        return RedisStateMap(
+            self.client, namespace, ttl_seconds, fallback, self.health, self.key_secret
+        )
 
     async def close(self) -> None:
         await self.client.close(close_connection_pool=True)

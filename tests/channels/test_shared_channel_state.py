@@ -441,3 +441,16 @@ async def test_after_an_outage_state_is_shared_again_and_outage_state_is_kept(
             await rasa_a.stop()
             await rasa_b.stop()
             await proxy.stop()
+
+
+def test_key_names_are_keyed_hashes_that_a_phone_number_list_cannot_reverse():
+    import hashlib
+
+    url = "redis://127.0.0.1:6379/9"
+    one = RedisStateStore(url, "kp:", key_secret="secret-one").map("seen", 10, 60)
+    same = RedisStateStore(url, "kp:", key_secret="secret-one").map("seen", 10, 60)
+    other = RedisStateStore(url, "kp:", key_secret="secret-two").map("seen", 10, 60)
+    key = one.redis_key(PERSON)
+    assert key == same.redis_key(PERSON)  # every process finds the same entry
+    assert key != other.redis_key(PERSON)
+    assert hashlib.sha256(PERSON.encode()).hexdigest()[:40] not in key
