@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from chromium_support import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from widget_fakes import FakeRasa, LoopThread, StaticSite
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 800}
-
-
-def _ensure_chromium() -> None:
-    # Debian's package, as the project's test setup expects; installed once if missing.
-    if CHROMIUM.exists():
-        return
-    apt = shutil.which("apt-get")
-    if apt is None:
-        pytest.fail("Chromium is missing and apt-get is not available to install it")
-    subprocess.run([apt, "update"], check=True)
-    subprocess.run([apt, "install", "-y", "chromium"], check=True)
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +45,7 @@ def playwright_driver() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="module")
 def browser(playwright_driver: Playwright) -> Iterator[Browser]:
-    _ensure_chromium()
+    ensure_chromium()
     launched = playwright_driver.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )

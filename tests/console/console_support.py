@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from aiohttp.test_utils import TestClient
+from ticket_data import ManualClock
 
 from bot.tickets import Contact, Ticket, TicketDraft, TicketStore
 
@@ -17,17 +18,11 @@ PASSWORD = "koffie-met-melk-42"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-class FakeClock:
+class FakeClock(ManualClock):
     """A clock the test moves by hand: no sleeping, no wall-clock assertions."""
 
     def __init__(self) -> None:
-        self.now = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+        super().__init__(datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc))
 
 
 def csrf_from(html: str) -> str:

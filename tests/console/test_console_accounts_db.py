@@ -4,10 +4,6 @@ Also checks that the console's tables live next to the ticket store's in one dat
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -16,38 +12,18 @@ from console_support import FakeClock
 from bot.console.accounts import SCHEMA_VERSION_TABLE, AccountStore, LoginOutcome
 from bot.tickets import TicketStore
 
-PG_ADMIN_URL = os.environ.get("TICKETS_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'accounts.db'}"
-        return
-    schema = f"kp_console_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN_URL, future=True)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{PG_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
-
-
+# `db_url` (SQLite, then a throwaway PostgreSQL schema) comes from tests/conftest.py.
 @pytest.fixture
-def both(db_url: str) -> Iterator[tuple[TicketStore, AccountStore, FakeClock]]:
+def both(db_url: str, open_store) -> tuple[TicketStore, AccountStore, FakeClock]:
     clock = FakeClock()
-    tickets = TicketStore.from_url(db_url, clock=clock)
-    tickets.migrate()
+    tickets = open_store(db_url, clock=clock)
     accounts = AccountStore(
         tickets.engine, clock=clock, hasher=PasswordHasher(time_cost=1, memory_cost=8,
                                                            parallelism=1)
     )
     accounts.migrate()
-    yield tickets, accounts, clock
-    tickets.close()
+    return tickets, accounts, clock
 
 
 def test_tables_sit_beside_the_ticket_store(both):

@@ -6,12 +6,9 @@ Screenshots go to /tmp/console-<viewport>-<step>.png for a human look at the lay
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.async_playwright import Axe
+from chromium_support import CHROMIUM, CHROMIUM_ARGS, ensure_chromium
 from console_support import PASSWORD
 from playwright.async_api import async_playwright, expect
 
@@ -20,28 +17,11 @@ from bot.tickets import Contact
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
               "device_scale_factor": 2},
     "laptop": {"viewport": {"width": 1366, "height": 800}},
 }
-
-
-def ensure_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    apt = shutil.which("apt-get")
-    if apt is None:
-        pytest.fail("Chromium is missing and apt-get is not available to install it")
-    subprocess.run([apt, "install", "-y", "chromium"], check=True)
 
 
 @pytest.fixture

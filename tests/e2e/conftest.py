@@ -5,14 +5,11 @@ from collections.abc import Iterator
 import pytest
 from e2e_env import platform_env
 from platform_fake import PlatformFake
-from stack import Stack, load_responses
+from stack import Stack, running_stack
 
 from bot.train import latest_model
 
-
-@pytest.fixture(scope="session")
-def responses() -> dict[str, list[str]]:
-    return load_responses()
+# `responses` (every response text of the domain) comes from tests/conftest.py.
 
 
 @pytest.fixture(scope="session")
@@ -26,10 +23,6 @@ def platform() -> Iterator[PlatformFake]:
 def stack(tmp_path_factory, platform: PlatformFake) -> Iterator[Stack]:
     model = latest_model()
     assert model is not None, "run `make train` first (make test does)"
-    running = Stack(tmp_path_factory.mktemp("stack"), model, extra_env=platform_env(platform.url))
-    try:
-        running.start_actions()
-        running.start_rasa()
+    with running_stack(tmp_path_factory.mktemp("stack"), model,
+                       platform_env(platform.url)) as running:
         yield running
-    finally:
-        running.stop_all()

@@ -15,6 +15,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,16 +122,16 @@ class Stack:
             return json.loads(response.read())
 
 
-def load_responses() -> dict[str, list[str]]:
-    """Every response text of the domain, by name (all variations)."""
-    import yaml
-
-    found: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "domain").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for name, variations in (data.get("responses") or {}).items():
-            found[name] = [v.get("text", "") for v in variations]
-    return found
+@contextmanager
+def running_stack(workdir: Path, model: Path, extra_env: dict[str, str]) -> Iterator[Stack]:
+    """Action server and Rasa started; both stopped afterwards, also when a start fails."""
+    running = Stack(workdir, model, extra_env=extra_env)
+    try:
+        running.start_actions()
+        running.start_rasa()
+        yield running
+    finally:
+        running.stop_all()
 
 
 def said_one_of(reply: str, options: list[str]) -> bool:

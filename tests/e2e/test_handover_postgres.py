@@ -6,41 +6,30 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-import psycopg2
 import pytest
 from e2e_env import platform_env
 from handover_flow import complete_handover, tickets_of
-from stack import Stack
+from pg_support import throwaway_database
+from stack import Stack, running_stack
 
 from bot.tickets.store import TicketStore
 from bot.train import latest_model
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
-ADMIN_DSN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
-    name = f"kp_e2e_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(ADMIN_DSN)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    with throwaway_database("kp_e2e") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def pg_stack(tmp_path_factory, platform, database) -> Iterator[Stack]:
     env = platform_env(platform.url)
     env.update({"TICKETS_DB_URL": database, "TRACKER_STORE_URL": database})
-    running = Stack(tmp_path_factory.mktemp("pgstack"), latest_model(), extra_env=env)
-    try:
-        running.start_actions()
-        running.start_rasa()
+    with running_stack(tmp_path_factory.mktemp("pgstack"), latest_model(), env) as running:
         yield running
-    finally:
-        running.stop_all()
 
 
 def test_handover_with_postgresql(pg_stack, database, responses):

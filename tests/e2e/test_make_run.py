@@ -12,7 +12,8 @@ import time
 import urllib.request
 
 import pytest
-from stack import free_port, load_responses, said_one_of, wait_http
+from domain_texts import load_responses
+from stack import free_port, said_one_of, wait_http
 
 from bot.quiet import quiet_env
 from bot.settings import ROOT

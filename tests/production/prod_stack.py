@@ -8,7 +8,6 @@ the databases and the log destination differ.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import redis
 import sqlalchemy as sa
+from pg_support import create_database, drop_database
 from prod_http import Reply, free_port, say
 
 from bot.prod.config import ProdConfig
@@ -23,28 +23,8 @@ from bot.prod.services import all_services, child_env
 from bot.prod.supervisor import Supervisor
 from bot.quiet import quiet_env
 
-ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = "redis://127.0.0.1:6379/7"
 READY_TIMEOUT_S = 300.0
-
-
-def _admin_engine() -> sa.engine.Engine:
-    return sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
-
-
-def create_database(name: str) -> str:
-    engine = _admin_engine()
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    return str(sa.engine.make_url(ADMIN_URL).set(database=name))
-
-
-def drop_database(name: str) -> None:
-    engine = _admin_engine()
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
 
 
 @dataclass
