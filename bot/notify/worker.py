@@ -4,6 +4,11 @@ Ticket creation only writes outbox rows (same transaction as the ticket), so a n
 is down never blocks or fails a handover. The worker sends due rows, marks them sent, and on
 failure schedules a retry with exponential back-off and jitter (30 s doubling up to 1 h).
 
+Each batch is leased (TicketStore.due_notifications), so a second worker leaves it alone
+until the lease ends. The sends of a batch run one after another, so a batch of slow sends
+can outlast its lease; the worker therefore starts a send only while the lease still has
+room for it, and leaves the rest for a later run (whichever worker claims them then).
+
     worker = OutboxWorker(store, configured_notifiers(os.environ), console_url=...)
     await worker.run_once()                 # one batch; never raises on a notifier failure
     await worker.run_forever(stop_event)    # until stop_event is set; closes the notifiers
@@ -45,6 +50,7 @@ class Backoff:
 class RunResult:
     sent: int = 0
     failed: int = 0
+    left: int = 0  # claimed but not tried: the lease had no room left for another send
 
 
 def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> str:
@@ -94,16 +100,20 @@ class OutboxWorker:
         self._send_timeout = send_timeout
         # The lease must outlast a send, or a slow send could be picked up twice.
         self._lease_seconds = max(lease_seconds, send_timeout * 2)
+        # A send may start while the lease still has room for it and, as much again, for
+        # recording the outcome (a busy database can make that write wait).
+        self._last_send_start = timedelta(seconds=self._lease_seconds - send_timeout * 2)
         self._poll_seconds = poll_seconds
 
     async def run_once(self, now: datetime | None = None) -> RunResult:
         """Send every due notification once. Notifier errors are recorded, not raised."""
-        now = now or self._clock()
+        claimed_at = self._clock()
+        now = now or claimed_at
         items = await asyncio.to_thread(
             self._store.due_notifications, now, self._batch_size, self._lease_seconds
         )
         sent = failed = 0
-        for item in items:
+        for index, item in enumerate(items):
             notifier = self._notifiers.get(item.notifier)
             if notifier is None:
                 # Configuration changed since the row was written: keep it, retry rarely.
@@ -119,6 +129,12 @@ class OutboxWorker:
             notification = Notification.from_ticket(
                 ticket, self._console_url, self._store.routing.label(ticket.team)
             )
+            if self._clock() - claimed_at > self._last_send_start:
+                # Another worker may take these rows over when the lease ends; sending them
+                # now could send them twice. They stay leased and come back then.
+                left = len(items) - index
+                logger.info("outbox lease nearly over; %d notification(s) left for later", left)
+                return RunResult(sent=sent, failed=failed, left=left)
             try:
                 await asyncio.wait_for(notifier.send(notification), self._send_timeout)
             except Exception as exc:  # noqa: BLE001 - any notifier failure means: retry later

@@ -1,35 +1,26 @@
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable
 
 import pytest
-from aiosmtpd.smtp import SMTP
-from notify_fakes import FakeTelegram, RecordingSMTPHandler
-from notify_support import StepClock
+from notify_fakes import FakeSMTPServer, FakeTelegram, RecordingSMTPHandler
+from ticket_data import ManualClock
 
 from bot.tickets import TicketStore
 
 
 @pytest.fixture
-def clock() -> StepClock:
-    return StepClock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def make_store(tmp_path, clock) -> Iterator:
-    stores: list[TicketStore] = []
-
+def make_store(tmp_path, clock, open_store) -> Callable[..., TicketStore]:
     def factory(notifiers=("telegram",)) -> TicketStore:
-        store = TicketStore.from_url(f"sqlite:///{tmp_path / 'tickets.db'}",
-                                     notifiers=notifiers, clock=clock)
-        store.migrate()
-        stores.append(store)
-        return store
+        return open_store(f"sqlite:///{tmp_path / 'tickets.db'}", notifiers=notifiers,
+                          clock=clock)
 
-    yield factory
-    for store in stores:
-        store.close()
+    return factory
 
 
 @pytest.fixture
@@ -40,12 +31,13 @@ async def fake_telegram(aiohttp_server) -> AsyncIterator[tuple[FakeTelegram, str
 
 
 @pytest.fixture
-async def fake_smtp() -> AsyncIterator[tuple[RecordingSMTPHandler, int]]:
-    handler = RecordingSMTPHandler()
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(handler, hostname="fake-smtp"),
-                                      "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    yield handler, port
-    server.close()
-    await server.wait_closed()
+async def smtp_server() -> AsyncIterator[FakeSMTPServer]:
+    server = FakeSMTPServer(RecordingSMTPHandler())
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def fake_smtp(smtp_server: FakeSMTPServer) -> tuple[RecordingSMTPHandler, int]:
+    return smtp_server.handler, smtp_server.port

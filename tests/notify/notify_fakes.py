@@ -1,13 +1,19 @@
-"""Fake Telegram Bot API and fake SMTP server, both on 127.0.0.1 with a free port."""
+"""Fake Telegram Bot API and fake SMTP server, both on 127.0.0.1 with a free port, and a
+notifier double whose sends take time on the test clock."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from aiosmtpd.smtp import SMTP
+from ticket_data import ManualClock
+
+from bot.notify import Notification
 
 TOKEN = "123456:FAKE-token-for-tests"
 CHAT_ID = "-100200300"
@@ -17,13 +23,16 @@ CHAT_ID = "-100200300"
 class FakeTelegram:
     """Records every Bot API call. `fail_next` answers that many sendMessage calls with a
     Telegram-style 500; `down` answers every sendMessage with 502 until cleared;
-    `retry_after` answers the next sendMessage with a 429 asking to wait that many seconds."""
+    `retry_after` answers the next sendMessage with a 429 asking to wait that many seconds;
+    while `gate` is an Event, every sendMessage waits for it (and sets `waiting`) first."""
 
     calls: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     delivered: list[dict[str, Any]] = field(default_factory=list)
     fail_next: int = 0
     down: bool = False
     retry_after: int | None = None
+    gate: asyncio.Event | None = None
+    waiting: asyncio.Event = field(default_factory=asyncio.Event)
     message_arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -47,6 +56,9 @@ class FakeTelegram:
                 "username": "koffiepraat_test_bot"}})
         if method != "sendMessage":
             return _error(404, "Not Found")
+        if self.gate is not None:
+            self.waiting.set()
+            await self.gate.wait()
         if self.retry_after is not None:
             seconds, self.retry_after = self.retry_after, None
             return web.json_response(
@@ -92,3 +104,47 @@ class RecordingSMTPHandler:
             return "451 4.3.0 Try again later"
         self.messages.append(envelope)
         return "250 OK"
+
+
+class FakeSMTPServer:
+    """aiosmtpd on loopback that can go down (connections refused) and come back on the
+    same port, as a mail server restart looks to a client."""
+
+    def __init__(self, handler: RecordingSMTPHandler) -> None:
+        self.handler = handler
+        self.port = 0
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(
+            lambda: SMTP(self.handler, hostname="fake-smtp"), "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+
+
+@dataclass
+class SlowNotifier:
+    """A notifier whose every send takes `seconds` on the test clock. `during_send` runs in
+    the middle of each send (e.g. another worker's run); `delivered` holds the references."""
+
+    name: str
+    clock: ManualClock
+    seconds: float
+    during_send: Callable[[], Awaitable[None]] | None = None
+    delivered: list[str] = field(default_factory=list)
+    secrets: tuple[str, ...] = ()
+
+    async def send(self, notification: Notification) -> None:
+        self.clock.advance(seconds=self.seconds)
+        if self.during_send is not None:
+            await self.during_send()
+        self.delivered.append(notification.reference)
+
+    async def aclose(self) -> None:
+        return None

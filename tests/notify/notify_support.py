@@ -1,48 +1,23 @@
-"""Shared helpers for the notifier tests: a settable clock and a draft full of contact data."""
+"""Helpers for the notifier tests: the shared draft (tests/ticket_data.py) as a WhatsApp
+handover about job insecurity, which the message tests read back."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from ticket_data import PERSONAL, T0, make_draft
 
-from bot.tickets import Contact, TicketDraft
+from bot.tickets import TicketDraft
 
-T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
-PERSONAL = {
-    "name": "Fatima de Vries",
-    "phone": "+31612345678",
-    "email": "fatima@example.org",
-    "summary": "Ontslagen bij de bakker, zoekt werk in de zorg",
-}
-
-
-class StepClock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+__all__ = ["PERSONAL", "T0", "draft"]
 
 
 def draft(key: str = "handover-1", **overrides) -> TicketDraft:
     values = dict(
-        idempotency_key=key,
         channel="whatsapp",
         primary_topic="job_insecurity",
         topics=["job_insecurity"],
-        consent_given_at=T0,
-        consent_text_version="consent-v1",
-        summary=PERSONAL["summary"],
-        contact=Contact(name=PERSONAL["name"], preferred_channel="phone",
-                        phone=PERSONAL["phone"], email=PERSONAL["email"],
-                        preferred_time="middag"),
-        urgency="high",
         urgency_reason="ontslag per 1 april",
-        region="Utrecht",
-        sector="zorg",
+        contract_type=None,
         sender_key="k" * 64,
     )
     values.update(overrides)
-    return TicketDraft(**values)
+    return make_draft(key, **values)
