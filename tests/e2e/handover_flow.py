@@ -27,10 +27,9 @@ def walk_to_consent(stack, sender: str, responses) -> None:
     assert said_one_of(reply, responses["utter_ask_consent_given"]), reply
 
 
-
-def complete_handover(stack: Stack, sender: str, responses) -> str:
-    """Flex contract ending -> offer accepted -> consent -> contact -> confirmation;
-    returns the ticket reference the person was given."""
+def walk_to_summary(stack: Stack, sender: str, responses) -> None:
+    """Flex contract ending -> offer accepted -> consent -> contact details, up to the
+    question whether the summary is right (the next "/affirm" stores the ticket)."""
     walk_to_consent(stack, sender, responses)
     assert said_one_of(texts(stack.say(sender, "/affirm")), responses["utter_ask_contact_name"])
     stack.say(sender, "ik ben fatima")
@@ -42,6 +41,11 @@ def complete_handover(stack: Stack, sender: str, responses) -> str:
     stack.say(sender, "morgen na 3 uur")
     reply = texts(stack.say(sender, "Tilburg"))
     assert said_one_of(reply, responses["utter_ask_summary_confirmed"]), reply
+
+
+def complete_handover(stack: Stack, sender: str, responses) -> str:
+    """The whole handover, confirmed; returns the ticket reference the person was given."""
+    walk_to_summary(stack, sender, responses)
     reply = texts(stack.say(sender, "/affirm"))
     reference = re.search(r"KP-[0-9A-Z]{6}", reply)
     assert reference, reply
