@@ -66,6 +66,8 @@ class Stack:
             "TRACKER_STORE_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
             "TICKETS_DB_URL": f"sqlite:///{self.workdir / 'tickets.db'}",
             "TICKETS_SENDER_KEY_SECRET": "e2e-test-secret",
+            # Its own handover spool: never drain a developer's var/handover_spool.db.
+            "HANDOVER_SPOOL_PATH": str(self.workdir / "handover_spool.db"),
             "PYTHONUNBUFFERED": "1",
         })
         env.update(self.extra_env)

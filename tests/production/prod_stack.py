@@ -48,6 +48,8 @@ class ProdTestStack:
             "TICKETS_DB_URL": create_database(tickets_db),
             "LOCK_STORE_URL": REDIS_URL,
             "TICKETS_SENDER_KEY_SECRET": "prod-test-secret",
+            # Its own handover spool: never drain a developer's var/handover_spool.db.
+            "HANDOVER_SPOOL_PATH": str(self.workdir / "handover_spool.db"),
             "RASA_PORT": str(free_port()),
             "ACTIONS_PORT": str(free_port()),
             "CONSOLE_PORT": str(free_port()),
