@@ -35,9 +35,7 @@ import json
 import logging
 import math
 import os
-import re
 import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,23 +46,23 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.rate_limit import (
+    DEFAULT_RATE_PER_MINUTE,
+    RATE_LIMITED_REPLY,
+    TokenBucketLimiter,
+)
 from bot.nlu.input_guard import MAX_CHARS as GUARD_MAX_CHARS
+from bot.plain_text import clean_text, is_plain_line
 
 logger = logging.getLogger("koffiepraat.channels.rest")
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_TEXT_CHARS = GUARD_MAX_CHARS
 MAX_SENDER_CHARS = 128
-DEFAULT_RATE_PER_MINUTE = 20.0
-MAX_TRACKED_SENDERS = 50_000
 
 TOO_LONG_REPLY = (
     "Dat is een heel lang bericht, zo veel tekst kan ik niet lezen. "
     "Wil je in een paar korte zinnen vertellen waar je mee zit?"
-)
-RATE_LIMITED_REPLY = (
-    "Je stuurt veel berichten kort na elkaar. Wacht even een minuutje, "
-    "dan praat ik graag verder."
 )
 UNAVAILABLE_REPLY = (
     "Sorry, er ging bij mij iets mis. Probeer het over een paar minuten nog eens."
@@ -77,57 +75,7 @@ NO_REPLY = (
     "Probeer het over een paar minuten nog eens, dan ben ik er weer."
 )
 
-# C0 controls except tab, line feed and carriage return, plus DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SENDER_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 EMPTY_INPUT_INTENT = "/bad_input"
-
-
-class TokenBucketLimiter:
-    """Per-key token buckets: ``burst`` messages at once, refilled at ``rate_per_minute``.
-
-    Keys are kept in LRU order and the least recently seen are forgotten beyond
-    ``max_keys``, so a flood of made-up senders cannot exhaust memory; a
-    forgotten key simply starts again with a full bucket.
-    """
-
-    def __init__(
-        self,
-        rate_per_minute: float,
-        burst: float | None = None,
-        max_keys: int = MAX_TRACKED_SENDERS,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.rate_per_second = rate_per_minute / 60.0
-        self.capacity = float(burst if burst is not None else rate_per_minute)
-        self.max_keys = max_keys
-        self.clock = clock
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-
-    @property
-    def enabled(self) -> bool:
-        return self.rate_per_second > 0 and self.capacity >= 1
-
-    def acquire(self, key: str) -> float:
-        """Take one token for ``key``: 0.0 when allowed, else seconds until the next token."""
-        if not self.enabled:
-            return 0.0
-        now = self.clock()
-        tokens, last = self._buckets.pop(key, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate_per_second)
-        if tokens >= 1.0:
-            tokens -= 1.0
-            wait = 0.0
-        else:
-            wait = (1.0 - tokens) / self.rate_per_second
-        self._buckets[key] = (tokens, now)
-        while len(self._buckets) > self.max_keys:
-            self._buckets.popitem(last=False)
-        return wait
-
-    def __len__(self) -> int:
-        return len(self._buckets)
 
 
 @dataclass(frozen=True)
@@ -147,12 +95,6 @@ class BadRequest(Exception):
         self.message = message
 
 
-def clean_text(text: str) -> str:
-    """Drop control characters and replace lone surrogates with U+FFFD."""
-    text = _SURROGATE.sub("\ufffd", text)
-    return _CONTROL.sub("", text)
-
-
 def parse_body(body: bytes, max_body_bytes: int = MAX_BODY_BYTES) -> RestRequest:
     """Validate a webhook body; raises ``BadRequest`` for anything malformed."""
     if len(body) > max_body_bytes:
@@ -169,8 +111,7 @@ def parse_body(body: bytes, max_body_bytes: int = MAX_BODY_BYTES) -> RestRequest
     if not isinstance(sender, str):
         raise BadRequest(400, "invalid_sender", '"sender" must be a string.')
     sender = sender.strip()
-    if (not sender or len(sender) > MAX_SENDER_CHARS or _SENDER_FORBIDDEN.search(sender)
-            or _SURROGATE.search(sender)):
+    if not sender or len(sender) > MAX_SENDER_CHARS or not is_plain_line(sender):
         raise BadRequest(400, "invalid_sender",
                          f'"sender" must be 1 to {MAX_SENDER_CHARS} printable characters.')
     if not isinstance(text, str):

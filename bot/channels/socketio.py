@@ -1,10 +1,15 @@
-"""Rasa's socket.io channel (the website widget), with two fixes.
+"""Rasa's socket.io channel (the website widget), with three fixes.
 
 1. Session persistence works again: Rasa 3.6.21 calls ``sio.enter_room`` without
    ``await``; since python-socketio 5.10 that is a coroutine, so the socket never
    joins its session room and every bot reply is lost (RasaHQ/rasa#13027).
-2. Malformed events (no dict, no text, huge text, broken metadata) are handled
-   instead of raising inside the socket.io server.
+2. Malformed events (no dict, no text, huge text, broken or huge metadata, odd
+   session ids) are handled instead of raising inside the socket.io server; text
+   is cleaned and blank or over-long text goes to Rasa as ``/bad_input``
+   (``text_or_bad_input``).
+3. A per-sender rate limit (``bot.channels.rate_limit``): a flood gets one polite
+   reply and is then ignored. The connection is limited as well, so a client
+   cannot dodge the limit with a new session id for every message.
 """
 
 from __future__ import annotations
@@ -20,54 +25,91 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from bot.channels.rate_limit import (
+    RATE_LIMITED_REPLY,
+    Admission,
+    FloodGuard,
+    flood_guard_from,
+)
 from bot.nlu.input_guard import text_or_bad_input
+from bot.plain_text import is_plain_line
 
 logger = logging.getLogger(__name__)
 
-# Longer text is cut here; bot.nlu.input_guard then answers it as bad input.
-MAX_MESSAGE_CHARS = 10_000
+MAX_SESSION_ID_CHARS = 128
+MAX_METADATA_CHARS = 4096
 
 
 def _metadata(raw: Any) -> dict[str, Any]:
-    if isinstance(raw, str):
-        try:
+    """The message metadata when it is a small JSON object, else nothing.
+
+    Rasa stores metadata with every message: a client must not be able to park
+    a megabyte in the conversation store (the widget sends none).
+    """
+    try:
+        if isinstance(raw, str):
             raw = json.loads(raw)
-        except ValueError:
+        if not isinstance(raw, dict) or len(json.dumps(raw)) > MAX_METADATA_CHARS:
             return {}
-    return raw if isinstance(raw, dict) else {}
+    except (ValueError, RecursionError):
+        return {}
+    return raw
+
+
+def _valid_session_id(value: Any) -> bool:
+    # Also the conversation's key in the tracker store: PostgreSQL refuses NUL.
+    return (isinstance(value, str) and 0 < len(value) <= MAX_SESSION_ID_CHARS
+            and is_plain_line(value))
 
 
 class SocketIOInput(RasaSocketIOInput):
+    def __init__(self, *args: Any, flood_guard: FloodGuard | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.flood_guard = flood_guard or flood_guard_from(None)
+
     @classmethod
     def name(cls) -> str:
         return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> SocketIOInput:
+        channel = super().from_credentials(credentials)
+        assert isinstance(channel, SocketIOInput)
+        channel.flood_guard = flood_guard_from(credentials)
+        return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = super().blueprint(on_new_message)
         sio = self.sio
 
-        async def session_request(sid: str, data: Any) -> None:
+        async def session_request(sid: str, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
-            if not isinstance(session_id, str) or not 0 < len(session_id) <= 128:
+            if not _valid_session_id(session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
 
-        async def handle_message(sid: str, data: Any) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             if not isinstance(data, dict):
                 return
             if self.session_persistence:
                 sender_id = data.get("session_id")
-                if not isinstance(sender_id, str) or not sender_id:
-                    logger.warning("socket.io message without session id ignored")
+                if not _valid_session_id(sender_id):
+                    logger.warning("socket.io message without a valid session id ignored")
                     return
             else:
                 sender_id = sid
-            text = data.get("message")
-            text = text_or_bad_input(text[:MAX_MESSAGE_CHARS] if isinstance(text, str) else "")
             output = SocketIOOutput(sio, self.bot_message_evt)
+            admission = self.flood_guard.admit(sender_id, f"socket:{sid}")
+            if admission is not Admission.HANDLE:
+                logger.info("socket.io: rate limit hit")
+                if admission is Admission.WARN:
+                    await output.send_text_message(sender_id, RATE_LIMITED_REPLY)
+                return
+            text = data.get("message")
+            text = text_or_bad_input(text if isinstance(text, str) else "")
             await on_new_message(UserMessage(
                 text, output, sender_id, input_channel=self.name(),
                 metadata=_metadata(data.get(self.metadata_key)),

@@ -7,7 +7,8 @@ Route: ``POST /webhooks/telegram/webhook``. Enable in credentials.yml with
 Why not Rasa's built-in Telegram channel: it ignores the webhook secret, crashes
 on edited messages and answers errors in a way that makes Telegram resend the
 same update. Here every authenticated update is answered with 200 and handled
-(or deliberately ignored) without raising.
+(or deliberately ignored) without raising. Each chat is rate limited
+(``bot.channels.rate_limit``): a flood gets one polite reply and is then dropped.
 
 Register the webhook once with::
 
@@ -38,6 +39,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.config import require, setting
 from bot.channels.payload_keys import PayloadKeys
+from bot.channels.rate_limit import RATE_LIMITED_REPLY, Admission, FloodGuard, flood_guard_from
 from bot.channels.retry import RetryPolicy, call_with_retries
 from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
@@ -165,7 +167,8 @@ class TelegramInput(InputChannel):
         base_url = setting(
             credentials, "api_base_url", "TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL
         )
-        return cls(token, secret, base_url)  # type: ignore[arg-type]
+        return cls(token, secret, base_url,  # type: ignore[arg-type]
+                   flood_guard=flood_guard_from(credentials))
 
     def __init__(
         self,
@@ -174,6 +177,7 @@ class TelegramInput(InputChannel):
         api_base_url: str = DEFAULT_API_BASE_URL,
         retry: RetryPolicy | None = None,
         state: StateStore | None = None,
+        flood_guard: FloodGuard | None = None,
     ) -> None:
         if not token or not webhook_secret:
             raise ValueError("Telegram needs a bot token and a webhook secret")
@@ -189,6 +193,8 @@ class TelegramInput(InputChannel):
         self.output = TelegramOutput(self.bot, self.payload_keys, retry or RetryPolicy())
         # Telegram resends an update when our answer is slow or lost; handle it once.
         self.seen_updates = self.state.map("telegram:seen", 4096, UPDATE_REPEAT_WINDOW_SECONDS)
+        # Per chat, per process (bot/channels/rate_limit.py).
+        self.flood_guard = flood_guard or flood_guard_from(None)
 
     def get_output_channel(self) -> TelegramOutput:
         return self.output
@@ -252,10 +258,13 @@ class TelegramInput(InputChannel):
             logger.debug("Telegram update %s: non-private chat ignored", update.update_id)
         elif update.message is not None:
             message = update.message
-            if message.text:
-                await self._forward(update, str(message.chat.id), message.text, on_new_message)
+            chat_id = str(message.chat.id)
+            if not await self._within_limit(chat_id):
+                return
+            if message.text is not None:
+                await self._forward(update, chat_id, message.text, on_new_message)
             else:  # sticker, photo, voice, document, location, contact, ...
-                await self.output.send_text_message(str(message.chat.id), ONLY_TEXT_REPLY)
+                await self.output.send_text_message(chat_id, ONLY_TEXT_REPLY)
         elif (
             update.my_chat_member is not None
             or update.chat_member is not None
@@ -267,9 +276,20 @@ class TelegramInput(InputChannel):
             # not a turn in the conversation: nothing to say.
             logger.debug("Telegram update %s: membership/reaction ignored", update.update_id)
         elif update.effective_chat is not None:
-            await self.output.send_text_message(str(update.effective_chat.id), ONLY_TEXT_REPLY)
+            if await self._within_limit(str(update.effective_chat.id)):
+                await self.output.send_text_message(str(update.effective_chat.id), ONLY_TEXT_REPLY)
         else:
             logger.debug("Telegram update %s: unsupported type ignored", update.update_id)
+
+    async def _within_limit(self, chat_id: str) -> bool:
+        """The per-sender rate limit; the first message over it gets one polite reply."""
+        admission = self.flood_guard.admit(chat_id)
+        if admission is Admission.HANDLE:
+            return True
+        logger.info("Telegram: rate limit hit")
+        if admission is Admission.WARN:
+            await self.output.send_text_message(chat_id, RATE_LIMITED_REPLY)
+        return False
 
     async def _forward(
         self, update: Update, chat_id: str, text: str, on_new_message: OnNewMessage
@@ -296,6 +316,8 @@ class TelegramInput(InputChannel):
         if chat is not None and chat.type != "private":
             return  # a button in a group: Koffiepraat only sends buttons one-to-one
         chat_id = str(chat.id if chat is not None else query.from_user.id)
+        if not await self._within_limit(chat_id):
+            return
         payload = await self._payload_from_tap(query)
         if payload is None:
             await self.output.send_text_message(chat_id, EXPIRED_BUTTON_REPLY)

@@ -14,6 +14,9 @@ Meta may deliver the same message more than once. Message ids are remembered for
 a day in the channel state store (state_store.py), so a repeat is handled once,
 also when it reaches another Rasa process: with several processes that store is
 Redis. The service window, numbered lists and button keys live there too.
+
+Each sender is rate limited (``bot.channels.rate_limit``, per process): a flood
+gets one polite reply and is then dropped.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from sanic.response import HTTPResponse
 from bot.channels.config import require, setting
 from bot.channels.memory import Clock
 from bot.channels.payload_keys import PayloadKeys
+from bot.channels.rate_limit import RATE_LIMITED_REPLY, Admission, FloodGuard, flood_guard_from
 from bot.channels.retry import RetryPolicy
 from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import ONLY_TEXT_REPLY
@@ -41,6 +45,7 @@ from bot.channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from bot.channels.whatsapp_output import WhatsAppOutput
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
 from bot.nlu.input_guard import text_or_bad_input
+from bot.plain_text import is_plain_line
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +60,7 @@ DUPLICATE_WINDOW_SECONDS = 24 * 3600
 # Reactions (an emoji on an earlier message) are not a turn in the conversation:
 # answering them with "I can only read text" would be odd, so they are ignored.
 IGNORED_MESSAGE_TYPES = frozenset({"reaction"})
+MAX_SENDER_CHARS = 64
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -77,6 +83,11 @@ def _change_values(data: Any) -> Iterator[dict[str, Any]]:
             value = change.get("value")
             if isinstance(value, dict):
                 yield value
+
+
+def _valid_sender(value: Any) -> bool:
+    # Also the conversation's key in the tracker store: PostgreSQL refuses NUL.
+    return isinstance(value, str) and 0 < len(value) <= MAX_SENDER_CHARS and is_plain_line(value)
 
 
 def _timestamp(message: dict[str, Any]) -> float | None:
@@ -113,6 +124,7 @@ class WhatsAppInput(InputChannel):
             access_token=values["WHATSAPP_ACCESS_TOKEN"],  # type: ignore[arg-type]
             phone_number_id=values["WHATSAPP_PHONE_NUMBER_ID"],  # type: ignore[arg-type]
             api_base_url=base_url,  # type: ignore[arg-type]
+            flood_guard=flood_guard_from(credentials),
         )
 
     def __init__(
@@ -125,6 +137,7 @@ class WhatsAppInput(InputChannel):
         retry: RetryPolicy | None = None,
         clock: Clock = time.time,
         state: StateStore | None = None,
+        flood_guard: FloodGuard | None = None,
     ) -> None:
         if not (verify_token and app_secret and access_token and phone_number_id):
             raise ValueError(
@@ -142,6 +155,8 @@ class WhatsAppInput(InputChannel):
         self.payload_keys = PayloadKeys(self.state, "whatsapp:payload")
         self.output = WhatsAppOutput(self.client, self.window, self.choices, self.payload_keys)
         self.seen_messages = self.state.map("whatsapp:seen", 20_000, DUPLICATE_WINDOW_SECONDS)
+        # Per sender, per process (bot/channels/rate_limit.py).
+        self.flood_guard = flood_guard or flood_guard_from(None)
 
     def get_output_channel(self) -> WhatsAppOutput:
         return self.output
@@ -183,7 +198,7 @@ class WhatsAppInput(InputChannel):
                 return response.text("unauthorized", status=401)
             try:
                 data = json.loads(raw_body)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nesting too deep
                 return response.text("bad request", status=400)
             await self.handle_payload(data, on_new_message)
             return response.text("ok")
@@ -212,9 +227,9 @@ class WhatsAppInput(InputChannel):
     async def _text_of(self, message: dict[str, Any]) -> str | None:
         """What the person said or chose, or None for media and other non-text messages."""
         kind = message.get("type")
-        if kind == "text":
+        if kind == "text":  # blank text goes on: text_or_bad_input makes it /bad_input
             body = _dict(message.get("text")).get("body")
-            return body if isinstance(body, str) and body.strip() else None
+            return body if isinstance(body, str) else None
         if kind == "interactive":
             interactive = _dict(message.get("interactive"))
             reply = _dict(interactive.get("button_reply") or interactive.get("list_reply"))
@@ -235,11 +250,21 @@ class WhatsAppInput(InputChannel):
         # title still says what was chosen.
         return title if isinstance(title, str) and title.strip() else None
 
+    async def _within_limit(self, sender: str) -> bool:
+        """The per-sender rate limit; the first message over it gets one polite reply."""
+        admission = self.flood_guard.admit(sender)
+        if admission is Admission.HANDLE:
+            return True
+        logger.info("WhatsApp: rate limit hit")
+        if admission is Admission.WARN:
+            await self.output.send_text_message(sender, RATE_LIMITED_REPLY)
+        return False
+
     async def _handle_message(
         self, message: dict[str, Any], number_id: Any, on_new_message: OnNewMessage
     ) -> None:
         sender = message.get("from")
-        if not isinstance(sender, str) or not sender:
+        if not _valid_sender(sender):
             return
         message_id = message.get("id")
         if isinstance(message_id, str) and not await self.seen_messages.add_if_new(message_id):
@@ -249,6 +274,8 @@ class WhatsAppInput(InputChannel):
         if kind in IGNORED_MESSAGE_TYPES:
             return
         await self.window.record_inbound(sender, _timestamp(message))
+        if not await self._within_limit(sender):
+            return
         text = await self._text_of(message)
         if text is None:
             await self.choices.forget(sender)

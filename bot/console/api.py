@@ -18,6 +18,7 @@ from aiohttp import web
 
 from bot.console.keys import SETTINGS, STORE
 from bot.console.workflow import InvalidAction, find_ticket, is_ticket_id, parse_patch
+from bot.plain_text import is_plain_line
 from bot.tickets import InvalidTransition, TicketNotFound
 from bot.tickets.models import STATUSES
 
@@ -62,8 +63,8 @@ async def list_tickets(request: web.Request) -> web.Response:
     region = request.query.get("region") or None
     if status is not None and status not in STATUSES:
         return _error(400, f"status must be one of {', '.join(STATUSES)}")
-    if region is not None and len(region) > 100:
-        return _error(400, "region is too long")
+    if region is not None and (len(region) > 100 or not is_plain_line(region)):
+        return _error(400, "region must be at most 100 plain characters")
     tickets = await asyncio.to_thread(
         request.app[STORE].list_tickets, status=status, region=region, sort="newest"
     )
@@ -86,7 +87,7 @@ async def patch_ticket(request: web.Request) -> web.Response:
         return _error(413, "body too large")
     try:
         payload: Any = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return _error(400, "body is not valid JSON")
     try:
         status, assignee = parse_patch(payload)

@@ -13,8 +13,10 @@ from bot.console.keys import ACCOUNTS, current_session
 from bot.console.labels import NOTICES
 from bot.console.web_security import (
     delete_cookie,
+    form_text,
     login_csrf_cookie_name,
     new_login_csrf_token,
+    read_form,
     safe_next,
     session_cookie_name,
     set_cookie,
@@ -61,9 +63,10 @@ async def login_page(request: web.Request) -> web.Response:
 
 
 async def login_submit(request: web.Request) -> web.Response:
-    form = await request.post()
-    name = str(form.get("name", ""))[:100]
-    password = str(form.get("password", ""))[:1024]
+    form = await read_form(request)
+    name = form_text(form, "name", 100)
+    password = form.get("password")
+    password = password[:1024] if isinstance(password, str) else ""
     accounts = request.app[ACCOUNTS]
     result = await asyncio.to_thread(accounts.authenticate, name, password)
     if result.outcome is not LoginOutcome.OK or result.consultant is None:
@@ -77,7 +80,7 @@ async def login_submit(request: web.Request) -> web.Response:
         await asyncio.to_thread(accounts.end_session, old_token)
     session = await asyncio.to_thread(accounts.start_session, result.consultant.id)
     assert session.token is not None
-    response = web.HTTPSeeOther(safe_next(str(form.get("next", "/"))))
+    response = web.HTTPSeeOther(safe_next(form_text(form, "next", 2000) or "/"))
     set_cookie(request, response, session_cookie_name(request), session.token)
     raise response
 

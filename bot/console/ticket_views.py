@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.console import labels
 from bot.console.keys import CLOCK, STORE, current_session
-from bot.console.web_security import login_required
+from bot.console.web_security import form_text, login_required, read_form
 from bot.console.workflow import (
     NOTE_MAX_LENGTH,
     InvalidAction,
@@ -21,6 +21,7 @@ from bot.console.workflow import (
     apply_action,
     find_ticket,
 )
+from bot.plain_text import clean_text
 from bot.tickets import TicketStore
 
 STATUS_TABS = (("new", "Nieuw"), ("claimed", "Opgepakt"), ("contacted", "Contact gehad"),
@@ -79,7 +80,7 @@ async def inbox(request: web.Request) -> web.Response:
     store = request.app[STORE]
     teams = _team_labels(store)
     # Without a choice yet, a consultant sees their own team; "Alle teams" sends team=.
-    team = request.query.get("team", session.consultant.team or "").strip()[:80]
+    team = clean_text(request.query.get("team", session.consultant.team or "")).strip()[:80]
     if team and team not in teams:
         teams[team] = team
 
@@ -211,7 +212,7 @@ async def ticket_action(request: web.Request) -> web.Response:
     action = request.match_info["action"]
     session = current_session(request)
     assert session is not None
-    form = await request.post()
+    form = await read_form(request)
     try:
         notice = await asyncio.to_thread(
             apply_action,
@@ -219,7 +220,8 @@ async def ticket_action(request: web.Request) -> web.Response:
             ticket_id,
             action,
             session.consultant.name,
-            str(form.get("text", "")),
+            # One over the limit is enough for apply_action to refuse it as too long.
+            form_text(form, "text", NOTE_MAX_LENGTH + 1),
         )
     except TicketGone:
         return _not_found(request)
@@ -249,7 +251,7 @@ async def delete_submit(request: web.Request) -> web.Response:
     ticket = await asyncio.to_thread(find_ticket, store, request.match_info["ticket_id"])
     if ticket is None:
         return _not_found(request)
-    form = await request.post()
+    form = await read_form(request)
     if form.get("confirm") != "yes":
         return _page(
             request,

@@ -6,7 +6,8 @@
   unless the console runs in explicit insecure dev mode.
 - Every browser POST must carry the session's CSRF token in the form field
   ``csrf_token``. Before login there is no session yet, so the login form uses
-  a double-submit cookie instead. A mismatch is a plain 403.
+  a double-submit cookie instead. A mismatch is a plain 403, a body that is
+  not a readable form a plain 400.
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from urllib.parse import quote
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_request import FileField
+from multidict import MultiDictProxy
 
 from bot.console.keys import ACCOUNTS, SESSION, SETTINGS, current_session
+from bot.plain_text import clean_text
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -115,7 +120,7 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
         if request.path != "/login" and current_session(request) is None:
             # Session gone (logout, expiry): nothing is done, back to the login page.
             raise web.HTTPSeeOther("/login?melding=verlopen")
-        form = await request.post()  # cached by aiohttp: the handler reads it again for free
+        form = await read_form(request)
         sent = form.get(CSRF_FIELD)
         expected = expected_csrf_token(request)
         if not isinstance(sent, str) or not expected or not hmac.compare_digest(
@@ -126,6 +131,28 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
                 "Laad de pagina opnieuw en probeer het nog eens.",
             )
     return await handler(request)
+
+
+async def read_form(request: web.Request) -> MultiDictProxy[str | bytes | FileField]:
+    """The posted form; a body that is not a readable form is a 400, never a 500.
+
+    aiohttp raises on a body that is not valid in its charset, an unknown charset
+    and a broken multipart body; a multipart part without a name fails one of its
+    asserts. A good form is cached by aiohttp, so handlers read it again for free.
+    """
+    try:
+        return await request.post()
+    except (ValueError, LookupError, AssertionError, HttpProcessingError):
+        raise web.HTTPBadRequest(
+            text="Dit formulier kon ik niet lezen. Laad de pagina opnieuw en probeer het nog eens.",
+        ) from None
+
+
+def form_text(form: MultiDictProxy[str | bytes | FileField], name: str, limit: int) -> str:
+    """A text field of a form, at most ``limit`` characters, without control characters;
+    "" when absent or not text (a file in a multipart body)."""
+    value = form.get(name)
+    return clean_text(value)[:limit] if isinstance(value, str) else ""
 
 
 def expected_csrf_token(request: web.Request) -> str | None:

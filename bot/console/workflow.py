@@ -6,18 +6,17 @@ this module maps console actions onto store calls and validates API input.
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from bot.plain_text import is_plain_line
 from bot.tickets import InvalidTransition, Ticket, TicketNotFound, TicketStore
 from bot.tickets.store import NOTE_MAX
 
 NOTE_MAX_LENGTH = NOTE_MAX
 ASSIGNEE_MAX_LENGTH = 80
 API_STATUSES = ("claimed", "contacted", "closed")
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class TicketGone(LookupError):
@@ -132,7 +131,7 @@ def parse_patch(payload: Any) -> tuple[str | None, str | None]:
         if not isinstance(assignee, str):
             raise InvalidAction("assignee must be a string or null")
         assignee = assignee.strip()
-        if len(assignee) > ASSIGNEE_MAX_LENGTH or _CONTROL_CHARS.search(assignee):
+        if len(assignee) > ASSIGNEE_MAX_LENGTH or not is_plain_line(assignee):
             raise InvalidAction(f"assignee must be at most {ASSIGNEE_MAX_LENGTH} plain characters")
     if status is None and "assignee" not in payload:
         raise InvalidAction("give status and/or assignee")

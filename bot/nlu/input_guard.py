@@ -24,6 +24,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.plain_text import clean_text
+
 MAX_CHARS = 2000
 ENGLISH = {
     "the", "is", "are", "what", "how", "can", "you", "my", "i", "am", "do", "does", "with",
@@ -58,7 +60,16 @@ BLANK_MESSAGE_PAYLOAD = "/bad_input"
 
 
 def text_or_bad_input(text: str) -> str:
-    return text if text.strip() else BLANK_MESSAGE_PAYLOAD
+    """What a chat channel hands to Rasa: the cleaned text, or ``/bad_input``.
+
+    Control characters and lone surrogates are cleaned out (``bot.plain_text``).
+    Blank text becomes ``/bad_input``, and so does text over MAX_CHARS: the guard
+    would classify it as bad input anyway, and this way no model time is spent
+    on it and the long text is not stored in the conversation.
+    """
+    text = clean_text(text)
+    stripped = text.strip()
+    return text if stripped and len(stripped) <= MAX_CHARS else BLANK_MESSAGE_PAYLOAD
 
 
 def crisis_is_best_guess(ranking: list[dict[str, Any]]) -> bool:
