@@ -39,14 +39,13 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     py = sys.executable
     rasa = f"http://localhost:{settings.rasa_port}"
     console = f"http://localhost:{settings.console_port}"
+    # bot.rasa_server opens the HTTP API (trackers, model swaps) only when
+    # RASA_API_TOKEN is set, and keeps the token out of the command line.
     rasa_cmd = [
-        py, "-m", "rasa", "run", "--quiet", "--model", str(model),
+        py, "-m", "bot.rasa_server", "run", "--quiet", "--model", str(model),
         "--endpoints", "endpoints.yml", "--credentials", str(credentials),
         "--port", str(settings.rasa_port), "--cors", "*",
     ]
-    # The HTTP API (trackers, model swaps) is opened only with a token.
-    if os.environ.get("RASA_API_TOKEN", "").strip():
-        rasa_cmd += ["--enable-api", "--auth-token", os.environ["RASA_API_TOKEN"].strip()]
     return [
         Service(
             "action server",

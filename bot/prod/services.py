@@ -85,18 +85,16 @@ def child_env(base: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
-def rasa_service(number: int, port: int, model: Path, files: tuple[Path, Path],
-                 env: Mapping[str, str]) -> Service:
+def rasa_service(number: int, port: int, model: Path, files: tuple[Path, Path]) -> Service:
     """Rasa process ``number``; ``files`` are its (endpoints, credentials) files."""
     endpoints_file, credentials_file = files
+    # bot.rasa_server opens the HTTP API (trackers, model swaps) only when the
+    # environment holds RASA_API_TOKEN, and keeps the token out of the command line.
     cmd = [
-        sys.executable, "-m", "rasa", "run", "--quiet", "--model", str(model),
+        sys.executable, "-m", "bot.rasa_server", "run", "--quiet", "--model", str(model),
         "--endpoints", str(endpoints_file), "--credentials", str(credentials_file),
         "--port", str(port), "--interface", "127.0.0.1", "--cors", "*",
     ]
-    token = env.get("RASA_API_TOKEN", "").strip()
-    if token:  # the HTTP API (trackers, model swaps) only ever with a token
-        cmd += ["--enable-api", "--auth-token", token]
     return Service(f"rasa-{number}", cmd, f"http://127.0.0.1:{port}/",
                    f"Rasa server {number}: http://127.0.0.1:{port}/ (internal, behind HAProxy)")
 
@@ -108,7 +106,7 @@ def all_services(config: ProdConfig, model: Path, env: Mapping[str, str]) -> lis
     public = f"http://localhost:{config.public_port}"
     actions = f"http://127.0.0.1:{config.actions_port}"
     console = f"http://127.0.0.1:{config.console_port}"
-    rasa = [rasa_service(n, port, model, files, env)
+    rasa = [rasa_service(n, port, model, files)
             for n, port in enumerate(config.internal_ports, start=1)]
     return [
         Service("actions", [py, "-m", "rasa_sdk", "--actions", "actions",

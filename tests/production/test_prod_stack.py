@@ -13,6 +13,7 @@ import http.client
 import json
 import signal
 import threading
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -52,6 +53,41 @@ def test_every_service_answers_its_health_endpoint(prod):
         if service.health_url:
             assert status(service.health_url) == 200, service.name
     assert status(f"{prod.lb_url}/lb-health") == 200
+
+
+# Rasa's HTTP API: reading a conversation, injecting messages, swapping the model.
+RASA_API_PROBES = [
+    ("GET", "/conversations/{sender}/tracker", None),
+    ("GET", "/conversations/{sender}/story", None),
+    ("POST", "/conversations/{sender}/messages", b'{"text": "hoi", "sender": "user"}'),
+    ("POST", "/conversations/{sender}/tracker/events", b'{"event": "restart"}'),
+    ("POST", "/conversations/{sender}/trigger_intent", b'{"name": "greet"}'),
+    ("PUT", "/model", b'{"model_file": "/nonexistent.tar.gz"}'),
+    ("POST", "/model/parse", b'{"text": "hoi"}'),
+    ("GET", "/status", None),
+    ("GET", "/domain", None),
+]
+
+
+def call(method: str, url: str, body: bytes | None) -> Reply:
+    request = urllib.request.Request(url, data=body, method=method,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return Reply(response.status, dict(response.headers), response.read())
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, dict(error.headers), error.read())
+
+
+def test_the_rasa_http_api_is_not_reachable_without_a_token(prod):
+    sender = prod.new_sender()
+    assert prod.say_to(prod.lb_url, sender, "hoi").status == 200  # a conversation to ask for
+    for base in (prod.rasa_url(1), prod.rasa_url(2), prod.lb_url):
+        for method, path, body in RASA_API_PROBES:
+            reply = call(method, base + path.format(sender=sender), body)
+            assert reply.status in (401, 403, 404), (base, method, path, reply.status)
+            assert b'"events"' not in reply.body and b'"latest_message"' not in reply.body
+    assert len(turns(prod.events(sender))) == 1  # nothing was injected
 
 
 def test_one_conversation_alternating_between_processes_keeps_one_history(prod, responses):
