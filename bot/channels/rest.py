@@ -8,7 +8,8 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
   object, missing or non-string ``sender``/``message``, non-object ``metadata``
   (400);
 - a message longer than ``max_text_chars`` gets a polite Dutch reply without
-  running the model (the NLU input guard uses the same limit);
+  running the model (the NLU input guard uses the same limit), unless it states a
+  crisis: then it goes to Rasa as ``/crisis``;
 - control characters and lone surrogates are removed from the text before it
   reaches Rasa (PostgreSQL and spaCy both choke on some of them);
 - a message with nothing but whitespace goes to Rasa as the ``bad_input``
@@ -51,6 +52,7 @@ from bot.channels.rate_limit import (
     RATE_LIMITED_REPLY,
     TokenBucketLimiter,
 )
+from bot.nlu.input_guard import CRISIS_PAYLOAD, states_crisis
 from bot.nlu.input_guard import MAX_CHARS as GUARD_MAX_CHARS
 from bot.plain_text import clean_text, is_plain_line
 
@@ -178,10 +180,12 @@ class HardenedRestInput(RestInput):
             logger.info("rest: rate limit hit")
             return _error(429, "rate_limited", RATE_LIMITED_REPLY,
                           headers={"Retry-After": str(max(1, math.ceil(wait)))})
-        if len(parsed.text) > self.max_text_chars:
-            return response.json([{"recipient_id": parsed.sender, "text": TOO_LONG_REPLY}])
-
         text = parsed.text if parsed.text.strip() else EMPTY_INPUT_INTENT
+        if len(parsed.text) > self.max_text_chars:
+            if not states_crisis(parsed.text):
+                return response.json([{"recipient_id": parsed.sender, "text": TOO_LONG_REPLY}])
+            # Too long to keep, but a person in danger gets the crisis answer, not "too long".
+            text = CRISIS_PAYLOAD
         collector = CollectingOutputChannel()
         message = UserMessage(text, collector, parsed.sender,
                               input_channel=self.name(), metadata=parsed.metadata)

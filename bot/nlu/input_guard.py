@@ -57,6 +57,7 @@ CRISIS_PATTERNS = [re.compile(p) for p in (
 # Rasa never runs the NLU pipeline on empty text, so channels send this payload
 # for a blank message instead: the person then gets the friendly Dutch answer.
 BLANK_MESSAGE_PAYLOAD = "/bad_input"
+CRISIS_PAYLOAD = "/crisis"
 
 
 def text_or_bad_input(text: str) -> str:
@@ -65,11 +66,17 @@ def text_or_bad_input(text: str) -> str:
     Control characters and lone surrogates are cleaned out (``bot.plain_text``).
     Blank text becomes ``/bad_input``, and so does text over MAX_CHARS: the guard
     would classify it as bad input anyway, and this way no model time is spent
-    on it and the long text is not stored in the conversation.
+    on it and the long text is not stored in the conversation. Safety comes first:
+    long text that states a crisis becomes ``/crisis``.
     """
     text = clean_text(text)
     stripped = text.strip()
-    return text if stripped and len(stripped) <= MAX_CHARS else BLANK_MESSAGE_PAYLOAD
+    if not stripped:
+        return BLANK_MESSAGE_PAYLOAD
+    if len(stripped) > MAX_CHARS:
+        # Too long to classify or keep, but a person in danger must never hear "too long".
+        return CRISIS_PAYLOAD if states_crisis(stripped) else BLANK_MESSAGE_PAYLOAD
+    return text
 
 
 def crisis_is_best_guess(ranking: list[dict[str, Any]]) -> bool:
@@ -85,10 +92,11 @@ def states_crisis(text: str) -> bool:
 
 def classify_guard(text: str) -> str | None:
     """``bad_input``, ``crisis``, ``other_language`` or None for ordinary input."""
-    if len(text) > MAX_CHARS or "\ufffd" in text:
-        return "bad_input"
+    # Crisis first: a long or garbled message can still say that someone is in danger.
     if states_crisis(text):
         return "crisis"
+    if len(text) > MAX_CHARS or "\ufffd" in text:
+        return "bad_input"
     if not re.search(r"[^\W_]", text):
         return "bad_input"
     words = _WORD.findall(text.lower())

@@ -64,7 +64,7 @@ from bot.channels.whatsapp import SIGNATURE_HEADER, WhatsAppInput
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
 from bot.console.settings import ConsoleSettings
-from bot.nlu.input_guard import MAX_CHARS
+from bot.nlu.input_guard import MAX_CHARS, states_crisis
 from bot.plain_text import clean_text
 from bot.tickets import Contact, TicketDraft, TicketStore
 
@@ -103,6 +103,8 @@ people_text = (
 def expected_arrival(text: str) -> str:
     """What the assistant should get for ``text``: cleaned and stripped, or bad input."""
     cleaned = clean_text(text).strip()
+    if cleaned and len(cleaned) > MAX_CHARS and states_crisis(cleaned):
+        return "/crisis"
     return cleaned if cleaned and len(cleaned) <= MAX_CHARS else BAD_INPUT
 
 

@@ -183,3 +183,11 @@ def test_fuzzed_bodies_never_get_a_5xx(echo_url, body):
         assert isinstance(data, list) and all("text" in m for m in data)
     else:
         assert set(data) == {"error", "message"}
+
+
+def test_long_text_that_states_a_crisis_reaches_the_assistant_as_crisis(echo_url):
+    sender = new_sender()
+    story = "mijn baas maakt het me elke dag moeilijk. " * 300 + "ik wil er niet meer zijn"
+    reply = say(echo_url, sender, story)
+    assert reply.status == 200
+    assert reply.json()[0]["text"] == "echo:rest:/crisis"

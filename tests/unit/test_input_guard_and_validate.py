@@ -62,3 +62,13 @@ def test_crisis_as_best_guess_counts_even_below_the_fallback_threshold():
     assert not crisis_is_best_guess([{"name": "stuck", "confidence": 0.5},
                                      {"name": "crisis", "confidence": 0.4}])
     assert not crisis_is_best_guess([])
+
+
+def test_a_long_message_that_states_a_crisis_is_a_crisis_not_bad_input():
+    from bot.nlu.input_guard import text_or_bad_input
+
+    story = "het gaat al maanden slecht op mijn werk. " * 60 + "ik wil niet meer leven."
+    assert len(story) > MAX_CHARS
+    assert classify_guard(story) == "crisis"
+    assert text_or_bad_input(story) == "/crisis"
+    assert text_or_bad_input("bla " * 1000) == "/bad_input"
