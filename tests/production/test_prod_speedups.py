@@ -1,10 +1,22 @@
-"""bot.prod.speedups: the cached jsonschema.validate behaves like the original."""
+"""bot.prod.speedups: the cached jsonschema.validate and event lookup behave like the originals."""
 
 from __future__ import annotations
+
+import gc
 
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    ConversationPaused,
+    Event,
+    SlotSet,
+    UserUttered,
+    deserialise_events,
+)
+from rasa.shared.utils.common import all_subclasses
 
 import bot.prod.speedups as speedups
 
@@ -35,3 +47,72 @@ def test_rasa_accepts_and_rejects_action_results_as_before():
 def test_an_invalid_schema_is_still_refused():
     with pytest.raises(jsonschema.SchemaError):
         jsonschema.validate({}, {"type": 12})
+
+
+def _rasa_event_classes() -> list[type[Event]]:
+    return [cls for cls in all_subclasses(Event) if cls.__module__.startswith("rasa.")]
+
+
+def test_event_names_resolve_to_the_same_classes_without_a_walk_per_call(monkeypatch):
+    assert Event.resolve_by_type is speedups.cached_resolve_by_type
+    speedups._event_classes.clear()
+    walks = []
+
+    def counted_walk(cls):
+        walks.append(cls)
+        return all_subclasses(cls)
+
+    monkeypatch.setattr(speedups, "all_subclasses", counted_walk)
+    for _ in range(3):
+        for cls in _rasa_event_classes():
+            assert Event.resolve_by_type(cls.type_name) is cls
+            assert speedups._original_resolve_by_type(cls.type_name) is cls
+    assert len(walks) == 1  # one table build, not one class-tree walk per name
+
+
+def test_unknown_event_names_behave_as_before():
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'no_such_event'"):
+        Event.resolve_by_type("no_such_event")
+
+
+def test_an_event_class_defined_later_is_found_and_wins_where_it_did_before():
+    assert Event.resolve_by_type("pause") is ConversationPaused  # table built
+
+    # A direct Event subclass comes before ConversationPaused (a grandchild) in
+    # Rasa's walk, so the original resolves "pause" to it: the table must too.
+    class Shadow(Event):
+        type_name = "pause"
+
+        def __eq__(self, other):
+            return type(other) is type(self)
+
+        def as_story_string(self):
+            return None
+
+    class Later(SlotSet):
+        type_name = "profile_test_event"
+
+    try:
+        assert speedups._original_resolve_by_type("pause") is Shadow
+        assert Event.resolve_by_type("pause") is Shadow
+        assert Event.resolve_by_type("profile_test_event") is Later
+        assert Event.resolve_by_type("slot") is SlotSet
+    finally:  # forget the test classes (Rasa finds subclasses through weak references)
+        speedups._event_classes.clear()
+        del Shadow, Later
+        gc.collect()
+    assert Event.resolve_by_type("pause") is ConversationPaused
+
+
+def test_a_tracker_read_back_from_json_is_unchanged():
+    events = [ActionExecuted("action_listen"), UserUttered("hoi", {"name": "greet"}),
+              SlotSet("topic", "pensioen"), BotUttered("Hoi!"), ActionExecuted("utter_greet")]
+    dumped = [event.as_dict() for event in events]
+    assert deserialise_events(dumped) == events
+    speedups.unapply()
+    try:
+        assert deserialise_events(dumped) == events
+    finally:
+        speedups.apply()
