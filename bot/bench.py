@@ -114,19 +114,24 @@ def _cmdline(pid: int) -> list[str]:
     return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
 
 
+def rasa_server_port(cmd: list[str]) -> int | None:
+    """The port of a Rasa server command line (``rasa run`` or ``bot.rasa_server run``,
+    which `make run` and the production profile start), else None."""
+    as_module = "-m" in cmd and bool({"rasa", "bot.rasa_server"} & set(cmd))
+    as_script = any(part.endswith("/rasa") for part in cmd[:2])
+    if "run" not in cmd or not (as_module or as_script):
+        return None
+    return int(cmd[cmd.index("--port") + 1]) if "--port" in cmd else 5005
+
+
 def rasa_pids(ports: set[int] | None = None) -> list[int]:
-    """PIDs of ``rasa run`` processes (those on ``ports`` when given)."""
+    """PIDs of the Rasa server processes (those on ``ports`` when given)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
-        cmd = _cmdline(int(entry.name))
-        if "rasa" not in cmd or "run" not in cmd:
-            continue
-        if "-m" not in cmd and not any(part.endswith("/rasa") for part in cmd[:2]):
-            continue
-        port = int(cmd[cmd.index("--port") + 1]) if "--port" in cmd else 5005
-        if ports is None or port in ports:
+        port = rasa_server_port(_cmdline(int(entry.name)))
+        if port is not None and (ports is None or port in ports):
             found.append(int(entry.name))
     return sorted(found)
 

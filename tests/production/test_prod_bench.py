@@ -36,3 +36,14 @@ def test_rows_are_replaced_per_label_and_mode_and_the_prose_is_kept(tmp_path):
 def test_only_loopback_stacks_are_benchmarked(capsys):
     assert main(["--url", "http://example.org:5005"]) == 2
     assert "loopback" in capsys.readouterr().out
+
+
+def test_rasa_servers_are_found_by_their_command_line():
+    from bot.bench import rasa_server_port
+
+    py = "/work/.venv/bin/python"
+    assert rasa_server_port([py, "-m", "bot.rasa_server", "run", "--port", "5105"]) == 5105
+    assert rasa_server_port([py, "-m", "rasa", "run", "--model", "m.tar.gz"]) == 5005
+    assert rasa_server_port(["/usr/bin/rasa", "run", "--port", "5006"]) == 5006
+    assert rasa_server_port([py, "-m", "rasa_sdk", "--actions", "actions"]) is None
+    assert rasa_server_port([py, "-m", "bot.bench", "--url", "http://x/run"]) is None
