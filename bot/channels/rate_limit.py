@@ -20,13 +20,23 @@ variables ``CHAT_RATE_LIMIT_PER_MINUTE`` and ``CHAT_RATE_LIMIT_BURST``
 from __future__ import annotations
 
 import enum
+import logging
 import os
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol
 
 from bot.channels.memory import BoundedTTLCache
+
+logger = logging.getLogger(__name__)
+
+
+class TextOutput(Protocol):
+    """What the flood guard needs of a channel's output: sending one text."""
+
+    def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> Awaitable[Any]:
+        ...
 
 DEFAULT_RATE_PER_MINUTE = 20.0
 MAX_TRACKED_SENDERS = 50_000
@@ -112,6 +122,19 @@ class FloodGuard:
                 self._warned.pop(key)
             return Admission.HANDLE
         return Admission.WARN if self._warned.add_if_new(refused[0], True) else Admission.DROP
+
+    async def within_limit(
+        self, channel: str, sender: str, output: TextOutput, *other_keys: str
+    ) -> bool:
+        """Whether ``sender``'s message may go on; the first refused message of a
+        flood gets RATE_LIMITED_REPLY through ``output``, the rest are dropped."""
+        admission = self.admit(sender, *other_keys)
+        if admission is Admission.HANDLE:
+            return True
+        logger.info("%s: rate limit hit", channel)
+        if admission is Admission.WARN:
+            await output.send_text_message(sender, RATE_LIMITED_REPLY)
+        return False
 
 
 def _number(credentials: Mapping[str, Any], key: str, env: str) -> float | None:

@@ -25,12 +25,7 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
-from bot.channels.rate_limit import (
-    RATE_LIMITED_REPLY,
-    Admission,
-    FloodGuard,
-    flood_guard_from,
-)
+from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.nlu.input_guard import text_or_bad_input
 from bot.plain_text import is_plain_line
 
@@ -102,11 +97,9 @@ class SocketIOInput(RasaSocketIOInput):
             else:
                 sender_id = sid
             output = SocketIOOutput(sio, self.bot_message_evt)
-            admission = self.flood_guard.admit(sender_id, f"socket:{sid}")
-            if admission is not Admission.HANDLE:
-                logger.info("socket.io: rate limit hit")
-                if admission is Admission.WARN:
-                    await output.send_text_message(sender_id, RATE_LIMITED_REPLY)
+            if not await self.flood_guard.within_limit(
+                "socket.io", sender_id, output, f"socket:{sid}"
+            ):
                 return
             text = data.get("message")
             text = text_or_bad_input(text if isinstance(text, str) else "")

@@ -39,7 +39,7 @@ from telegram.request import HTTPXRequest
 
 from bot.channels.config import require, setting
 from bot.channels.payload_keys import PayloadKeys
-from bot.channels.rate_limit import RATE_LIMITED_REPLY, Admission, FloodGuard, flood_guard_from
+from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.channels.retry import RetryPolicy, call_with_retries
 from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
@@ -282,14 +282,7 @@ class TelegramInput(InputChannel):
             logger.debug("Telegram update %s: unsupported type ignored", update.update_id)
 
     async def _within_limit(self, chat_id: str) -> bool:
-        """The per-sender rate limit; the first message over it gets one polite reply."""
-        admission = self.flood_guard.admit(chat_id)
-        if admission is Admission.HANDLE:
-            return True
-        logger.info("Telegram: rate limit hit")
-        if admission is Admission.WARN:
-            await self.output.send_text_message(chat_id, RATE_LIMITED_REPLY)
-        return False
+        return await self.flood_guard.within_limit("Telegram", chat_id, self.output)
 
     async def _forward(
         self, update: Update, chat_id: str, text: str, on_new_message: OnNewMessage

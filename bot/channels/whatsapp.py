@@ -37,7 +37,7 @@ from sanic.response import HTTPResponse
 from bot.channels.config import require, setting
 from bot.channels.memory import Clock
 from bot.channels.payload_keys import PayloadKeys
-from bot.channels.rate_limit import RATE_LIMITED_REPLY, Admission, FloodGuard, flood_guard_from
+from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.channels.retry import RetryPolicy
 from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import ONLY_TEXT_REPLY
@@ -251,14 +251,7 @@ class WhatsAppInput(InputChannel):
         return title if isinstance(title, str) and title.strip() else None
 
     async def _within_limit(self, sender: str) -> bool:
-        """The per-sender rate limit; the first message over it gets one polite reply."""
-        admission = self.flood_guard.admit(sender)
-        if admission is Admission.HANDLE:
-            return True
-        logger.info("WhatsApp: rate limit hit")
-        if admission is Admission.WARN:
-            await self.output.send_text_message(sender, RATE_LIMITED_REPLY)
-        return False
+        return await self.flood_guard.within_limit("WhatsApp", sender, self.output)
 
     async def _handle_message(
         self, message: dict[str, Any], number_id: Any, on_new_message: OnNewMessage

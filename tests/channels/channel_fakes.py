@@ -9,16 +9,14 @@ import hashlib
 import hmac
 import itertools
 import json
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 from aiohttp import web
-from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.run import configure_app
-from sanic import Sanic
+from rasa.core.channels.channel import UserMessage
+from rasa_app_support import RasaApp  # noqa: F401 (re-exported for the channel tests)
 
 from bot.channels.retry import RetryPolicy
 from bot.channels.telegram import SECRET_HEADER, TelegramInput
@@ -97,36 +95,6 @@ async def start_aiohttp(app: web.Application) -> tuple[web.AppRunner, str]:
     await site.start()
     host, port = runner.addresses[0][:2]
     return runner, f"http://{host}:{port}"
-
-
-class RasaApp:
-    """A real Rasa Sanic app (``rasa.core.run.configure_app``) with a fake agent, on loopback."""
-
-    def __init__(self, channel: InputChannel | list[InputChannel], agent: FakeAgent) -> None:
-        Sanic.test_mode = True  # Rasa names every app "rasa_core_no_api"
-        channels = channel if isinstance(channel, list) else [channel]
-        self.app = configure_app(channels, enable_api=False, route="/webhooks/")
-        self.app.ctx.agent = agent
-        self.url = ""
-        self._server: Any = None
-
-    async def start(self) -> str:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        self._server = await self.app.create_server(
-            sock=sock, return_asyncio_server=True, access_log=False
-        )
-        await self._server.startup()
-        await self._server.before_start()
-        await self._server.after_start()
-        self.url = f"http://127.0.0.1:{port}"
-        return self.url
-
-    async def stop(self) -> None:
-        await self._server.before_stop()
-        await self._server.close()
-        await self._server.after_stop()
 
 
 @dataclass

@@ -13,16 +13,13 @@ import hashlib
 import hmac
 import itertools
 import json
-import socket
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import socketio
 from aiohttp import web
-from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.run import configure_app
-from sanic import Sanic
+from rasa.core.channels.channel import UserMessage
 
 from bot.channels.rate_limit import FloodGuard, TokenBucketLimiter
 from bot.channels.retry import RetryPolicy
@@ -75,35 +72,6 @@ class EchoAssistant:
     async def handle_message(self, message: UserMessage) -> None:
         self.messages.append(message)
         await message.output_channel.send_text_message(message.sender_id, f"echo:{message.text}")
-
-
-class ChannelApp:
-    """Rasa's own Sanic app (``configure_app``) with the given channels and an echo assistant."""
-
-    def __init__(self, channels: list[InputChannel], assistant: EchoAssistant) -> None:
-        Sanic.test_mode = True  # Rasa names every app "rasa_core_no_api"
-        self.app = configure_app(channels, enable_api=False, route="/webhooks/")
-        self.app.ctx.agent = assistant
-        self.url = ""
-        self._server: Any = None
-
-    async def start(self) -> str:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-        self._server = await self.app.create_server(
-            sock=sock, return_asyncio_server=True, access_log=False
-        )
-        await self._server.startup()
-        await self._server.before_start()
-        await self._server.after_start()
-        self.url = f"http://127.0.0.1:{port}"
-        return self.url
-
-    async def stop(self) -> None:
-        await self._server.before_stop()
-        await self._server.close()
-        await self._server.after_stop()
 
 
 class FakePlatforms:

@@ -41,7 +41,6 @@ from bad_input_support import (
     WA_PHONE_NUMBER_ID,
     WA_VERIFY_TOKEN,
     WHATSAPP_PATH,
-    ChannelApp,
     EchoAssistant,
     FakeClock,
     FakePlatforms,
@@ -56,6 +55,7 @@ from bad_input_support import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rasa_app_support import RasaApp
 
 from bot.channels.rate_limit import RATE_LIMITED_REPLY, flood_guard_from
 from bot.channels.socketio import SocketIOInput
@@ -147,7 +147,7 @@ class Chat:
 
 async def running(channel: Any, platforms: FakePlatforms) -> AsyncIterator[Chat]:
     assistant = EchoAssistant()
-    app = ChannelApp([channel], assistant)
+    app = RasaApp([channel], assistant)
     url = await app.start()
     async with aiohttp.ClientSession() as http:
         yield Chat(channel, assistant, platforms, url, http)
