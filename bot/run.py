@@ -97,6 +97,9 @@ def _sigterm_as_interrupt(signum: int, frame: object) -> None:
 
 def main() -> int:
     signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    # Ctrl-C must work even when a shell started us in the background, which leaves
+    # SIGINT ignored (and Python then installs no KeyboardInterrupt handler).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     env = apply_port_defaults(quiet_env())
     # Rasa's action-server client reuses connections; Sanic's default 5 s
     # keep-alive closed them under load ("Cannot write to closing transport").

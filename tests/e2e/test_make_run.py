@@ -22,8 +22,14 @@ pytestmark = pytest.mark.slow
 
 
 def start(env: dict[str, str], log) -> subprocess.Popen[bytes]:
+    # SIGINT ignored at start, as for `make run &` from a script: Ctrl-C must still stop it.
     return subprocess.Popen([sys.executable, "-m", "bot.run"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+                            stderr=subprocess.STDOUT, start_new_session=True,
+                            preexec_fn=_ignore_sigint)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def say(port: int, sender: str, message: str) -> list[dict]:
@@ -50,7 +56,12 @@ def wait_ready(log_path, proc, timeout=240.0) -> str:
 
 def stop(proc: subprocess.Popen[bytes]) -> int:
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
-    return proc.wait(timeout=60)
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)  # fail, but leave no services behind
+        proc.wait(timeout=60)
+        raise
 
 
 def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
