@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from handover_flow import tickets_of, walk_to_summary
 from pg_cluster import PrivateCluster, usable
-from stack import Stack, said_one_of, texts
+from stack import Stack, running_stack, said_one_of, texts
 
 from bot.tickets.spool import HandoverSpool
 from bot.tickets.store import TicketStore
@@ -52,13 +52,8 @@ def outage_stack(tmp_path_factory, cluster) -> Iterator[Stack]:
         "HANDOVER_SPOOL_RETRY_SECONDS": "0.5",
         "HANDOVER_SPOOL_RETRY_MAX_SECONDS": "2",
     }
-    running = Stack(workdir, latest_model(), extra_env=env)
-    try:
-        running.start_actions()
-        running.start_rasa()
+    with running_stack(workdir, latest_model(), env) as running:
         yield running
-    finally:
-        running.stop_all()
 
 
 def poll(condition, what: str) -> None:
