@@ -11,8 +11,10 @@ at ``BENCH_URL`` (default http://localhost:5005; loopback only). Two modes:
 
 Reports p50/p95/p99 latency per message (and per step), throughput, errors and
 the peak resident memory of the Rasa processes (sampled from /proc while the
-run lasts). ``--write docs/benchmarks.md --label "..."`` records the result
-there. Runs are bounded in count and time; nothing personal is sent.
+run lasts), and the CPU time per message of each kind of process on the machine
+(Rasa, action server, PostgreSQL, ..., the load generator itself; bot.cpu_usage),
+the steadier measure on shared cores. ``--write docs/benchmarks.md --label "..."``
+records the result there. Runs are bounded in count and time; nothing personal is sent.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from bot import cpu_usage
 from bot.settings import ROOT
 
 MAX_CONVERSATIONS = 500
@@ -82,6 +85,7 @@ class Result:
     peak_rss_mb: float = 0.0
     rasa_pids: list[int] = field(default_factory=list)
     error_kinds: dict[str, int] = field(default_factory=dict)
+    cpu_s_per_kind: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> list[float]:
@@ -229,6 +233,7 @@ async def run(url: str, conversations: int, rate: float | None, duration: float,
             await _conversation(session, webhook, "warmup-" + uuid.uuid4().hex[:6], number, warm)
         stop = asyncio.Event()
         watcher = asyncio.create_task(_watch_memory(result.rasa_pids, result, stop))
+        cpu_before = cpu_usage.snapshot()
         started = time.perf_counter()
         try:
             if rate:
@@ -239,6 +244,7 @@ async def run(url: str, conversations: int, rate: float | None, duration: float,
                                        MAX_DURATION_S)
         finally:
             result.wall_s = time.perf_counter() - started
+            result.cpu_s_per_kind = cpu_usage.per_kind(cpu_before, cpu_usage.snapshot())
             stop.set()
             await watcher
     return result
@@ -286,6 +292,7 @@ def report(result: Result, mode: str) -> str:
                      f"p95 {percentile(values, 95) * 1000:.0f} ms ({len(values)} ok)")
     lines.append(f"Peak RSS of the Rasa processes: {result.peak_rss_mb:.0f} MB "
                  f"(PIDs {', '.join(map(str, result.rasa_pids)) or 'none found'})")
+    lines.append(cpu_usage.describe(result.cpu_s_per_kind, len(result.samples)))
     return "\n".join(lines)
 
 
