@@ -1,4 +1,5 @@
-"""bot.prod.speedups: the cached jsonschema.validate and event lookup behave like the originals."""
+"""bot.prod.speedups: the schema check, event lookup and logistic regression behave like
+Rasa's originals (the graph runner: test_speedup_graph_runner.py)."""
 
 from __future__ import annotations
 
@@ -19,21 +20,22 @@ from rasa.shared.core.events import (
 from rasa.shared.utils.common import all_subclasses
 
 import bot.prod.speedups as speedups
+from bot.prod.speedups import event_lookup, logistic_regression, schema_check
 
 
 def test_validate_is_patched_and_checks_each_schema_once(monkeypatch):
-    assert jsonschema.validate is speedups.cached_validate
-    speedups._validator.cache_clear()
+    assert jsonschema.validate is schema_check.cached_validate
+    schema_check._validator.cache_clear()
     schema = RemoteAction.action_response_format_spec()
     good = {"events": [{"event": "slot", "name": "x", "value": 1}], "responses": [{"text": "hoi"}]}
     for _ in range(5):
         jsonschema.validate(good, RemoteAction.action_response_format_spec())
-    info = speedups._validator.cache_info()
+    info = schema_check._validator.cache_info()
     assert info.misses == 1 and info.hits == 4
     with pytest.raises(jsonschema.ValidationError) as cached:
         jsonschema.validate({"events": "not a list"}, schema)
     with pytest.raises(jsonschema.ValidationError) as original:
-        speedups._original_validate({"events": "not a list"}, schema)
+        schema_check._original_validate({"events": "not a list"}, schema)
     assert cached.value.message == original.value.message
 
 
@@ -54,15 +56,15 @@ def _rasa_event_classes() -> list[type[Event]]:
 
 
 def test_event_names_resolve_to_the_same_classes_without_a_walk_per_call(monkeypatch):
-    assert Event.resolve_by_type is speedups.cached_resolve_by_type
-    speedups._event_classes.clear()
+    assert Event.resolve_by_type is event_lookup.cached_resolve_by_type
+    event_lookup._event_classes.clear()
     walks = []
 
     def counted_walk(cls):
         walks.append(cls)
         return all_subclasses(cls)
 
-    monkeypatch.setattr(speedups, "all_subclasses", counted_walk)
+    monkeypatch.setattr(event_lookup, "all_subclasses", counted_walk)
     # Several classes may share a name (rasa.core.test's EndToEndUserUtterance is a
     # "user" event too, once imported): the first in the walk wins, in both.
     names = {cls.type_name for cls in _rasa_event_classes()}
@@ -70,7 +72,7 @@ def test_event_names_resolve_to_the_same_classes_without_a_walk_per_call(monkeyp
     for _ in range(3):
         for name in names:
             found = Event.resolve_by_type(name)
-            assert found is speedups._original_resolve_by_type(name)
+            assert found is event_lookup._original_resolve_by_type(name)
             assert found.type_name == name
     assert len(walks) == 1  # one table build, not one class-tree walk per name
 
@@ -100,12 +102,12 @@ def test_an_event_class_defined_later_is_found_and_wins_where_it_did_before():
         type_name = "profile_test_event"
 
     try:
-        assert speedups._original_resolve_by_type("pause") is Shadow
+        assert event_lookup._original_resolve_by_type("pause") is Shadow
         assert Event.resolve_by_type("pause") is Shadow
         assert Event.resolve_by_type("profile_test_event") is Later
         assert Event.resolve_by_type("slot") is SlotSet
     finally:  # forget the test classes (Rasa finds subclasses through weak references)
-        speedups._event_classes.clear()
+        event_lookup._event_classes.clear()
         del Shadow, Later
         gc.collect()
     assert Event.resolve_by_type("pause") is ConversationPaused
@@ -142,7 +144,8 @@ async def test_fast_logistic_regression_gives_the_same_intents_and_confidences(m
         "wat is het weer morgen", "ja graag", "nee", "06-12345678", "x" * 300,
     ]
     calls = {"fast": 0, "original": 0}
-    fast_process, original_process = speedups.fast_lr_process, speedups._original_lr_process
+    fast_process = logistic_regression.fast_lr_process
+    original_process = logistic_regression._original_lr_process
 
     def counted(name, function):
         def run(*args, **kwargs):
@@ -150,8 +153,9 @@ async def test_fast_logistic_regression_gives_the_same_intents_and_confidences(m
             return function(*args, **kwargs)
         return run
 
-    monkeypatch.setattr(speedups, "_original_lr_process", counted("original", original_process))
-    monkeypatch.setattr(speedups, "fast_lr_process", counted("fast", fast_process))
+    monkeypatch.setattr(logistic_regression, "_original_lr_process",
+                        counted("original", original_process))
+    monkeypatch.setattr(logistic_regression, "fast_lr_process", counted("fast", fast_process))
     speedups.apply()
     fast_agent = Agent.load(str(latest_model()))
     fast = [await fast_agent.parse_message(text) for text in texts]
