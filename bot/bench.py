@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from bot import cpu_usage
+from bot.cpu_usage import rasa_server_port
 from bot.settings import ROOT
 
 MAX_CONVERSATIONS = 500
@@ -116,16 +117,6 @@ def _cmdline(pid: int) -> list[str]:
     except OSError:
         return []
     return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
-
-
-def rasa_server_port(cmd: list[str]) -> int | None:
-    """The port of a Rasa server command line (``rasa run`` or ``bot.rasa_server run``,
-    which `make run` and the production profile start), else None."""
-    as_module = "-m" in cmd and bool({"rasa", "bot.rasa_server"} & set(cmd))
-    as_script = any(part.endswith("/rasa") for part in cmd[:2])
-    if "run" not in cmd or not (as_module or as_script):
-        return None
-    return int(cmd[cmd.index("--port") + 1]) if "--port" in cmd else 5005
 
 
 def rasa_pids(ports: set[int] | None = None) -> list[int]:

@@ -43,6 +43,16 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
 
 
+def rasa_server_port(cmd: list[str]) -> int | None:
+    """The port of a Rasa server command line (``rasa run`` or ``bot.rasa_server run``,
+    which `make run` and the production profile start), else None."""
+    as_module = "-m" in cmd and bool({"rasa", "bot.rasa_server"} & set(cmd))
+    as_script = any(part.endswith("/rasa") for part in cmd[:2])
+    if "run" not in cmd or not (as_module or as_script):
+        return None
+    return int(cmd[cmd.index("--port") + 1]) if "--port" in cmd else 5005
+
+
 def kind_of(cmd: list[str], pid: int, own_pid: int) -> str:
     """A short name for what a process is, from its command line."""
     if pid == own_pid:
@@ -50,7 +60,7 @@ def kind_of(cmd: list[str], pid: int, own_pid: int) -> str:
     text = " ".join(cmd)
     if not text:
         return "other"
-    if "bot.rasa_server" in text or (" rasa " in f" {text} " and " run" in text):
+    if rasa_server_port(cmd) is not None:
         return "rasa"
     if "rasa_sdk" in text:
         return "action server"
