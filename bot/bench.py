@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from bot import cpu_usage
-from bot.cpu_usage import rasa_server_port
+from bot.cpu_usage import cmdline, rasa_server_port
 from bot.settings import ROOT
 
 MAX_CONVERSATIONS = 500
@@ -111,21 +111,13 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 # -- memory of the Rasa processes ------------------------------------------------
-def _cmdline(pid: int) -> list[str]:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return []
-    return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
-
-
 def rasa_pids(ports: set[int] | None = None) -> list[int]:
     """PIDs of the Rasa server processes (those on ``ports`` when given)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
-        port = rasa_server_port(_cmdline(int(entry.name)))
+        port = rasa_server_port(cmdline(int(entry.name)))
         if port is not None and (ports is None or port in ports):
             found.append(int(entry.name))
     return sorted(found)

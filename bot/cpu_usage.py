@@ -25,7 +25,7 @@ class Reading:
     cpu_s: float
 
 
-def _cmdline(pid: int) -> list[str]:
+def cmdline(pid: int) -> list[str]:
     try:
         raw = (PROC / str(pid) / "cmdline").read_bytes()
     except OSError:
@@ -83,7 +83,7 @@ def snapshot(own_pid: int | None = None) -> dict[int, Reading]:
         pid = int(entry.name)
         cpu = _cpu_seconds(pid)
         if cpu is not None:
-            readings[pid] = Reading(kind_of(_cmdline(pid), pid, own), cpu)
+            readings[pid] = Reading(kind_of(cmdline(pid), pid, own), cpu)
     return readings
 
 
