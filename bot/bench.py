@@ -60,8 +60,8 @@ RESULTS_START = "<!-- bench:results:start -->"
 RESULTS_END = "<!-- bench:results:end -->"
 TABLE_HEAD = (
     "| profile | mode | conversations | messages | errors | throughput (msg/s) "
-    "| p50 (ms) | p95 (ms) | p99 (ms) | peak RSS Rasa (MB) |\n"
-    "|---|---|---|---|---|---|---|---|---|---|"
+    "| p50 (ms) | p95 (ms) | p99 (ms) | peak RSS Rasa (MB) | CPU per message: all / Rasa (ms) |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -95,6 +95,12 @@ class Result:
     @property
     def errors(self) -> int:
         return sum(1 for s in self.samples if not s.ok)
+
+    def cpu_ms_per_message(self, kind: str | None = None) -> float:
+        """CPU ms per message sent, in all processes or in one kind (bot.cpu_usage)."""
+        spent = (sum(self.cpu_s_per_kind.values()) if kind is None
+                 else self.cpu_s_per_kind.get(kind, 0.0))
+        return spent / len(self.samples) * 1000 if self.samples else 0.0
 
     @property
     def throughput(self) -> float:
@@ -255,7 +261,8 @@ def table_row(label: str, mode: str, result: Result) -> str:
     return (f"| {label} | {mode} | {result.conversations} | {len(result.samples)} "
             f"| {result.errors} | {result.throughput:.1f} | {percentile(ok, 50) * 1000:.0f} "
             f"| {percentile(ok, 95) * 1000:.0f} | {percentile(ok, 99) * 1000:.0f} "
-            f"| {result.peak_rss_mb:.0f} ({len(result.rasa_pids)} proc) |")
+            f"| {result.peak_rss_mb:.0f} ({len(result.rasa_pids)} proc) "
+            f"| {result.cpu_ms_per_message():.1f} / {result.cpu_ms_per_message('rasa'):.1f} |")
 
 
 def report(result: Result, mode: str) -> str:

@@ -47,3 +47,17 @@ def test_rasa_servers_are_found_by_their_command_line():
     assert rasa_server_port(["/usr/bin/rasa", "run", "--port", "5006"]) == 5006
     assert rasa_server_port([py, "-m", "rasa_sdk", "--actions", "actions"]) is None
     assert rasa_server_port([py, "-m", "bot.bench", "--url", "http://x/run"]) is None
+
+
+def test_the_row_carries_cpu_per_message_for_all_processes_and_for_rasa():
+    from bot.bench import TABLE_HEAD, table_row
+
+    result = Result(samples=[Sample("greeting", 0.02, True)] * 4, wall_s=1.0,
+                    cpu_s_per_kind={"rasa": 0.06, "postgresql": 0.02})
+    assert result.cpu_ms_per_message() == 20.0
+    assert result.cpu_ms_per_message("rasa") == 15.0
+    assert result.cpu_ms_per_message("haproxy") == 0.0
+    row = table_row("p", "m", result)
+    assert row.endswith("| 20.0 / 15.0 |")
+    assert row.count("|") == TABLE_HEAD.splitlines()[0].count("|")
+    assert Result().cpu_ms_per_message() == 0.0
