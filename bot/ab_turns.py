@@ -1,0 +1,122 @@
+"""Interleaved A/B of one speed change: Rasa CPU per message with it and without it.
+
+On shared virtual cores the same benchmark repeated drifts by ±30 %, far more
+than most single changes are worth. This loads the model once, then alternates
+rounds with the change on and off (A B, B A, A B, ...) in the same process and
+reports the median CPU time of this thread per message for each (the same
+measure as ``bot.profile_turns``): drift hits both alike.
+
+Changes that can be switched on a loaded agent:
+
+- ``graph_runner``: bot.prod.speedups.graph_runner vs Rasa's dask runner;
+- ``tracker_sql``: bot.tracker_sql's statements vs Rasa's ORM code (use a
+  PostgreSQL ``TRACKER_STORE_URL`` to measure what production sees).
+
+    .venv/bin/python -m bot.ab_turns graph_runner --rounds 20
+    TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from bot.profile_turns import free_port, latest_model, play, start_action_server
+from bot.settings import ROOT
+
+
+def _switch_graph_runner(agent: Any) -> Callable[[bool], None]:
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from bot.prod.speedups.graph_runner import SequentialGraphRunner
+
+    runner = agent.processor.graph_runner
+
+    def switch(on: bool) -> None:
+        runner.__class__ = SequentialGraphRunner if on else DaskGraphRunner
+    return switch
+
+
+def _switch_tracker_sql(agent: Any) -> Callable[[bool], None]:
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    from bot.stores import UrlSQLTrackerStore
+
+    class RasaOrm(UrlSQLTrackerStore):
+        _retrieve = SQLTrackerStore._retrieve
+        save = SQLTrackerStore.save
+
+    store = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)  # FailSafe
+    if not isinstance(store, UrlSQLTrackerStore):
+        raise SystemExit(f"tracker_sql needs bot.stores.UrlSQLTrackerStore, not {type(store)}")
+
+    def switch(on: bool) -> None:
+        store.__class__ = UrlSQLTrackerStore if on else RasaOrm
+    return switch
+
+
+SWITCHES = {"graph_runner": _switch_graph_runner, "tracker_sql": _switch_tracker_sql}
+
+
+async def compare(change: str, rounds: int, conversations: int) -> str:
+    from rasa.core.agent import load_agent
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_logging_and_warnings(None, warn_only_once=True, filter_repeated_logs=True)
+    configure_structlog(None)
+    model = latest_model()
+    if model is None:
+        raise SystemExit("no trained model in models/ (make train)")
+    endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
+    agent = await load_agent(model_path=str(model), endpoints=endpoints)
+    switch = SWITCHES[change](agent)
+    tag = uuid.uuid4().hex[:8]
+    await play(agent, 5, "warmup-" + tag)
+    per_message: dict[bool, list[float]] = {True: [], False: []}
+    for number in range(rounds):
+        for on in ((True, False) if number % 2 == 0 else (False, True)):
+            switch(on)
+            started = time.thread_time()
+            messages = await play(agent, conversations, f"ab-{tag}-{number}-{on}")
+            per_message[on].append((time.thread_time() - started) / messages * 1000)
+    switch(True)
+    with_change, without = (statistics.median(per_message[on]) for on in (True, False))
+    return (f"{change}: {rounds} interleaved rounds of {conversations} conversations each way; "
+            f"model {model.name}\n"
+            f"Rasa thread CPU per message, median: {without:.2f} ms without, "
+            f"{with_change:.2f} ms with ({with_change - without:+.2f} ms, "
+            f"{(with_change - without) / without:+.1%})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.ab_turns", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("change", choices=sorted(SWITCHES))
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--conversations", type=int, default=5, help="per round and side")
+    args = parser.parse_args(argv)
+    port = free_port()
+    server = start_action_server(port)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["ACTIONS_PORT"] = str(port)
+        os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/ab.db")
+        try:
+            print(asyncio.run(compare(args.change, args.rounds, args.conversations)))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
