@@ -20,6 +20,7 @@ from bot.notify.config import configured_notifiers, console_url
 from bot.notify.worker import OutboxWorker
 from bot.privacy import conversations
 from bot.settings import Settings
+from bot.tickets.retention import marker_days
 from bot.tickets.retention import retention_days as ticket_retention_days
 from bot.tickets.store import TicketStore
 
@@ -38,6 +39,7 @@ def run_privacy_jobs(settings: Settings, env: Mapping[str, str], store: TicketSt
         done = {"erased": conversations.process_erasure_requests(requests_engine, tracker_engine)}
         if retention:
             done["tickets_purged"] = store.purge(ticket_retention_days(env))
+            done["erasure_markers_purged"] = store.purge_erasure_markers(marker_days(env))
             done["conversations_purged"] = conversations.purge_idle_conversations(
                 tracker_engine, conversations.retention_days(env))
         return done

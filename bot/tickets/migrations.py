@@ -126,9 +126,24 @@ def _v2_listing_indexes(conn: Connection) -> None:
     Index("ix_outbox_due", outbox.c.sent_at, outbox.c.next_attempt_at).create(conn)
 
 
+def _v3_erasure_markers(conn: Connection) -> None:
+    # An erasure handled on one action-server host must also stop a handover still waiting
+    # in another host's local spool (bot/tickets/spool.py): one marker per erased sender key,
+    # checked when a ticket is created (TicketStore._insert_ticket).
+    md = MetaData()
+    Table(
+        "erased_senders",
+        md,
+        Column("sender_key", String(64), primary_key=True),
+        Column("erased_at", DateTime, nullable=False, index=True),
+    )
+    md.create_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
+    Migration(3, "erasure markers for spooled handovers", _v3_erasure_markers),
 )
 
 

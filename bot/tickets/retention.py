@@ -23,6 +23,11 @@ from bot.tickets.store import DB_URL_ENV, TicketStore
 
 RETENTION_ENV = "TICKETS_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 90
+# Erasure markers (schema.erased_senders) only have to outlive a handover waiting in a
+# spool for the ticket database to come back: hours, in a bad case days. 30 days is ample
+# and keeps a keyed hash of the erased person no longer than their conversation would be.
+MARKER_ENV = "ERASURE_MARKER_DAYS"
+DEFAULT_MARKER_DAYS = 30
 
 
 def retention_days(env: Mapping[str, str]) -> int:
@@ -32,6 +37,14 @@ def retention_days(env: Mapping[str, str]) -> int:
     days = int(raw)
     if days < 0:
         raise ValueError(f"{RETENTION_ENV} must be 0 or more")
+    return days
+
+
+def marker_days(env: Mapping[str, str]) -> int:
+    raw = env.get(MARKER_ENV, "").strip()
+    days = int(raw) if raw else DEFAULT_MARKER_DAYS
+    if days < 0:
+        raise ValueError(f"{MARKER_ENV} must be 0 or more")
     return days
 
 

@@ -94,6 +94,16 @@ outbox = Table(
     UniqueConstraint("ticket_id", "notifier", name="uq_outbox_ticket_notifier"),
 )
 
+# Sender keys (keyed hashes, bot/tickets/sender_key.py) whose data was erased on request,
+# and when: a spooled handover consented to before that moment is dropped, not stored.
+# Kept ERASURE_MARKER_DAYS (bot/tickets/retention.py).
+erased_senders = Table(
+    "erased_senders",
+    metadata,
+    Column("sender_key", String(64), primary_key=True),
+    Column("erased_at", DateTime, nullable=False, index=True),
+)
+
 schema_version = Table(
     "schema_version",
     metadata,

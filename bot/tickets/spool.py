@@ -32,7 +32,7 @@ from pathlib import Path
 
 from bot.settings import VAR_DIR
 from bot.tickets.models import Contact, Ticket, TicketDraft
-from bot.tickets.store import TicketStore, is_unavailable
+from bot.tickets.store import SenderErased, TicketStore, is_unavailable
 
 logger = logging.getLogger(__name__)
 
@@ -165,9 +165,10 @@ class HandoverSpool:
     def _drain_one(
         self, conn: sqlite3.Connection, store: TicketStore, key: str
     ) -> Ticket | bool | None:
-        """The ticket; False when the draft stays (failed, or erased meanwhile); None when the
-        database is unavailable. The spool's write lock is held while the ticket is created,
-        so an erasure of the same sender waits and then also finds that ticket."""
+        """The ticket; False when the draft stays (failed) or went (erased meanwhile, here or
+        on another host: SenderErased); None when the database is unavailable. The spool's
+        write lock is held while the ticket is created, so an erasure of the same sender on
+        this host waits and then also finds that ticket."""
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute(
@@ -179,6 +180,12 @@ class HandoverSpool:
             try:
                 draft = draft_from_json(row[0])
                 ticket = store.create_ticket(draft)
+            except SenderErased:
+                # Erased meanwhile, possibly through another host: the request goes, unsent.
+                logger.info("Handover spool: a request was dropped (data erased on request)")
+                conn.execute("DELETE FROM spooled_drafts WHERE idempotency_key = ?", (key,))
+                conn.execute("COMMIT")
+                return False
             except Exception as error:  # noqa: BLE001 (one bad draft must not block the rest)
                 if is_unavailable(error):
                     conn.execute("ROLLBACK")

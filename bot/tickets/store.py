@@ -80,6 +80,7 @@ a crashed worker's rows come back after the lease (at-least-once delivery).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
@@ -115,7 +116,7 @@ from bot.tickets.models import (
     to_utc,
 )
 from bot.tickets.routing import Routing, default_routing
-from bot.tickets.schema import outbox, ticket_audit, ticket_notes, tickets
+from bot.tickets.schema import erased_senders, outbox, ticket_audit, ticket_notes, tickets
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Anchored at the repository root so the action server and the console, whatever their
@@ -150,6 +151,11 @@ class TicketNotFound(LookupError):
     """No ticket with that id."""
 
 
+class SenderErased(LookupError):
+    """The person asked to erase their data after consenting to this handover (it waited in
+    a spool meanwhile): it must not become a ticket."""
+
+
 class InvalidTransition(ValueError):
     """The requested status change is not allowed from the current status."""
 
@@ -170,6 +176,19 @@ def _db_time(value: datetime) -> datetime:
 
 def _aware(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+def _lock_sender(conn: Connection, sender_key: str) -> None:
+    """Serialise ticket creation and erasure for one sender until the transaction ends.
+
+    Without it, an erasure and a spooled handover of the same person on two hosts could
+    each miss the other's uncommitted row (PostgreSQL reads committed data; there is no
+    row to lock yet). SQLite needs nothing: its writers are serialised (BEGIN IMMEDIATE).
+    """
+    if conn.dialect.name == "postgresql":
+        lock_id = int.from_bytes(hashlib.sha256(sender_key.encode()).digest()[:8], "big",
+                                 signed=True)
+        conn.execute(select(func.pg_advisory_xact_lock(lock_id)))
 
 
 def create_engine_for(url: str | None) -> Engine:
@@ -301,6 +320,14 @@ class TicketStore:
             ).first()
             if found is not None:
                 return _ticket_from_row(found)
+            if draft.sender_key:
+                _lock_sender(conn, draft.sender_key)
+                erased_at = conn.execute(
+                    select(erased_senders.c.erased_at)
+                    .where(erased_senders.c.sender_key == draft.sender_key)
+                ).scalar()
+                if erased_at is not None and _aware(erased_at) >= to_utc(draft.consent_given_at):
+                    raise SenderErased("the person's data was erased after this consent")
             conn.execute(
                 tickets.insert().values(
                     id=ticket_id,
@@ -506,15 +533,28 @@ class TicketStore:
     # -- deleting ------------------------------------------------------------------------
 
     def delete_for_sender(self, sender_key: str) -> int:
+        """Delete the person's tickets and mark the key as erased (see SenderErased)."""
         if not sender_key:
             return 0  # never match every ticket without a key
+        now = _db_time(self._now())
         with self._engine.begin() as conn:
+            _lock_sender(conn, sender_key)
             rows = conn.execute(
                 select(tickets.c.id, tickets.c.reference)
                 .where(tickets.c.sender_key == sender_key).with_for_update()
             ).all()
-            return _delete_rows(conn, rows, "person", "deleted", "delete_my_data",
-                                _db_time(self._now()))
+            conn.execute(erased_senders.delete().where(erased_senders.c.sender_key == sender_key))
+            conn.execute(erased_senders.insert().values(sender_key=sender_key, erased_at=now))
+            return _delete_rows(conn, rows, "person", "deleted", "delete_my_data", now)
+
+    def purge_erasure_markers(self, older_than_days: int, now: datetime | None = None) -> int:
+        """Forget erasure markers older than ``older_than_days`` (retention)."""
+        if older_than_days < 0:
+            raise ValueError("older_than_days must be 0 or more")
+        cutoff = _db_time(now or self._now()) - timedelta(days=older_than_days)
+        with self._engine.begin() as conn:
+            return conn.execute(
+                erased_senders.delete().where(erased_senders.c.erased_at < cutoff)).rowcount
 
     def delete_ticket(self, ticket_id: str, actor: str) -> bool:
         with self._engine.begin() as conn:

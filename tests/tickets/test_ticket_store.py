@@ -28,12 +28,12 @@ def test_migrations_apply_once_and_then_do_nothing(db_url):
     first = TicketStore.from_url(db_url)
     second = TicketStore.from_url(db_url)
     try:
-        assert first.migrate() == [1, 2]
+        assert first.migrate() == [1, 2, 3]
         assert first.migrate() == []
         assert second.migrate() == []  # another process starting later
         with first.engine.connect() as conn:
             versions = conn.execute(select(schema_version.c.version)).scalars().all()
-        assert sorted(versions) == [1, 2]
+        assert sorted(versions) == [1, 2, 3]
     finally:
         first.close()
         second.close()
