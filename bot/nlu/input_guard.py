@@ -41,16 +41,22 @@ AMBIGUOUS = {"is", "ja", "hallo", "hoi", "en"}  # shared words prove nothing
 _WORD = re.compile(r"[a-z']+")
 
 # Explicit statements only (Dutch and Flemish); checked on lower case.
+# "niet" also as people type it in a hurry or in Flemish ("nie", "ni"); "zie het niet
+# meer zitten" alone is left to the classifier (also said of a planning or a boss).
+_NOT = r"(?:niet|nie|ni|nit)"
 CRISIS_PATTERNS = [re.compile(p) for p in (
-    r"zelfmoord", r"su[iï]cid", r"zelfdoding", r"\bwil\s+(\w+\s+){0,2}dood\b",
+    r"zelfmoor[dt]?", r"su[iï]cid", r"zelfdoding", r"\bwil+t?\s+(\w+\s+){0,2}dood\b",
     r"\bdood\s+(wil|willen|gaan|zijn)\b",
-    r"\bniet\s+meer\s+(willen\s+)?(leven|bestaan|wakker\s+(worden|word))\b",
-    r"\bwil\s+er\s+niet\s+meer\s+zijn\b", r"\ber\s+niet\s+meer\s+(zou\s+)?(wil\s+)?zijn\b",
+    rf"\b(?:{_NOT}|nooit)\s+meer\s+(willen\s+)?(leven|bestaan|wakker\s+(worden|word))\b",
+    rf"\bwil+t?\s+er\s+{_NOT}\s+meer\s+zijn\b",
+    rf"\ber\s+{_NOT}\s+meer\s+(zou\s+)?(wil\s+)?zijn\b",
     r"\beinde?\s+aan\s+(mijn|m'?n|het|me)\s+leven\b",
     r"\ber\s+een\s+einde?\s+aan\s+(te\s+)?maken\b",
-    r"\bmezelf\s+(iets\s+)?(aan\s*doen|aandoen|pijn\s+doen|van\s+kant)",
+    r"\bmezelf\s+((iets|wat)\s+)?(aan\s*doen|aandoen|pijn\s+doen|van\s+kant)",
     r"\bvan\s+het\s+leven\s+beroven\b", r"\buit\s+het\s+leven\s+stappen\b",
     r"\bgeen\s+zin\s+meer\s+in\s+(het|m'?n|mijn)\s+leven\b",
+    r"\bleven\s+heeft\s+geen\s+zin\b", r"\bwas\s+ik\s+maar\s+dood\b",
+    r"\b(wou|wilde|zou\s+willen)\s+(ik\s+)?dat\s+ik\s+dood\s+was\b",
 )]
 
 

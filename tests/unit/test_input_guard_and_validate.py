@@ -41,6 +41,12 @@ def test_validator_accepts_only_justified_warnings():
     "soms wil ik niet meer wakker worden", "ik wil er een einde aan maken",
     "ik wil mezelf iets aandoen", "ik heb geen zin meer in het leven",
     "Ik Denk Aan Suïcide", "zonder werk wil ik er niet meer zijn", "ik wil eigenlijk dood",
+    # Flemish and hurried spellings of the same statements
+    "ik wil er nie meer zijn", "'k wil er ni meer zijn", "ik wilt dood",
+    "ik denk aan zelfmoort", "ik wil nie meer leven",
+    # other plain wordings of a wish to die or to self-harm (intents.md: crisis)
+    "ik wil slapen en nooit meer wakker worden", "mijn leven heeft geen zin meer",
+    "was ik maar dood", "soms wou ik dat ik dood was", "ik wil mezelf wat aandoen",
 ])
 def test_explicit_crisis_statements_are_always_crisis(text):
     assert classify_guard(text) == "crisis"
@@ -50,6 +56,8 @@ def test_explicit_crisis_statements_are_always_crisis(text):
     "ik heb geen zin meer in mijn werk", "ik wil niet meer in jullie bestand staan",
     "mijn contract is dood", "er komt een einde aan mijn contract",
     "ik zie het niet meer zitten met die planning",
+    "toen was ik dood op", "ik was doodmoe na die dienst", "mijn oude baan is er nie meer",
+    "ik wil nooit meer in de nachtdienst", "ik heb nie meer zin in mijn werk",
 ])
 def test_ordinary_frustration_is_left_to_the_classifier(text):
     assert classify_guard(text) is None
