@@ -10,9 +10,12 @@ Changes that can be switched on a loaded agent:
 
 - ``graph_runner``: bot.prod.speedups.graph_runner vs Rasa's dask runner;
 - ``tracker_sql``: bot.tracker_sql's statements vs Rasa's ORM code (use a
-  PostgreSQL ``TRACKER_STORE_URL`` to measure what production sees).
+  PostgreSQL ``TRACKER_STORE_URL`` to measure what production sees);
+- ``policy_states``: one shared replay of the history per prediction vs one per
+  policy call (``--repeat 8``: long conversations, where it matters most).
 
     .venv/bin/python -m bot.ab_turns graph_runner --rounds 20
+    .venv/bin/python -m bot.ab_turns policy_states --rounds 6 --repeat 8
     TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
 """
 
@@ -63,10 +66,19 @@ def _switch_tracker_sql(agent: Any) -> Callable[[bool], None]:
     return switch
 
 
-SWITCHES = {"graph_runner": _switch_graph_runner, "tracker_sql": _switch_tracker_sql}
+def _switch_policy_states(agent: Any) -> Callable[[bool], None]:
+    from bot.prod.speedups import policy_states
+
+    def switch(on: bool) -> None:
+        policy_states.apply() if on else policy_states.unapply()
+    return switch
 
 
-async def compare(change: str, rounds: int, conversations: int) -> str:
+SWITCHES = {"graph_runner": _switch_graph_runner, "tracker_sql": _switch_tracker_sql,
+            "policy_states": _switch_policy_states}
+
+
+async def compare(change: str, rounds: int, conversations: int, repeat: int = 1) -> str:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -87,15 +99,21 @@ async def compare(change: str, rounds: int, conversations: int) -> str:
         for on in ((True, False) if number % 2 == 0 else (False, True)):
             switch(on)
             started = time.thread_time()
-            messages = await play(agent, conversations, f"ab-{tag}-{number}-{on}")
+            messages = await play(agent, conversations, f"ab-{tag}-{number}-{on}", repeat)
             per_message[on].append((time.thread_time() - started) / messages * 1000)
     switch(True)
     with_change, without = (statistics.median(per_message[on]) for on in (True, False))
-    return (f"{change}: {rounds} interleaved rounds of {conversations} conversations each way; "
-            f"model {model.name}\n"
+    return (f"{change}: {rounds} interleaved rounds of {conversations} conversations "
+            f"({repeat * 4} messages each) each way; model {model.name}\n"
             f"Rasa thread CPU per message, median: {without:.2f} ms without, "
             f"{with_change:.2f} ms with ({with_change - without:+.2f} ms, "
-            f"{(with_change - without) / without:+.1%})")
+            f"{(with_change - without) / without:+.1%}); spread of the rounds: "
+            f"{_spread(per_message[False])} without, {_spread(per_message[True])} with")
+
+
+def _spread(values: list[float]) -> str:
+    """Lowest and highest round: a difference smaller than this is noise."""
+    return f"{min(values):.1f}-{max(values):.1f} ms"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("change", choices=sorted(SWITCHES))
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--conversations", type=int, default=5, help="per round and side")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="play each conversation's script this many times (long histories)")
     args = parser.parse_args(argv)
     port = free_port()
     server = start_action_server(port)
@@ -111,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["ACTIONS_PORT"] = str(port)
         os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/ab.db")
         try:
-            print(asyncio.run(compare(args.change, args.rounds, args.conversations)))
+            print(asyncio.run(compare(args.change, args.rounds, args.conversations, args.repeat)))
         finally:
             server.terminate()
             server.wait(timeout=30)

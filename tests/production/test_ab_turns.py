@@ -6,11 +6,13 @@ import re
 
 
 def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_path):
+    from rasa.shared.core.domain import Domain
+
     from bot import ab_turns
 
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'ab.db'}")
     monkeypatch.setenv("ACTIONS_PORT", "0")  # main() sets its own; monkeypatch restores it
-    seen: list[tuple[str, str]] = []
+    seen: dict[str, list[tuple[str, str, str]]] = {}
     switches = dict(ab_turns.SWITCHES)
 
     def spying(change):
@@ -20,16 +22,21 @@ def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_pat
 
             def spy(on):
                 switch(on)
-                seen.append((type(agent.processor.graph_runner).__name__, type(store).__name__))
+                seen.setdefault(change, []).append((
+                    type(agent.processor.graph_runner).__name__, type(store).__name__,
+                    Domain.states_for_tracker_history.__module__))
             return spy
         return make
 
-    for change in ("graph_runner", "tracker_sql"):
+    for change in ("graph_runner", "tracker_sql", "policy_states"):
         monkeypatch.setitem(ab_turns.SWITCHES, change, spying(change))
         assert ab_turns.main([change, "--rounds", "2", "--conversations", "1"]) == 0
         out = capsys.readouterr().out
         assert re.search(r"median: \d+\.\d\d ms without, \d+\.\d\d ms with", out), out
-    runners = {runner for runner, _ in seen[:5]}
-    stores = {store for _, store in seen[5:]}
-    assert runners == {"SequentialGraphRunner", "DaskGraphRunner"}
-    assert stores == {"UrlSQLTrackerStore", "RasaOrm"}
+        assert re.search(r"spread of the rounds: [\d.]+-[\d.]+ ms without", out), out
+    assert {runner for runner, _, _ in seen["graph_runner"]} == {
+        "SequentialGraphRunner", "DaskGraphRunner"}
+    assert {store for _, store, _ in seen["tracker_sql"]} == {"UrlSQLTrackerStore", "RasaOrm"}
+    assert {states for _, _, states in seen["policy_states"]} == {
+        "bot.prod.speedups.policy_states", "rasa.shared.core.domain"}
+    assert seen["policy_states"][-1][2] == "bot.prod.speedups.policy_states"  # left on

@@ -7,7 +7,8 @@ test_speedup_*.py): same results, less CPU.
 - ``schema_check``: each action-response schema is checked once, not per call;
 - ``event_lookup``: event names resolve from a table, not a class-tree walk;
 - ``logistic_regression``: intent scores from the non-zero features only;
-- ``graph_runner``: the prediction graph runs in topological order, without dask.
+- ``graph_runner``: the prediction graph runs in topological order, without dask;
+- ``policy_states``: the policies share one replay of the history per prediction.
 
 bot.stores imports this package, and Rasa creates the stores before it loads
 the model, so the fixes that Rasa captures at load time are in place.
@@ -15,9 +16,15 @@ the model, so the fixes that Rasa captures at load time are in place.
 
 from __future__ import annotations
 
-from bot.prod.speedups import event_lookup, graph_runner, logistic_regression, schema_check
+from bot.prod.speedups import (
+    event_lookup,
+    graph_runner,
+    logistic_regression,
+    policy_states,
+    schema_check,
+)
 
-_MODULES = (schema_check, event_lookup, logistic_regression, graph_runner)
+_MODULES = (schema_check, event_lookup, logistic_regression, graph_runner, policy_states)
 
 
 def apply() -> None:
