@@ -16,6 +16,11 @@ Changes that can be switched on a loaded agent:
 
     .venv/bin/python -m bot.ab_turns graph_runner --rounds 20
     .venv/bin/python -m bot.ab_turns policy_states --rounds 6 --repeat 8
+    .venv/bin/python -m bot.ab_turns graph_runner --model-only --rounds 30
+
+Whole turns include the tracker store, the action server and Rasa's bookkeeping;
+on this machine their rounds spread over several ms, so ``--model-only`` (NLU
+and predictions on fixed inputs) resolves changes to the model graph better.
     TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
 """
 
@@ -32,6 +37,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from bot.bench import script
 from bot.profile_turns import free_port, latest_model, play, start_action_server
 from bot.settings import ROOT
 
@@ -78,7 +84,29 @@ SWITCHES = {"graph_runner": _switch_graph_runner, "tracker_sql": _switch_tracker
             "policy_states": _switch_policy_states}
 
 
-async def compare(change: str, rounds: int, conversations: int, repeat: int = 1) -> str:
+async def _model_only_round(agent: Any) -> int:
+    """NLU and policies only (no store, no action server, no HTTP): each script's four
+    messages parsed, and two predictions on a fixed tracker per message, as in a turn."""
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    parsed = await agent.parse_message("ik zit vast in mijn werk")
+    tracker = DialogueStateTracker.from_events("ab", [
+        ActionExecuted("action_listen"),
+        UserUttered(parsed["text"], parsed["intent"], parsed["entities"], parsed)],
+        agent.domain.slots)
+    messages = 0
+    for number in range(5):
+        for _, text in script(number):
+            await agent.parse_message(text)
+            agent.processor._predict_next_with_tracker(tracker)
+            agent.processor._predict_next_with_tracker(tracker)
+            messages += 1
+    return messages
+
+
+async def compare(change: str, rounds: int, conversations: int, repeat: int = 1,
+                  model_only: bool = False) -> str:
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -99,12 +127,14 @@ async def compare(change: str, rounds: int, conversations: int, repeat: int = 1)
         for on in ((True, False) if number % 2 == 0 else (False, True)):
             switch(on)
             started = time.thread_time()
-            messages = await play(agent, conversations, f"ab-{tag}-{number}-{on}", repeat)
+            messages = (await _model_only_round(agent) if model_only else
+                        await play(agent, conversations, f"ab-{tag}-{number}-{on}", repeat))
             per_message[on].append((time.thread_time() - started) / messages * 1000)
     switch(True)
     with_change, without = (statistics.median(per_message[on]) for on in (True, False))
-    return (f"{change}: {rounds} interleaved rounds of {conversations} conversations "
-            f"({repeat * 4} messages each) each way; model {model.name}\n"
+    what = ("20 messages parsed and 40 predictions (model only)" if model_only else
+            f"{conversations} conversations ({repeat * 4} messages each)")
+    return (f"{change}: {rounds} interleaved rounds of {what} each way; model {model.name}\n"
             f"Rasa thread CPU per message, median: {without:.2f} ms without, "
             f"{with_change:.2f} ms with ({with_change - without:+.2f} ms, "
             f"{(with_change - without) / without:+.1%}); spread of the rounds: "
@@ -124,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conversations", type=int, default=5, help="per round and side")
     parser.add_argument("--repeat", type=int, default=1,
                         help="play each conversation's script this many times (long histories)")
+    parser.add_argument("--model-only", action="store_true",
+                        help="time only NLU and policies (less noise than whole turns)")
     args = parser.parse_args(argv)
     port = free_port()
     server = start_action_server(port)
@@ -131,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["ACTIONS_PORT"] = str(port)
         os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/ab.db")
         try:
-            print(asyncio.run(compare(args.change, args.rounds, args.conversations, args.repeat)))
+            print(asyncio.run(compare(args.change, args.rounds, args.conversations, args.repeat,
+                                      args.model_only)))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -28,12 +28,14 @@ def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_pat
             return spy
         return make
 
-    for change in ("graph_runner", "tracker_sql", "policy_states"):
+    for change, extra in (("graph_runner", []), ("tracker_sql", []), ("policy_states", []),
+                          ("graph_runner", ["--model-only"])):
         monkeypatch.setitem(ab_turns.SWITCHES, change, spying(change))
-        assert ab_turns.main([change, "--rounds", "2", "--conversations", "1"]) == 0
+        assert ab_turns.main([change, "--rounds", "2", "--conversations", "1", *extra]) == 0
         out = capsys.readouterr().out
         assert re.search(r"median: \d+\.\d\d ms without, \d+\.\d\d ms with", out), out
         assert re.search(r"spread of the rounds: [\d.]+-[\d.]+ ms without", out), out
+        assert ("(model only)" in out) == bool(extra)
     assert {runner for runner, _, _ in seen["graph_runner"]} == {
         "SequentialGraphRunner", "DaskGraphRunner"}
     assert {store for _, store, _ in seen["tracker_sql"]} == {"UrlSQLTrackerStore", "RasaOrm"}
