@@ -17,29 +17,25 @@ Changes that can be switched on a loaded agent:
     .venv/bin/python -m bot.ab_turns graph_runner --rounds 20
     .venv/bin/python -m bot.ab_turns policy_states --rounds 6 --repeat 8
     .venv/bin/python -m bot.ab_turns graph_runner --model-only --rounds 30
+    TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
 
 Whole turns include the tracker store, the action server and Rasa's bookkeeping;
 on this machine their rounds spread over several ms, so ``--model-only`` (NLU
 and predictions on fixed inputs) resolves changes to the model graph better.
-    TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from bot.bench import script
-from bot.profile_turns import free_port, latest_model, play, start_action_server
-from bot.settings import ROOT
+from bot.profile_turns import load_measured_agent, play, run_with_action_server
 
 
 def _switch_graph_runner(agent: Any) -> Callable[[bool], None]:
@@ -107,18 +103,7 @@ async def _model_only_round(agent: Any) -> int:
 
 async def compare(change: str, rounds: int, conversations: int, repeat: int = 1,
                   model_only: bool = False) -> str:
-    from rasa.core.agent import load_agent
-    from rasa.core.utils import AvailableEndpoints
-    from rasa.utils.common import configure_logging_and_warnings
-    from rasa.utils.log_utils import configure_structlog
-
-    configure_logging_and_warnings(None, warn_only_once=True, filter_repeated_logs=True)
-    configure_structlog(None)
-    model = latest_model()
-    if model is None:
-        raise SystemExit("no trained model in models/ (make train)")
-    endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
-    agent = await load_agent(model_path=str(model), endpoints=endpoints)
+    agent, model = await load_measured_agent()
     switch = SWITCHES[change](agent)
     tag = uuid.uuid4().hex[:8]
     await play(agent, 5, "warmup-" + tag)
@@ -157,17 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-only", action="store_true",
                         help="time only NLU and policies (less noise than whole turns)")
     args = parser.parse_args(argv)
-    port = free_port()
-    server = start_action_server(port)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["ACTIONS_PORT"] = str(port)
-        os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/ab.db")
-        try:
-            print(asyncio.run(compare(args.change, args.rounds, args.conversations, args.repeat,
-                                      args.model_only)))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    print(run_with_action_server(
+        lambda _pid: compare(args.change, args.rounds, args.conversations, args.repeat,
+                             args.model_only), "ab.db"))
     return 0
 
 

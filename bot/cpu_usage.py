@@ -33,7 +33,8 @@ def cmdline(pid: int) -> list[str]:
     return [part.decode(errors="replace") for part in raw.split(b"\0") if part]
 
 
-def _cpu_seconds(pid: int) -> float | None:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of a process so far; None when it is gone."""
     try:
         stat = (PROC / str(pid) / "stat").read_text()
     except OSError:
@@ -81,7 +82,7 @@ def snapshot(own_pid: int | None = None) -> dict[int, Reading]:
         if not entry.name.isdigit():
             continue
         pid = int(entry.name)
-        cpu = _cpu_seconds(pid)
+        cpu = cpu_seconds(pid)
         if cpu is not None:
             readings[pid] = Reading(kind_of(cmdline(pid), pid, own), cpu)
     return readings

@@ -14,7 +14,10 @@ not depend on how busy the machine is:
 - the action server's CPU time per message (from /proc);
 - with ``--pstats FILE`` a cProfile of one more round, for call counts.
 
-``--no-speedups`` measures with Rasa's originals instead of ``bot.prod.speedups``.
+``--no-speedups`` measures with Rasa's originals for the speedups Rasa looks up on
+each call (schema check, event lookup, shared history replay); the two it takes
+when the model is loaded (logistic regression, graph runner) stay: compare those
+with ``bot.ab_turns``.
 
     .venv/bin/python -m bot.profile_turns --conversations 20
     TRACKER_STORE_URL=postgresql://... LOCK_STORE_URL=redis://.../15 \\
@@ -43,11 +46,13 @@ import time
 import urllib.request
 import uuid
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from bot.bench import STEPS, script
+from bot.cpu_usage import cpu_seconds
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 from bot.train import latest_model
@@ -151,12 +156,6 @@ def start_action_server(port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("action server did not start")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (from /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 class Counts:
     """Action-server calls, their payload and SQL statements, by instrumentation."""
 
@@ -221,8 +220,8 @@ async def play(agent: Any, conversations: int, tag: str, repeat: int = 1,
     return messages
 
 
-async def profile(conversations: int, repeat: int, server_pid: int,
-                  pstats_path: Path | None, speedups: bool) -> str:
+async def load_measured_agent() -> tuple[Any, Path]:
+    """The latest model with the stores of endpoints.yml, logging as `rasa run` sets it."""
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.common import configure_logging_and_warnings
@@ -231,12 +230,31 @@ async def profile(conversations: int, repeat: int, server_pid: int,
     # Log levels as `rasa run` sets them (INFO unless LOG_LEVEL says otherwise).
     configure_logging_and_warnings(None, warn_only_once=True, filter_repeated_logs=True)
     configure_structlog(None)
-
     model = latest_model()
     if model is None:
-        raise RuntimeError("no trained model in models/")
+        raise SystemExit("no trained model in models/ (make train)")
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
-    agent = await load_agent(model_path=str(model), endpoints=endpoints)
+    return await load_agent(model_path=str(model), endpoints=endpoints), model
+
+
+def run_with_action_server(job: Callable[[int], Awaitable[str]], db_name: str) -> str:
+    """Run ``job(action_server_pid)`` with an action server on a free loopback port and,
+    unless TRACKER_STORE_URL says otherwise, a throwaway SQLite tracker store."""
+    port = free_port()
+    server = start_action_server(port)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["ACTIONS_PORT"] = str(port)
+        os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/{db_name}")
+        try:
+            return asyncio.run(job(server.pid))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+async def profile(conversations: int, repeat: int, server_pid: int,
+                  pstats_path: Path | None, speedups: bool) -> str:
+    agent, model = await load_measured_agent()
     if not speedups:  # loading the stores applied them (bot.stores imports the module)
         import bot.prod.speedups
 
@@ -250,9 +268,9 @@ async def profile(conversations: int, repeat: int, server_pid: int,
     timer.install()
     counts = Counts()  # outside the timers; its json.dumps costs ~0.1 ms a message
     counts.instrument(agent)
-    server_before = cpu_seconds(server_pid)
+    server_before = cpu_seconds(server_pid) or 0.0
     messages = await play(agent, conversations, "timed-" + tag, repeat)
-    server_cpu = cpu_seconds(server_pid) - server_before
+    server_cpu = (cpu_seconds(server_pid) or server_before) - server_before
     total = timer.seconds[STAGES[0][0]] or 1e-9
     lines = [f"model {model.name}; {conversations} conversations, {messages} messages; "
              f"tracker store {_store_name(agent)}; bot.prod.speedups "
@@ -302,17 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speedups", action="store_true",
                         help="measure with Rasa's originals instead of bot.prod.speedups")
     args = parser.parse_args(argv)
-    port = free_port()
-    server = start_action_server(port)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["ACTIONS_PORT"] = str(port)
-        os.environ.setdefault("TRACKER_STORE_URL", f"sqlite:///{tmp}/profile.db")
-        try:
-            print(asyncio.run(profile(args.conversations, args.repeat, server.pid, args.pstats,
-                                      not args.no_speedups)))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    print(run_with_action_server(
+        lambda pid: profile(args.conversations, args.repeat, pid, args.pstats,
+                            not args.no_speedups), "profile.db"))
     return 0
 
 
