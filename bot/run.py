@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.channels_config import channel_statuses, write_credentials
+from bot.process_groups import stop_groups
 from bot.quiet import quiet_env
 from bot.settings import ROOT, VAR_DIR, Settings, apply_port_defaults
 from bot.train import latest_model, spacy_pipeline_of
@@ -68,15 +69,7 @@ def _healthy(url: str) -> bool:
 
 
 def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
-    for proc in procs:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 15
-    for proc in procs:
-        try:
-            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+    stop_groups(procs, grace_s=15)
 
 
 def _outbox_backlog(settings: Settings) -> str:

@@ -7,7 +7,6 @@ conversations from PostgreSQL); one that keeps dying stops the whole profile.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time
@@ -17,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.process_groups import stop_groups
 from bot.prod.services import Service
 from bot.settings import ROOT
 
@@ -79,17 +79,7 @@ class Supervisor:
         self._stop(order, signal.SIGTERM)
 
     def _stop(self, names: Iterable[str], sig: signal.Signals) -> None:
-        stopping = [(n, self.procs.pop(n)) for n in names if n in self.procs]
-        for _, proc in stopping:
-            if proc.poll() is None:
-                os.killpg(proc.pid, sig)
-        deadline = time.monotonic() + STOP_GRACE_S
-        for _, proc in stopping:
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        stop_groups([self.procs.pop(n) for n in names if n in self.procs], STOP_GRACE_S, sig)
 
     def pending(self, names: Iterable[str] | None = None) -> list[str]:
         """Services (of ``names``, default all) that are not healthy yet."""

@@ -7,8 +7,6 @@ processes' output so tests can check that no personal data reaches the logs.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels_config import write_credentials
+from bot.process_groups import stop_groups
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 
@@ -102,13 +101,8 @@ class Stack:
 
     def stop(self, name: str) -> None:
         proc = self.procs.pop(name, None)
-        if proc and proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+        if proc:
+            stop_groups([proc], grace_s=20)
 
     def stop_all(self) -> None:
         for name in list(self.procs):

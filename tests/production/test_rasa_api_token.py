@@ -11,8 +11,6 @@ that the API is absent (404) on a stack without a token.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 import urllib.error
@@ -24,6 +22,7 @@ from prod_http import free_port, wait_http
 
 from bot import run
 from bot.channels_config import write_credentials
+from bot.process_groups import stop_groups
 from bot.prod.config import ProdConfig
 from bot.prod.services import all_services, rasa_service
 from bot.quiet import quiet_env
@@ -153,10 +152,5 @@ def test_with_a_token_the_api_answers_only_with_that_token(tmp_path):
         assert call("GET", f"{tracker}?token={TOKEN}") == 200
         assert call("GET", f"{base}/status?token={TOKEN}") == 200
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_groups([proc], grace_s=30)
     assert TOKEN not in log_path.read_text(errors="replace")
