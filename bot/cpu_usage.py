@@ -5,8 +5,9 @@ spends per message (Rasa, the action server, PostgreSQL, Redis, HAProxy and the
 load generator itself), and wall-clock figures on this machine drift by ±30 %.
 CPU time per message, per kind of process, is the steadier measure and says
 which part to work on. Reads ``utime + stime`` of every process before and
-after a run; processes that start or end in between count from their first or
-up to their last reading.
+after a run: a process started during the run counts in full, one that ended
+during it is missing (the stack's services run throughout, so this only leaves
+out short-lived helpers).
 """
 
 from __future__ import annotations
