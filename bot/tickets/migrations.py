@@ -140,10 +140,19 @@ def _v3_erasure_markers(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _v4_safety_flag(conn: Connection) -> None:
+    # The person made a crisis statement in the conversation: the console shows it at the
+    # top of the ticket. Existing tickets read as "no" (the default).
+    default = "FALSE" if conn.dialect.name == "postgresql" else "0"
+    conn.exec_driver_sql(
+        f"ALTER TABLE tickets ADD COLUMN safety_flag BOOLEAN NOT NULL DEFAULT {default}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
     Migration(3, "erasure markers for spooled handovers", _v3_erasure_markers),
+    Migration(4, "safety flag on tickets", _v4_safety_flag),
 )
 
 

@@ -22,7 +22,7 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O/1/I: read out 
 REFERENCE_LENGTH = 6
 REFERENCE_PATTERN = re.compile(rf"KP-[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}")
 
-# The urgency reason travels into consultant notifications, so it is kept to one short line.
+# The urgency reason is shown in the console (never in notifications); one short line.
 URGENCY_REASON_MAX = 160
 
 
@@ -102,6 +102,9 @@ class TicketDraft:
     summary, not here.
     `reference` may be given in advance (`new_reference()`) so the person can be told it
     before the ticket is stored (the handover spool); None lets the store pick one.
+    `safety_flag`: the person made a crisis statement in this conversation (thoughts of
+    suicide or self-harm). The console shows it prominently; notifications never carry it.
+    A flagged draft is always urgency "high".
     """
 
     idempotency_key: str
@@ -120,8 +123,13 @@ class TicketDraft:
     contract_type: str | None = None
     sender_key: str | None = None
     reference: str | None = None
+    safety_flag: bool = False
 
     def __post_init__(self) -> None:
+        if not isinstance(self.safety_flag, bool):
+            raise ValueError("safety_flag must be true or false")
+        if self.safety_flag:
+            object.__setattr__(self, "urgency", "high")
         if not self.idempotency_key or len(self.idempotency_key) > 200:
             raise ValueError("idempotency_key must be 1..200 characters")
         if not self.primary_topic:
@@ -177,9 +185,11 @@ class Ticket:
     assignee: str | None
     team: str
     closed_at: datetime | None
+    safety_flag: bool = False
 
     def to_api(self, extended: bool = False) -> dict[str, Any]:
-        """The TICKET JSON of contract.md, exactly. `extended=True` adds the internal fields
+        """The TICKET JSON of contract.md (the example plus the "safety_flag" addition).
+        `extended=True` adds the internal fields
         team, urgency_reason, updated_at and closed_at (for the console, not the public API)."""
         data: dict[str, Any] = {
             "id": self.id,
@@ -201,6 +211,7 @@ class Ticket:
             },
             "status": self.status,
             "assignee": self.assignee,
+            "safety_flag": self.safety_flag,
         }
         if extended:
             data.update(

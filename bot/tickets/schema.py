@@ -10,6 +10,7 @@ Datetimes are stored as naive UTC (SQLite has no time zone type); the store conv
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -55,6 +57,9 @@ tickets = Table(
     Column("assignee", Text, nullable=True),
     Column("team", String(64), nullable=False),
     Column("closed_at", DateTime, nullable=True),
+    # The person made a crisis statement in the conversation (migration 4). Console only:
+    # never in notifications, never in the audit trail (which outlives the ticket).
+    Column("safety_flag", Boolean, nullable=False, server_default=false()),
 )
 
 ticket_notes = Table(

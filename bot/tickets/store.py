@@ -357,6 +357,7 @@ class TicketStore:
                     assignee=None,
                     team=team,
                     closed_at=None,
+                    safety_flag=draft.safety_flag,
                 )
             )
             _audit(conn, ticket_id, reference, "bot", "created",
@@ -704,6 +705,7 @@ def _ticket_from_row(row: Row) -> Ticket:
         assignee=row.assignee,
         team=row.team,
         closed_at=_aware(row.closed_at),
+        safety_flag=bool(row.safety_flag),
     )
 
 

@@ -9,7 +9,7 @@ from console_support import API_TOKEN, bearer
 CONTRACT_KEYS = {
     "id", "reference", "created_at", "channel", "primary_topic", "topics", "urgency",
     "deadline", "summary", "contact", "region", "sector", "contract_type", "consent",
-    "status", "assignee",
+    "status", "assignee", "safety_flag",
 }
 
 
@@ -93,6 +93,16 @@ async def test_get_one_ticket_matches_contract(client, make_ticket):
     assert set(body) == CONTRACT_KEYS
     assert body["reference"].startswith("KP-")
     assert body["created_at"].endswith("Z")
+
+
+async def test_api_serves_the_safety_flag(client, make_ticket):
+    flagged = make_ticket(safety_flag=True)
+    plain = make_ticket()
+    listed = await (await client.get("/api/tickets", headers=bearer())).json()
+    assert {t["id"]: t["safety_flag"] for t in listed["tickets"]} == {
+        flagged.id: True, plain.id: False}
+    one = await (await client.get(f"/api/tickets/{flagged.id}", headers=bearer())).json()
+    assert one["safety_flag"] is True and one["urgency"] == "high"
 
 
 async def test_unknown_ticket_is_404(client):

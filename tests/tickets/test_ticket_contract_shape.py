@@ -1,4 +1,5 @@
-"""Ticket.to_api() has exactly the keys of the TICKET example in shared/docs/contract.md."""
+"""Ticket.to_api() has exactly the keys of the TICKET example in shared/docs/contract.md,
+plus the additions listed there that the ticket store serves (safety_flag)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,18 @@ def _contract_ticket_example() -> dict:
     return json.loads(match.group(1))
 
 
+def _contract_additions() -> set[str]:
+    """Field names of the "Additions" list below the TICKET example."""
+    text = CONTRACT.read_text(encoding="utf-8")
+    block = text.split("Additions", 1)[1].split("\n#", 1)[0]
+    return set(re.findall(r'^- `"(\w+)":', block, re.MULTILINE))
+
+
+# Additions the ticket store serves in TICKET (the live chat, due_at and outcome additions
+# are not part of this store yet).
+SERVED_ADDITIONS = {"safety_flag": "scalar"}
+
+
 def _shape(value):
     """Keys all the way down (lists and scalars reduce to their kind)."""
     if isinstance(value, dict):
@@ -30,7 +43,19 @@ def _shape(value):
 
 def test_to_api_has_exactly_the_contract_keys(store):
     ticket = store.create_ticket(make_draft())
-    assert _shape(ticket.to_api()) == _shape(_contract_ticket_example())
+    assert _shape(ticket.to_api()) == {**_shape(_contract_ticket_example()),
+                                       **SERVED_ADDITIONS}
+
+
+def test_served_additions_are_listed_in_the_contract():
+    assert set(SERVED_ADDITIONS) <= _contract_additions()
+
+
+def test_safety_flag_is_a_json_boolean(store):
+    flagged = store.create_ticket(make_draft("flagged", safety_flag=True)).to_api()
+    plain = store.create_ticket(make_draft("plain")).to_api()
+    assert json.loads(json.dumps(flagged))["safety_flag"] is True
+    assert json.loads(json.dumps(plain))["safety_flag"] is False
 
 
 def test_to_api_values_use_the_contract_vocabularies(store):

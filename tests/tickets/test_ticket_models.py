@@ -50,6 +50,14 @@ def test_draft_normalises_topics_times_and_reason():
     assert draft.region is None
 
 
+def test_a_safety_flag_makes_the_draft_urgent_and_must_be_a_boolean():
+    assert make_draft().safety_flag is False
+    flagged = make_draft(urgency="low", safety_flag=True)
+    assert (flagged.safety_flag, flagged.urgency) == (True, "high")
+    with pytest.raises(ValueError):
+        make_draft(safety_flag="yes")
+
+
 def test_naive_consent_time_is_taken_as_utc():
     draft = make_draft(consent_given_at=datetime(2026, 3, 2, 9, 30))
     assert draft.consent_given_at.tzinfo == timezone.utc

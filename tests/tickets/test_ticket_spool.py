@@ -3,6 +3,7 @@ PostgreSQL as ticket store, see conftest.db_url)."""
 
 from __future__ import annotations
 
+import json
 import stat
 import threading
 import time
@@ -52,6 +53,14 @@ def test_a_draft_survives_the_round_trip_with_every_field():
     assert draft_from_json(draft_to_json(draft)) == draft
     bare = make_draft(summary=None, sender_key=None, urgency_reason=None)
     assert draft_from_json(draft_to_json(bare)) == bare
+    flagged = make_draft(safety_flag=True)
+    assert draft_from_json(draft_to_json(flagged)).safety_flag is True
+
+
+def test_a_draft_spooled_before_the_safety_flag_existed_reads_as_unflagged():
+    data = json.loads(draft_to_json(make_draft()))
+    del data["safety_flag"]
+    assert draft_from_json(json.dumps(data)).safety_flag is False
 
 
 def test_put_keeps_one_draft_per_handover_and_its_first_reference(spool):

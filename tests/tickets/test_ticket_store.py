@@ -28,12 +28,12 @@ def test_migrations_apply_once_and_then_do_nothing(db_url):
     first = TicketStore.from_url(db_url)
     second = TicketStore.from_url(db_url)
     try:
-        assert first.migrate() == [1, 2, 3]
+        assert first.migrate() == [1, 2, 3, 4]
         assert first.migrate() == []
         assert second.migrate() == []  # another process starting later
         with first.engine.connect() as conn:
             versions = conn.execute(select(schema_version.c.version)).scalars().all()
-        assert sorted(versions) == [1, 2, 3]
+        assert sorted(versions) == [1, 2, 3, 4]
     finally:
         first.close()
         second.close()
@@ -157,6 +157,7 @@ def test_to_api_round_trips_every_field(store):
         "consent": {"given_at": "2026-03-02T09:30:00Z", "text_version": "consent-v1"},
         "status": "new",
         "assignee": None,
+        "safety_flag": False,
     }
     assert json.loads(json.dumps(api)) == api
 
@@ -180,6 +181,20 @@ def test_extended_api_adds_internal_fields_only(store):
     assert set(extended) - set(ticket.to_api()) == {"team", "urgency_reason", "updated_at",
                                                     "closed_at"}
     assert extended["urgency_reason"] == "deadline binnen twee weken"
+
+
+def test_safety_flag_is_stored_and_read_back(store):
+    flagged = store.create_ticket(make_draft("flagged", urgency="low", safety_flag=True))
+    plain = store.create_ticket(make_draft("plain"))
+
+    assert store.get_ticket(flagged.id).safety_flag is True
+    assert flagged.to_api()["safety_flag"] is True
+    assert flagged.urgency == "high"  # a crisis statement is always urgent
+    assert store.get_ticket(plain.id).safety_flag is False
+    assert [t.safety_flag for t in store.list_tickets()] == [False, True]
+    # The audit trail outlives the ticket: it never records the flag.
+    for entry in store.audit_trail(flagged.id):
+        assert "safety" not in json.dumps(entry.detail)
 
 
 # -- listing ---------------------------------------------------------------------------------
