@@ -44,6 +44,16 @@ STATUSES = {
 }
 
 URGENCIES = {"high": "Hoog", "normal": "Normaal", "low": "Laag"}
+
+# A ticket with safety_flag: the person made a crisis statement in the conversation. Shown in
+# the console only (notifications never carry it; see bot/notify/message.py).
+SAFETY_BADGE = "Let op: crisissignaal"
+SAFETY_TITLE = "Let op: crisissignaal in het gesprek"
+SAFETY_TEXT = (
+    "Deze persoon noemde in het gesprek gedachten aan zelfdoding of zelfbeschadiging. "
+    "Bel zo snel mogelijk, liefst vandaag. Verwijs bij acuut gevaar naar 112; "
+    "hulp bij gedachten aan zelfdoding: 113 of 0800-0113 (Nederland), 1813 (Vlaanderen)."
+)
 URGENCY_ORDER = {"high": 0, "normal": 1, "low": 2}
 
 CHANNELS = {

@@ -91,8 +91,9 @@ async def inbox(request: web.Request) -> web.Response:
         team=team or None,
         sort="newest",
     )
-    # Most urgent first; the sort is stable, so newest first within one urgency.
-    tickets.sort(key=lambda t: labels.URGENCY_ORDER.get(t.urgency, 9))
+    # Most urgent first, a crisis statement before the rest of its urgency; the sort is
+    # stable, so newest first within one group.
+    tickets.sort(key=lambda t: (labels.URGENCY_ORDER.get(t.urgency, 9), not t.safety_flag))
 
     now = request.app[CLOCK]()
     rows = [
@@ -109,6 +110,7 @@ async def inbox(request: web.Request) -> web.Response:
             "status_label": labels.label(labels.STATUSES, t.status),
             "assignee": t.assignee or "—",
             "team": teams.get(t.team, t.team),
+            "safety_flag": t.safety_flag,
         }
         for t in tickets
     ]
@@ -125,6 +127,8 @@ async def inbox(request: web.Request) -> web.Response:
             "teams": teams,
             "urgencies": labels.URGENCIES,
             "filters": {"status": status, "urgency": urgency, "team": team},
+            "safety_badge": labels.SAFETY_BADGE,
+            "safety_text": labels.SAFETY_TEXT,
         },
     )
 
@@ -148,6 +152,11 @@ async def ticket_page(request: web.Request) -> web.Response:
         "ticket.html",
         {
             "t": ticket,
+            "safety": (
+                {"title": labels.SAFETY_TITLE, "text": labels.SAFETY_TEXT,
+                 "badge": labels.SAFETY_BADGE}
+                if ticket.safety_flag else None
+            ),
             "status_label": labels.label(labels.STATUSES, ticket.status),
             "urgency_label": labels.label(labels.URGENCIES, ticket.urgency),
             "primary_topic": labels.label(labels.TOPICS, ticket.primary_topic),

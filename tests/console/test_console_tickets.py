@@ -103,6 +103,38 @@ async def test_ticket_page_shows_everything(logged_in, make_ticket, ticket_store
         assert text in html, text
 
 
+async def test_a_crisis_statement_is_the_first_thing_on_the_ticket_page(
+    logged_in, make_ticket
+):
+    flagged = make_ticket(safety_flag=True, urgency_reason="Signalen van zware nood")
+    plain = make_ticket(urgency="high")
+
+    html = await (await logged_in.get(f"/tickets/{flagged.id}")).text()
+    alert = html.index('class="safety-alert" role="alert"')
+    assert alert < html.index("Acties") < html.index("Samenvatting")
+    assert "gedachten aan zelfdoding of zelfbeschadiging" in html
+    assert "112" in html and "113" in html and "1813" in html
+    assert "Signalen van zware nood" in html  # the full reason stays visible here
+
+    html = await (await logged_in.get(f"/tickets/{plain.id}")).text()
+    assert "safety-alert" not in html and "zelfdoding" not in html
+
+
+async def test_inbox_marks_a_crisis_statement_and_lists_it_first(logged_in, make_ticket,
+                                                                 clock):
+    flagged = make_ticket(safety_flag=True)
+    clock.advance(minutes=5)
+    high = make_ticket(urgency="high")  # newer, same urgency
+    clock.advance(minutes=5)
+    normal = make_ticket()
+
+    html = await (await logged_in.get("/?status=new&team=")).text()
+    assert references_in_order(html) == [flagged.reference, high.reference, normal.reference]
+    rows = html.split("<tr")[2:]  # the header row first
+    assert "Let op: crisissignaal" in rows[0] and 'class="urgency-high safety-flag"' in rows[0]
+    assert all("crisissignaal" not in row for row in rows[1:])
+
+
 async def test_claim_contact_close_with_audit(logged_in, make_ticket, ticket_store):
     ticket = make_ticket()
     response = await post_action(logged_in, ticket.id, "claim")
