@@ -1,10 +1,14 @@
 """What a consultant notification says: enough to act, nothing about the person.
 
-A notification names the ticket reference, the topic, the urgency (and its one-line reason),
-the region and team, and where to open the console. It NEVER carries the person's name,
-phone number, e-mail address or summary: notification channels (a Telegram group, a mailbox)
-are less protected than the console, and a reference is all a consultant needs to look the
-ticket up there.
+A notification names the ticket reference, a neutral urgency label, the region, a
+non-sensitive topic label, the team and where to open the console. It NEVER carries the
+person's name, phone number, e-mail address, summary or urgency reason, nor anything about
+health or a crisis: notification channels (a Telegram group, a mailbox) are less protected
+than the console, and a reference is all a consultant needs to look the ticket up there.
+
+A ticket with a crisis statement (Ticket.safety_flag) is urgency high; its notification is
+the same as that of any other urgent ticket ("Urgent: graag vandaag contact opnemen"), so
+the notification does not give the flag away. The console shows the flag and the reason.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ REDACTED = "[verwijderd]"
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 _PHONE = re.compile(r"\+?\d[\d\s\-().]{6,}\d")
 
-URGENCY_LABELS = {"high": "hoog", "normal": "normaal", "low": "laag"}
+URGENT_LABEL = "Urgent: graag vandaag contact opnemen"
+URGENCY_LABELS = {"high": URGENT_LABEL, "normal": "normaal", "low": "laag"}
 
-# Dutch labels for the career intents (intents.md), so a consultant reads the topic at a glance.
+# Dutch, non-sensitive labels for the career intents (intents.md), so a consultant reads the
+# topic at a glance. Health becomes "werk en welzijn"; a crisis reads like any request for a
+# person. Intents not listed here become OTHER_TOPIC (never the raw intent name).
 TOPIC_LABELS = {
     "enjoy_work": "plezier in werk",
     "stuck": "vastgelopen in werk",
@@ -33,7 +40,7 @@ TOPIC_LABELS = {
     "career_change": "ander werk of vak",
     "career_growth": "doorgroeien",
     "job_crafting": "werk anders inrichten",
-    "workload_health": "werkdruk en gezondheid",
+    "workload_health": "werk en welzijn",
     "work_life_balance": "werk en privé",
     "conflict_at_work": "conflict op het werk",
     "job_search": "werk zoeken en solliciteren",
@@ -43,8 +50,18 @@ TOPIC_LABELS = {
     "ask_privacy": "vraag over privacy",
     "ask_how_it_works": "hoe loopbaanbegeleiding werkt",
     "request_human": "wil een mens spreken",
-    "crisis": "crisis",
+    "crisis": "wil een mens spreken",
 }
+OTHER_TOPIC = "overige vraag"
+
+# Words a notification must never contain (health, crisis, helplines). Free text typed by
+# the person (the region) that contains one is left out altogether.
+SENSITIVE_WORDS = (
+    "crisis", "burn-out", "burnout", "gezondheid", "health", "zware nood", "zelfdoding",
+    "zelfmoord", "suïcid", "suicid", "zelfbeschadiging", "depressie", "overspannen",
+)
+# Helpline and emergency numbers, as numbers of their own (a postcode like 1131 is fine).
+_SENSITIVE_NUMBERS = re.compile(r"(?<!\d)(113|1813|112|0800-?0113)(?!\d)")
 
 
 def redact(text: str | None) -> str | None:
@@ -60,12 +77,22 @@ def _redact_phone(match: re.Match[str]) -> str:
     return REDACTED if digits >= 9 else match.group()
 
 
+def is_sensitive(text: str | None) -> bool:
+    """Whether `text` mentions health, a crisis or a helpline (SENSITIVE_WORDS)."""
+    lowered = (text or "").lower()
+    return any(word in lowered for word in SENSITIVE_WORDS) or bool(
+        _SENSITIVE_NUMBERS.search(lowered))
+
+
+def topic_label(topic: str) -> str:
+    return TOPIC_LABELS.get(topic, OTHER_TOPIC)
+
+
 @dataclass(frozen=True)
 class Notification:
     reference: str
-    topic: str
+    topic_label: str
     urgency: str
-    urgency_reason: str | None
     region: str | None
     team: str
     team_label: str
@@ -74,32 +101,34 @@ class Notification:
     @classmethod
     def from_ticket(cls, ticket: Ticket, console_url: str, team_label: str | None = None
                     ) -> Notification:
-        # Free-text fields are cut to one line and scrubbed: they were typed by the person.
+        # The region was typed by the person: cut to one line and scrubbed, and left out
+        # when it says something it should not.
+        region = redact(one_line(ticket.region, 60))
         return cls(
             reference=ticket.reference,
-            topic=ticket.primary_topic,
+            topic_label=topic_label(ticket.primary_topic),
             urgency=ticket.urgency,
-            urgency_reason=redact(one_line(ticket.urgency_reason, 160)),
-            region=redact(one_line(ticket.region, 60)),
+            region=REDACTED if is_sensitive(region) else region,
             team=ticket.team,
             team_label=team_label or ticket.team,
             console_url=console_url.rstrip("/"),
         )
 
+    def urgency_text(self) -> str:
+        if self.urgency == "high":
+            return URGENT_LABEL
+        return f"Urgentie: {URGENCY_LABELS.get(self.urgency, self.urgency)}"
+
     def subject(self) -> str:
-        urgency = URGENCY_LABELS.get(self.urgency, self.urgency)
-        return f"Koffiepraat: nieuwe aanvraag {self.reference} (urgentie {urgency})"
+        urgency = (URGENT_LABEL.lower() if self.urgency == "high"
+                   else f"urgentie {URGENCY_LABELS.get(self.urgency, self.urgency)}")
+        return f"Koffiepraat: nieuwe aanvraag {self.reference} ({urgency})"
 
     def text(self) -> str:
-        topic_label = TOPIC_LABELS.get(self.topic)
-        topic = f"{topic_label} ({self.topic})" if topic_label else self.topic
-        urgency = URGENCY_LABELS.get(self.urgency, self.urgency)
-        if self.urgency_reason:
-            urgency = f"{urgency}: {self.urgency_reason}"
         lines = [
             f"Nieuwe aanvraag {self.reference}",
-            f"Onderwerp: {topic}",
-            f"Urgentie: {urgency}",
+            self.urgency_text(),
+            f"Onderwerp: {self.topic_label}",
             f"Regio: {self.region or 'onbekend'}",
             f"Team: {self.team_label}",
             f"Open de console ({self.console_url}/) en zoek op {self.reference}.",

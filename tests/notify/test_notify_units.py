@@ -6,8 +6,9 @@ import random
 from datetime import timedelta
 
 import pytest
-from notify_support import PERSONAL, draft
+from notify_support import PERSONAL, T0, draft
 
+from bot.leads import assess
 from bot.notify import (
     Backoff,
     EmailNotifier,
@@ -67,7 +68,7 @@ def _ticket(**overrides):
         deadline=d.deadline, summary=d.summary, contact=d.contact, region=d.region,
         sector=d.sector, contract_type=d.contract_type, consent_given_at=d.consent_given_at,
         consent_text_version=d.consent_text_version, status="new", assignee=None,
-        team="midden-utrecht", closed_at=None,
+        team="midden-utrecht", closed_at=None, safety_flag=d.safety_flag,
     )
 
 
@@ -76,7 +77,8 @@ def test_free_text_typed_by_the_person_is_scrubbed_in_notifications():
                      region="Utrecht, bel +32 470 12 34 56")
     text = Notification.from_ticket(ticket, "http://localhost:8080/").text()
     assert "12345678" not in text and "@" not in text and "470 12 34 56" not in text
-    assert "2026-04-01" in text  # a date is not a phone number
+    assert "Utrecht, bel" in text
+    assert "2026-04-01" not in text  # the urgency reason stays in the console
     for value in PERSONAL.values():
         assert value not in text
     assert "http://localhost:8080/)" in text
@@ -87,9 +89,62 @@ def test_unknown_region_and_topic_still_read_well():
                      urgency_reason=None)
     text = Notification.from_ticket(ticket, "http://c", "Landelijk team").text()
     assert "Regio: onbekend" in text
-    assert "Onderwerp: out_of_scope" in text
+    assert "Onderwerp: overige vraag\n" in text  # never the raw intent name
+    assert "out_of_scope" not in text
     assert "Urgentie: laag\n" in text
     assert "Team: Landelijk team" in text
+
+
+FORBIDDEN = ("crisis", "113", "1813", "burn-out", "burnout", "gezondheid", "health",
+             "zware nood", "zelfdoding", "zelfmoord", "suïcid", "nood")
+
+
+def _all_text_of(notification: Notification) -> str:
+    email = EmailNotifier("127.0.0.1", 25, "bot@kp.test", "team@kp.test")
+    mail = email.build_message(notification)
+    return "\n".join((notification.subject(), notification.text(), str(mail))).lower()
+
+
+def test_notifications_never_carry_crisis_or_health_wording():
+    today = T0.date()
+    flagged = _ticket(primary_topic="crisis", topics=["crisis", "workload_health"],
+                      urgency="high", safety_flag=True,
+                      urgency_reason=assess(["workload_health"], None, today, crisis=True).reason)
+    health = _ticket(primary_topic="workload_health", topics=["workload_health"],
+                     urgency="normal",
+                     urgency_reason=assess(["workload_health"], None, today).reason)
+    assert "113" in flagged.urgency_reason and "nood" in flagged.urgency_reason  # the input
+
+    for ticket in (flagged, health):
+        notification = Notification.from_ticket(ticket, "http://localhost:8080")
+        text = _all_text_of(notification)
+        for word in FORBIDDEN:
+            assert word not in text, (ticket.primary_topic, word)
+        assert ticket.reference.lower() in text and "regio: utrecht" in text
+    assert "Urgent: graag vandaag contact opnemen" in Notification.from_ticket(
+        flagged, "http://c").text()
+    assert "Onderwerp: werk en welzijn" in Notification.from_ticket(health, "http://c").text()
+
+
+def test_a_flagged_notification_looks_like_any_other_urgent_one():
+    flagged = _ticket(primary_topic="stuck", urgency="high", safety_flag=True,
+                      urgency_reason=assess([], None, T0.date(), crisis=True).reason)
+    urgent = _ticket(primary_topic="stuck", urgency="high", urgency_reason="Baan al kwijt.")
+    assert Notification.from_ticket(flagged, "http://c") == Notification.from_ticket(
+        urgent, "http://c")
+
+
+@pytest.mark.parametrize("region", ["Utrecht, ik heb een burn-out", "bel 113 a.u.b.",
+                                    "crisis in Gent"])
+def test_a_region_with_sensitive_words_is_left_out(region):
+    text = Notification.from_ticket(_ticket(region=region), "http://c").text()
+    assert "Regio: [verwijderd]" in text
+    assert region not in text
+
+
+def test_a_postcode_is_not_mistaken_for_a_helpline():
+    text = Notification.from_ticket(_ticket(region="1131 AB Volendam"), "http://c").text()
+    assert "Regio: 1131 AB Volendam" in text
 
 
 def test_redact_keeps_ordinary_text():

@@ -52,8 +52,9 @@ async def test_telegram_notification_is_delivered_once_and_holds_no_contact_deta
     assert message["chat_id"] == CHAT_ID
     text = message["text"]
     assert ticket.reference in text
-    assert "baan onzeker" in text and "job_insecurity" in text
-    assert "hoog: ontslag per 1 april" in text
+    assert "Onderwerp: baan onzeker" in text and "job_insecurity" not in text
+    assert "Urgent: graag vandaag contact opnemen" in text
+    assert "ontslag per 1 april" not in text  # the urgency reason stays in the console
     assert "Utrecht" in text and "Midden-Utrecht" in text
     assert CONSOLE in text
     assert_no_contact_details(text)
@@ -84,12 +85,37 @@ async def test_email_notification_is_delivered_with_subject_and_no_contact_detai
     envelope = handler.messages[0]
     assert envelope.rcpt_tos == ["team@koffiepraat.test"]
     mail = message_from_bytes(envelope.content, policy=default_policy)
-    assert mail["Subject"] == f"Koffiepraat: nieuwe aanvraag {ticket.reference} (urgentie hoog)"
+    assert mail["Subject"] == (f"Koffiepraat: nieuwe aanvraag {ticket.reference} "
+                               "(urgent: graag vandaag contact opnemen)")
     body = mail.get_content()
     assert ticket.reference in body
     for value in PERSONAL.values():
         assert value not in body and value not in str(mail)
     assert store.outbox_backlog() == 0
+
+
+async def test_a_crisis_ticket_reaches_telegram_and_email_without_sensitive_wording(
+    make_store, fake_telegram, fake_smtp, clock
+):
+    fake, base_url = fake_telegram
+    handler, port = fake_smtp
+    store = make_store(notifiers=("telegram", "email"))
+    ticket = store.create_ticket(draft(
+        primary_topic="workload_health", topics=["workload_health", "crisis"], urgency="low",
+        safety_flag=True,
+        urgency_reason="Signalen van zware nood; crisisinformatie (113/1813) gegeven."))
+    mailer = EmailNotifier("127.0.0.1", port, "bot@koffiepraat.test", "team@koffiepraat.test")
+    run = worker(store, [telegram(base_url), mailer], clock)
+
+    assert (await run.run_once()).sent == 2
+    await run.aclose()
+
+    mail = message_from_bytes(handler.messages[0].content, policy=default_policy)
+    for text in (fake.delivered[0]["text"], str(mail)):
+        assert ticket.reference in text and "Urgent: graag vandaag contact opnemen" in text
+        assert "werk en welzijn" in text
+        for word in ("crisis", "113", "burn-out", "gezondheid", "zware nood", "health"):
+            assert word not in text.lower(), word
 
 
 async def test_a_notifier_failing_twice_then_succeeding_delivers_exactly_once(
