@@ -64,7 +64,7 @@ def kind_of(cmd: list[str], pid: int, own_pid: int) -> str:
         return "other"
     if rasa_server_port(cmd) is not None:
         return "rasa"
-    if "rasa_sdk" in text:
+    if "rasa_sdk" in text or "bot.action_server" in text:
         return "action server"
     for needle, kind in (("bot.console", "console"), ("bot.worker", "outbox worker"),
                          ("postgres", "postgresql"), ("redis-server", "redis"),

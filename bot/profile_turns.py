@@ -51,6 +51,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from bot.action_auth import ensure_token
 from bot.bench import STEPS, script
 from bot.cpu_usage import cpu_seconds
 from bot.quiet import quiet_env
@@ -144,7 +145,7 @@ def free_port() -> int:
 
 def start_action_server(port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=quiet_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -241,6 +242,7 @@ def run_with_action_server(job: Callable[[int], Awaitable[str]], db_name: str) -
     """Run ``job(action_server_pid)`` with an action server on a free loopback port and,
     unless TRACKER_STORE_URL says otherwise, a throwaway SQLite tracker store."""
     port = free_port()
+    ensure_token(os.environ)  # for the action server and the agent's endpoints.yml alike
     server = start_action_server(port)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ACTIONS_PORT"] = str(port)

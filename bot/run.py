@@ -18,6 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.action_auth import TOKEN_ENV, bind_host, ensure_token
 from bot.channels_config import channel_statuses, write_credentials
 from bot.process_groups import stop_groups
 from bot.quiet import quiet_env
@@ -47,12 +48,15 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
         "--endpoints", "endpoints.yml", "--credentials", str(credentials),
         "--port", str(settings.rasa_port), "--cors", "*",
     ]
+    actions = f"http://localhost:{settings.actions_port}"
     return [
         Service(
             "action server",
-            [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
-            f"http://localhost:{settings.actions_port}/health",
-            f"http://localhost:{settings.actions_port}/webhook",
+            # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/action_auth.py).
+            [py, "-m", "bot.action_server", "--actions", "actions",
+             "--port", str(settings.actions_port)],
+            f"{actions}/health",
+            f"{actions}/webhook",
         ),
         Service("Rasa server", rasa_cmd, f"{rasa}/", f"{rasa}/webhooks/rest/webhook"),
         Service("console", [py, "-m", "bot.console"], f"{console}/healthz", f"{console}/"),
@@ -97,6 +101,8 @@ def main() -> int:
     # Rasa's action-server client reuses connections; Sanic's default 5 s
     # keep-alive closed them under load ("Cannot write to closing transport").
     env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "75")
+    # Rasa and the action server share it through their environment, never argv.
+    generated_token = ensure_token(env)
     os.environ.update(env)
     settings = Settings.from_env(env)
     VAR_DIR.mkdir(exist_ok=True)
@@ -112,6 +118,8 @@ def main() -> int:
     for status in channel_statuses(env):
         print(f"Channel {status.describe()}")
     print(f"Notification outbox backlog: {_outbox_backlog(settings)}")
+    print(f"Action server: listens on {bind_host(env)}; calls need {TOKEN_ENV} "
+          + ("(made for this run)" if generated_token else "(from the environment)"))
 
     procs: list[subprocess.Popen[bytes]] = []
     all_services = services(settings, model, credentials)

@@ -14,6 +14,7 @@ import signal
 import sys
 import time
 
+from bot.action_auth import TOKEN_ENV
 from bot.prod import haproxy
 from bot.prod.config import ConfigError, ProdConfig
 from bot.prod.services import Service, all_services, child_env, safe_url
@@ -49,7 +50,9 @@ def _newest_model(service: Service) -> Service:
 
 
 def serve(workers: int) -> int:
-    env = child_env(apply_port_defaults(quiet_env()))
+    base = apply_port_defaults(quiet_env())
+    generated_token = not base.get(TOKEN_ENV, "").strip()
+    env = child_env(base)  # makes ACTION_SERVER_TOKEN for this run when it is unset
     try:
         config = ProdConfig.from_env(env, workers)
         haproxy.haproxy_binary()
@@ -72,6 +75,9 @@ def serve(workers: int) -> int:
           f"locks: {safe_url(env['LOCK_STORE_URL'])}; tickets: {safe_url(env['TICKETS_DB_URL'])}")
     channel_state = env.get("CHANNEL_STATE_URL", "").strip() or env["LOCK_STORE_URL"]
     print(f"Channel state (message ids, button keys, numbered lists): {safe_url(channel_state)}")
+    if generated_token:
+        print(f"{TOKEN_ENV} is not set: made one for this run (set it to run the action "
+              "server on its own, see docs/deploy.md).")
     if not env.get("TICKETS_SENDER_KEY_SECRET", "").strip():
         print("Warning: TICKETS_SENDER_KEY_SECRET is not set; set the same value on every "
               "machine (see docs/deploy.md).")

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot.action_auth import SCHEME, TOKEN_ENV, bind_host, ensure_token
 from bot.channels_config import credentials_for
 from bot.prod import haproxy
 from bot.prod.config import ProdConfig
@@ -64,7 +65,12 @@ def write_endpoints(config: ProdConfig) -> Path:
     a detour over IPv6 ``localhost``.
     """
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8")) or {}
-    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{config.actions_port}/webhook"}
+    # The shared secret stays a ${VAR} reference: each Rasa process expands it from its
+    # environment, so it is never written to disk.
+    endpoints["action_endpoint"] = {
+        "url": f"http://127.0.0.1:{config.actions_port}/webhook",
+        "headers": {"Authorization": f"{SCHEME} ${{{TOKEN_ENV}}}"},
+    }
     tracker = endpoints.get("tracker_store") or {}
     if tracker.get("type") == "bot.stores.UrlSQLTrackerStore":
         # Same store; importing it applies bot.prod.speedups in each Rasa process.
@@ -78,6 +84,9 @@ def write_endpoints(config: ProdConfig) -> Path:
 
 def child_env(base: Mapping[str, str]) -> dict[str, str]:
     env = dict(base)
+    # Our Rasa processes and action server share it through their environment (never
+    # argv); one made here lasts as long as the supervisor: restarted children get it too.
+    ensure_token(env)
     env.pop("SANIC_WORKERS", None)  # one Sanic worker per Rasa process; HAProxy spreads
     for name, value in SANIC_SETTINGS.items():
         env.setdefault(name, value)
@@ -109,9 +118,11 @@ def all_services(config: ProdConfig, model: Path, env: Mapping[str, str]) -> lis
     rasa = [rasa_service(n, port, model, files)
             for n, port in enumerate(config.internal_ports, start=1)]
     return [
-        Service("actions", [py, "-m", "rasa_sdk", "--actions", "actions",
+        # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/action_auth.py).
+        Service("actions", [py, "-m", "bot.action_server", "--actions", "actions",
                             "--port", str(config.actions_port)],
-                f"{actions}/health", f"action server: {actions}/webhook (health {actions}/health)"),
+                f"{actions}/health", f"action server: {actions}/webhook (health {actions}/health; "
+                f"listens on {bind_host(env)}, calls need {TOKEN_ENV})"),
         *rasa,
         Service("lb", haproxy.command(haproxy_cfg), f"{public}{haproxy.HEALTH_PATH}",
                 f"load balancer (HAProxy, {config.workers} Rasa): "

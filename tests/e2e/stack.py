@@ -7,6 +7,7 @@ processes' output so tests can check that no personal data reaches the logs.
 from __future__ import annotations
 
 import json
+import secrets
 import socket
 import subprocess
 import sys
@@ -54,6 +55,8 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     rasa_port: int = 0
     actions_port: int = 0
+    # Shared by Rasa (endpoints.yml sends it) and the action server (checks it).
+    action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     @property
@@ -61,6 +64,7 @@ class Stack:
         env = quiet_env()
         env.update({
             "ACTIONS_PORT": str(self.actions_port),
+            "ACTION_SERVER_TOKEN": self.action_token,
             "RASA_PORT": str(self.rasa_port),
             "TRACKER_STORE_URL": f"sqlite:///{self.workdir / 'rasa.db'}",
             "TICKETS_DB_URL": f"sqlite:///{self.workdir / 'tickets.db'}",
@@ -77,7 +81,7 @@ class Stack:
 
     def start_actions(self) -> None:
         self.actions_port = self.actions_port or free_port()
-        self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions",
                                 "--port", str(self.actions_port)])
         wait_http(f"http://127.0.0.1:{self.actions_port}/health", START_TIMEOUT_S,
                   list(self.procs.values()))

@@ -9,12 +9,15 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 from domain_texts import load_responses
+from proc_support import command_lines, environment_of, listening_addresses, pids_running
 from stack import free_port, said_one_of, wait_http
 
+from bot.action_auth import TOKEN_ENV
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 
@@ -64,13 +67,32 @@ def stop(proc: subprocess.Popen[bytes]) -> int:
         raise
 
 
+def check_action_server_secret(ports: dict[str, int]) -> str:
+    """The action server listens on loopback, refuses calls without the secret, and the
+    secret (made for this run) reaches Rasa and the action server only through their
+    environments. Returns it."""
+    assert listening_addresses(ports["ACTIONS_PORT"]) == {"0100007F"}
+    [actions] = pids_running("bot.action_server", f"--port {ports['ACTIONS_PORT']}")
+    [rasa] = pids_running("bot.rasa_server", f"--port {ports['RASA_PORT']}")
+    token = environment_of(actions)[TOKEN_ENV]
+    assert environment_of(rasa)[TOKEN_ENV] == token and len(token) >= 40
+    assert not [cmd for cmd in command_lines().values() if token in cmd]
+    request = urllib.request.Request(f"http://127.0.0.1:{ports['ACTIONS_PORT']}/webhook",
+                                     data=b"{}", headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 401
+    return token
+
+
 def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
     ports = {name: free_port() for name in ("RASA_PORT", "ACTIONS_PORT", "CONSOLE_PORT")}
     env = quiet_env()
     env.update({k: str(v) for k, v in ports.items()})
     env.update({"TRACKER_STORE_URL": f"sqlite:///{tmp_path / 'rasa.db'}",
                 "TICKETS_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}"})
-    for name in ("TELEGRAM_BOT_TOKEN", "WHATSAPP_VERIFY_TOKEN", "TELEGRAM_WEBHOOK_SECRET"):
+    for name in ("TELEGRAM_BOT_TOKEN", "WHATSAPP_VERIFY_TOKEN", "TELEGRAM_WEBHOOK_SECRET",
+                 TOKEN_ENV):
         env.pop(name, None)
     log_path = tmp_path / "run.log"
     with log_path.open("ab") as log:
@@ -84,6 +106,7 @@ def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
             assert "Channel telegram: off (set TELEGRAM_BOT_TOKEN" in output
             assert "spaCy pipeline: nl_" in output
             wait_http(f"http://127.0.0.1:{ports['CONSOLE_PORT']}/healthz", 30, [proc])
+            first_token = check_action_server_secret(ports)
             greeting = say(ports["RASA_PORT"], "restart-test", "hallo")
             assert any("plezier" in r.get("text", "") for r in greeting), greeting
             say(ports["RASA_PORT"], "restart-test", "ik wil graag een opleiding doen")
@@ -99,5 +122,6 @@ def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
             replies = say(ports["RASA_PORT"], "restart-test", "ik werk in de horeca")
             selfhelp = load_responses()["utter_selfhelp_training"]
             assert said_one_of("\n".join(r.get("text", "") for r in replies), selfhelp), replies
+            assert check_action_server_secret(ports) != first_token  # a new one per run
         finally:
             stop(proc)

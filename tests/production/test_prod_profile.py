@@ -16,9 +16,10 @@ import pytest
 import yaml
 from prod_http import free_port, wait_http
 
+from bot.action_auth import TOKEN_ENV
 from bot.prod import haproxy
 from bot.prod.config import ConfigError, ProdConfig, store_problems
-from bot.prod.services import HARDENED_REST_KEY, Service, all_services, credentials
+from bot.prod.services import HARDENED_REST_KEY, Service, all_services, child_env, credentials
 from bot.prod.supervisor import MAX_RESTARTS, Supervisor
 from bot.quiet import quiet_env
 from bot.settings import ROOT
@@ -108,6 +109,29 @@ def test_credentials_use_the_hardened_rest_channel_and_hold_no_secret(tmp_path):
     written = (tmp_path / "credentials.yml").read_text()
     assert "tok-9f8e" not in written and "whs-7d6c" not in written
     assert HARDENED_REST_KEY in yaml.safe_load(written)
+
+
+def test_the_action_server_gets_a_shared_secret_through_the_environment_only(tmp_path):
+    # Unset: the profile makes one for its children; set: that one is used.
+    made = child_env(STORES)[TOKEN_ENV]
+    assert len(made) >= 40 and made != child_env(STORES)[TOKEN_ENV]
+    secret = "operator-chosen-secret-0123456789"
+    env = child_env({**STORES, TOKEN_ENV: secret})
+    assert env[TOKEN_ENV] == secret
+    config = ProdConfig.from_env(env, 2, run_dir=tmp_path)
+    services = all_services(config, tmp_path / "model.tar.gz", env)
+    [actions] = [s for s in services if s.name == "actions"]
+    assert actions.cmd[1:3] == ["-m", "bot.action_server"]
+    assert "listens on 127.0.0.1" in actions.describe
+    for service in services:
+        assert secret not in " ".join([*service.cmd, service.describe, service.health_url])
+    for written in tmp_path.iterdir():
+        if written.is_file():
+            assert secret not in written.read_text()
+    # Each Rasa process expands the reference from its own environment.
+    endpoints = yaml.safe_load((tmp_path / "endpoints.yml").read_text())
+    headers = endpoints["action_endpoint"]["headers"]
+    assert headers == {"Authorization": "Bearer ${ACTION_SERVER_TOKEN}"}
 
 
 def test_generated_haproxy_config_is_valid_and_sticky_for_socketio(tmp_path):

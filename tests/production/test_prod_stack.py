@@ -18,6 +18,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from proc_support import listening_addresses
 from prod_http import Reply, post
 from prod_stack import ProdTestStack, turns
 
@@ -55,6 +56,21 @@ def test_every_service_answers_its_health_endpoint(prod):
     assert status(f"{prod.lb_url}/lb-health") == 200
 
 
+def test_the_action_server_answers_only_rasa_and_only_on_loopback(prod, responses):
+    port = prod.config.actions_port
+    assert listening_addresses(port) == {"0100007F"}
+    forged = json.dumps({"next_action": "action_delete_my_data", "sender_id": "x",
+                         "tracker": {"sender_id": "x", "events": []}}).encode()
+    for headers in ({}, {"Authorization": "Bearer not-the-secret"}):
+        reply = call("POST", f"http://127.0.0.1:{port}/webhook", forged, headers)
+        assert reply.status == 401, reply
+    # Rasa has the secret (from the profile's environment): actions run.
+    sender = prod.new_sender()
+    prod.say_to(prod.lb_url, sender, "verwijder al mijn gegevens")
+    reply = prod.say_to(prod.lb_url, sender, "/affirm")
+    assert said_one_of(reply.texts(), responses["utter_deleted"]), reply.texts()
+
+
 # Rasa's HTTP API: reading a conversation, injecting messages, swapping the model.
 RASA_API_PROBES = [
     ("GET", "/conversations/{sender}/tracker", None),
@@ -69,9 +85,11 @@ RASA_API_PROBES = [
 ]
 
 
-def call(method: str, url: str, body: bytes | None) -> Reply:
+def call(method: str, url: str, body: bytes | None,
+         headers: dict[str, str] | None = None) -> Reply:
     request = urllib.request.Request(url, data=body, method=method,
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json",
+                                              **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return Reply(response.status, dict(response.headers), response.read())

@@ -21,6 +21,7 @@ import pytest
 from prod_http import free_port, wait_http
 
 from bot import run
+from bot.action_auth import ensure_token
 from bot.channels_config import write_credentials
 from bot.process_groups import stop_groups
 from bot.prod.config import ProdConfig
@@ -125,6 +126,7 @@ def test_with_a_token_the_api_answers_only_with_that_token(tmp_path):
                 "PYTHONUNBUFFERED": "1"})
     for name in ("LOCK_STORE_URL", "TELEGRAM_BOT_TOKEN", "WHATSAPP_VERIFY_TOKEN"):
         env.pop(name, None)
+    ensure_token(env)  # endpoints.yml sends the action server's secret
     credentials = write_credentials(env, tmp_path / "credentials.yml")
     log_path = tmp_path / "rasa.log"
     cmd = [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from bot.action_auth import ensure_token
 from bot.quiet import quiet_env
 from bot.settings import ROOT
 from bot.train import latest_model
@@ -22,6 +23,7 @@ def test_conversation_stories_pass(tmp_path):
            "--fail-on-prediction-errors", "--endpoints", str(ROOT / "endpoints.yml")]
     env = quiet_env()
     env.setdefault("ACTIONS_PORT", "5055")
+    ensure_token(env)  # endpoints.yml sends it; Rasa refuses to start without it
     env["TRACKER_STORE_URL"] = f"sqlite:///{tmp_path / 'rasa.db'}"
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     failed = tmp_path / "failed_test_stories.yml"

@@ -16,6 +16,7 @@ def test_the_stack_s_processes_are_told_apart():
     assert kind_of([PY, "-m", "bot.rasa_server", "run", "--port", "5105"], 1, own) == "rasa"
     assert kind_of(["/usr/bin/rasa", "run", "--port", "5006"], 1, own) == "rasa"
     assert kind_of([PY, "-m", "rasa_sdk", "--actions", "actions"], 1, own) == "action server"
+    assert kind_of([PY, "-m", "bot.action_server", "--port", "5055"], 1, own) == "action server"
     assert kind_of(["postgres: 15/main: postgres kp 127.0.0.1(5) idle"], 1, own) == "postgresql"
     assert kind_of(["/usr/sbin/haproxy", "-f", "x.cfg"], 1, own) == "haproxy"
     assert kind_of(["redis-server 127.0.0.1:6379"], 1, own) == "redis"

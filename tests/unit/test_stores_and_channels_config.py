@@ -69,6 +69,7 @@ def test_endpoints_file_expands_the_action_server_port(monkeypatch):
     from bot.settings import ROOT
 
     monkeypatch.setenv("ACTIONS_PORT", "5999")
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "x" * 32)
     endpoints = read_endpoints_from_path(str(ROOT / "endpoints.yml"))
     assert endpoints.action.url == "http://localhost:5999/webhook"
     assert endpoints.tracker_store.type == "bot.stores.UrlSQLTrackerStore"
