@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -148,11 +149,70 @@ def _v4_safety_flag(conn: Connection) -> None:
         f"ALTER TABLE tickets ADD COLUMN safety_flag BOOLEAN NOT NULL DEFAULT {default}")
 
 
+def _v5_outbox_notices(conn: Connection) -> None:
+    # The outbox also carries notices to the assignee: "KP-... gewijzigd door de persoon"
+    # (several per ticket) and "... ingetrokken door de persoon" (the ticket is deleted by
+    # then). So: a `kind` per row; the one-row-per-notifier rule holds for kind "new" only;
+    # no foreign key (like the audit, a withdrawal notice outlives its ticket); the notice
+    # carries the reference, team and assignee it needs. `priority` 0 sends urgent tickets'
+    # notifications first when a backlog has built up.
+    if conn.dialect.name == "postgresql":
+        for fk in inspect(conn).get_foreign_keys("outbox"):
+            conn.exec_driver_sql(f'ALTER TABLE outbox DROP CONSTRAINT "{fk["name"]}"')
+        conn.exec_driver_sql("ALTER TABLE outbox DROP CONSTRAINT uq_outbox_ticket_notifier")
+        conn.exec_driver_sql(
+            "ALTER TABLE outbox ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'new',"
+            " ADD COLUMN priority INTEGER NOT NULL DEFAULT 1,"
+            " ADD COLUMN reference VARCHAR(16), ADD COLUMN team VARCHAR(64),"
+            " ADD COLUMN assignee TEXT")
+        conn.exec_driver_sql(
+            "UPDATE outbox SET priority = 0 FROM tickets"
+            " WHERE tickets.id = outbox.ticket_id AND tickets.urgency = 'high'")
+        conn.exec_driver_sql("DROP INDEX ix_outbox_due")
+    else:
+        # SQLite cannot drop a constraint: build the new table, copy, swap (the procedure
+        # of SQLite's ALTER TABLE documentation), inside the migration's transaction.
+        md = MetaData()
+        Table(
+            "outbox_v5",
+            md,
+            Column("id", Integer, primary_key=True, autoincrement=True),
+            Column("ticket_id", String(36), nullable=False),
+            Column("notifier", String(32), nullable=False),
+            Column("attempts", Integer, nullable=False),
+            Column("next_attempt_at", DateTime, nullable=False),
+            Column("last_error", Text, nullable=True),
+            Column("sent_at", DateTime, nullable=True),
+            Column("created_at", DateTime, nullable=False),
+            Column("kind", String(16), nullable=False, server_default="new"),
+            Column("priority", Integer, nullable=False, server_default="1"),
+            Column("reference", String(16), nullable=True),
+            Column("team", String(64), nullable=True),
+            Column("assignee", Text, nullable=True),
+        ).create(conn)
+        conn.exec_driver_sql(
+            "INSERT INTO outbox_v5 (id, ticket_id, notifier, attempts, next_attempt_at,"
+            " last_error, sent_at, created_at, kind, priority)"
+            " SELECT o.id, o.ticket_id, o.notifier, o.attempts, o.next_attempt_at,"
+            " o.last_error, o.sent_at, o.created_at, 'new',"
+            " CASE WHEN t.urgency = 'high' THEN 0 ELSE 1 END"
+            " FROM outbox o LEFT JOIN tickets t ON t.id = o.ticket_id")
+        conn.exec_driver_sql("DROP TABLE outbox")  # with its indexes
+        conn.exec_driver_sql("ALTER TABLE outbox_v5 RENAME TO outbox")
+        conn.exec_driver_sql("CREATE INDEX ix_outbox_ticket_id ON outbox (ticket_id)")
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_outbox_due ON outbox (sent_at, priority, next_attempt_at)")
+    conn.exec_driver_sql(
+        "CREATE UNIQUE INDEX uq_outbox_new_ticket_notifier ON outbox (ticket_id, notifier)"
+        " WHERE kind = 'new'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
     Migration(3, "erasure markers for spooled handovers", _v3_erasure_markers),
     Migration(4, "safety flag on tickets", _v4_safety_flag),
+    Migration(5, "outbox notices to the assignee, urgent first", _v5_outbox_notices),
 )
 
 

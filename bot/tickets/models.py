@@ -245,8 +245,16 @@ class AuditEntry:
     at: datetime
 
 
+OUTBOX_KINDS = ("new", "changed", "withdrawn")
+
+
 @dataclass(frozen=True)
 class OutboxItem:
+    """One notification to send. kind "new": a new ticket (the worker reads the ticket);
+    "changed" / "withdrawn": a notice to the assignee that the person changed or withdrew
+    the request, naming only `reference`, `team` and `assignee` (the ticket of a withdrawn
+    request is gone)."""
+
     id: int
     ticket_id: str
     notifier: str
@@ -254,3 +262,7 @@ class OutboxItem:
     next_attempt_at: datetime
     last_error: str | None
     sent_at: datetime | None
+    kind: str = "new"
+    reference: str | None = None
+    team: str | None = None
+    assignee: str | None = None

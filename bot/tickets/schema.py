@@ -20,7 +20,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
     false,
 )
 
@@ -85,18 +84,27 @@ ticket_audit = Table(
     Column("at", DateTime, nullable=False),
 )
 
+# One row per notification and notifier. kind "new": a new ticket (one row per ticket and
+# notifier: unique index uq_outbox_new_ticket_notifier); "changed" / "withdrawn": a notice
+# to the assignee that the person changed or withdrew the request, with the reference, team
+# and assignee it names. No foreign key: a withdrawal notice outlives its ticket (migration
+# 5). priority 0 (urgent tickets) is sent before 1; index ix_outbox_due.
 outbox = Table(
     "outbox",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("ticket_id", String(36), ForeignKey("tickets.id"), nullable=False, index=True),
+    Column("ticket_id", String(36), nullable=False, index=True),
     Column("notifier", String(32), nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("next_attempt_at", DateTime, nullable=False),
     Column("last_error", Text, nullable=True),
     Column("sent_at", DateTime, nullable=True),
     Column("created_at", DateTime, nullable=False),
-    UniqueConstraint("ticket_id", "notifier", name="uq_outbox_ticket_notifier"),
+    Column("kind", String(16), nullable=False, server_default="new"),
+    Column("priority", Integer, nullable=False, server_default="1"),
+    Column("reference", String(16), nullable=True),
+    Column("team", String(64), nullable=True),
+    Column("assignee", Text, nullable=True),
 )
 
 # Sender keys (keyed hashes, bot/tickets/sender_key.py) whose data was erased on request,

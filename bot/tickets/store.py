@@ -69,9 +69,10 @@ CLI: `python -m bot.tickets.retention --closed-days N` (see retention.py).
 Outbox (used by bot.notify.OutboxWorker)
 ----------------------------------------
     due_notifications(now=None, limit=50, lease_seconds=300) -> list[OutboxItem]
-Unsent rows whose next_attempt_at has come, oldest first. They are leased: their
-next_attempt_at moves `lease_seconds` ahead, so a second worker does not send them too;
-a crashed worker's rows come back after the lease (at-least-once delivery).
+Unsent rows whose next_attempt_at has come: urgent tickets' first, then oldest first.
+They are leased: their next_attempt_at moves `lease_seconds` ahead, so a second worker
+does not send them too; a crashed worker's rows come back after the lease (at-least-once
+delivery).
     mark_sent(outbox_id, now=None)
     mark_failed(outbox_id, error, next_attempt_at)   error: short, without personal data
     outbox_backlog() -> int                           unsent rows
@@ -362,11 +363,16 @@ class TicketStore:
             )
             _audit(conn, ticket_id, reference, "bot", "created",
                    {"channel": draft.channel, "team": team, "urgency": draft.urgency}, now)
-            self._insert_outbox(conn, ticket_id, now)
+            self._insert_outbox(conn, ticket_id, now,
+                                priority=0 if draft.urgency == "high" else 1)
             row = conn.execute(select(tickets).where(tickets.c.id == ticket_id)).one()
             return _ticket_from_row(row)
 
-    def _insert_outbox(self, conn: Connection, ticket_id: str, now: datetime) -> None:
+    def _insert_outbox(self, conn: Connection, ticket_id: str, now: datetime, *,
+                       kind: str = "new", priority: int = 1, reference: str | None = None,
+                       team: str | None = None, assignee: str | None = None) -> None:
+        """One row per configured notifier, due now. Urgent tickets get priority 0: they go
+        out first when a backlog has built up (a notifier was down)."""
         for name in self._notifiers:
             conn.execute(
                 outbox.insert().values(
@@ -377,6 +383,11 @@ class TicketStore:
                     last_error=None,
                     sent_at=None,
                     created_at=now,
+                    kind=kind,
+                    priority=priority,
+                    reference=reference,
+                    team=team,
+                    assignee=assignee,
                 )
             )
 
@@ -588,7 +599,7 @@ class TicketStore:
         query = (
             select(outbox)
             .where(and_(outbox.c.sent_at.is_(None), outbox.c.next_attempt_at <= moment))
-            .order_by(outbox.c.next_attempt_at, outbox.c.id)
+            .order_by(outbox.c.priority, outbox.c.next_attempt_at, outbox.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
@@ -718,4 +729,8 @@ def _outbox_from_row(row: Row) -> OutboxItem:
         next_attempt_at=_aware(row.next_attempt_at),
         last_error=row.last_error,
         sent_at=_aware(row.sent_at),
+        kind=row.kind,
+        reference=row.reference,
+        team=row.team,
+        assignee=row.assignee,
     )

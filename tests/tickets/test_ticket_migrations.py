@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, inspect
+from sqlalchemy.exc import IntegrityError
 from tickets_support import make_draft
 
 from bot.tickets import TicketStore
 from bot.tickets.migrations import MIGRATIONS, Migration, migrate
+from bot.tickets.schema import outbox
 from bot.tickets.store import create_engine_for
 
 
@@ -88,5 +90,70 @@ def test_a_database_of_version_3_upgrades_and_keeps_its_tickets(db_url):
         assert (old.status, old.assignee) == ("claimed", "anna")
         flagged = store.create_ticket(make_draft("new-1", safety_flag=True))
         assert store.get_ticket(flagged.id).safety_flag is True
+    finally:
+        store.close()
+
+
+
+def _old_ticket(conn, table: Table, number: int, urgency: str) -> str:
+    """A ticket row written with the reflected table of an older schema version."""
+    ticket_id = f"{number:08d}-1111-4111-8111-111111111111"
+    moment = datetime(2026, 3, 2, 9, 30)
+    conn.execute(table.insert().values(
+        id=ticket_id, reference=f"KP-{'ABCDEFGH'[number]}AAAAA", idempotency_key=f"old-{number}",
+        created_at=moment, updated_at=moment, channel="rest", primary_topic="stuck",
+        topics=json.dumps(["stuck"]), urgency=urgency, consent_given_at=moment,
+        consent_text_version="v1", status="new", team="landelijk",
+    ))
+    return ticket_id
+
+
+def test_a_database_of_version_4_keeps_its_outbox_and_gains_notices(db_url):
+    """Migration 5: outbox rows keep their data, urgent ones get priority 0; a second "new"
+    row per ticket and notifier is still refused; notices are not, and need no ticket."""
+    engine = create_engine_for(db_url)
+    moment = datetime(2026, 3, 2, 9, 30)
+    try:
+        migrate(engine, MIGRATIONS[:4])
+        md = MetaData()
+        old_tickets = Table("tickets", md, autoload_with=engine)
+        old_outbox = Table("outbox", md, autoload_with=engine)
+        with engine.begin() as conn:
+            low = _old_ticket(conn, old_tickets, 1, "low")
+            high = _old_ticket(conn, old_tickets, 2, "high")
+            for ticket_id, sent in ((low, None), (high, None), (low, moment)):
+                conn.execute(old_outbox.insert().values(
+                    ticket_id=ticket_id, notifier="email" if sent else "telegram",
+                    attempts=1 if sent else 0, next_attempt_at=moment, last_error=None,
+                    sent_at=sent, created_at=moment))
+    finally:
+        engine.dispose()
+
+    store = TicketStore.from_url(db_url, notifiers=("telegram",))
+    try:
+        assert store.migrate() == [m.version for m in MIGRATIONS[4:]]
+        [low_row] = [i for i in store.outbox_for_ticket(low) if i.sent_at is None]
+        [sent_row] = [i for i in store.outbox_for_ticket(low) if i.sent_at is not None]
+        assert (low_row.kind, low_row.notifier, low_row.attempts) == ("new", "telegram", 0)
+        assert (sent_row.notifier, sent_row.attempts) == ("email", 1)
+        # The urgent ticket's notification goes first although it is not older.
+        due = store.due_notifications(now=moment + timedelta(minutes=1))
+        assert [item.ticket_id for item in due] == [high, low]
+
+        with pytest.raises(IntegrityError), store.engine.begin() as conn:
+            conn.execute(outbox.insert().values(
+                ticket_id=low, notifier="telegram", attempts=0, next_attempt_at=moment,
+                created_at=moment, kind="new"))
+        with store.engine.begin() as conn:
+            for kind, ticket_id in (("changed", low), ("changed", low),
+                                    ("withdrawn", "gone-ticket")):
+                conn.execute(outbox.insert().values(
+                    ticket_id=ticket_id, notifier="telegram", attempts=0,
+                    next_attempt_at=moment, created_at=moment, kind=kind,
+                    reference="KP-AAAAAA"))
+        # New rows continue the old numbering (PostgreSQL's sequence survived).
+        ticket = store.create_ticket(make_draft("after-5"))
+        [new_row] = store.outbox_for_ticket(ticket.id)
+        assert new_row.id > sent_row.id and new_row.kind == "new"
     finally:
         store.close()

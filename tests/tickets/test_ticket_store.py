@@ -28,12 +28,12 @@ def test_migrations_apply_once_and_then_do_nothing(db_url):
     first = TicketStore.from_url(db_url)
     second = TicketStore.from_url(db_url)
     try:
-        assert first.migrate() == [1, 2, 3, 4]
+        assert first.migrate() == [1, 2, 3, 4, 5]
         assert first.migrate() == []
         assert second.migrate() == []  # another process starting later
         with first.engine.connect() as conn:
             versions = conn.execute(select(schema_version.c.version)).scalars().all()
-        assert sorted(versions) == [1, 2, 3, 4]
+        assert sorted(versions) == [1, 2, 3, 4, 5]
     finally:
         first.close()
         second.close()
@@ -423,6 +423,20 @@ def test_due_notifications_are_leased_failed_rows_wait_sent_rows_leave_the_backl
     assert rows["email"].last_error == "ConnectionRefusedError: [Errno 111] refused"
     assert store.due_notifications(now=now + timedelta(seconds=29)) == []
     assert [i.id for i in store.due_notifications(now=now + timedelta(seconds=30))] == [email.id]
+
+
+def test_urgent_tickets_are_notified_first_when_a_backlog_built_up(store, clock):
+    # A notifier was down: older normal and low tickets wait; then a crisis ticket comes in.
+    low = store.create_ticket(make_draft("low", urgency="low"))
+    normal = store.create_ticket(make_draft("normal", urgency="normal"))
+    clock.advance(minutes=30)
+    flagged = store.create_ticket(make_draft("flagged", urgency="normal", safety_flag=True))
+    now = clock.now + timedelta(minutes=1)
+
+    first = store.due_notifications(now=now, limit=2)
+    assert {item.ticket_id for item in first} == {flagged.id}
+    rest = store.due_notifications(now=now, limit=10)
+    assert [item.ticket_id for item in rest] == [low.id, low.id, normal.id, normal.id]
 
 
 def test_lease_expiry_makes_rows_due_again(store):
