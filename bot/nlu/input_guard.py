@@ -5,10 +5,12 @@ Placed after the classifiers, it overrides the intent with
   replacement characters from broken encodings, or text over MAX_CHARS;
 - ``other_language`` for text that is clearly English (many English function
   words, no Dutch ones): the assistant then answers in both languages.
-It also forces ``crisis`` when a message states suicidal thoughts or self-harm
-in so many words (CRISIS_PATTERNS), and when crisis is the classifier's best
-guess even below the fallback threshold: safety must not depend on confidence.
-A false alarm costs a kind message with 113; a miss costs more.
+It also runs the crisis layer (``bot.nlu.crisis``) and sets the output property
+``crisis_level``: ``clear`` makes the intent ``crisis`` (confidence 1.0);
+``possible`` keeps the classifier's best non-crisis intent so that the topic is
+still recognised, and the dialogue asks one gentle check question. The intent
+is ``crisis`` only at the clear level: a classifier guess alone never is.
+It runs before the FallbackClassifier, which then judges the intent left.
 Everything else passes untouched, so phone numbers and names still reach forms.
 """
 
@@ -24,6 +26,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.crisis import CLASSIFIER_POSSIBLE, CLEAR, CRISIS_LEVEL_KEY, crisis_level
+from bot.nlu.crisis import states_crisis as states_crisis
 from bot.plain_text import clean_text
 
 MAX_CHARS = 2000
@@ -39,26 +43,6 @@ DUTCH = {
 }
 AMBIGUOUS = {"is", "ja", "hallo", "hoi", "en"}  # shared words prove nothing
 _WORD = re.compile(r"[a-z']+")
-
-# Explicit statements only (Dutch and Flemish); checked on lower case.
-# "niet" also as people type it in a hurry or in Flemish ("nie", "ni"); "zie het niet
-# meer zitten" alone is left to the classifier (also said of a planning or a boss).
-_NOT = r"(?:niet|nie|ni|nit)"
-CRISIS_PATTERNS = [re.compile(p) for p in (
-    r"zelfmoor[dt]?", r"su[iï]cid", r"zelfdoding", r"\bwil+t?\s+(\w+\s+){0,2}dood\b",
-    r"\bdood\s+(wil|willen|gaan|zijn)\b",
-    rf"\b(?:{_NOT}|nooit)\s+meer\s+(willen\s+)?(leven|bestaan|wakker\s+(worden|word))\b",
-    rf"\bwil+t?\s+er\s+{_NOT}\s+meer\s+zijn\b",
-    rf"\ber\s+{_NOT}\s+meer\s+(zou\s+)?(wil\s+)?zijn\b",
-    r"\beinde?\s+aan\s+(mijn|m'?n|het|me)\s+leven\b",
-    r"\ber\s+een\s+einde?\s+aan\s+(te\s+)?maken\b",
-    r"\bmezelf\s+((iets|wat)\s+)?(aan\s*doen|aandoen|pijn\s+doen|van\s+kant)",
-    r"\bvan\s+het\s+leven\s+beroven\b", r"\buit\s+het\s+leven\s+stappen\b",
-    r"\bgeen\s+zin\s+meer\s+in\s+(het|m'?n|mijn)\s+leven\b",
-    r"\bleven\s+heeft\s+geen\s+zin\b", r"\bwas\s+ik\s+maar\s+dood\b",
-    r"\b(wou|wilde|zou\s+willen)\s+(ik\s+)?dat\s+ik\s+dood\s+was\b",
-)]
-
 
 # Rasa never runs the NLU pipeline on empty text, so channels send this payload
 # for a blank message instead: the person then gets the friendly Dutch answer.
@@ -83,17 +67,6 @@ def text_or_bad_input(text: str) -> str:
         # Too long to classify or keep, but a person in danger must never hear "too long".
         return CRISIS_PAYLOAD if states_crisis(stripped) else BLANK_MESSAGE_PAYLOAD
     return text
-
-
-def crisis_is_best_guess(ranking: list[dict[str, Any]]) -> bool:
-    """Crisis ranks first among the real intents (nlu_fallback aside)."""
-    real = [entry for entry in ranking if entry.get("name") != "nlu_fallback"]
-    return bool(real) and real[0].get("name") == "crisis"
-
-
-def states_crisis(text: str) -> bool:
-    lowered = text.lower()
-    return any(pattern.search(lowered) for pattern in CRISIS_PATTERNS)
 
 
 def classify_guard(text: str) -> str | None:
@@ -125,16 +98,44 @@ class InputGuard(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> InputGuard:
-        return cls()
+        return cls(config)
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # The classifier's crisis confidence (when it ranks first) that makes a
+        # message "possible" on its own.
+        return {"crisis_possible_at": CLASSIFIER_POSSIBLE}
+
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        self.possible_at = float({**self.get_default_config(), **(config or {})}
+                                 ["crisis_possible_at"])
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            verdict = classify_guard(message.get(TEXT) or "")
-            if verdict is None and crisis_is_best_guess(message.get(INTENT_RANKING_KEY) or []):
-                verdict = "crisis"
+            text = message.get(TEXT) or ""
+            ranking = message.get(INTENT_RANKING_KEY) or []
+            level = crisis_level(text, ranking, self.possible_at)
+            if level:
+                message.set(CRISIS_LEVEL_KEY, level, add_to_output=True)
+            verdict = "crisis" if level == CLEAR else classify_guard(text)
             if verdict:
                 message.set(INTENT, {"name": verdict, "confidence": 1.0}, add_to_output=True)
                 message.set(
                     INTENT_RANKING_KEY, [{"name": verdict, "confidence": 1.0}], add_to_output=True
                 )
+            elif (message.get(INTENT) or {}).get("name") == "crisis":
+                without_crisis(message)
         return messages
+
+
+def without_crisis(message: Message) -> None:
+    """The classifier's best guess apart from crisis becomes the intent.
+
+    Below the clear level crisis is never the intent: the topic the person talks
+    about is (or nlu_fallback, when the FallbackClassifier finds it too unsure).
+    """
+    ranking = [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != "crisis"]
+    best = ranking[0] if ranking else {"name": "nlu_fallback", "confidence": 0.0}
+    message.set(INTENT, {"name": best["name"], "confidence": best["confidence"]},
+                add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

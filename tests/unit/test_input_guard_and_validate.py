@@ -1,6 +1,6 @@
 import pytest
 
-from bot.nlu.input_guard import MAX_CHARS, classify_guard, crisis_is_best_guess
+from bot.nlu.input_guard import MAX_CHARS, classify_guard
 from bot.validate import unjustified
 
 
@@ -61,15 +61,6 @@ def test_explicit_crisis_statements_are_always_crisis(text):
 ])
 def test_ordinary_frustration_is_left_to_the_classifier(text):
     assert classify_guard(text) is None
-
-
-def test_crisis_as_best_guess_counts_even_below_the_fallback_threshold():
-    low = [{"name": "nlu_fallback", "confidence": 1.0}, {"name": "crisis", "confidence": 0.31},
-           {"name": "stuck", "confidence": 0.22}]
-    assert crisis_is_best_guess(low)
-    assert not crisis_is_best_guess([{"name": "stuck", "confidence": 0.5},
-                                     {"name": "crisis", "confidence": 0.4}])
-    assert not crisis_is_best_guess([])
 
 
 def test_a_long_message_that_states_a_crisis_is_a_crisis_not_bad_input():
