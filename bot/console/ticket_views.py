@@ -35,11 +35,17 @@ AUDIT_ACTIONS = {
     "status_changed": "Status gewijzigd",
     "assigned": "Behandelaar gewijzigd",
     "note_added": "Notitie toegevoegd",
+    "changed_by_person": "Gewijzigd door de persoon",
+    "withdrawn_by_person": "Ingetrokken door de persoon",
     "deleted": "Verwijderd",
     "purged": "Opgeruimd (bewaartermijn)",
 }
 AUDIT_KEYS = {"from": "van", "to": "naar", "assignee": "behandelaar", "channel": "kanaal",
-              "team": "team", "urgency": "urgentie", "note_id": "notitie", "reason": "reden"}
+              "team": "team", "urgency": "urgentie", "note_id": "notitie", "reason": "reden",
+              "fields": "gegevens"}
+# Field names in a "changed_by_person" audit row (TicketStore.update_contact_by_member).
+FIELD_NAMES = {"name": "naam", "preferred_channel": "voorkeur", "phone": "telefoon",
+               "email": "e-mail", "preferred_time": "beste tijd", "region": "regio"}
 
 
 def _page(request: web.Request, template: str, context: dict[str, Any],
@@ -207,6 +213,8 @@ def _detail_text(detail: dict[str, Any], teams: dict[str, str]) -> str:
             value = labels.label(labels.STATUSES, value)
         elif key == "urgency" and isinstance(value, str):
             value = labels.label(labels.URGENCIES, value)
+        elif key == "fields" and isinstance(value, list):
+            value = ", ".join(FIELD_NAMES.get(str(name), str(name)) for name in value)
         elif value is None:
             value = "niemand"
         elif isinstance(value, (dict, list)):

@@ -9,6 +9,10 @@ than the console, and a reference is all a consultant needs to look the ticket u
 A ticket with a crisis statement (Ticket.safety_flag) is urgency high; its notification is
 the same as that of any other urgent ticket ("Urgent: graag vandaag contact opnemen"), so
 the notification does not give the flag away. The console shows the flag and the reason.
+
+Notices (kind "changed" / "withdrawn") tell the assignee of a claimed ticket that the
+person changed or withdrew the request: the reference, the assignee and the team, nothing
+about what changed.
 """
 
 from __future__ import annotations
@@ -88,6 +92,18 @@ def topic_label(topic: str) -> str:
     return TOPIC_LABELS.get(topic, OTHER_TOPIC)
 
 
+NOTICE_HEADLINES = {
+    "changed": "Aanvraag {reference} gewijzigd door de persoon",
+    "withdrawn": "Aanvraag {reference} ingetrokken door de persoon",
+}
+NOTICE_TEXTS = {
+    "changed": "De persoon heeft de gegevens van de aanvraag aangepast. Bekijk ze in de "
+               "console voordat je contact opneemt.",
+    "withdrawn": "De persoon heeft de aanvraag ingetrokken; de aanvraag en de gegevens zijn "
+                 "verwijderd. Je hoeft geen contact meer op te nemen.",
+}
+
+
 @dataclass(frozen=True)
 class Notification:
     reference: str
@@ -97,6 +113,8 @@ class Notification:
     team: str
     team_label: str
     console_url: str
+    kind: str = "new"  # "new" ticket, or a notice: "changed" | "withdrawn" (NOTICE_TEXTS)
+    assignee: str | None = None
 
     @classmethod
     def from_ticket(cls, ticket: Ticket, console_url: str, team_label: str | None = None
@@ -114,17 +132,49 @@ class Notification:
             console_url=console_url.rstrip("/"),
         )
 
+    @classmethod
+    def notice(cls, kind: str, reference: str, team: str | None, assignee: str | None,
+               console_url: str, team_label: str | None = None) -> Notification:
+        """A notice to the assignee of a claimed ticket (outbox kind changed/withdrawn)."""
+        if kind not in NOTICE_TEXTS:
+            raise ValueError(f"unknown notice kind {kind!r}")
+        return cls(
+            reference=reference,
+            topic_label="",
+            urgency="normal",
+            region=None,
+            team=team or "",
+            team_label=team_label or team or "onbekend",
+            console_url=console_url.rstrip("/"),
+            kind=kind,
+            assignee=one_line(assignee, 80),
+        )
+
     def urgency_text(self) -> str:
         if self.urgency == "high":
             return URGENT_LABEL
         return f"Urgentie: {URGENCY_LABELS.get(self.urgency, self.urgency)}"
 
     def subject(self) -> str:
+        if self.kind in NOTICE_HEADLINES:
+            return "Koffiepraat: " + NOTICE_HEADLINES[self.kind].format(
+                reference=self.reference).replace("Aanvraag", "aanvraag", 1)
         urgency = (URGENT_LABEL.lower() if self.urgency == "high"
                    else f"urgentie {URGENCY_LABELS.get(self.urgency, self.urgency)}")
         return f"Koffiepraat: nieuwe aanvraag {self.reference} ({urgency})"
 
     def text(self) -> str:
+        if self.kind in NOTICE_HEADLINES:
+            lines = [
+                NOTICE_HEADLINES[self.kind].format(reference=self.reference),
+                NOTICE_TEXTS[self.kind],
+                f"Behandelaar: {self.assignee or 'niemand'}",
+                f"Team: {self.team_label}",
+            ]
+            if self.kind == "changed":
+                lines.append(
+                    f"Open de console ({self.console_url}/) en zoek op {self.reference}.")
+            return "\n".join(lines)
         lines = [
             f"Nieuwe aanvraag {self.reference}",
             self.urgency_text(),

@@ -1,4 +1,5 @@
-"""Outbox worker: delivers consultant notifications written by TicketStore.create_ticket.
+"""Outbox worker: delivers consultant notifications written by TicketStore.create_ticket,
+and the notices to an assignee that the person changed or withdrew their request.
 
 Ticket creation only writes outbox rows (same transaction as the ticket), so a notifier that
 is down never blocks or fails a handover. The worker sends due rows, marks them sent, and on
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from bot.notify.base import Notifier
-from bot.notify.message import Notification, redact
+from bot.notify.message import NOTICE_TEXTS, Notification, redact
 from bot.tickets.models import one_line
 from bot.tickets.store import TicketStore
 
@@ -123,12 +124,30 @@ class OutboxWorker:
                 )
                 failed += 1
                 continue
-            ticket = await asyncio.to_thread(self._store.get_ticket, item.ticket_id)
-            if ticket is None:
-                continue  # deleted meanwhile; its outbox rows went with it
-            notification = Notification.from_ticket(
-                ticket, self._console_url, self._store.routing.label(ticket.team)
-            )
+            if item.kind != "new" and item.kind not in NOTICE_TEXTS:
+                # Written by a newer version: leave it for that version, retry rarely.
+                await asyncio.to_thread(
+                    self._store.mark_failed, item.id, f"unknown kind {item.kind!r}",
+                    now + timedelta(seconds=self._backoff.cap_seconds),
+                )
+                failed += 1
+                continue
+            if item.kind == "new":
+                ticket = await asyncio.to_thread(self._store.get_ticket, item.ticket_id)
+                if ticket is None:
+                    continue  # deleted meanwhile; its outbox rows went with it
+                reference = ticket.reference
+                notification = Notification.from_ticket(
+                    ticket, self._console_url, self._store.routing.label(ticket.team)
+                )
+            else:
+                # A notice to the assignee: the row names all it needs (after a withdrawal
+                # the ticket is gone).
+                reference = item.reference or "?"
+                notification = Notification.notice(
+                    item.kind, reference, item.team, item.assignee, self._console_url,
+                    self._store.routing.label(item.team) if item.team else None,
+                )
             if self._clock() - claimed_at > self._last_send_start:
                 # Another worker may take these rows over when the lease ends; sending them
                 # now could send them twice. They stay leased and come back then.
@@ -142,13 +161,14 @@ class OutboxWorker:
                 retry_at = now + max(self._backoff.delay(item.attempts + 1), _retry_after(exc))
                 error = describe_error(exc, getattr(notifier, "secrets", ()))
                 await asyncio.to_thread(self._store.mark_failed, item.id, error, retry_at)
-                logger.warning("notification %s via %s failed (attempt %d): %s",
-                               ticket.reference, item.notifier, item.attempts + 1,
+                logger.warning("notification %s (%s) via %s failed (attempt %d): %s",
+                               reference, item.kind, item.notifier, item.attempts + 1,
                                type(exc).__name__)
             else:
                 sent += 1
                 await asyncio.to_thread(self._store.mark_sent, item.id, now)
-                logger.info("notification %s sent via %s", ticket.reference, item.notifier)
+                logger.info("notification %s (%s) sent via %s", reference, item.kind,
+                            item.notifier)
         return RunResult(sent=sent, failed=failed)
 
     async def run_forever(self, stop_event: asyncio.Event) -> None:

@@ -5,6 +5,8 @@ from bot.tickets.routing import route
 from bot.tickets.sender_key import sender_key
 from bot.tickets.store import (
     DEFAULT_DB_URL,
+    UNSET,
+    InvalidContactField,
     InvalidTransition,
     TicketNotFound,
     TicketStore,
@@ -13,7 +15,9 @@ from bot.tickets.store import (
 __all__ = [
     "DEFAULT_DB_URL",
     "AuditEntry",
+    "UNSET",
     "Contact",
+    "InvalidContactField",
     "InvalidTransition",
     "Note",
     "OutboxItem",

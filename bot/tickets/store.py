@@ -52,10 +52,32 @@ assignee makes `actor` the assignee. `assignee=""` unassigns. Unknown id: Ticket
 audit row: "claimed" / "released" / "reopened" / "status_changed" with detail
 {"from", "to"} (+ "assignee" when that changed along), or "assigned" {"assignee"}.
 Audit actions overall: created, claimed, released, reopened, status_changed, assigned,
-note_added, deleted, purged.
+note_added, changed_by_person, withdrawn_by_person, deleted, purged.
     add_note(ticket_id, author, text) -> Note       (internal; text never goes into audit)
     notes(ticket_id) -> list[Note]                  oldest first
     audit_trail(ticket_id) -> list[AuditEntry]      oldest first; survives deletion
+
+Changes by the person (action server)
+-------------------------------------
+The person can correct or withdraw a request already sent, from the chat. `sender_key` is
+the same key as in the draft; a ticket of another sender is never found.
+    open_tickets_for_sender(sender_key) -> list[Ticket]      not closed, newest first
+    update_contact_by_member(ticket_id, sender_key, *, name=, preferred_channel=, phone=,
+                             email=, preferred_time=, region=, prefer_belgium=False) -> Ticket
+Only the fields passed change (None or "" clears one; preferred_channel cannot be cleared).
+Values are checked and normalised as the handover form does (bot/contact.py: "06-12345678"
+-> "+31612345678"; `prefer_belgium` as for a Flemish conversation); a bad value raises
+InvalidContactField (a ValueError; `.field` names the field, never the value), and so does
+a channel without its phone number or e-mail address. Not this sender's, unknown or closed:
+TicketNotFound. A change writes one audit row "changed_by_person" {"fields": [names]}
+(never the values); an unclaimed ticket whose region changed is routed again ({"team"}).
+When the ticket is claimed, the outbox gets a neutral notice for the assignee
+("Aanvraag KP-... gewijzigd door de persoon").
+    withdraw_by_member(ticket_id, sender_key) -> bool
+Deletes the ticket with its notes and outbox rows (as delete_ticket); the audit keeps one
+"withdrawn_by_person" row with only id and reference. A claimed ticket's assignee gets a
+neutral notice ("Aanvraag KP-... ingetrokken door de persoon"). False: not this sender's
+or unknown.
 
 Deleting and retention
 ----------------------
@@ -63,6 +85,7 @@ Deleting and retention
                                            the chat's delete_my_data
     delete_ticket(ticket_id, actor) -> bool
     purge(closed_older_than_days, now=None) -> int   closed tickets whose closed_at is older
+                                           (and sent withdrawal notices as old)
 The audit keeps one "deleted"/"purged" row per ticket with only id and reference.
 CLI: `python -m bot.tickets.retention --closed-days N` (see retention.py).
 
@@ -102,8 +125,10 @@ from sqlalchemy.exc import (
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import StaticPool
 
+from bot import contact as contact_rules
 from bot.tickets import migrations
 from bot.tickets.models import (
+    PREFERRED_CHANNELS,
     STATUSES,
     URGENCIES,
     AuditEntry,
@@ -138,6 +163,26 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 Clock = Callable[[], datetime]
 
+# A claimed ticket has an assignee to tell about changes by the person.
+CLAIMED_STATUSES = ("claimed", "contacted")
+# Field of update_contact_by_member -> column of the tickets table.
+MEMBER_FIELDS = {
+    "name": "contact_name",
+    "preferred_channel": "contact_preferred_channel",
+    "phone": "contact_phone",
+    "email": "contact_email",
+    "preferred_time": "contact_preferred_time",
+    "region": "region",
+}
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()  # "leave this field as it is" (None clears a field)
+
 
 def is_unavailable(error: BaseException) -> bool:
     """Whether `error` means the database cannot be reached or used right now (server down,
@@ -155,6 +200,14 @@ class TicketNotFound(LookupError):
 class SenderErased(LookupError):
     """The person asked to erase their data after consenting to this handover (it waited in
     a spool meanwhile): it must not become a ticket."""
+
+
+class InvalidContactField(ValueError):
+    """A value the person gave for `field` cannot be used (the message never holds it)."""
+
+    def __init__(self, field: str, problem: str = "is not valid") -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
 
 
 class InvalidTransition(ValueError):
@@ -542,6 +595,88 @@ class TicketStore:
                 for r in conn.execute(query)
             ]
 
+    # -- changes by the person -----------------------------------------------------------
+
+    def open_tickets_for_sender(self, sender_key: str) -> list[Ticket]:
+        """The person's tickets that are not closed, newest first."""
+        if not sender_key:
+            return []  # never match every ticket without a key
+        query = (select(tickets)
+                 .where(and_(tickets.c.sender_key == sender_key, tickets.c.status != "closed"))
+                 .order_by(tickets.c.created_at.desc(), tickets.c.id.desc()))
+        with self._engine.connect() as conn:
+            return [_ticket_from_row(row) for row in conn.execute(query)]
+
+    def update_contact_by_member(
+        self,
+        ticket_id: str,
+        sender_key: str,
+        *,
+        name: str | None = UNSET,
+        preferred_channel: str | None = UNSET,
+        phone: str | None = UNSET,
+        email: str | None = UNSET,
+        preferred_time: str | None = UNSET,
+        region: str | None = UNSET,
+        prefer_belgium: bool = False,
+    ) -> Ticket:
+        given = {"name": name, "preferred_channel": preferred_channel, "phone": phone,
+                 "email": email, "preferred_time": preferred_time, "region": region}
+        wanted = _clean_member_fields(
+            {f: v for f, v in given.items() if v is not UNSET}, prefer_belgium)
+        now = _db_time(self._now())
+        with self._engine.begin() as conn:
+            row = _member_ticket_row(conn, ticket_id, sender_key)
+            if row is None or row.status == "closed":
+                raise TicketNotFound(ticket_id)
+            current = {f: getattr(row, column) for f, column in MEMBER_FIELDS.items()}
+            merged = {**current, **wanted}
+            if wanted.keys() & {"preferred_channel", "phone", "email"}:
+                if merged["preferred_channel"] in ("phone", "whatsapp") and not merged["phone"]:
+                    raise InvalidContactField("phone", "is needed for this channel")
+                if merged["preferred_channel"] == "email" and not merged["email"]:
+                    raise InvalidContactField("email", "is needed for this channel")
+            changed = sorted(f for f, value in wanted.items() if current[f] != value)
+            if not changed:
+                return _ticket_from_row(row)
+            values: dict[str, Any] = {MEMBER_FIELDS[f]: wanted[f] for f in changed}
+            detail: dict[str, Any] = {"fields": changed}
+            team = row.team
+            if "region" in changed and row.status == "new":
+                # Not claimed yet: the team of the new region takes it.
+                team = self._routing.route(wanted["region"])
+                if team != row.team:
+                    values["team"] = detail["team"] = team
+            values["updated_at"] = now
+            conn.execute(tickets.update().where(tickets.c.id == row.id).values(**values))
+            _audit(conn, row.id, row.reference, "person", "changed_by_person", detail, now)
+            if row.status in CLAIMED_STATUSES and row.assignee:
+                self._insert_outbox(conn, row.id, now, kind="changed",
+                                    priority=0 if row.urgency == "high" else 1,
+                                    reference=row.reference, team=team,
+                                    assignee=row.assignee)
+            updated = conn.execute(select(tickets).where(tickets.c.id == row.id)).one()
+            return _ticket_from_row(updated)
+
+    def withdraw_by_member(self, ticket_id: str, sender_key: str) -> bool:
+        """The person withdraws the request: it is deleted with its personal data."""
+        if not sender_key:
+            return False
+        now = _db_time(self._now())
+        with self._engine.begin() as conn:
+            # Serialised with creation and erasure for this person (see _lock_sender).
+            _lock_sender(conn, sender_key)
+            row = _member_ticket_row(conn, ticket_id, sender_key)
+            if row is None:
+                return False
+            _delete_rows(conn, [row], "person", "withdrawn_by_person", "withdrawn", now)
+            if row.status in CLAIMED_STATUSES and row.assignee:
+                self._insert_outbox(conn, row.id, now, kind="withdrawn",
+                                    priority=0 if row.urgency == "high" else 1,
+                                    reference=row.reference, team=row.team,
+                                    assignee=row.assignee)
+            return True
+
     # -- deleting ------------------------------------------------------------------------
 
     def delete_for_sender(self, sender_key: str) -> int:
@@ -588,6 +723,10 @@ class TicketStore:
                 .where(and_(tickets.c.status == "closed", tickets.c.closed_at < cutoff))
                 .with_for_update()
             ).all()
+            # Withdrawal notices outlive their ticket; once sent they go after the same time.
+            conn.execute(outbox.delete().where(and_(
+                outbox.c.kind == "withdrawn", outbox.c.sent_at.is_not(None),
+                outbox.c.sent_at < cutoff)))
             return _delete_rows(conn, rows, "retention", "purged", "retention", moment)
 
     # -- outbox --------------------------------------------------------------------------
@@ -666,6 +805,55 @@ def _audit(conn: Connection, ticket_id: str, reference: str, actor: str, action:
             detail=json.dumps(detail, sort_keys=True), at=at,
         )
     )
+
+
+def _member_ticket_row(conn: Connection, ticket_id: str, sender_key: str) -> Row | None:
+    """The ticket, locked, if it belongs to `sender_key`; None otherwise (also no key)."""
+    if not sender_key or not isinstance(ticket_id, str):
+        return None
+    return conn.execute(
+        select(tickets)
+        .where(and_(tickets.c.id == ticket_id, tickets.c.sender_key == sender_key))
+        .with_for_update()
+    ).first()
+
+
+def _clean_member_fields(given: Mapping[str, Any], prefer_belgium: bool) -> dict[str, Any]:
+    """Check and normalise what the person gave, as the handover form does (bot/contact.py).
+    None or blank clears a field; InvalidContactField names the field, never the value."""
+    cleaned: dict[str, Any] = {}
+    for field, value in given.items():
+        if value is not None and not isinstance(value, str):
+            raise InvalidContactField(field)
+        blank = value is None or not value.strip()
+        if field == "preferred_channel":
+            channel = None if blank else contact_rules.clean_channel(value)
+            if channel not in PREFERRED_CHANNELS:
+                raise InvalidContactField(field)
+            cleaned[field] = channel
+            continue
+        if blank:
+            cleaned[field] = None
+            continue
+        if field == "name":
+            result = contact_rules.clean_name(value)
+            if result == contact_rules.ANONYMOUS:
+                cleaned[field] = None  # as at creation: no name
+                continue
+        elif field == "phone":
+            result = contact_rules.normalise_phone(value, prefer_belgium)
+        elif field == "email":
+            result = contact_rules.clean_email(value)
+        elif field == "preferred_time":
+            result = contact_rules.clean_free_text(value)
+        else:  # region
+            result = contact_rules.clean_free_text(value, limit=60)
+        if result is None:
+            raise InvalidContactField(field)
+        cleaned[field] = result
+    # The model's own rules as well (blank to null, known channel).
+    Contact(**{f: v for f, v in cleaned.items() if f != "region"})
+    return cleaned
 
 
 def _delete_rows(conn: Connection, rows: Sequence[Row], actor: str, action: str, reason: str,

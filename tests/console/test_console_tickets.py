@@ -135,6 +135,20 @@ async def test_inbox_marks_a_crisis_statement_and_lists_it_first(logged_in, make
     assert all("crisissignaal" not in row for row in rows[1:])
 
 
+async def test_history_shows_a_change_by_the_person_without_the_values(
+    logged_in, make_ticket, ticket_store
+):
+    ticket = make_ticket(sender_key="p" * 64)
+    ticket_store.update_contact_by_member(ticket.id, "p" * 64, phone="06-87654321",
+                                          preferred_time="na 17 uur")
+    html = await (await logged_in.get(f"/tickets/{ticket.id}")).text()
+    history = html[html.index("Historie"):]
+    assert "Gewijzigd door de persoon" in history
+    assert "gegevens: telefoon, beste tijd" in history
+    assert "+31687654321" not in history and "na 17 uur" not in history
+    assert "+31687654321" in html  # the contact card shows the new number
+
+
 async def test_claim_contact_close_with_audit(logged_in, make_ticket, ticket_store):
     ticket = make_ticket()
     response = await post_action(logged_in, ticket.id, "claim")

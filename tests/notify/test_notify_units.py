@@ -142,6 +142,23 @@ def test_a_region_with_sensitive_words_is_left_out(region):
     assert region not in text
 
 
+def test_notices_name_reference_assignee_and_team_only():
+    changed = Notification.notice("changed", "KP-ABC234", "midden-utrecht", "anna",
+                                  "http://c/", "Midden-Utrecht")
+    assert changed.subject() == "Koffiepraat: aanvraag KP-ABC234 gewijzigd door de persoon"
+    assert changed.text().splitlines()[0] == "Aanvraag KP-ABC234 gewijzigd door de persoon"
+    assert "Behandelaar: anna" in changed.text() and "Team: Midden-Utrecht" in changed.text()
+    withdrawn = Notification.notice("withdrawn", "KP-ABC234", "midden-utrecht", "anna",
+                                    "http://c")
+    assert withdrawn.subject() == "Koffiepraat: aanvraag KP-ABC234 ingetrokken door de persoon"
+    assert "http://c" not in withdrawn.text()  # nothing left to open
+    for notice in (changed, withdrawn):
+        for word in FORBIDDEN:
+            assert word not in _all_text_of(notice)
+    with pytest.raises(ValueError):
+        Notification.notice("deleted", "KP-ABC234", None, None, "http://c")
+
+
 def test_a_postcode_is_not_mistaken_for_a_helpline():
     text = Notification.from_ticket(_ticket(region="1131 AB Volendam"), "http://c").text()
     assert "Regio: 1131 AB Volendam" in text

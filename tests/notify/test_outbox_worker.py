@@ -118,6 +118,38 @@ async def test_a_crisis_ticket_reaches_telegram_and_email_without_sensitive_word
             assert word not in text.lower(), word
 
 
+async def test_the_assignee_hears_neutrally_that_the_person_changed_then_withdrew(
+    make_store, fake_telegram, clock
+):
+    fake, base_url = fake_telegram
+    store = make_store(notifiers=("telegram",))
+    key = "p" * 64
+    ticket = store.create_ticket(draft(sender_key=key))
+    run = worker(store, [telegram(base_url)], clock)
+    assert (await run.run_once()).sent == 1  # the new ticket
+    store.update_ticket(ticket.id, status="claimed", actor="anna")
+
+    store.update_contact_by_member(ticket.id, key, phone="06-87654321", preferred_time="avond")
+    assert (await run.run_once()).sent == 1
+    changed = fake.delivered[-1]["text"]
+    assert changed.startswith(f"Aanvraag {ticket.reference} gewijzigd door de persoon\n")
+    assert "Behandelaar: anna" in changed and "Midden-Utrecht" in changed
+    assert CONSOLE in changed
+
+    assert store.withdraw_by_member(ticket.id, key)
+    assert (await run.run_once()).sent == 1
+    await run.aclose()
+    withdrawn = fake.delivered[-1]["text"]
+    assert withdrawn.startswith(f"Aanvraag {ticket.reference} ingetrokken door de persoon\n")
+    assert "Behandelaar: anna" in withdrawn and "geen contact meer" in withdrawn
+
+    for text in (changed, withdrawn):
+        assert_no_contact_details(text)
+        for value in ("87654321", "avond", "job_insecurity", "baan onzeker", "Regio:"):
+            assert value not in text
+    assert store.outbox_backlog() == 0
+
+
 async def test_a_notifier_failing_twice_then_succeeding_delivers_exactly_once(
     make_store, fake_telegram, clock
 ):
