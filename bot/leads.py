@@ -3,6 +3,10 @@
 Signals (from the handover issue): job already lost, a reorganisation or contract
 end with a date, a flex contract ending within about three months, a topic raised
 twice, distress without crisis; crisis always counts as high.
+
+The reason is for the console only (TicketDraft.urgency_reason): consultant notifications
+carry a neutral urgency label instead (bot/notify/message.py), never crisis or health
+wording. A crisis also sets TicketDraft.safety_flag, which makes the ticket high as well.
 """
 
 from __future__ import annotations
