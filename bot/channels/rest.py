@@ -17,6 +17,9 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
   featurizers/classifiers may fail on an empty feature vector (seen with the
   logistic-regression pipeline). The rule for ``bad_input`` answers politely;
 - the input channel is always "rest": a client cannot claim to be Telegram;
+- the conversation is "rest:<sender>" (bot/sender_ids.py): a client choosing a
+  WhatsApp member's number as its sender reaches a conversation of its own. The
+  reply names the sender as the client sent it;
 - a turn that produced no reply at all (the action server is down: Rasa drops
   the action and goes on silently) gets a short Dutch apology instead of ``[]``;
 - a per-sender token bucket (default 20 messages a minute) answers 429 with a
@@ -55,6 +58,7 @@ from bot.channels.rate_limit import (
 from bot.nlu.input_guard import CRISIS_PAYLOAD, states_crisis
 from bot.nlu.input_guard import MAX_CHARS as GUARD_MAX_CHARS
 from bot.plain_text import clean_text, is_plain_line
+from bot.sender_ids import conversation_id
 
 logger = logging.getLogger("koffiepraat.channels.rest")
 
@@ -187,7 +191,7 @@ class HardenedRestInput(RestInput):
             # Too long to keep, but a person in danger gets the crisis answer, not "too long".
             text = CRISIS_PAYLOAD
         collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, parsed.sender,
+        message = UserMessage(text, collector, conversation_id(self.name(), parsed.sender),
                               input_channel=self.name(), metadata=parsed.metadata)
         try:
             await on_new_message(message)
@@ -198,7 +202,8 @@ class HardenedRestInput(RestInput):
         if not collector.messages:
             logger.warning("rest: a turn produced no reply")
             return response.json([{"recipient_id": parsed.sender, "text": NO_REPLY}])
-        return response.json(collector.messages)
+        # Rasa addressed them to the conversation id; the client knows its own sender.
+        return response.json([{**m, "recipient_id": parsed.sender} for m in collector.messages])
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]

@@ -10,6 +10,9 @@
 3. A per-sender rate limit (``bot.channels.rate_limit``): a flood gets one polite
    reply and is then ignored. The connection is limited as well, so a client
    cannot dodge the limit with a new session id for every message.
+4. The session id is chosen by the browser, so the conversation is
+   "socketio:<session id>" (bot/sender_ids.py): a session id equal to a WhatsApp
+   number reaches a conversation of its own. Replies go to the session's room.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from sanic import Blueprint
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.nlu.input_guard import text_or_bad_input
 from bot.plain_text import is_plain_line
+from bot.sender_ids import PlatformRecipient, conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,12 @@ def _valid_session_id(value: Any) -> bool:
     # Also the conversation's key in the tracker store: PostgreSQL refuses NUL.
     return (isinstance(value, str) and 0 < len(value) <= MAX_SESSION_ID_CHARS
             and is_plain_line(value))
+
+
+class WidgetOutput(PlatformRecipient, SocketIOOutput):
+    """Rasa's replies to "socketio:<session id>" go to the room of that session id."""
+
+    namespace = "socketio"
 
 
 class SocketIOInput(RasaSocketIOInput):
@@ -96,7 +106,7 @@ class SocketIOInput(RasaSocketIOInput):
                     return
             else:
                 sender_id = sid
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            output = WidgetOutput(sio, self.bot_message_evt)
             if not await self.flood_guard.within_limit(
                 "socket.io", sender_id, output, f"socket:{sid}"
             ):
@@ -104,7 +114,7 @@ class SocketIOInput(RasaSocketIOInput):
             text = data.get("message")
             text = text_or_bad_input(text if isinstance(text, str) else "")
             await on_new_message(UserMessage(
-                text, output, sender_id, input_channel=self.name(),
+                text, output, conversation_id(self.name(), sender_id), input_channel=self.name(),
                 metadata=_metadata(data.get(self.metadata_key)),
             ))
 

@@ -44,6 +44,7 @@ from bot.channels.retry import RetryPolicy, call_with_retries
 from bot.channels.state_store import StateStore, state_store_from_env
 from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
 from bot.nlu.input_guard import text_or_bad_input
+from bot.sender_ids import PlatformRecipient, conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +76,14 @@ def _retry_hint(exc: BaseException) -> float | None:
     return None
 
 
-class TelegramOutput(OutputChannel):
-    """Sends Rasa's responses to a Telegram chat through the Bot API."""
+class TelegramOutput(PlatformRecipient, OutputChannel):
+    """Sends Rasa's responses to a Telegram chat through the Bot API.
+
+    Rasa's replies are addressed to "telegram:<chat id>"; PlatformRecipient sends them
+    to the chat id (bot/sender_ids.py).
+    """
+
+    namespace = "telegram"
 
     def __init__(self, bot: Bot, payload_keys: PayloadKeys, retry: RetryPolicy) -> None:
         self.bot = bot
@@ -294,7 +301,7 @@ class TelegramInput(InputChannel):
             UserMessage(
                 text_or_bad_input(text),
                 self.output,
-                chat_id,
+                conversation_id(self.name(), chat_id),
                 input_channel=self.name(),
                 metadata={"telegram_update_id": update.update_id},
             )
@@ -319,7 +326,7 @@ class TelegramInput(InputChannel):
             UserMessage(
                 payload,
                 self.output,
-                chat_id,
+                conversation_id(self.name(), chat_id),
                 input_channel=self.name(),
                 metadata={"telegram_update_id": update.update_id},
             )

@@ -46,6 +46,7 @@ from bot.channels.whatsapp_output import WhatsAppOutput
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
 from bot.nlu.input_guard import text_or_bad_input
 from bot.plain_text import is_plain_line
+from bot.sender_ids import conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -282,7 +283,9 @@ class WhatsAppInput(InputChannel):
             UserMessage(
                 text_or_bad_input(text),
                 self.output,
-                sender,
+                # The member's own namespace: a REST client sending this number as its
+                # sender reaches "rest:<number>", never this conversation.
+                conversation_id(self.name(), sender),
                 input_channel=self.name(),
                 metadata={"whatsapp_phone_number_id": number_id} if number_id else None,
             )

@@ -65,7 +65,7 @@ async def test_text_goes_to_rasa_and_reply_comes_back_with_inline_buttons(telegr
     assert status == 200
     [received] = telegram.agent.messages
     assert received.text == "Ik zit vast"
-    assert received.sender_id == str(CHAT_ID)
+    assert received.sender_id == f"telegram:{CHAT_ID}"
     assert received.input_channel == "telegram"
     [sent] = telegram.api.of("sendMessage")
     assert sent.path == f"/bot{TELEGRAM_TOKEN}/sendMessage"
@@ -91,7 +91,7 @@ async def test_button_tap_answers_the_callback_and_sends_the_payload(telegram):
     [answered] = telegram.api.of("answerCallbackQuery")
     assert answered.params["callback_query_id"] == "cbq-1"
     assert telegram.agent.texts == ["/affirm"]
-    assert telegram.agent.messages[0].sender_id == str(CHAT_ID)
+    assert telegram.agent.messages[0].sender_id == f"telegram:{CHAT_ID}"
 
 
 async def test_long_payload_gets_a_short_key_that_maps_back(telegram):

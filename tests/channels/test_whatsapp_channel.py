@@ -151,7 +151,7 @@ async def test_text_goes_to_rasa_and_reply_buttons_come_back(whatsapp):
     assert status == 200
     [received] = whatsapp.agent.messages
     assert received.text == "Ik wil iets anders gaan doen"
-    assert received.sender_id == PERSON
+    assert received.sender_id == f"whatsapp:{PERSON}"  # its own namespace
     assert received.input_channel == "whatsapp"
     assert received.metadata == {"whatsapp_phone_number_id": WA_PHONE_NUMBER_ID}
     [call] = whatsapp.api.calls

@@ -51,6 +51,6 @@ def test_handover_with_postgresql(pg_stack, database, responses):
     engine = sa.create_engine(database)
     with engine.connect() as conn:
         count = conn.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"),
-                             {"s": sender}).scalar()
+                             {"s": f"rest:{sender}"}).scalar()
     engine.dispose()
     assert count > 10

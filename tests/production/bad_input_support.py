@@ -67,11 +67,16 @@ class EchoAssistant:
     messages: list[UserMessage] = field(default_factory=list)
 
     def texts_of(self, sender: str) -> list[str]:
-        return [m.text or "" for m in self.messages if m.sender_id == sender]
+        """What ``sender`` (the id on its platform) said; Rasa knows them as
+        ``<channel>:<sender>`` (bot/sender_ids.py)."""
+        return [m.text or "" for m in self.messages
+                if m.sender_id == f"{m.input_channel}:{sender}"]
 
     async def handle_message(self, message: UserMessage) -> None:
         self.messages.append(message)
-        await message.output_channel.send_text_message(message.sender_id, f"echo:{message.text}")
+        # As Rasa answers: addressed to the conversation id.
+        await message.output_channel.send_response(message.sender_id,
+                                                    {"text": f"echo:{message.text}"})
 
 
 class FakePlatforms:

@@ -3,9 +3,9 @@ echo agent instead of a model.
 
 Started as a subprocess by the REST input tests, so Hypothesis can fuzz the HTTP
 handling from plain synchronous tests. Usage: ``python echo_rest_app.py PORT``.
-The agent replies ``echo:<input channel>:<text>`` and raises for the sender
-FAILING_SENDER and stays silent for SILENT_SENDER (what a failing assistant
-looks like from outside).
+The agent replies ``echo:<input channel>:<text>`` (``/whoami``: the conversation
+id it was given) and raises for the sender FAILING_SENDER and stays silent for
+SILENT_SENDER (what a failing assistant looks like from outside).
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ SILENT_SENDER = "silent-assistant-2b8d1e"
 
 class EchoAgent:
     async def handle_message(self, message: UserMessage) -> None:
-        if message.sender_id == FAILING_SENDER:
+        # Conversation ids of client-chosen senders carry the channel (bot/sender_ids.py).
+        if message.sender_id == f"rest:{FAILING_SENDER}":
             raise RuntimeError("the assistant failed")
-        if message.sender_id == SILENT_SENDER:
+        if message.sender_id == f"rest:{SILENT_SENDER}":
             return  # like Rasa when the action server is down
-        await message.output_channel.send_text_message(
-            message.sender_id, f"echo:{message.input_channel}:{message.text}")
+        text = f"echo:{message.input_channel}:{message.text}"
+        if message.text == "/whoami":
+            text = f"you are {message.sender_id}"
+        await message.output_channel.send_response(message.sender_id, {"text": text})
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from bot.prod.config import ProdConfig
 from bot.prod.services import all_services, child_env
 from bot.prod.supervisor import Supervisor
 from bot.quiet import quiet_env
+from bot.sender_ids import conversation_id
 
 REDIS_URL = "redis://127.0.0.1:6379/7"
 READY_TIMEOUT_S = 300.0
@@ -100,12 +101,13 @@ class ProdTestStack:
 
     # -- the stored conversation ----------------------------------------------
     def events(self, sender: str) -> list[dict[str, Any]]:
-        """The sender's tracker events from PostgreSQL, in stored order."""
+        """The REST sender's tracker events from PostgreSQL, in stored order."""
         engine = sa.create_engine(self.env["TRACKER_STORE_URL"], future=True)
         try:
             with engine.connect() as conn:
                 rows = conn.execute(sa.text(
-                    "SELECT data FROM events WHERE sender_id = :s ORDER BY id"), {"s": sender})
+                    "SELECT data FROM events WHERE sender_id = :s ORDER BY id"),
+                    {"s": conversation_id("rest", sender)})
                 return [json.loads(row.data) for row in rows]
         finally:
             engine.dispose()

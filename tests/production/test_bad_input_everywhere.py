@@ -376,7 +376,7 @@ async def test_widget_fuzzed_text_reaches_the_assistant_storable(widget_app, tex
     try:
         await utter(client, session, text)
         [received] = widget_app.assistant.messages[-1:]
-        assert received.sender_id == session
+        assert received.sender_id == f"socketio:{session}"
         assert received.text == expected_arrival(text)
         assert_storable(received.text)
     finally:

@@ -62,6 +62,13 @@ def test_a_normal_message_reaches_the_assistant_as_rest(echo_url):
     assert reply.json() == [{"recipient_id": sender, "text": "echo:rest:hoi"}]
 
 
+def test_the_conversation_of_a_rest_sender_is_in_the_rest_namespace(echo_url):
+    # "31612345678" may be a WhatsApp member's id: a REST client choosing it must not
+    # reach their conversation. The reply still names the sender as the client sent it.
+    reply = post(webhook(echo_url), b'{"sender": "31612345678", "message": "/whoami"}')
+    assert reply.json() == [{"recipient_id": "31612345678", "text": "you are rest:31612345678"}]
+
+
 @pytest.mark.parametrize(
     ("body", "code"),
     [
