@@ -1,10 +1,12 @@
-"""NLU evaluation on the held-out test set (tests/nlu/).
+"""NLU evaluation on the held-out, real-language and crisis sets.
 
-``check``: the gate used by ``make test``: macro-F1 >= 0.90 and out_of_scope
-recall >= 0.90, with the per-intent figures printed on failure.
-``report`` (``make eval``): the same for the trained model AND for Rasa's
-recommended language-independent pipeline trained on the same data, side by side
-in results/eval/report.md, with both confusion matrices as PNG.
+``check``: the held-out gate used by ``make test``: macro-F1 >= 0.90 and
+out_of_scope recall >= 0.90, with the per-intent figures printed on failure
+(tests/quality/ also gates the real and crisis sets).
+``report`` (``make eval``): the trained model AND the baseline pipeline
+(``bot/nlu_eval_baseline.yml``: the pipeline deployed before issue 11, Rasa's
+logistic regression on raw counts) trained on the same data, side by side on all
+three sets in results/eval/report.md, with the held-out confusion matrices as PNG.
 """
 
 from __future__ import annotations
@@ -90,12 +92,47 @@ def check(scores: Scores) -> list[str]:
 
 
 def train_baseline(out_dir: Path) -> Path:
-    name = "baseline-nlu"
-    cmd = [sys.executable, "-m", "rasa", "train", "nlu", "--quiet", "--config",
-           str(BASELINE_CONFIG), "--nlu", "data/nlu", "--out", str(out_dir),
-           "--fixed-model-name", name]
-    subprocess.run(cmd, cwd=ROOT, env=quiet_env(), check=True)
-    return out_dir / f"{name}.tar.gz"
+    from bot.nlu.compare import train_nlu
+
+    model, _ = train_nlu(BASELINE_CONFIG, out_dir, "baseline-nlu")
+    return model
+
+
+SUMMARY_ROWS = (
+    ("held-out macro-F1", "held_out", "macro_f1", "{:.3f}"),
+    ("held-out accuracy", "held_out", "accuracy", "{:.3f}"),
+    ("held-out out_of_scope precision / recall", "held_out", ("oos_precision", "oos_recall"),
+     "{:.2f} / {:.2f}"),
+    ("real set accuracy", "real", "accuracy", "{:.3f}"),
+    ("real set macro-F1", "real", "macro_f1", "{:.3f}"),
+    ("real set routed to fallback", "real", "fallback", "{:.1%}"),
+    ("real set: labelled intent among `topics`", "real", "topic_hit", "{:.3f}"),
+    ("crisis set: crisis rows clear or possible (recall)", "crisis", "recall", "{:.3f}"),
+    ("crisis set: crisis rows clear", "crisis", "clear_recall", "{:.3f}"),
+    ("crisis set: none rows clear (max 1%)", "crisis", "none_clear", "{:.1%}"),
+    ("crisis set: none rows possible (max 3%)", "crisis", "none_possible", "{:.1%}"),
+    ("real set: rows clear (max 1%)", "real_crisis", "none_clear", "{:.1%}"),
+    ("real set: rows possible (max 3%)", "real_crisis", "none_possible", "{:.1%}"),
+    ("NLU time per held-out message (ms, this process)", None, "ms_per_message", "{:.1f}"),
+    ("NLU time per real-set message (ms)", None, "ms_per_real_message", "{:.1f}"),
+)
+
+
+def summary(columns: dict[str, dict]) -> str:
+    """One row per figure, one column per pipeline (from bot.nlu.compare.score_model)."""
+    lines = ["| | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for label, part, keys, fmt in SUMMARY_ROWS:
+        cells = []
+        for result in columns.values():
+            source = result if part is None else result.get(part) or {}
+            values = [source.get(k) for k in (keys if isinstance(keys, tuple) else (keys,))]
+            cells.append("—" if any(v is None for v in values) else fmt.format(*values))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def sizes(label_counts: dict[str, int]) -> str:
+    return ", ".join(f"{name}: {n} rows" for name, n in label_counts.items())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,22 +147,39 @@ def main(argv: list[str] | None = None) -> int:
     ours = evaluate(model, results / "nlu")
     columns = {"Koffiepraat": ours}
     if args.mode == "report":
+        from bot.nlu import evalsets
+        from bot.nlu.compare import score_model
+
         print("Training the baseline pipeline on the same data...", flush=True)
         started = time.monotonic()
         baseline = train_baseline(results / "baseline-model")
         training_s = time.monotonic() - started
         columns["baseline"] = evaluate(baseline, results / "nlu-baseline")
+        print("Scoring both on the held-out, real and crisis sets...", flush=True)
+        scored = {"Koffiepraat": score_model(model), "baseline": score_model(baseline)}
         report_dir = results / "eval"
         report_dir.mkdir(parents=True, exist_ok=True)
         for label, folder in (("koffiepraat", "nlu"), ("baseline", "nlu-baseline")):
             png = results / folder / "intent_confusion_matrix.png"
             if png.exists():
                 shutil.copy(png, report_dir / f"confusion_{label}.png")
+        counts = {"held-out": len(evalsets.held_out()), "real": len(evalsets.real()),
+                  "crisis": len(evalsets.crisis())}
+        real_columns = {label: Scores(r["real_scores"]["macro_f1"], r["real_scores"]["per_intent"])
+                        for label, r in scored.items() if r.get("real_scores")}
         (report_dir / "report.md").write_text(
-            "# NLU evaluation on tests/nlu/test_nlu.yml (held out)\n\n"
-            + table(columns) + "\n\n"
+            f"# NLU evaluation ({time.strftime('%Y-%m-%d')})\n\n"
+            f"Sets: {sizes(counts)} (tests/nlu/test_nlu.yml, "
+            "tests/nlu/real/real_sentences.tsv, tests/nlu/crisis/crisis_set.tsv). "
+            f"Koffiepraat = the trained model `{model.name}` (config.yml); baseline = "
+            "`bot/nlu_eval_baseline.yml` trained on the same data/nlu.\n\n"
+            "## Summary\n\n" + summary(scored) + "\n\n"
+            "## Held-out set per intent (rasa test nlu)\n\n" + table(columns) + "\n\n"
+            "## Real-language set per intent\n\n"
+            + (table(real_columns) if real_columns else "(set not present)") + "\n\n"
             + facts({"Koffiepraat": model, "baseline": baseline}, training_s)
-            + "\n\nConfusion matrices: confusion_koffiepraat.png, confusion_baseline.png\n",
+            + "\n\nConfusion matrices (held-out): confusion_koffiepraat.png, "
+            "confusion_baseline.png\n",
             encoding="utf-8")
         print(f"Report: {report_dir / 'report.md'}")
     print(table(columns))

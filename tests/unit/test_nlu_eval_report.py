@@ -34,3 +34,21 @@ def test_facts_give_model_sizes_and_training_minutes(tmp_path):
     text = facts({"Koffiepraat": model}, 90.0)
     assert "Koffiepraat model: m.tar.gz, 2.5 MB" in text
     assert "baseline training took 1.5 min" in text
+
+
+def test_summary_puts_the_three_sets_of_both_pipelines_side_by_side():
+    from bot.nlu_eval import summary
+
+    ours = {"held_out": {"macro_f1": 0.95, "accuracy": 0.92, "oos_precision": 1.0,
+                         "oos_recall": 0.9, "fallback": 0.05},
+            "real": {"accuracy": 0.41, "macro_f1": 0.40, "fallback": 0.1, "topic_hit": 0.5},
+            "crisis": {"recall": 1.0, "clear_recall": 0.8, "none_clear": 0.0,
+                       "none_possible": 0.005},
+            "real_crisis": {"none_clear": 0.0, "none_possible": 0.01}, "ms_per_message": 7.5}
+    text = summary({"Koffiepraat": ours, "baseline": {"held_out": {"macro_f1": 0.9}}})
+    lines = text.splitlines()
+    assert lines[0] == "| | Koffiepraat | baseline |"
+    assert "| held-out macro-F1 | 0.950 | 0.900 |" in lines
+    assert "| real set accuracy | 0.410 | — |" in lines
+    assert "| crisis set: none rows possible (max 3%) | 0.5% | — |" in lines
+    assert "| held-out out_of_scope precision / recall | 1.00 / 0.90 | — |" in lines

@@ -1,0 +1,110 @@
+"""Gates on the real-language set and the crisis set (issue 11), and proof that no
+evaluation set leaks into the training data.
+
+- real set (tests/nlu/real/real_sentences.tsv): accuracy and macro-F1 at or above
+  the floors below; none of its rows is a crisis, so clear on at most 1% and
+  possible on at most 3% of them.
+- crisis set (tests/nlu/crisis/crisis_set.tsv): every crisis row reaches clear or
+  possible (recall 1.0); clear on at most 1% and possible on at most 3% of the
+  none rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu import evalsets
+from bot.train import latest_model
+
+# Floors set from the measurement of the chosen pipeline on the real set as it
+# stood on 2026-12-03 (367 rows): accuracy 0.308, macro-F1 0.305, against 0.262
+# and 0.278 for the pipeline it replaced (docs/decisions.md). One standard error
+# of a proportion over 367 rows is about 0.024; the floors sit about one below
+# the measured figures, so a retrain on a little more or other data does not fail
+# by noise, while falling back to the old pipeline's level does.
+REAL_MIN_ACCURACY = 0.28
+REAL_MIN_MACRO_F1 = 0.28
+MAX_CLEAR_ON_NONE = 0.01
+MAX_POSSIBLE_ON_NONE = 0.03
+
+
+@pytest.fixture(scope="module")
+def agent():
+    from bot.nlu.parse import load_agent
+
+    model = latest_model()
+    assert model is not None, "run `make train` first (make test does)"
+    return load_agent(model)
+
+
+def parse(agent, examples):
+    from bot.nlu.parse import parse_all
+
+    return parse_all(agent, [e.text for e in examples])
+
+
+@pytest.mark.slow
+def test_real_set_meets_the_floor_and_raises_no_false_crisis(agent):
+    real = evalsets.real()
+    assert len(real) >= 300, "the real-language set should have at least 300 rows"
+    parses = parse(agent, real)
+    scores = evalsets.intent_scores(real, parses)
+    crisis = evalsets.crisis_rates(["none"] * len(real), parses)
+    print({k: v for k, v in scores.items() if k != "per_intent"}, crisis)
+    assert scores["accuracy"] >= REAL_MIN_ACCURACY, scores["accuracy"]
+    assert scores["macro_f1"] >= REAL_MIN_MACRO_F1, scores["macro_f1"]
+    assert crisis["none_clear"] <= MAX_CLEAR_ON_NONE, crisis
+    assert crisis["none_possible"] <= MAX_POSSIBLE_ON_NONE, crisis
+    # a story with a clear career topic in one of its sentences is never sent
+    # to the fallback, and topics are career intents, main first, at most 3
+    from bot.topics import CAREER_TOPICS
+
+    for p in parses:
+        topics = p.get("topics")
+        assert isinstance(topics, list) and len(topics) <= 3
+        assert all(t in CAREER_TOPICS for t in topics)
+        if topics and not p.get("crisis_level"):
+            assert p["intent"]["name"] != "nlu_fallback", (p["text"], topics)
+
+
+@pytest.mark.slow
+def test_crisis_set_every_crisis_is_caught_and_few_false_alarms(agent):
+    rows = evalsets.crisis()
+    assert sum(e.label == "crisis" for e in rows) >= 170
+    assert sum(e.label == "none" for e in rows) >= 330
+    parses = parse(agent, rows)
+    rates = evalsets.crisis_rates([e.label for e in rows], parses)
+    missed = [e.text for e, p in zip(rows, parses, strict=True)
+              if e.label == "crisis" and not p.get("crisis_level")]
+    print(rates)
+    assert rates["recall"] == 1.0, missed[:5]
+    assert rates["none_clear"] <= MAX_CLEAR_ON_NONE, rates
+    assert rates["none_possible"] <= MAX_POSSIBLE_ON_NONE, rates
+    # the intent is crisis exactly when the level is clear
+    assert all((p["intent"]["name"] == "crisis") == (p.get("crisis_level") == "clear")
+               for p in parses)
+
+
+@pytest.mark.parametrize("name", ["held_out", "real", "crisis"])
+def test_no_evaluation_set_overlaps_the_training_data(name):
+    """After lower-casing and removing punctuation and extra spaces.
+
+    The overlaps that training files had on 2026-12-03 (greetings, yes/no and a
+    few crisis sentences that also stand in data/nlu; bot/nlu/known_overlap.py,
+    docs/eval/overlap.md) are listed for their owners to remove; any other
+    overlap fails, so the list can only shrink. The real set has none.
+    """
+    from bot.nlu.known_overlap import KNOWN_OVERLAP
+
+    train = {evalsets.normalise(t) for t in evalsets.training_texts()}
+    rows = getattr(evalsets, name)()
+    assert rows, f"{name} set is empty"
+    overlap = {evalsets.normalise(e.text) for e in rows} & train
+    new = sorted(overlap - KNOWN_OVERLAP[name])
+    assert not new, new[:10]
+    assert not KNOWN_OVERLAP["real"]
+
+
+def test_normalise_ignores_case_punctuation_and_spacing():
+    assert evalsets.normalise("Ik wil  dood!") == evalsets.normalise("ik wil dood")
+    assert evalsets.normalise("Hoi, hoe gaat 't?") == "hoi hoe gaat t"
