@@ -45,7 +45,7 @@ DIM = 512
 _lock = threading.Lock()
 _encoder: Any = None
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
-CACHE_SIZE = 20_000
+CACHE_SIZE = 2_000
 
 
 def encoder() -> Any:
@@ -60,16 +60,27 @@ def encoder() -> Any:
 
 
 def encode(texts: list[str]) -> np.ndarray:
-    """Embeddings of ``texts`` (cached: training featurises each text twice)."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    """Embeddings of ``texts``; short repeated messages ("ja", "hoi") come from a
+    small LRU cache."""
+    if not texts:
+        return np.zeros((0, DIM), np.float32)
+    with _lock:
+        found = {t: _cache[t] for t in texts if t in _cache}
+    missing = list(dict.fromkeys(t for t in texts if t not in found))
     if missing:
         vectors = np.asarray(encoder().encode(missing), dtype=np.float32)
+        found.update(zip(missing, vectors, strict=True))
         with _lock:
-            for text, vector in zip(missing, vectors, strict=True):
-                _cache[text] = vector
+            for text in missing:
+                _cache[text] = found[text]
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
-    return np.stack([_cache[t] for t in texts]) if texts else np.zeros((0, DIM), np.float32)
+    return np.stack([found[t] for t in texts])
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
 
 
 def encoder_identity() -> dict[str, str]:
