@@ -1,8 +1,8 @@
-"""Rasa SDK actions of Koffiepraat, split by concern:
+"""Rasa SDK actions of Koffiepraat.
 
-- topics.py: career topics (empathy, deepening question, self-help, offer)
-- handover.py: consent, contact form, ticket creation
+- respond.py: the one action that answers every message (the decision itself is
+  plain Python in bot/dialogue/engine.py)
+- handover.py: ticket creation, and checking, correcting or withdrawing a request
 - privacy.py: erasure on request
-- safety.py: crisis
-- fallback.py: not understood, out of scope, bad input
+- handover_spool.py, ticket_store.py: the action server's ticket store and spool
 """

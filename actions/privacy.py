@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
 
 import sqlalchemy as sa
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -36,19 +35,14 @@ def _erase(channel: str, sender_id: str) -> int:
     return removed
 
 
-class ActionDeleteMyData(Action):
-    def name(self) -> str:
-        return "action_delete_my_data"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        try:
-            removed = await asyncio.to_thread(_erase, input_channel(tracker), tracker.sender_id)
-        except Exception as error:  # noqa: BLE001 (the person must get an answer)
-            logger.error("Erasure failed: %s", error.__class__.__name__)
-            dispatcher.utter_message(response="utter_handover_failed")
-            return []
-        logger.info("Erasure done: %d ticket(s), conversation queued", removed)
-        dispatcher.utter_message(response="utter_deleted")
-        return [AllSlotsReset(), Restarted()]
+async def erase(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Delete the person's requests now and their conversation soon after."""
+    try:
+        removed = await asyncio.to_thread(_erase, input_channel(tracker), tracker.sender_id)
+    except Exception as error:  # noqa: BLE001 (the person must get an answer)
+        logger.error("Erasure failed: %s", error.__class__.__name__)
+        dispatcher.utter_message(response="utter_handover_failed")
+        return []
+    logger.info("Erasure done: %d ticket(s), conversation queued", removed)
+    dispatcher.utter_message(response="utter_deleted")
+    return [AllSlotsReset(), Restarted()]

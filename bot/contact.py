@@ -16,12 +16,27 @@ _NAME_PREFIXES = re.compile(
 _NAME_OK = re.compile(r"^[^\W\d_][^\W\d_'’ .-]*([ '’.-][^\W\d_]+)*$")
 ANONYMOUS = "anoniem"
 
-_CHANNEL_WORDS = {
-    "phone": ("bel", "bellen", "telefoon", "telefonisch", "phone", "mobiel", "gsm"),
-    "whatsapp": ("whatsapp", "whats app", "app", "appen", "wa"),
-    "email": ("mail", "e-mail", "email", "mailen", "e mail"),
-    "chat": ("chat", "hier", "in de chat", "deze chat", "hier in de chat"),
+CHANNEL_WORDS = {
+    "phone": ("bel", "bellen", "belt", "telefoon", "telefonisch", "phone", "mobiel", "gsm",
+              "opbellen", "terugbellen"),
+    "whatsapp": ("whatsapp", "whats app", "app", "appen", "wa", "whatsappen"),
+    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje", "gmail"),
+    "chat": ("chat", "hier", "in de chat", "deze chat", "hier in de chat", "chatten", "typen"),
 }
+# Outside the question "how may we reach you", only unmistakable words count: "hier"
+# or "app" in a story ("ik werk hier al jaren") says nothing about contact.
+_STRICT_CHANNEL_WORDS = {
+    "phone": ("bel me", "bellen", "bel mij", "telefonisch", "opbellen", "terugbellen"),
+    "whatsapp": ("whatsapp", "whats app", "appen", "whatsappen"),
+    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje"),
+    "chat": ("hier in de chat", "in deze chat", "via de chat", "in de chat", "chatten"),
+}
+# Common typos of the mail domains people use here ("gmial.com"): asked back, never fixed silently.
+COMMON_MAIL_DOMAINS = (
+    "gmail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.nl", "live.com",
+    "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl", "icloud.com", "yahoo.com",
+    "telenet.be", "skynet.be", "proximus.be", "msn.com", "home.nl", "xs4all.nl", "hetnet.nl",
+)
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,185}\.[A-Za-z]{2,24}")
 
@@ -38,13 +53,18 @@ def clean_name(text: str | None) -> str | None:
     return " ".join(part[:1].upper() + part[1:] for part in value.split())
 
 
-def clean_channel(text: str | None) -> str | None:
+def clean_channel(text: str | None, strict: bool = False) -> str | None:
+    """phone | whatsapp | email | chat from what the person typed, or None.
+
+    ``strict`` (a message that was not an answer to the channel question) only
+    accepts unmistakable phrases.
+    """
     if not text:
         return None
     lowered = text.strip().lower()
-    if lowered in _CHANNEL_WORDS:
+    if lowered in CHANNEL_WORDS:
         return lowered
-    for channel, words in _CHANNEL_WORDS.items():
+    for channel, words in (_STRICT_CHANNEL_WORDS if strict else CHANNEL_WORDS).items():
         if any(re.search(rf"(^|\W){re.escape(w)}($|\W)", lowered) for w in words):
             return channel
     return None
@@ -77,7 +97,9 @@ def normalise_phone(text: str | None, prefer_belgium: bool = False) -> str | Non
     if not number.startswith("0"):
         return None
     if len(number) == 9:
-        return "+32" + number[1:]
+        # Nine digits: a Belgian landline, or (far more often here) a Dutch mobile number
+        # with a digit missing. Only a Flemish context makes it Belgian.
+        return "+32" + number[1:] if prefer_belgium and not number.startswith("06") else None
     if len(number) == 10:
         belgian_mobile = number.startswith("04") and prefer_belgium
         return ("+32" if belgian_mobile else "+31") + number[1:]
@@ -94,6 +116,17 @@ def clean_email(text: str | None) -> str | None:
     if ".." in domain or domain.startswith(".") or domain.startswith("-"):
         return None
     return f"{local}@{domain.lower()}"
+
+
+def email_domain_suggestion(email: str) -> str | None:
+    """The common domain a typo was probably meant as ("noor@gmial.com" -> "gmail.com")."""
+    import difflib
+
+    domain = email.rsplit("@", 1)[-1].lower()
+    if domain in COMMON_MAIL_DOMAINS:
+        return None
+    close = difflib.get_close_matches(domain, COMMON_MAIL_DOMAINS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def clean_free_text(text: str | None, limit: int = 120) -> str | None:

@@ -23,27 +23,23 @@ _UNTRAINED_INTENT = re.compile(
 )
 
 
-def dispatched_responses(actions_dir: Path) -> tuple[set[str], tuple[str, ...]]:
-    """Response names the actions dispatch literally, and the f-string prefixes."""
+# Where responses are dispatched by name: the actions and the conversation engine.
+DISPATCHING_CODE = ("actions", "bot/dialogue")
+
+
+def dispatched_responses(*code_dirs: Path) -> tuple[set[str], tuple[str, ...]]:
+    """Response names the code dispatches literally, and the f-string prefixes."""
     names: set[str] = set()
     prefixes: set[str] = set()
-    for path in actions_dir.glob("*.py"):
+    for path in (p for d in code_dirs for p in d.glob("*.py")):
         source = path.read_text(encoding="utf-8")
         names.update(re.findall(r"[\"'](utter_\w+)[\"']", source))
         prefixes.update(re.findall(r"f[\"'](utter_[a-z_]+_)\{", source))
     return names, tuple(prefixes)
 
 
-def form_ask_responses(domain_dir: Path) -> set[str]:
-    """utter_ask_<slot> responses of form slots: the form dispatches them."""
-    text = (domain_dir / "domain.yml").read_text(encoding="utf-8")
-    block = text.split("forms:", 1)[1].split("\nactions:", 1)[0]
-    return {f"utter_ask_{slot}" for slot in re.findall(r"^\s+- (\w+)$", block, re.M)}
-
-
 def unjustified(warnings: list[str], root: Path = ROOT) -> list[str]:
-    names, prefixes = dispatched_responses(root / "actions")
-    names |= form_ask_responses(root / "domain")
+    names, prefixes = dispatched_responses(*(root / d for d in DISPATCHING_CODE))
     bad = []
     for warning in warnings:
         if (m := _UNUSED_UTTERANCE.search(warning)) and (

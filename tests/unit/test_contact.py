@@ -19,12 +19,28 @@ from bot.contact import (
         ("0031612345678", "+31612345678"),
         ("020-1234567", "+31201234567"),
         ("+32 470 12 34 56", "+32470123456"),
-        ("02 123 45 67", "+3221234567"),
         ("bel me op 06 12345678 graag", "+31612345678"),
     ],
 )
 def test_phone_numbers_are_normalised_to_e164(text, expected):
     assert normalise_phone(text) == expected
+
+
+def test_nine_digits_are_belgian_only_in_a_flemish_context():
+    # Reported: a Dutch mobile number with a digit missing was stored as +3261234567.
+    assert normalise_phone("061234567") is None
+    assert normalise_phone("061234567", prefer_belgium=True) is None
+    assert normalise_phone("02 123 45 67", prefer_belgium=True) == "+3221234567"
+    assert normalise_phone("02 123 45 67") is None
+
+
+def test_email_domain_typos_are_suggested_not_fixed():
+    from bot.contact import email_domain_suggestion
+
+    assert email_domain_suggestion("noor@gmial.com") == "gmail.com"
+    assert email_domain_suggestion("jan@hotmal.com") == "hotmail.com"
+    assert email_domain_suggestion("jan@gmail.com") is None
+    assert email_domain_suggestion("jan@vakbond-voorbeeld.nl") is None
 
 
 def test_ten_digit_04_number_follows_the_region():

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import ticket_store as ticket_store_module
-from actions.handover import ActionSubmitHandover, ValidateHandoverForm
+from actions.handover import submit
 from bot.tickets.store import TicketStore
 
 
@@ -39,7 +39,7 @@ def tracker(**slots) -> Tracker:
 async def test_a_retried_action_creates_one_ticket(store):
     same = tracker()
     for _ in range(3):
-        await ActionSubmitHandover().run(CollectingDispatcher(), same, {})
+        await submit(CollectingDispatcher(), same)
     [ticket] = store.list_tickets()
     data = ticket.to_api()
     assert data["urgency"] == "high"  # flex contract ending within three months
@@ -49,7 +49,7 @@ async def test_a_retried_action_creates_one_ticket(store):
 
 async def test_no_consent_no_ticket(store):
     dispatcher = CollectingDispatcher()
-    events = await ActionSubmitHandover().run(dispatcher, tracker(consent_given=False), {})
+    events = await submit(dispatcher, tracker(consent_given=False))
     assert store.list_tickets() == []
     assert dispatcher.messages[0]["response"] == "utter_consent_declined"
     assert {"event": "slot", "name": "contact_phone", "value": None} in [
@@ -57,22 +57,14 @@ async def test_no_consent_no_ticket(store):
 
 
 async def test_contact_details_leave_the_conversation_after_the_ticket(store):
-    events = await ActionSubmitHandover().run(CollectingDispatcher(), tracker(), {})
+    events = await submit(CollectingDispatcher(), tracker())
     cleared = {e["name"] for e in events if e["event"] == "slot" and e["value"] is None}
     assert {"contact_name", "contact_phone", "contact_email", "summary"} <= cleared
 
 
-async def test_form_asks_only_what_the_contact_route_needs():
-    form = ValidateHandoverForm()
-    email = await form.required_slots([], CollectingDispatcher(),
-                                      tracker(contact_channel="email", region=None), {})
-    assert "contact_email" in email and "contact_phone" not in email
-    chat = await form.required_slots([], CollectingDispatcher(),
-                                     tracker(contact_channel="chat"), {})
-    assert "contact_time" not in chat and "contact_phone" not in chat
-    declined = await form.required_slots([], CollectingDispatcher(),
-                                         tracker(consent_given=False), {})
-    assert declined == []
-    crisis = await form.required_slots([], CollectingDispatcher(),
-                                       tracker(crisis_mode=True), {})
-    assert crisis == ["consent_given", "contact_channel", "contact_phone"]
+async def test_a_safety_flag_reaches_the_ticket_and_makes_it_urgent(store):
+    await submit(CollectingDispatcher(), tracker(safety_flag=True, topics=["stuck"],
+                                                 deadline=None))
+    [ticket] = store.list_tickets()
+    assert ticket.to_api()["safety_flag"] is True
+    assert ticket.to_api()["urgency"] == "high"

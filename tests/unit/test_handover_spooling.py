@@ -16,8 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handover_spool as spool_module
 from actions import ticket_store as ticket_store_module
-from actions.handover import ActionSubmitHandover
-from actions.privacy import ActionDeleteMyData
+from actions.handover import submit
+from actions.privacy import erase
 from bot.tickets.sender_key import sender_key
 from bot.tickets.spool import HandoverSpool
 from bot.tickets.store import TicketStore
@@ -79,7 +79,7 @@ def cleared_slots(events) -> set[str]:
 
 async def test_stored_when_the_database_is_up(env, tmp_path):
     dispatcher = CollectingDispatcher()
-    events = await ActionSubmitHandover().run(dispatcher, tracker(), {})
+    events = await submit(dispatcher, tracker())
     assert responses(dispatcher) == [
         "utter_handover_done", "utter_handover_expectation", "utter_handover_meanwhile"]
     reference = dispatcher.messages[0]["ticket_reference"]
@@ -92,7 +92,7 @@ async def test_spooled_when_the_database_is_down_and_stored_once_it_is_back(env,
     database_down(env)
     dispatcher = CollectingDispatcher()
     same = tracker()
-    events = await ActionSubmitHandover().run(dispatcher, same, {})
+    events = await submit(dispatcher, same)
     assert responses(dispatcher) == ["utter_handover_queued", "utter_handover_meanwhile"]
     told = dispatcher.messages[0]["ticket_reference"]
     assert told.startswith("KP-")
@@ -107,7 +107,7 @@ async def test_spooled_when_the_database_is_down_and_stored_once_it_is_back(env,
     # Confirming the same handover again while still down: still one spooled request,
     # and the person hears the same reference.
     again = CollectingDispatcher()
-    await ActionSubmitHandover().run(again, same, {})
+    await submit(again, same)
     assert again.messages[0]["ticket_reference"] == told
     assert spool.pending_count() == 1
 
@@ -127,7 +127,7 @@ async def test_the_flusher_stores_spooled_requests_by_itself(env, tmp_path):
     spool_module.reset_handover_spool()
     database_down(env)
     dispatcher = CollectingDispatcher()
-    await ActionSubmitHandover().run(dispatcher, tracker(), {})
+    await submit(dispatcher, tracker())
     told = dispatcher.messages[0]["ticket_reference"]
     assert spool_module.spool_flusher().running
     store = database_back(env, tmp_path)
@@ -148,20 +148,22 @@ async def test_failed_when_even_the_spool_cannot_be_written(env, tmp_path):
     spool_module.reset_handover_spool()
     database_down(env)
     dispatcher = CollectingDispatcher()
-    events = await ActionSubmitHandover().run(dispatcher, tracker(), {})
+    events = await submit(dispatcher, tracker())
     assert responses(dispatcher) == ["utter_handover_failed"]
-    assert events == []  # slots stay filled: trying again creates the same ticket
+    # Slots stay filled and the summary question stands: "ja" again creates the same ticket.
+    assert not cleared_slots(events)
+    assert {(e["name"], e["value"]) for e in events} == {("handover", True), ("pending", "summary")}
 
 
 async def test_erasure_also_removes_spooled_requests(env, tmp_path):
     database_down(env)
-    await ActionSubmitHandover().run(CollectingDispatcher(), tracker("wis-mij"), {})
-    await ActionSubmitHandover().run(CollectingDispatcher(), tracker("blijf"), {})
+    await submit(CollectingDispatcher(), tracker("wis-mij"))
+    await submit(CollectingDispatcher(), tracker("blijf"))
     spool = HandoverSpool(tmp_path / "spool.db")
     assert spool.pending_count() == 2
     database_back(env, tmp_path).close()
     dispatcher = CollectingDispatcher()
-    await ActionDeleteMyData().run(dispatcher, tracker("wis-mij"), {})
+    await erase(dispatcher, tracker("wis-mij"))
     assert responses(dispatcher) == ["utter_deleted"]
     assert spool.pending_count() == 1
     store = ticket_store_module.ticket_store()

@@ -1,0 +1,91 @@
+"""The one action that answers every message: Rasa's classification in, the
+conversation's decision out (bot/dialogue/engine.py), and the ticket work the
+decision asks for (actions/handover.py, actions/privacy.py)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import handover, privacy
+from actions.common import is_flemish
+from bot.dialogue.engine import decide
+from bot.dialogue.turn import Outcome, Turn
+from bot.knowledge.retriever import shared_retriever
+
+logger = logging.getLogger(__name__)
+
+
+def turn_from(tracker: Tracker) -> Turn:
+    message = tracker.latest_message or {}
+    intent = message.get("intent") or {}
+    text = message.get("text") or ""
+    flemish = is_flemish(tracker)
+    knowledge = None
+    if text and not text.startswith("/"):
+        try:
+            knowledge = shared_retriever().find(text, flemish)
+        except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
+            logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
+    return Turn(
+        text=text,
+        intent=intent.get("name") or "nlu_fallback",
+        confidence=float(intent.get("confidence") or 0.0),
+        entities=list(message.get("entities") or []),
+        crisis_level=message.get("crisis_level"),
+        topics=list(message.get("topics") or []),
+        knowledge=knowledge,
+        flemish=flemish,
+    )
+
+
+def utter(dispatcher: CollectingDispatcher, outcome: Outcome) -> None:
+    for say in outcome.says:
+        if say.response == "utter_explain_consent":
+            # The consent text promises the retention that the store really applies.
+            dispatcher.utter_message(response=say.response,
+                                     retention_days=handover.retention_days())
+        elif say.response:
+            dispatcher.utter_message(response=say.response, **say.values)
+        elif say.text:
+            dispatcher.utter_message(text=say.text, buttons=say.buttons or [])
+
+
+class ActionRespond(Action):
+    def name(self) -> str:
+        return "action_respond"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        outcome = decide(dict(tracker.slots), turn_from(tracker))
+        utter(dispatcher, outcome)
+        known = set((domain.get("slots") or {}).keys()) or set(tracker.slots)
+        events: list[EventType] = [
+            SlotSet(name, value) for name, value in outcome.slots.items() if name in known]
+        events += await self.effect(outcome, dispatcher, tracker, events)
+        return events
+
+    async def effect(self, outcome: Outcome, dispatcher: CollectingDispatcher,
+                     tracker: Tracker, events: list[EventType]) -> list[EventType]:
+        if outcome.effect is None:
+            return []
+        # The effect reads the slots as this turn left them.
+        updated = tracker.copy()
+        for event in events:
+            updated.slots[event["name"]] = event["value"]
+        if outcome.effect == "create_ticket":
+            return await handover.submit(dispatcher, updated)
+        if outcome.effect == "show_request":
+            return await handover.show_request(dispatcher, updated)
+        if outcome.effect == "update_request":
+            return await handover.update_request(dispatcher, updated, outcome.effect_values)
+        if outcome.effect == "withdraw_request":
+            return await handover.withdraw_request(dispatcher, updated)
+        if outcome.effect == "erase":
+            return await privacy.erase(dispatcher, updated)
+        raise ValueError(f"unknown effect {outcome.effect}")

@@ -1,0 +1,896 @@
+"""The conversation: one decision per message, from the message and what was said before.
+
+Rasa classifies the message (intent, entities, crisis level, topics); this module
+decides what to say. It is plain Python over a dict of slots, so every rule below
+is tested without a server (tests/dialogue/). The order of the checks is the
+order of what matters most:
+
+1. safety: a clear crisis statement gets the crisis answer at once; a possible
+   one gets one gentle, direct check question (113's guidance);
+2. what the person already said is picked up (name, phone, e-mail, channel),
+   from any message, and never asked again;
+3. an open question of ours is answered in its context: "ja" to the consent
+   question is consent, "ja maar wat is fase A dan" is a question;
+4. the handover form takes free text, answers questions in between and only
+   stops on an explicit, confirmed stop;
+5. topics and questions: a knowledge-base answer where there is one, the
+   topic's orientation otherwise, and a consultant offer that is never pushed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import contact
+from bot.dialogue.pickup import Picked, pick_up
+from bot.dialogue.turn import Outcome, Say, Turn
+from bot.topics import CAREER_TOPICS, LABELS, OFFER_TOPICS
+
+SERVICE_ANSWERS = {
+    "ask_cost": "utter_ask_cost",
+    "ask_privacy": "utter_ask_privacy",
+    "ask_how_it_works": "utter_ask_how_it_works",
+    "ask_capabilities": "utter_ask_capabilities",
+    "bot_challenge": "utter_bot_challenge",
+}
+MISS_INTENTS = ("nlu_fallback", "out_of_scope", "bad_input", "other_language")
+FORM_STEPS = ("consent", "name", "channel", "phone", "email", "time", "region", "summary",
+              "summary_edit")
+STEP_QUESTIONS = {
+    "name": "utter_ask_contact_name",
+    "channel": "utter_ask_contact_channel",
+    "phone": "utter_ask_contact_phone",
+    "email": "utter_ask_contact_email",
+    "time": "utter_ask_contact_time",
+    "region": "utter_ask_region",
+    "summary_edit": "utter_ask_summary_edit",
+}
+# Responses that tell the person to go to their employer: not for someone who said
+# the employer must not know.
+EMPLOYER_ADVICE = frozenset({
+    "utter_selfhelp_training", "utter_selfhelp_funding", "utter_topic_funding",
+    "utter_selfhelp_career_growth", "utter_selfhelp_work_life_balance",
+    "utter_selfhelp_retirement", "utter_selfhelp_hr_conversation",
+})
+_EMPLOYER_SECRET = re.compile(
+    r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"
+    r"(niet|nie|ni)\s+(te\s+)?(weten|horen)|zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)",
+    re.IGNORECASE,
+)
+# "er is geen reorganisatie": a topic word that is denied is not the topic.
+_DENIED_TOPIC = {
+    "job_insecurity": r"(geen|niet)\s+(\w+\s+)?(reorganisatie|ontslag|ontslagen)",
+    "flex_contract": r"(geen|niet)\s+(\w+\s+)?(flex|tijdelijk|uitzend|nulur)",
+    "retirement": r"(geen|niet)\s+(\w+\s+)?(pensioen)",
+    "unemployed": r"(niet|geen)\s+(\w+\s+)?(werkloos|ontslagen)",
+}
+_STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken)\b", re.I)
+_WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|toch niet|niet meer"
+                       r"|weg\s*halen|verwijderen)\b", re.I)
+_NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\s+(ik\s+)?niet"
+                            r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
+_SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
+                          r"|overslaan)\b", re.I)
+MAX_CHECK_QUESTIONS = 2
+# A deepening question whose answer the person already gave gets its other version
+# ("mijn contract loopt af over 3 weken, via een uitzendbureau": not "wat voor contract?").
+DEEPEN_WHEN_KNOWN = {
+    "flex_contract": (("contract_type", "deadline"), "utter_deepen_flex_contract_known"),
+    "retirement": (("age",), "utter_deepen_retirement_known"),
+    "unemployed": (("deadline",), "utter_deepen_unemployed_known"),
+    "job_insecurity": (("deadline",), "utter_deepen_job_insecurity_known"),
+}
+
+
+def _label(topic: str) -> str:
+    return LABELS.get(topic, topic)
+
+
+class Conversation:
+    """One turn: reads slots and the message, writes an Outcome."""
+
+    def __init__(self, slots: dict[str, Any], turn: Turn) -> None:
+        self.slots = dict(slots)
+        self.turn = turn
+        self.out = Outcome()
+        self.recent = set(slots.get("recent") or [])
+
+    # ----- small helpers -------------------------------------------------------------
+
+    def get(self, name: str) -> Any:
+        return self.slots.get(name)
+
+    def set(self, **values: Any) -> None:
+        self.slots.update(values)
+        self.out.slots.update(values)
+
+    def say(self, response: str, *, repeatable: bool = False, **values: Any) -> None:
+        """Say a response; an informational block said last turn is not said again."""
+        if not repeatable and response in self.recent:
+            return
+        if response in EMPLOYER_ADVICE and self.get("employer_secret"):
+            return
+        self.out.says.append(Say(response=response, values=values))
+
+    def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
+        self.out.says.extend(Say(text=line) for line in lines)
+
+    def topics(self) -> list[str]:
+        return list(self.get("topics") or [])
+
+    @property
+    def intent(self) -> str:
+        return self.turn.intent
+
+    @property
+    def pending(self) -> str | None:
+        return self.get("pending")
+
+    def has_ticket(self) -> bool:
+        return bool(self.get("ticket_reference"))
+
+    def may_offer(self) -> bool:
+        return not (self.get("offer_declined") or self.has_ticket() or self.get("handover"))
+
+    # ----- the decision ----------------------------------------------------------------
+
+    def decide(self) -> Outcome:
+        first = not self.get("disclosed")
+        if first:
+            self.set(disclosed=True)
+            # The greeting and the bot question say it themselves.
+            if self.intent not in ("greet", "bot_challenge"):
+                self.say("utter_disclosure")
+        if _EMPLOYER_SECRET.search(self.turn.text):
+            self.set(employer_secret=True)
+        picked = pick_up(self.turn.text, self.turn.flemish)
+        self._remember_profile()
+        self._dispatch(picked)
+        if not self.out.says and not self.out.effect:
+            self.say("utter_anything_else", repeatable=True)
+        self.set(recent=[s.response for s in self.out.says if s.response])
+        return self.out
+
+    def _dispatch(self, picked: Picked) -> None:
+        turn = self.turn
+        if turn.crisis_level == "clear" or self.intent == "crisis":
+            self.crisis()
+            return
+        if self.pending == "crisis_check":
+            self.answer_check(picked)
+            return
+        if turn.crisis_level == "possible" and int(self.get("checks_asked") or 0) < \
+                MAX_CHECK_QUESTIONS and not self.get("safety_flag"):
+            self.ask_check()
+            return
+        if self.intent == "not_what_i_meant" or (
+                self.protests() and ("utter_crisis" in self.recent
+                                     or "utter_crisis_check" in self.recent)):
+            self.misread()
+            return
+        handler = {
+            "delete_confirm": self.answer_delete_confirm,
+            "stop_confirm": self.answer_stop_confirm,
+            "withdraw_confirm": self.answer_withdraw_confirm,
+            "email_typo": self.answer_email_typo,
+            "update_confirm": self.answer_update_confirm,
+            "crisis_offer": self.answer_crisis_offer,
+        }.get(self.pending or "")
+        if handler:
+            handler(picked)
+            return
+        if self.intent == "delete_my_data":
+            self.ask_delete()
+            return
+        if self.get("handover"):
+            self.form_turn(picked)
+            return
+        self.free_turn(picked)
+
+    # ----- profile and misses ----------------------------------------------------------
+
+    def _remember_profile(self) -> None:
+        for name in ("contract_type", "sector", "age", "region", "deadline"):
+            value = self.turn.entity(name)
+            if value:
+                self.set(**{name: value})
+
+    def _count_miss(self) -> int:
+        misses = int(self.get("misses") or 0) + 1 if self.intent in MISS_INTENTS else 0
+        self.set(misses=misses)
+        return misses
+
+    # ----- safety ------------------------------------------------------------------------
+
+    def crisis(self) -> None:
+        told = int(self.get("crisis_told") or 0)
+        if told == 0:
+            self.say("utter_crisis", repeatable=True)
+            self.say("utter_crisis_help", repeatable=True)
+        else:
+            self.say("utter_crisis_again", repeatable=True)
+        self.set(safety_flag=True, crisis_told=told + 1, misses=0)
+        if self.get("handover"):
+            self.say("utter_crisis_form_continue", repeatable=True)
+            self.ask_step(self.next_step())
+        elif self.has_ticket():
+            self.say("utter_crisis_ticket_exists", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            self.set(pending=None)
+        elif told == 0 or not self.get("crisis_offer_declined"):
+            self.say("utter_crisis_offer_human", repeatable=True)
+            self.set(pending="crisis_offer")
+
+    def ask_check(self) -> None:
+        self.set(checks_asked=int(self.get("checks_asked") or 0) + 1,
+                 resume_pending=self.pending, check_topics=self._message_topics())
+        self.say("utter_crisis_check", repeatable=True)
+        self.set(pending="crisis_check")
+
+    def answer_check(self, picked: Picked) -> None:
+        resume = self.get("resume_pending")
+        if self.intent in ("affirm",) and not self.turn.is_question:
+            self.set(pending=resume)
+            self.crisis()
+            return
+        if self.intent in ("deny", "not_what_i_meant", "thank"):
+            self.say("utter_crisis_check_no", repeatable=True)
+            topics = list(self.get("check_topics") or [])
+            self.set(pending=resume, check_topics=None, resume_pending=None)
+            if self.get("handover"):
+                self.ask_step(self.next_step())
+            elif topics:
+                self.topic_turn(topics, from_check=True)
+            else:
+                self.resume()
+            return
+        # Anything else is a new message: no answer to the check, so carry on with it.
+        self.set(pending=resume, resume_pending=None)
+        if self.get("handover"):
+            self.form_turn(picked)
+        else:
+            self.free_turn(picked)
+
+    def answer_crisis_offer(self, picked: Picked) -> None:
+        if self.intent in ("affirm", "request_human") or picked.phone or picked.channel:
+            self.set(pending=None)
+            self.start_handover(picked)
+            return
+        if self.intent in ("deny", "goodbye", "stop_form", "thank"):
+            self.set(pending=None, crisis_offer_declined=True, offer_declined=True)
+            self.say("utter_crisis_declined", repeatable=True)
+            return
+        self.set(pending=None)
+        self.free_turn(picked)
+
+    def protests(self) -> bool:
+        """A "no" that says more than no ("nee hoor, ik wil me niet van kant maken")."""
+        return self.intent == "deny" and len(self.turn.text.split()) >= 4
+
+    def misread(self) -> None:
+        self.say("utter_sorry_misread", repeatable=True)
+        misread_crisis = "utter_crisis" in self.recent or "utter_crisis_check" in self.recent
+        if misread_crisis and int(self.get("crisis_told") or 0) <= 1:
+            # Set by the message we misread: it was not a crisis statement.
+            self.set(safety_flag=False)
+        self.set(pending=None if self.pending in ("crisis_offer", "crisis_check")
+                 else self.pending)
+        if self.get("handover"):
+            self.ask_step(self.next_step())
+        elif self.get("last_topic"):
+            self.say(self.deepen_response(self.get("last_topic")), repeatable=True)
+            self.set(pending="deepen")
+        else:
+            self.say("utter_tell_more", repeatable=True)
+
+    # ----- confirmations -----------------------------------------------------------------
+
+    def _plain_yes(self) -> bool:
+        return self.intent == "affirm" and not self.turn.is_question
+
+    def ask_delete(self) -> None:
+        self.say("utter_ask_delete_confirm", repeatable=True)
+        self.set(pending="delete_confirm", resume_pending=self.pending)
+
+    def answer_delete_confirm(self, picked: Picked) -> None:
+        if self._plain_yes() or (self.intent == "delete_my_data" and not self.turn.is_question):
+            self.set(pending=None)
+            self.out.effect = "erase"
+            return
+        self.set(pending=self.get("resume_pending"), resume_pending=None)
+        if self.intent == "deny":
+            self.say("utter_delete_cancelled", repeatable=True)
+            self.resume()
+            return
+        # Not a clear yes: nothing is deleted, and the message is handled as it is.
+        self.say("utter_delete_not_done", repeatable=True)
+        if self.get("handover"):
+            self.form_turn(picked)
+        else:
+            self.free_turn(picked)
+
+    def answer_stop_confirm(self, picked: Picked) -> None:
+        if self._plain_yes() or (self.intent == "stop_form" and not self.turn.is_question):
+            self.set(pending=None)
+            self.stop_form()
+            return
+        self.set(pending=self.get("resume_pending"), resume_pending=None)
+        if self.intent == "deny":
+            self.say("utter_form_continues", repeatable=True)
+            self.ask_step(self.next_step())
+            return
+        self.form_turn(picked)
+
+    def answer_withdraw_confirm(self, picked: Picked) -> None:
+        self.set(pending=None)
+        if self._plain_yes():
+            self.out.effect = "withdraw_request"
+            return
+        self.say("utter_request_kept", repeatable=True,
+                 ticket_reference=self.get("ticket_reference"))
+
+    def answer_update_confirm(self, picked: Picked) -> None:
+        changes = dict(self.get("proposed_changes") or {})
+        self.set(pending=None, proposed_changes=None)
+        if self._plain_yes() and changes:
+            self.out.effect = "update_request"
+            self.out.effect_values = changes
+            return
+        if self.intent == "deny":
+            self.say("utter_request_kept", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            return
+        self.free_turn(picked)
+
+    def answer_email_typo(self, picked: Picked) -> None:
+        suggestion = self.get("email_suggestion")
+        self.set(pending=self.get("resume_pending"), resume_pending=None, email_suggestion=None)
+        if picked.email:
+            self.apply_picked(picked)
+        elif self._plain_yes() and suggestion:
+            local = str(self.get("contact_email") or "").rsplit("@", 1)[0]
+            self.set(contact_email=f"{local}@{suggestion}")
+        elif self.intent == "deny":
+            pass  # the address was right as typed
+        if self.get("handover"):
+            self.ask_step(self.next_step())
+
+    # ----- the handover form ---------------------------------------------------------------
+
+    def start_handover(self, picked: Picked | None = None) -> None:
+        if self.has_ticket():
+            self.say("utter_request_exists", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            return
+        self.set(handover=True, offer_declined=False)
+        if picked:
+            self.apply_picked(picked, announce=False)
+        self.ask_step(self.next_step())
+
+    def next_step(self) -> str | None:
+        if self.get("consent_given") is not True:
+            return "consent"
+        skipped = set(self.get("skipped") or [])
+        crisis = bool(self.get("safety_flag"))
+        if not crisis and not self.get("contact_name") and "name" not in skipped:
+            return "name"
+        channel = self.get("contact_channel")
+        if not channel:
+            return "channel"
+        if channel in ("phone", "whatsapp") and not self.get("contact_phone"):
+            return "phone"
+        if channel == "email" and not self.get("contact_email"):
+            return "email"
+        if crisis:
+            return None
+        if channel in ("phone", "whatsapp") and not self.get("contact_time") \
+                and "time" not in skipped:
+            return "time"
+        if not self.get("region") and "region" not in skipped:
+            return "region"
+        if self.get("summary_confirmed") is not True:
+            return "summary_edit" if self.pending == "summary_edit" else "summary"
+        return None
+
+    def ask_step(self, step: str | None) -> None:
+        if step is None:
+            self.set(pending=None, handover=False)
+            self.out.effect = "create_ticket"
+            return
+        self.set(pending=step)
+        if step == "consent":
+            self.say("utter_explain_consent", repeatable=True)
+            if any(t == "workload_health" for t in self.topics()):
+                self.say("utter_health_note_consent", repeatable=True)
+            self.say("utter_ask_consent_given", repeatable=True)
+        elif step == "summary":
+            self.say("utter_ask_summary_confirmed", repeatable=True,
+                     summary=self.summary_text())
+        elif step == "channel" and self.get("refused_channels"):
+            self.say("utter_ask_contact_channel_without", repeatable=True,
+                     refused=", ".join(self._channel_words(self.get("refused_channels"))))
+        else:
+            self.say(STEP_QUESTIONS[step], repeatable=True)
+
+    @staticmethod
+    def _channel_words(channels: list[str]) -> list[str]:
+        words = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail", "chat": "chat"}
+        return [words.get(c, c) for c in channels]
+
+    def summary_text(self) -> str:
+        from bot.topics import build_summary
+
+        topic_part = self.get("summary_text") or build_summary(
+            self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
+            deadline_text=self.get("deadline"))
+        self.set(summary=topic_part)
+        lines = []
+        name = self.get("contact_name")
+        lines.append(f"Naam: {name if name and name != contact.ANONYMOUS else 'anoniem'}")
+        channel = self.get("contact_channel")
+        how = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail",
+               "chat": "hier in de chat"}.get(channel or "", "-")
+        detail = self.get("contact_phone") if channel in ("phone", "whatsapp") else (
+            self.get("contact_email") if channel == "email" else None)
+        lines.append(f"Contact: {how}" + (f", {detail}" if detail else ""))
+        if self.get("contact_time"):
+            lines.append(f"Moment: {self.get('contact_time')}")
+        if self.get("region"):
+            lines.append(f"Plaats: {self.get('region')}")
+        lines.append(f"Waarover: {topic_part}")
+        return "\n".join(lines)
+
+    def apply_picked(self, picked: Picked, announce: bool = True) -> list[str]:
+        """Store what the message told; returns the names of what changed."""
+        changed = []
+        if picked.refused_channels:
+            refused = sorted(set(self.get("refused_channels") or []) | picked.refused_channels)
+            self.set(refused_channels=refused)
+            if self.get("contact_channel") in picked.refused_channels:
+                self.set(contact_channel=None)
+                changed.append("channel")
+        if picked.name and picked.name != self.get("contact_name"):
+            self.set(contact_name=picked.name)
+            changed.append("name")
+        if picked.phone and picked.phone != self.get("contact_phone"):
+            self.set(contact_phone=picked.phone)
+            changed.append("phone")
+        if picked.email and picked.email != self.get("contact_email"):
+            self.set(contact_email=picked.email)
+            changed.append("email")
+            if picked.email_suggestion:
+                self.set(email_suggestion=picked.email_suggestion)
+        if picked.channel and picked.channel != self.get("contact_channel"):
+            self.set(contact_channel=picked.channel)
+            changed.append("channel")
+        elif not self.get("contact_channel") and self.pending == "channel":
+            if picked.email:
+                self.set(contact_channel="email")
+                changed.append("channel")
+            elif picked.phone:
+                self.set(contact_channel="phone")
+                changed.append("channel")
+        if announce and changed:
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
+        return changed
+
+    def noted_text(self, changed: list[str]) -> str:
+        parts = []
+        if "name" in changed:
+            parts.append(f"je naam is {self.get('contact_name')}")
+        if "phone" in changed:
+            parts.append(f"je nummer is {self.get('contact_phone')}")
+        if "email" in changed:
+            parts.append(f"je e-mailadres is {self.get('contact_email')}")
+        if "channel" in changed and self.get("contact_channel"):
+            parts.append("contact via " + self._channel_words([self.get("contact_channel")])[0])
+        return ", ".join(parts) or "dat heb ik aangepast"
+
+    def form_turn(self, picked: Picked) -> None:
+        step = self.pending if self.pending in FORM_STEPS else self.next_step()
+        intent = self.intent
+        if intent == "stop_form" or (intent == "goodbye" and step != "consent"):
+            self.say("utter_ask_stop_confirm", repeatable=True)
+            self.set(pending="stop_confirm", resume_pending=step)
+            return
+        if step == "consent":
+            if self._plain_yes():
+                from datetime import UTC, datetime
+
+                self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
+                self.apply_picked(picked, announce=False)
+                self.ask_step(self.next_step())
+                return
+            if intent in ("deny", "goodbye", "stop_form") and not self.turn.is_question:
+                self.decline_consent()
+                return
+        answered = self.answer_side_question()
+        changed = self.apply_picked(picked, announce=False)
+        if self.get("email_suggestion") and "email" in changed:
+            self.ask_email_typo(step)
+            return
+        filled = bool(changed) or self.fill_step(step, picked, answered)
+        if picked.phone_invalid and "phone" not in changed and step in ("phone", "channel"):
+            self.say("utter_invalid_phone", repeatable=True)
+            self.set(pending="phone" if self.get("contact_channel") else step)
+            return
+        if changed and step not in ("summary", "summary_edit"):
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
+        if not filled and not answered:
+            self.reask(step)
+            return
+        nxt = self.next_step()
+        if step == "summary" and self.pending == "summary_edit":
+            nxt = "summary_edit"
+        elif step in ("summary", "summary_edit") and nxt in ("summary", "summary_edit"):
+            nxt = "summary"
+        self.ask_step(nxt)
+
+    def decline_consent(self) -> None:
+        self.say("utter_consent_declined", repeatable=True)
+        self.clear_form()
+        self.set(offer_declined=True)
+
+    def clear_form(self) -> None:
+        self.set(handover=False, pending=None, consent_given=None, consent_given_at=None,
+                 contact_name=None, contact_channel=None, contact_phone=None,
+                 contact_email=None, contact_time=None, summary=None, summary_text=None,
+                 summary_confirmed=None, skipped=None, attempts=None)
+
+    def stop_form(self) -> None:
+        self.say("utter_form_stopped", repeatable=True)
+        self.clear_form()
+        self.set(offer_declined=True)
+
+    def answer_side_question(self) -> bool:
+        """A question in the middle of the form gets its answer; True when answered."""
+        if self.intent in SERVICE_ANSWERS:
+            self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
+            return True
+        if self.turn.is_question and self.turn.knowledge:
+            self.say_text(self.turn.knowledge.entry.answer)
+            return True
+        if self.intent == "request_human":
+            self.say("utter_handover_in_progress", repeatable=True)
+            return True
+        if self.intent in CAREER_TOPICS and self.turn.is_question:
+            self.say(f"utter_topic_{self.intent}")
+            return True
+        return False
+
+    def fill_step(self, step: str | None, picked: Picked, answered: bool) -> bool:
+        text = self.turn.text.strip()
+        if self.turn.is_button and step not in ("channel", "summary", "summary_edit"):
+            return False
+        if step == "name":
+            name = self._name_from(text)
+            if name:
+                self.set(contact_name=name)
+                if name == contact.ANONYMOUS:
+                    self.set(contact_channel="chat")
+                    self.say("utter_anonymous_chat_only", repeatable=True)
+                return True
+        elif step == "channel":
+            refused = set(self.get("refused_channels") or [])
+            channel = contact.clean_channel(re.sub(r"\b(niet|geen|nie)\s+\w+", " ", text))
+            if channel and channel not in refused:
+                self.set(contact_channel=channel)
+                return True
+        elif step == "time" and not answered:
+            if _NO_PREFERENCE.search(text) or _SKIP_ANSWER.search(text):
+                self.set(contact_time="geen voorkeur")
+                return True
+            moment = contact.clean_free_text(text)
+            if moment and self.intent not in MISS_INTENTS + ("deny",):
+                self.set(contact_time=moment)
+                return True
+        elif step == "region" and not answered:
+            region = self.turn.entity("region")
+            if region:
+                self.set(region=region)
+                return True
+            if _SKIP_ANSWER.search(text) or _NO_PREFERENCE.search(text):
+                self.set(skipped=[*(self.get("skipped") or []), "region"])
+                return True
+            short = contact.clean_free_text(text, limit=60)
+            if short and len(short.split()) <= 4 and not self.turn.is_question:
+                self.set(region=short.strip(" .!"))
+                return True
+        elif step == "summary":
+            if self._plain_yes():
+                self.set(summary_confirmed=True)
+                return True
+            if self.intent == "deny" or text.startswith("/deny"):
+                self.set(pending="summary_edit")
+                return True
+        elif step == "summary_edit" and not answered:
+            summary = contact.clean_free_text(text, limit=300)
+            if summary and len(summary) > 3:
+                self.set(summary_text=summary)
+                return True
+        return False
+
+    def _name_from(self, text: str) -> str | None:
+        """The name in an answer to "how may we call you" ("Fatima. ik zeg al")."""
+        if self.turn.is_question:
+            return None
+        for part in re.split(r"[.,!?;]|\s+-\s+", text):
+            name = contact.clean_name(part.strip())
+            if name:
+                return name
+        first = text.split()[0] if text.split() else ""
+        return contact.clean_name(first) if len(text.split()) > 1 else None
+
+    def reask(self, step: str | None) -> None:
+        attempts = dict(self.get("attempts") or {})
+        count = attempts.get(step or "", 0) + 1
+        attempts[step or ""] = count
+        self.set(attempts=attempts)
+        # An optional question is not worth losing a person over: skip it on the third try.
+        if step in ("time", "region", "name") and count >= 3:
+            self.set(skipped=[*(self.get("skipped") or []), step])
+            self.ask_step(self.next_step())
+            return
+        hint = {"name": "utter_invalid_name", "phone": "utter_invalid_phone",
+                "email": "utter_invalid_email", "time": "utter_invalid_time",
+                "channel": "utter_invalid_channel", "consent": "utter_consent_unclear",
+                "summary": "utter_summary_unclear"}.get(step or "")
+        if hint:
+            self.say(hint, repeatable=True)
+        self.ask_step(step)
+
+    def ask_email_typo(self, step: str | None) -> None:
+        self.say("utter_ask_email_typo", repeatable=True, email=self.get("contact_email"),
+                 suggestion=self.get("email_suggestion"))
+        self.set(pending="email_typo", resume_pending=step)
+
+    # ----- outside the form ----------------------------------------------------------------
+
+    def free_turn(self, picked: Picked) -> None:
+        intent = self.intent
+        misses = self._count_miss()
+        if picked.anything() and intent in ("inform", "request_human", "nlu_fallback",
+                                              "affirm", "out_of_scope") and not \
+                self.turn.is_question:
+            self.contact_outside_form(picked)
+            return
+        if self.pending == "offer" and intent in ("affirm", "request_human"):
+            self.start_handover(picked)
+            return
+        if self.pending == "offer" and intent == "deny":
+            self.set(offer_declined=True, pending=None)
+            self.say("utter_offer_declined")
+            return
+        if self.pending == "opening" and intent in ("affirm", "deny", "so_so"):
+            self.set(pending=None)
+            if intent == "so_so":
+                self.say("utter_so_so")
+                return
+            self.topic_turn(["enjoy_work" if intent == "affirm" else "stuck"])
+            return
+        if intent == "greet":
+            self.greet()
+        elif intent == "goodbye":
+            self.say("utter_goodbye_safety" if self.get("safety_flag") else "utter_goodbye",
+                     repeatable=True)
+            self.set(pending=None)
+        elif intent == "thank":
+            self.say("utter_thank", repeatable=True)
+            self.set(pending=None)
+        elif intent in SERVICE_ANSWERS:
+            self.service_answer()
+        elif intent == "request_human":
+            self.start_handover(picked)
+        elif intent == "manage_request":
+            self.manage_request(picked)
+        elif picked.refused_channels:
+            self.apply_picked(picked, announce=False)
+            self.say("utter_refusal_noted", repeatable=True,
+                     refused=", ".join(self._channel_words(sorted(picked.refused_channels))))
+        elif intent == "stop_form":
+            self.say("utter_stopped_outside_form", repeatable=True)
+            self.set(pending=None)
+        elif intent in CAREER_TOPICS:
+            self.topic_turn(self._message_topics())
+        elif intent in ("inform", "affirm", "deny", "so_so"):
+            self.answer_in_context()
+        else:
+            self.miss(misses)
+
+    def greet(self) -> None:
+        if "utter_disclosure" in [s.response for s in self.out.says] or \
+                not self.out.slots.get("disclosed"):
+            # Already introduced (now or earlier): a short hello is enough.
+            self.out.says = [s for s in self.out.says if s.response != "utter_disclosure"]
+        if self.out.slots.get("disclosed") and self.get("topics") is None:
+            self.say("utter_greet", repeatable=True)
+            self.say("utter_ask_enjoy_work", repeatable=True)
+            self.set(pending="opening")
+            return
+        self.say("utter_greet_again", repeatable=True)
+
+    def service_answer(self) -> None:
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question and knowledge.entry.topic == self.intent:
+            self.say_text(knowledge.entry.answer)
+        else:
+            self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
+        self.resume()
+
+    def resume(self) -> None:
+        """After an aside, return to the open question, without repeating a block."""
+        if self.pending == "deepen" and self.get("last_topic"):
+            return  # the deepening question still stands; asking it again is a repeat
+        if self.pending == "offer" and self.may_offer():
+            return
+
+    def miss(self, misses: int) -> None:
+        knowledge = self.turn.knowledge
+        if knowledge and (self.turn.is_question or self.intent == "nlu_fallback"):
+            self.say_text(knowledge.entry.answer)
+            self.set(misses=0)
+            return
+        topics = self._message_topics()
+        if topics and self.intent == "nlu_fallback":
+            self.topic_turn(topics)
+            return
+        if self.intent == "other_language":
+            self.say("utter_english", repeatable=True)
+            return
+        if self.intent == "bad_input":
+            self.say("utter_bad_input", repeatable=True)
+            return
+        if misses >= 2 and self.may_offer():
+            self.say("utter_fallback_offer_human", repeatable=True)
+            self.set(pending="offer")
+            return
+        if self.intent == "out_of_scope":
+            self.say("utter_out_of_scope")
+            if "utter_out_of_scope" in self.recent:
+                self.say("utter_out_of_scope_again", repeatable=True)
+            return
+        self.say("utter_default")
+        if "utter_default" in self.recent:
+            self.say("utter_default_again", repeatable=True)
+
+    def _message_topics(self) -> list[str]:
+        topics = [t for t in self.turn.topics if t in CAREER_TOPICS]
+        if self.intent in CAREER_TOPICS and self.intent not in topics:
+            topics.insert(0, self.intent)
+        text = self.turn.text.lower()
+        return [t for t in topics if not (t in _DENIED_TOPIC and re.search(_DENIED_TOPIC[t], text))]
+
+    def topic_turn(self, topics: list[str], from_check: bool = False) -> None:
+        if not topics:
+            self.answer_in_context()
+            return
+        main = topics[0]
+        known = self.topics()
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question:
+            self.say_text(knowledge.entry.answer)
+            self.note_topic(main, known)
+            self.after_answer()
+            return
+        if main in known:
+            self.followup(main)
+            return
+        self.say(f"utter_topic_{main}")
+        for extra in self.topic_extras(main):
+            self.say(extra)
+        second = next((t for t in topics[1:] if t != main and t not in known), None)
+        if second:
+            self.say("utter_second_topic", repeatable=True, topic=_label(second))
+        self.note_topic(main, known, second)
+        self.say(self.deepen_response(main))
+        self.set(pending="deepen")
+
+    def deepen_response(self, topic: str) -> str:
+        needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))
+        if needed and all(self.get(name) for name in needed):
+            return known_version
+        return f"utter_deepen_{topic}"
+
+    def note_topic(self, main: str, known: list[str], second: str | None = None) -> None:
+        topics = known + [t for t in (main, second) if t and t not in known]
+        self.set(topics=topics, last_topic=main,
+                 primary_topic=self.get("primary_topic") or main)
+
+    def topic_extras(self, topic: str) -> list[str]:
+        flemish = self.turn.flemish
+        return {
+            "workload_health": ["utter_health_referral"],
+            "conflict_at_work": ["utter_conflict_referral"],
+            "funding": ["utter_topic_funding_flanders" if flemish else "utter_stap_ended"],
+        }.get(topic, [])
+
+    def after_answer(self) -> None:
+        """After a knowledge answer: an offer where it fits, else an open door."""
+        if self.may_offer() and self.get("last_topic") in OFFER_TOPICS and \
+                self.pending != "offer":
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say("utter_more_questions", repeatable=True)
+
+    def followup(self, topic: str) -> None:
+        given = list(self.get("selfhelp_given") or [])
+        skip_flex = topic == "flex_contract" and self.get("contract_type") == "vast"
+        if topic not in given and not skip_flex:
+            self.say(f"utter_selfhelp_{topic}")
+            self.set(selfhelp_given=[*given, topic])
+        if topic in OFFER_TOPICS and self.may_offer():
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say("utter_anything_else", repeatable=True)
+
+    def answer_in_context(self) -> None:
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question:
+            self.say_text(knowledge.entry.answer)
+            self.after_answer()
+            return
+        if self.pending == "deepen" and self.get("last_topic"):
+            self.followup(self.get("last_topic"))
+            return
+        if self.intent == "deny":
+            self.set(pending=None)
+            self.say("utter_ok_anything_else", repeatable=True)
+            return
+        if self.topics():
+            self.say("utter_anything_else", repeatable=True)
+            return
+        self.say("utter_tell_more", repeatable=True)
+
+    def contact_outside_form(self, picked: Picked) -> None:
+        if self.has_ticket():
+            changes = {k: v for k, v in (("phone", picked.phone), ("email", picked.email),
+                                         ("name", picked.name),
+                                         ("preferred_channel", picked.channel)) if v}
+            if changes:
+                self.set(pending="update_confirm", proposed_changes=changes)
+                self.say("utter_ask_update_request", repeatable=True,
+                         ticket_reference=self.get("ticket_reference"),
+                         changes=self.changes_text(changes))
+                return
+        if self.pending == "offer" or self.intent == "request_human" or picked.channel:
+            self.start_handover(picked)
+            return
+        self.apply_picked(picked, announce=True)
+        if self.may_offer():
+            self.say("utter_offer_with_contact", repeatable=True)
+            self.set(pending="offer")
+
+    @staticmethod
+    def changes_text(changes: dict[str, str]) -> str:
+        names = {"phone": "nummer", "email": "e-mailadres", "name": "naam",
+                 "preferred_channel": "manier van contact"}
+        return ", ".join(f"{names.get(k, k)}: {v}" for k, v in changes.items())
+
+    def manage_request(self, picked: Picked) -> None:
+        if not self.has_ticket():
+            self.say("utter_no_request_yet", repeatable=True)
+            if self.may_offer():
+                self.set(pending="offer")
+            return
+        if _WITHDRAW.search(self.turn.text) and not picked.anything():
+            self.say("utter_ask_withdraw_confirm", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            self.set(pending="withdraw_confirm")
+            return
+        changes = {k: v for k, v in (("phone", picked.phone), ("email", picked.email),
+                                     ("name", picked.name),
+                                     ("preferred_channel", picked.channel)) if v}
+        if changes:
+            self.out.effect = "update_request"
+            self.out.effect_values = changes
+            return
+        self.out.effect = "show_request"
+
+
+def decide(slots: dict[str, Any], turn: Turn) -> Outcome:
+    return Conversation(slots, turn).decide()

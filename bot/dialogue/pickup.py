@@ -1,0 +1,112 @@
+"""Pick up what a person says about themselves, in any message, at any moment.
+
+"bellen. 06 41 27 83 90", "Ik ben Ingrid, mail me op ingrid@example.nl",
+"niet bellen, mailen": name, phone, e-mail and the preferred way of contact
+are read from free text, several at once, so the assistant never asks for
+something the person already said. Corrections ("nee, mijn nummer is ...")
+are the same thing said again: the newest value wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot import contact
+
+# "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
+_PHONE_RUN = re.compile(r"(?:\+|00)?\d[\d\s().\-/]{6,18}\d")
+_NAME_CUE = re.compile(
+    r"(?:^|[\s,.!])(?:ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*:|ik\s+ben)\s+"
+    r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]{1,30})",
+    re.IGNORECASE,
+)
+# Words that follow "ik ben" without being a name ("ik ben moe", "ik ben 45").
+_NOT_NAMES = frozenset({
+    "al", "alleen", "anoniem", "bang", "benieuwd", "bezig", "bijna", "blij", "boos",
+    "bouwvakker", "chauffeur", "daar", "dat", "de", "die", "docent", "echt", "een", "eerlijk",
+    "er", "erg", "flink", "geen", "gek", "gepensioneerd", "gescheiden", "gestopt", "getrouwd",
+    "gewoon", "heel", "helemaal", "het", "hier", "in", "jong", "klaar", "kok", "kwijt",
+    "leraar", "lerares", "lid", "liever", "mantelzorger", "met", "moe", "moeder", "monteur",
+    "na", "net", "niet", "nieuwsgierig", "nog", "nu", "ontslagen", "onzeker", "ook", "op",
+    "oud", "ouder", "over", "overspannen", "pas", "ruim", "schoonmaker", "sinds", "student",
+    "te", "teleurgesteld", "thuis", "toe", "uitzendkracht", "vader", "van", "verpleegkundige",
+    "via", "volgens", "vrij", "weer", "wel", "werkloos", "zeker", "zelf", "ziek", "zo",
+    "zzp'er", "zzper",
+})
+_NEGATED = r"(?:niet|nie|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
+
+
+@dataclass
+class Picked:
+    """What one message told about the person; None means "not said here"."""
+
+    name: str | None = None
+    phone: str | None = None
+    phone_invalid: str | None = None  # digits that look like a phone number but are not valid
+    email: str | None = None
+    email_suggestion: str | None = None  # "gmial.com" -> "gmail.com"
+    channel: str | None = None
+    refused_channels: set[str] = field(default_factory=set)
+
+    def anything(self) -> bool:
+        return any((self.name, self.phone, self.email, self.channel))
+
+
+def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]:
+    """(valid E.164 number, or None; the raw digits when they look like a broken number)."""
+    for match in _PHONE_RUN.finditer(text):
+        raw = match.group(0)
+        digits = re.sub(r"\D", "", raw)
+        if len(digits) < 8:
+            continue
+        number = contact.normalise_phone(raw, prefer_belgium)
+        if number:
+            return number, None
+        return None, raw.strip()
+    return None, None
+
+
+def pick_channel(text: str) -> tuple[str | None, set[str]]:
+    """The way of contact the person asks for, and the ways they refuse ("niet bellen")."""
+    lowered = text.lower()
+    refused: set[str] = set()
+    for channel, words in contact.CHANNEL_WORDS.items():
+        for word in words:
+            if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered):
+                refused.add(channel)
+    # Remove the refused phrases, then look for what is left ("niet bellen, mailen").
+    remaining = re.sub(rf"{_NEGATED}\w+", " ", lowered)
+    wanted = contact.clean_channel(remaining, strict=True)
+    return (wanted if wanted not in refused else None), refused
+
+
+def pick_name(text: str) -> str | None:
+    """A first name introduced as such ("ik ben Ingrid", "mijn naam is fatima")."""
+    for match in _NAME_CUE.finditer(text):
+        word = match.group(1)
+        cue = match.group(0).lower()
+        if word.lower() in _NOT_NAMES:
+            continue
+        # "ik ben ..." is also "ik ben moe": only a capitalised word counts as a name there.
+        if "ben" in cue and not word[:1].isupper():
+            continue
+        name = contact.clean_name(word)
+        if name and name != contact.ANONYMOUS:
+            return name
+    return None
+
+
+def pick_up(text: str, prefer_belgium: bool = False) -> Picked:
+    picked = Picked()
+    if not text or text.startswith("/"):
+        return picked
+    picked.phone, picked.phone_invalid = pick_phone(text, prefer_belgium)
+    picked.email = contact.clean_email(text)
+    if picked.email:
+        picked.email_suggestion = contact.email_domain_suggestion(picked.email)
+    else:
+        picked.email_suggestion = None
+    picked.channel, picked.refused_channels = pick_channel(text)
+    picked.name = pick_name(text)
+    return picked

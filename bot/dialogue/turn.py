@@ -1,0 +1,76 @@
+"""What the dialogue sees of one message, and what it decides to do about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.knowledge.retriever import Match
+
+_QUESTION_START = re.compile(
+    r"^\s*(wat|wie|waar|wanneer|hoe|hoeveel|hoelang|waarom|welke?|kan|kun|kunnen|mag|moet|"
+    r"krijg|heb|ben|is|zijn|wordt|word|klopt|bestaat|geldt|weet|wat's|wa|hoezo)\b",
+    re.IGNORECASE,
+)
+_QUESTION_INSIDE = re.compile(
+    r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"
+    r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
+    r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|welke)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
+    if not text or text.startswith("/"):
+        return False
+    return "?" in text or bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(text))
+
+
+@dataclass
+class Turn:
+    text: str
+    intent: str
+    confidence: float = 1.0
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    crisis_level: str | None = None  # "clear" | "possible" | None (bot.nlu's crisis layer)
+    topics: list[str] = field(default_factory=list)  # career intents in the message, main first
+    knowledge: Match | None = None
+    flemish: bool = False
+
+    @property
+    def is_button(self) -> bool:
+        return self.text.startswith("/")
+
+    @property
+    def is_question(self) -> bool:
+        return looks_like_question(self.text)
+
+    def entity(self, name: str) -> str | None:
+        for entity in self.entities:
+            if entity.get("entity") == name and entity.get("value"):
+                return str(entity["value"])
+        return None
+
+
+@dataclass
+class Say:
+    """One bot message: a domain response by name, or a text (knowledge answers)."""
+
+    response: str | None = None
+    text: str | None = None
+    buttons: list[dict[str, str]] | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    says: list[Say] = field(default_factory=list)
+    slots: dict[str, Any] = field(default_factory=dict)
+    # Something the action server must do with the outside world, then report on.
+    effect: str | None = None
+    effect_values: dict[str, Any] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return [s.response or "text" for s in self.says]

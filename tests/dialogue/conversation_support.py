@@ -1,0 +1,56 @@
+"""Drive the conversation engine without a server: a message is its text plus what the
+NLU would say of it (intent, entities, crisis level, topics, knowledge match)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue.engine import decide
+from bot.dialogue.turn import Outcome, Turn
+from bot.knowledge.entries import Entry
+from bot.knowledge.retriever import Match
+
+TICKET_FIELDS = ("contact_name", "contact_channel", "contact_phone", "contact_email",
+                 "contact_time", "region", "summary", "safety_flag", "topics")
+
+
+def knowledge(entry_id: str = "uitzend_fases", topic: str = "flex_contract") -> Match:
+    entry = Entry(id=entry_id, topic=topic, region="nl", facts=(), questions=("q",),
+                  answer=(f"ANSWER {entry_id}",))
+    return Match(entry, 0.9)
+
+
+class Chat:
+    """One conversation; slots carried from turn to turn as Rasa would."""
+
+    def __init__(self) -> None:
+        self.slots: dict[str, Any] = {}
+        self.tickets: list[dict[str, Any]] = []
+        self.effects: list[str] = []
+        self.last: Outcome | None = None
+
+    def say(self, text: str, intent: str = "inform", **nlu: Any) -> list[str]:
+        turn = Turn(text=text, intent=intent, **nlu)
+        outcome = decide(self.slots, turn)
+        self.slots.update(outcome.slots)
+        self.last = outcome
+        if outcome.effect:
+            self.effects.append(outcome.effect)
+        if outcome.effect == "create_ticket":
+            self.tickets.append({k: self.slots.get(k) for k in TICKET_FIELDS})
+            self.slots["ticket_reference"] = f"KP-TEST{len(self.tickets)}"
+            for key in ("contact_name", "contact_phone", "contact_email", "consent_given"):
+                self.slots[key] = None
+        return outcome.names()
+
+    def texts(self) -> list[str]:
+        assert self.last is not None
+        return [s.text for s in self.last.says if s.text]
+
+    def walk_to_consent(self) -> None:
+        self.say("hoi", "greet")
+        self.say("mijn tijdelijk contract stopt", "flex_contract")
+        self.say("in de schoonmaak", "inform")
+        assert self.slots["pending"] == "offer", self.last
+        self.say("ja graag", "affirm")
+        assert self.slots["pending"] == "consent"

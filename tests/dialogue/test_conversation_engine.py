@@ -1,0 +1,291 @@
+"""The conversation engine, message by message. Each test is a failure that role-played
+members met (issue 16, issue 11), written as a new case; each failed on the old dialogue."""
+
+from __future__ import annotations
+
+from conversation_support import Chat, knowledge
+
+
+def test_a_first_message_that_is_a_question_gets_the_disclosure_and_an_answer():
+    chat = Chat()
+    names = chat.say("wat is fase A?", "flex_contract", knowledge=knowledge())
+    assert names[0] == "utter_disclosure"
+    assert "ANSWER uitzend_fases" in chat.texts()
+
+
+def test_a_greeting_introduces_once_and_asks_the_coffee_question():
+    chat = Chat()
+    assert chat.say("hoi", "greet") == ["utter_greet", "utter_ask_enjoy_work"]
+    assert chat.say("hallo", "greet") == ["utter_greet_again"]
+
+
+def test_the_bot_question_as_first_message_says_bot_and_independence_once():
+    chat = Chat()
+    assert chat.say("ben je van de vakbond of van mijn werkgever", "bot_challenge") == [
+        "utter_bot_challenge"]
+
+
+def test_what_was_said_about_the_contract_is_not_asked_again():
+    chat = Chat()
+    chat.say("mijn contract loopt af over 3 weken, ik werk via een uitzendbureau",
+             "flex_contract", entities=[{"entity": "contract_type", "value": "uitzend"},
+                                        {"entity": "deadline", "value": "over 3 weken"}])
+    assert "utter_deepen_flex_contract" not in chat.last.names()
+    assert "utter_deepen_flex_contract_known" in chat.last.names()
+
+
+def test_flex_homework_is_not_given_to_someone_with_a_permanent_contract():
+    chat = Chat()
+    chat.say("ik heb een vast contract", "inform",
+             entities=[{"entity": "contract_type", "value": "vast"}])
+    chat.say("ik zit bij een uitzendbureau gedetacheerd", "flex_contract")
+    assert "utter_selfhelp_flex_contract" not in chat.say("klopt", "affirm")
+
+
+def test_a_denied_topic_word_is_not_the_topic():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("er is geen reorganisatie, ik wil gewoon wat anders", "job_insecurity")
+    assert "utter_topic_job_insecurity" not in names
+
+
+def test_phone_and_channel_in_one_message_are_both_taken():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Henk", "inform")
+    assert chat.slots["pending"] == "channel"
+    names = chat.say("bellen. 06 41 27 83 90", "inform")
+    assert chat.slots["contact_channel"] == "phone"
+    assert chat.slots["contact_phone"] == "+31641278390"
+    assert "utter_ask_contact_phone" not in names
+    assert chat.slots["pending"] == "time"
+
+
+def test_a_name_said_earlier_reaches_the_ticket_and_is_not_asked():
+    chat = Chat()
+    chat.say("Ik ben Ingrid en ik werk in de zorg", "inform")
+    chat.walk_to_consent()
+    names = chat.say("ja", "affirm")
+    assert "utter_ask_contact_name" not in names
+    assert chat.slots["pending"] == "channel"
+    chat.say("via e-mail", "inform")
+    chat.say("ingrid@example.nl", "inform")
+    chat.say("Tilburg", "inform", entities=[{"entity": "region", "value": "Tilburg"}])
+    chat.say("ja", "affirm")
+    assert chat.tickets and chat.tickets[0]["contact_name"] == "Ingrid"
+    assert chat.tickets[0]["contact_email"] == "ingrid@example.nl"
+
+
+def test_e_mail_said_once_is_enough():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Noor", "inform")
+    chat.say("via e-mail", "inform")
+    assert chat.slots["contact_channel"] == "email"
+    assert chat.slots["pending"] == "email"
+
+
+def test_impatience_is_not_a_stop():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Kees", "inform")
+    names = chat.say("bellen zei ik toch", "stop_form")
+    assert "utter_form_stopped" not in names
+    assert chat.slots["handover"] is True
+
+
+def test_a_stop_needs_a_confirmation_that_says_what_is_lost():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    assert chat.say("stop maar", "stop_form") == ["utter_ask_stop_confirm"]
+    assert chat.say("nee", "deny")[0] == "utter_form_continues"
+    chat.say("stop", "stop_form")
+    assert chat.say("ja", "affirm") == ["utter_form_stopped"]
+    assert not chat.slots["handover"]
+
+
+def test_no_matter_which_channel_the_answer_is_read_from_free_text():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Fatima. ik zeg al", "inform")
+    assert chat.slots["contact_name"] == "Fatima"
+    chat.say("weet niet.. maakt niet uit, het is toch mail", "deny")
+    assert chat.slots["contact_channel"] == "email"
+
+
+def test_a_corrected_number_is_not_stored_as_the_call_time():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Sam", "inform")
+    chat.say("bellen", "inform")
+    chat.say("0612345679", "inform")
+    assert chat.slots["pending"] == "time"
+    chat.say("sorry nummer is fout. goed nummer is 0612345678", "inform")
+    assert chat.slots["contact_phone"] == "+31612345678"
+    assert not chat.slots.get("contact_time")
+    assert chat.slots["pending"] == "time"
+
+
+def test_a_nine_digit_number_is_refused():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Sam", "inform")
+    chat.say("bellen", "inform")
+    assert "utter_invalid_phone" in chat.say("061234567", "inform")
+    assert not chat.slots.get("contact_phone")
+
+
+def test_a_mail_domain_typo_is_asked_back():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Noor", "inform")
+    chat.say("niet bellen, mailen", "inform")
+    assert chat.slots["contact_channel"] == "email"
+    assert chat.say("noor@gmial.com", "inform") == ["utter_ask_email_typo"]
+    chat.say("ja", "affirm")
+    assert chat.slots["contact_email"] == "noor@gmail.com"
+
+
+def test_the_summary_shows_every_field_that_is_shared():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    say = chat.last.says[-1]
+    assert say.response == "utter_ask_summary_confirmed"
+    summary = say.values["summary"]
+    for part in ("Ingrid", "+31612345678", "na 5 uur", "Breda", "flexcontract"):
+        assert part in summary, summary
+
+
+def test_the_summary_can_be_corrected_before_sending():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("/deny", "deny")
+    assert chat.slots["pending"] == "summary_edit"
+    chat.say("mijn nummer is 0687654321", "inform")
+    assert chat.slots["contact_phone"] == "+31687654321"
+    assert chat.last.says[-1].response == "utter_ask_summary_confirmed"
+    chat.say("ja", "affirm")
+    assert chat.tickets[0]["contact_phone"] == "+31687654321"
+
+
+def test_yes_with_a_question_at_consent_is_a_question():
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("ja maar wat IS fase A dan", "affirm", knowledge=knowledge())
+    assert "ANSWER uitzend_fases" in chat.texts()
+    assert chat.slots.get("consent_given") is not True
+    assert names[-1] == "utter_ask_consent_given"
+
+
+def test_deletion_needs_a_plain_yes_and_a_call_request_is_not_a_deletion():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("verwijder mijn gegevens", "delete_my_data")
+    names = chat.say("ik wil dat iemand me belt", "request_human")
+    assert "erase" not in chat.effects
+    assert "utter_delete_not_done" in names
+    chat.say("wis alles", "delete_my_data")
+    chat.say("ja weg ermee", "affirm")
+    assert chat.effects == ["erase"]
+
+
+def test_a_declined_offer_is_not_made_again():
+    chat = Chat()
+    chat.say("ik zit vast in mijn werk", "stuck")
+    chat.say("mijn baas ziet me niet", "inform")
+    chat.say("nee merci", "deny")
+    assert chat.slots["offer_declined"] is True
+    chat.say("ik wil wel een opleiding doen", "training")
+    names = chat.say("iets met ict", "inform")
+    assert "utter_offer_consultant" not in names
+    # Asking for a person still works.
+    chat.say("kan ik toch iemand spreken", "request_human")
+    assert chat.slots["pending"] == "consent"
+
+
+def test_after_a_ticket_the_bot_says_so_instead_of_offering_another():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "hier in de chat", "Breda", "ja"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.tickets
+    assert chat.say("ik wil een consulent", "request_human") == ["utter_request_exists"]
+    chat.say("ik wil nog iets over werkdruk", "workload_health")
+    names = chat.say("het is te veel", "inform")
+    assert "utter_offer_consultant" not in names
+
+
+def test_a_request_can_be_checked_changed_and_withdrawn():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "bellen", "0612345678", "maakt niet uit", "Breda", "ja"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("klopt mijn aanvraag nog?", "manage_request")
+    assert chat.effects[-1] == "show_request"
+    chat.say("mijn nummer veranderen: 0687654321", "manage_request")
+    assert chat.effects[-1] == "update_request"
+    assert chat.last.effect_values == {"phone": "+31687654321"}
+    assert chat.say("aanvraag intrekken", "manage_request") == ["utter_ask_withdraw_confirm"]
+    chat.say("ja", "affirm")
+    assert chat.effects[-1] == "withdraw_request"
+
+
+def test_an_employer_who_must_not_know_is_not_sent_to():
+    chat = Chat()
+    chat.say("ik wil een cursus doen maar mijn werkgever mag het niet weten", "training")
+    names = chat.say("iets met techniek", "inform")
+    assert "utter_selfhelp_training" not in names
+
+
+def test_the_same_block_never_comes_twice_in_a_row():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    first = chat.say("wat is het weer", "out_of_scope")
+    second = chat.say("en morgen?", "out_of_scope")
+    assert first != second
+
+
+def test_a_story_with_two_topics_is_acknowledged_twice():
+    chat = Chat()
+    names = chat.say("Er komt een reorganisatie. En ik wil eigenlijk ook een opleiding doen.",
+                     "job_insecurity", topics=["job_insecurity", "training"])
+    assert "utter_topic_job_insecurity" in names
+    assert "utter_second_topic" in names
+
+
+def test_a_story_the_classifier_doubts_still_reaches_its_topic():
+    chat = Chat()
+    names = chat.say("lang verhaal over een nulurencontract", "nlu_fallback",
+                     topics=["flex_contract"])
+    assert "utter_topic_flex_contract" in names
+
+
+def test_a_refusal_to_be_called_is_remembered_and_respected():
+    chat = Chat()
+    chat.say("ik heb last van stress", "workload_health")
+    assert chat.say("niet bellen alsjeblieft", "stop_form") == ["utter_refusal_noted"]
+    chat.say("toch wel iemand spreken", "request_human")
+    chat.say("ja", "affirm")
+    chat.say("Ingrid", "inform")
+    assert chat.last.says[-1].response == "utter_ask_contact_channel_without"
+
+
+def test_a_confirmed_summary_creates_the_ticket_without_filler():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "hier in de chat", "Breda"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.say("ja", "affirm") == []
+    assert chat.effects[-1] == "create_ticket"

@@ -1,0 +1,69 @@
+"""The knowledge base's files: every answer has sourced facts, a known topic, and the
+shape a chat bubble needs (knowledge/*.yml, docs/facts.md)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge.entries import Entry, KnowledgeError, fact_ids, load_entries
+from bot.settings import ROOT
+
+INTENTS = set(yaml.safe_load((ROOT / "domain" / "domain.yml").read_text())["intents"])
+ALLOWED_URLS = ("113.nl", "werk.nl", "uwv.nl", "vdab.be", "juridischloket.nl",
+                "discriminatie.nl", "mijnpensioenoverzicht.nl", "duo.nl", "1813.be",
+                "zelfmoord1813.be", "unia.be", "svb.nl")
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[Entry]:
+    return load_entries()
+
+
+def test_the_knowledge_base_covers_at_least_forty_questions(entries):
+    assert len(entries) >= 40
+
+
+def test_every_entry_names_a_known_topic_and_sourced_facts(entries):
+    known = fact_ids()
+    for entry in entries:
+        assert entry.topic in INTENTS, entry.id
+        missing = [f for f in entry.facts if f not in known]
+        assert not missing, (entry.id, missing)
+
+
+def test_facts_that_are_not_verified_are_never_used(entries):
+    status = {}
+    for line in (ROOT / "docs" / "facts.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip(" `") for c in line.split("|")[1:-1]]
+        if len(cells) >= 5 and re.fullmatch(r"[a-z0-9_]+", cells[0]):
+            status[cells[0]] = cells[-1]
+    used_nv = [(e.id, f) for e in entries for f in e.facts if status.get(f, "").startswith("NV")]
+    assert not used_nv
+
+
+def test_answers_are_short_bubbles_in_plain_text(entries):
+    for entry in entries:
+        assert 1 <= len(entry.answer) <= 3, entry.id
+        for bubble in entry.answer:
+            assert len(bubble) <= 320, (entry.id, len(bubble))
+            for url in re.findall(r"\b[\w.-]+\.(?:nl|be|com|org)\b", bubble):
+                assert url.lower().endswith(ALLOWED_URLS), (entry.id, url)
+
+
+def test_a_question_belongs_to_one_entry_only(entries):
+    seen: dict[str, str] = {}
+    for entry in entries:
+        assert len(entry.questions) >= 6, entry.id
+        for question in entry.questions:
+            key = re.sub(r"[^\w ]", "", question.lower()).strip()
+            assert seen.setdefault(key, entry.id) == entry.id, question
+
+
+def test_a_broken_file_is_refused_with_its_name(tmp_path: Path):
+    (tmp_path / "broken.yml").write_text("entries:\n  - id: x\n    topic: stuck\n")
+    with pytest.raises(KnowledgeError, match="broken.yml"):
+        load_entries(tmp_path)
