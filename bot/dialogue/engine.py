@@ -382,12 +382,12 @@ class Conversation:
             return "phone"
         if channel == "email" and not self.get("contact_email"):
             return "email"
-        if crisis:
-            return None
-        if channel in ("phone", "whatsapp") and not self.get("contact_time") \
+        # After a crisis statement: no call time or region, only what the person sees
+        # before it is shared (the consent text promises that).
+        if not crisis and channel in ("phone", "whatsapp") and not self.get("contact_time") \
                 and "time" not in skipped:
             return "time"
-        if not self.get("region") and "region" not in skipped:
+        if not crisis and not self.get("region") and "region" not in skipped:
             return "region"
         if self.get("summary_confirmed") is not True:
             return "summary_edit" if self.pending == "summary_edit" else "summary"

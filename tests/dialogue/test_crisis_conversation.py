@@ -18,6 +18,8 @@ def test_a_clear_statement_gets_the_crisis_answer_and_an_offer_without_a_form():
     assert chat.slots["pending"] == "channel"
     chat.say("bellen", "inform")
     chat.say("0612345678", "inform")
+    assert chat.slots["pending"] == "summary"
+    chat.say("ja", "affirm")
     assert chat.tickets and chat.tickets[0]["safety_flag"] is True
 
 

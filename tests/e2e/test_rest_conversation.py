@@ -45,12 +45,14 @@ def test_topic_answer_then_offer_then_no_is_respected(stack, responses):
     assert said_one_of(reply, responses["utter_offer_declined"])
 
 
-def test_cost_question_mid_topic_then_the_question_comes_back(stack, responses):
+def test_cost_question_mid_topic_is_answered_and_the_topic_goes_on(stack, responses):
     sender = new_sender()
     stack.say(sender, "ik ga over 3 jaar met pensioen")
     reply = texts(stack.say(sender, "wat kost dat eigenlijk"))
-    assert said_one_of(reply, responses["utter_ask_cost"])
-    assert said_one_of(reply, responses["utter_deepen_retirement"])
+    assert "gratis" in reply
+    # The deepening question still stands (not repeated): the next answer is its answer.
+    reply = texts(stack.say(sender, "ik werk in de zorg"))
+    assert said_one_of(reply, responses["utter_selfhelp_retirement"]), reply
 
 
 def test_crisis_gives_safety_numbers_and_a_human(stack):
@@ -85,8 +87,8 @@ def test_english_gets_an_answer_in_english_and_dutch(stack, responses):
 def test_flemish_funding_question_gets_flemish_facts(stack, responses):
     question = "kan ik via de vdab loopbaancheques krijgen voor een opleiding?"
     reply = texts(stack.say(new_sender(), question))
-    assert said_one_of(reply, responses["utter_topic_funding_flanders"]), reply
-    assert not said_one_of(reply, responses["utter_stap_ended"])
+    assert "VDAB" in reply and "loopbaancentrum" in reply, reply
+    assert "STAP" not in reply
 
 
 def test_stress_gets_a_health_referral_without_diagnosis(stack, responses):
