@@ -23,7 +23,7 @@ from actions.handover_spool import store_or_spool
 from actions.ticket_store import ticket_store
 from bot import contact
 from bot.dates_nl import parse_deadline
-from bot.leads import assess
+from bot.leads import Urgency, assess
 from bot.service_hours import expected_contact
 from bot.tickets.models import Contact, TicketDraft, new_reference
 from bot.tickets.sender_key import sender_key
@@ -62,6 +62,8 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
     safety = bool(tracker.get_slot("safety_flag"))
     deadline = parse_deadline(tracker.get_slot("deadline"), today)
     urgency = assess(topics, deadline, today, safety, False)
+    if tracker.get_slot("urgent_request") and urgency.level != "high":
+        urgency = Urgency("high", "Vraagt zelf om snel contact.")
     channel = input_channel(tracker)
     consent_at = tracker.get_slot("consent_given_at")
     # Same conversation + same consent = same ticket, however often this runs.

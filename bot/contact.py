@@ -18,9 +18,9 @@ ANONYMOUS = "anoniem"
 
 CHANNEL_WORDS = {
     "phone": ("bel", "bellen", "belt", "telefoon", "telefonisch", "phone", "mobiel", "gsm",
-              "opbellen", "terugbellen"),
-    "whatsapp": ("whatsapp", "whats app", "app", "appen", "wa", "whatsappen"),
-    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje", "gmail"),
+              "opbellen", "terugbellen", "gebeld", "opgebeld", "telefoontje"),
+    "whatsapp": ("whatsapp", "whats app", "app", "appen", "wa", "whatsappen", "geappt"),
+    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje", "gmail", "gemaild"),
     "chat": ("chat", "hier", "in de chat", "deze chat", "hier in de chat", "chatten", "typen"),
 }
 # Outside the question "how may we reach you", only unmistakable words count: "hier"

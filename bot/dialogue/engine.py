@@ -58,14 +58,44 @@ _EMPLOYER_SECRET = re.compile(
     r"(niet|nie|ni)\s+(te\s+)?(weten|horen)|zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)",
     re.IGNORECASE,
 )
-# "er is geen reorganisatie": a topic word that is denied is not the topic.
-_DENIED_TOPIC = {
-    "job_insecurity": r"(geen|niet)\s+(\w+\s+)?(reorganisatie|ontslag|ontslagen)",
-    "flex_contract": r"(geen|niet)\s+(\w+\s+)?(flex|tijdelijk|uitzend|nulur)",
-    "retirement": r"(geen|niet)\s+(\w+\s+)?(pensioen)",
-    "unemployed": r"(niet|geen)\s+(\w+\s+)?(werkloos|ontslagen)",
+# Words that name a topic, to hear when a person says it is NOT about that topic
+# ("er is geen reorganisatie", "pensioen?? ik ben 27", "het gaat niet over gezin").
+TOPIC_WORDS = {
+    "retirement": r"pensioen\w*|aow|rvu|stoppen met werken",
+    "job_insecurity": r"reorganisatie|ontslag\w*|op de tocht|boventallig|onzeker\w*",
+    "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|oproep\w*",
+    "unemployed": r"werkloos|ontslagen|ww|uitkering",
+    "work_life_balance": r"gezin|kinderen|mantelzorg|minder uren|parttime",
+    "hr_conversation": r"gesprek\w*(\s+met\s+\w+\s+\w+)?|leidinggevende",
+    "workload_health": r"werkdruk|stress|burn-?out|ziek\w*",
+    "conflict_at_work": r"ruzie|conflict|pesten|gepest",
+    "training": r"opleiding|cursus|scholing",
+    "funding": r"budget|subsidie",
+    "career_change": r"ander vak|ander beroep|overstappen",
+    "job_search": r"solliciter\w*|vacature\w*",
 }
-_STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken)\b", re.I)
+_DENIAL = (r"(geen|niet|nie|niks\s+van|niets\s+(met|van)|gaat\s+niet\s+over|niet\s+om|"
+           r"helemaal\s+niet)\s+(\w+\s+){0,4}")
+_STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
+                              r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
+_GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|ciao|laters|"
+                            r"slaapwel|welterusten|ik ga)\b", re.I)
+_YES = re.compile(r"^\W*(ja+|jaa+|jawel|jep|jup|yes|ok|oke|oké|okay|prima|goed|klopt|"
+                  r"is goed|verstuur|doe maar|akkoord|zeker|graag|top|perfect)\b", re.I)
+_NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
+# "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
+# promise, whatever the classifier makes of the rest of the message.
+_PRIVACY_QUESTION = re.compile(
+    r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
+    r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
+    r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b", re.I)
+_TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+dag|"
+                         r"week|uur|na|voor|tussen|vanaf|tot|nu|meteen|direct|asap|\d)\b",
+                         re.I)
+_URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
+                     r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+_VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
+                       r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
 _WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|toch niet|niet meer"
                        r"|weg\s*halen|verwijderen)\b", re.I)
 _NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\s+(ik\s+)?niet"
@@ -146,6 +176,13 @@ class Conversation:
             self.set(employer_secret=True)
         picked = pick_up(self.turn.text, self.turn.flemish)
         self._remember_profile()
+        if _URGENT.search(self.turn.text):
+            self.set(urgent_request=True)
+        if _VIOLENCE.search(self.turn.text) and not self.get("deescalated"):
+            # Anger at a boss is heard, and the person is kept from harming themselves.
+            self.say("utter_deescalate", repeatable=True)
+            self.set(deescalated=True)
+        self._drop_denied_topics()
         self._dispatch(picked)
         if not self.out.says and not self.out.effect:
             self.say("utter_anything_else", repeatable=True)
@@ -154,6 +191,12 @@ class Conversation:
 
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn
+        if turn.is_question and _PRIVACY_QUESTION.search(turn.text) and \
+                turn.crisis_level != "clear" and self.intent != "crisis":
+            self.say("utter_ask_privacy", repeatable=True)
+            if self.get("handover") and self.pending in FORM_STEPS:
+                self.ask_step(self.pending)
+            return
         if turn.crisis_level == "clear" or self.intent == "crisis":
             self.crisis()
             return
@@ -164,7 +207,7 @@ class Conversation:
                 MAX_CHECK_QUESTIONS and not self.get("safety_flag"):
             self.ask_check()
             return
-        if self.intent == "not_what_i_meant" or (
+        if (self.intent == "not_what_i_meant" and not _YES.match(self.turn.text)) or (
                 self.protests() and ("utter_crisis" in self.recent
                                      or "utter_crisis_check" in self.recent)):
             self.misread()
@@ -195,6 +238,30 @@ class Conversation:
             value = self.turn.entity(name)
             if value:
                 self.set(**{name: value})
+
+    def denied_topics(self) -> set[str]:
+        text = self.turn.text.lower()
+        return {topic for topic, words in TOPIC_WORDS.items()
+                if re.search(rf"{_DENIAL}({words})\b", text)
+                or re.search(rf"\b({words})\s*\?\?", text)}
+
+    def _drop_denied_topics(self) -> None:
+        """A topic the person says is not theirs leaves the conversation and the ticket."""
+        denied = self.denied_topics()
+        if not denied:
+            return
+        self.set(denied_topics=sorted(set(self.get("denied_topics") or []) | denied))
+        known = self.topics()
+        wrong = [t for t in known if t in denied]
+        if not wrong:
+            return
+        kept = [t for t in known if t not in denied]
+        self.set(topics=kept, primary_topic=kept[0] if kept else None,
+                 last_topic=kept[-1] if kept else None)
+        if self.pending in ("deepen", "offer"):
+            self.set(pending=None)
+        self.say("utter_sorry_topic", repeatable=True,
+                 topic=" en ".join(_label(t) for t in wrong))
 
     def _count_miss(self) -> int:
         misses = int(self.get("misses") or 0) + 1 if self.intent in MISS_INTENTS else 0
@@ -287,7 +354,14 @@ class Conversation:
     # ----- confirmations -----------------------------------------------------------------
 
     def _plain_yes(self) -> bool:
-        return self.intent == "affirm" and not self.turn.is_question
+        """An unmistakable yes: "ja", "ja, verstuur dan maar"; never "ja maar wat is ...?"."""
+        if self.turn.is_question:
+            return False
+        if self.turn.is_button:
+            return self.intent == "affirm"
+        text = self.turn.text
+        said_yes = self.intent == "affirm" or bool(_YES.match(text))
+        return said_yes and not _NO_START.match(text)
 
     def ask_delete(self) -> None:
         self.say("utter_ask_delete_confirm", repeatable=True)
@@ -348,7 +422,8 @@ class Conversation:
         self.set(pending=self.get("resume_pending"), resume_pending=None, email_suggestion=None)
         if picked.email:
             self.apply_picked(picked)
-        elif self._plain_yes() and suggestion:
+        elif suggestion and (self._plain_yes()
+                             or suggestion.split(".")[0] in self.turn.text.lower()):
             local = str(self.get("contact_email") or "").rsplit("@", 1)[0]
             self.set(contact_email=f"{local}@{suggestion}")
         elif self.intent == "deny":
@@ -490,7 +565,10 @@ class Conversation:
     def form_turn(self, picked: Picked) -> None:
         step = self.pending if self.pending in FORM_STEPS else self.next_step()
         intent = self.intent
-        if intent == "stop_form" or (intent == "goodbye" and step != "consent"):
+        explicit_stop = (intent == "stop_form" and (
+            self.turn.is_button or _STOP_FORM_WORDS.search(self.turn.text))) or (
+            intent == "goodbye" and _GOODBYE_WORDS.match(self.turn.text))
+        if explicit_stop and step != "consent":
             self.say("utter_ask_stop_confirm", repeatable=True)
             self.set(pending="stop_confirm", resume_pending=step)
             return
@@ -518,6 +596,11 @@ class Conversation:
         if changed and step not in ("summary", "summary_edit"):
             self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
         if not filled and not answered:
+            if self.turn.is_question:
+                # A question we cannot answer is acknowledged, not met with "invalid".
+                self.say("utter_question_for_consultant", repeatable=True)
+                self.ask_step(step)
+                return
             self.reask(step)
             return
         nxt = self.next_step()
@@ -582,7 +665,8 @@ class Conversation:
                 self.set(contact_time="geen voorkeur")
                 return True
             moment = contact.clean_free_text(text)
-            if moment and self.intent not in MISS_INTENTS + ("deny",):
+            timely = bool(_TIME_WORDS.search(text)) and not self.turn.is_question
+            if moment and (timely or self.intent not in MISS_INTENTS + ("deny", "stop_form")):
                 self.set(contact_time=moment)
                 return True
         elif step == "region" and not answered:
@@ -628,7 +712,7 @@ class Conversation:
         attempts[step or ""] = count
         self.set(attempts=attempts)
         # An optional question is not worth losing a person over: skip it on the third try.
-        if step in ("time", "region", "name") and count >= 3:
+        if step in ("time", "region") and count >= 2 or step == "name" and count >= 3:
             self.set(skipped=[*(self.get("skipped") or []), step])
             self.ask_step(self.next_step())
             return
@@ -750,6 +834,9 @@ class Conversation:
             if "utter_out_of_scope" in self.recent:
                 self.say("utter_out_of_scope_again", repeatable=True)
             return
+        if self.turn.is_question and self.intent == "nlu_fallback":
+            self.no_answer()
+            return
         self.say("utter_default")
         if "utter_default" in self.recent:
             self.say("utter_default_again", repeatable=True)
@@ -758,8 +845,8 @@ class Conversation:
         topics = [t for t in self.turn.topics if t in CAREER_TOPICS]
         if self.intent in CAREER_TOPICS and self.intent not in topics:
             topics.insert(0, self.intent)
-        text = self.turn.text.lower()
-        return [t for t in topics if not (t in _DENIED_TOPIC and re.search(_DENIED_TOPIC[t], text))]
+        denied = self.denied_topics() | set(self.get("denied_topics") or [])
+        return [t for t in topics if t not in denied]
 
     def topic_turn(self, topics: list[str], from_check: bool = False) -> None:
         if not topics:
@@ -774,6 +861,9 @@ class Conversation:
             self.after_answer()
             return
         if main in known:
+            if self.turn.is_question:
+                self.no_answer()
+                return
             self.followup(main)
             return
         self.say(f"utter_topic_{main}")
@@ -821,6 +911,8 @@ class Conversation:
         if topic not in given and not skip_flex:
             self.say(f"utter_selfhelp_{topic}")
             self.set(selfhelp_given=[*given, topic])
+        else:
+            self.say("utter_heard")
         if topic in OFFER_TOPICS and self.may_offer():
             self.say("utter_offer_consultant")
             self.set(pending="offer")
@@ -828,11 +920,21 @@ class Conversation:
             self.set(pending=None)
             self.say("utter_anything_else", repeatable=True)
 
+    def no_answer(self) -> None:
+        """An honest "I don't know", never an answer that only looks like one."""
+        self.say("utter_no_answer", repeatable=True)
+        if self.may_offer() and self.pending != "offer":
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+
     def answer_in_context(self) -> None:
         knowledge = self.turn.knowledge
         if knowledge and self.turn.is_question:
             self.say_text(knowledge.entry.answer)
             self.after_answer()
+            return
+        if self.turn.is_question:
+            self.no_answer()
             return
         if self.pending == "deepen" and self.get("last_topic"):
             self.followup(self.get("last_topic"))

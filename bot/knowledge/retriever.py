@@ -11,6 +11,7 @@ did not write (tests/knowledge/).
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ from bot.knowledge.entries import Entry, load_entries
 MIN_SCORE = 0.46
 DENSE_WEIGHT = 0.5
 ANSWER_WEIGHT = 0.3
+# A single sentence of a longer message must match more clearly than the whole message.
+PART_PENALTY = 0.08
+
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,13 @@ class _Encoder:
 
 def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def _parts(text: str) -> list[str]:
+    """The whole message, and each of its sentences when it has several."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text) if s.strip()]
+    longer = [s for s in sentences if len(s.split()) >= 3]
+    return [text] + (longer if len(sentences) > 1 else [])
 
 
 class Retriever:
@@ -86,7 +97,9 @@ class Retriever:
     def find(self, text: str, flemish: bool = False) -> Match | None:
         if not self.entries or not text.strip():
             return None
-        scores = self.scores(text)
+        # A story with the question at the end: the question alone scores too.
+        scores = np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
+                         for i, part in enumerate(_parts(text))], axis=0)
         for i, entry in enumerate(self.entries):
             # The same question has a Dutch and a Flemish answer: the person's region decides.
             if entry.region == ("nl" if flemish else "be"):

@@ -289,3 +289,92 @@ def test_a_confirmed_summary_creates_the_ticket_without_filler():
         chat.say(text, "affirm" if text == "ja" else "inform")
     assert chat.say("ja", "affirm") == []
     assert chat.effects[-1] == "create_ticket"
+
+
+def test_a_topic_the_person_denies_leaves_the_conversation_and_the_summary():
+    chat = Chat()
+    chat.say("ik werk al 38 jaar in de zorg en mijn knieen willen niet meer", "retirement")
+    chat.say("mag ik iets vragen", "job_insecurity")
+    assert "job_insecurity" in chat.slots["topics"]
+    names = chat.say("Mijn baan staat helemaal niet op de tocht, er is geen reorganisatie!",
+                     "job_insecurity")
+    assert names[0] == "utter_sorry_topic"
+    assert "job_insecurity" not in chat.slots["topics"]
+    assert "utter_selfhelp_job_insecurity" not in names
+
+
+def test_a_question_without_an_answer_is_told_so_honestly():
+    chat = Chat()
+    chat.say("ik wil eerder stoppen met werken", "retirement")
+    names = chat.say("Wat is mijn AOW-leeftijd precies? Ik ben geboren in 1965.", "inform")
+    assert "utter_no_answer" in names
+    assert "utter_anything_else" not in names
+
+
+def test_a_time_in_ordinary_words_is_a_time_not_a_stop():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ricardo", "bellen", "0612345678"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    names = chat.say("vandaag ochtend", "goodbye")
+    assert "utter_ask_stop_confirm" not in names
+    assert chat.slots["contact_time"] == "vandaag ochtend"
+
+
+def test_yes_in_other_words_sends_the_summary():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Jens", "hier in de chat", "Gent"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("ja, verstuur dan maar", "inform")
+    assert chat.effects[-1] == "create_ticket"
+
+
+def test_a_question_in_the_form_is_not_met_with_an_invalid_number_message():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ricardo", "bellen"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    names = chat.say("wacht ff. krijg ik een advocaat als ik lid word?", "ask_cost")
+    assert "utter_invalid_phone" not in names
+    assert names[-1] == "utter_ask_contact_phone"
+
+
+def test_threats_against_a_boss_are_calmed_once():
+    chat = Chat()
+    names = chat.say("als die gast morgen weer begint sla ik hem op z'n bek", "conflict_at_work")
+    assert "utter_deescalate" in names
+    assert "utter_deescalate" not in chat.say("ik sla hem echt op z'n bek", "conflict_at_work")
+
+
+def test_asking_for_speed_is_remembered_for_the_ticket():
+    chat = Chat()
+    chat.say("ik wil vandaag nog iemand spreken, het is dringend", "request_human")
+    assert chat.slots["urgent_request"] is True
+
+
+def test_the_privacy_question_is_answered_however_it_is_classified():
+    chat = Chat()
+    chat.say("ik zit thuis met een burn-out", "workload_health")
+    names = chat.say("Maar krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier "
+                     "schrijf?", "workload_health")
+    assert names == ["utter_ask_privacy"]
+
+
+def test_yes_with_a_wish_about_contact_is_consent_and_the_wish_is_kept():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("Ja, dat is goed. Maar ik wil echt niet gebeld worden. Mail is prima.", "inform")
+    assert chat.slots["consent_given"] is True
+    assert chat.slots["contact_channel"] == "email"
+    assert "phone" in chat.slots["refused_channels"]
+
+
+def test_an_e_mail_typo_confirmed_in_own_words_is_fixed():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "mailen"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("ingrid@zigo.nl", "inform")
+    chat.say("oh nee, ziggo met twee g's", "deny")
+    assert chat.slots["contact_email"] == "ingrid@ziggo.nl"
