@@ -94,6 +94,8 @@ _TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+
                          re.I)
 _URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+_ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
+                              r"wat moet ik doen|wat raad je)\b", re.I)
 _VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
                        r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
 _WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|toch niet|niet meer"
@@ -175,6 +177,9 @@ class Conversation:
         if _EMPLOYER_SECRET.search(self.turn.text):
             self.set(employer_secret=True)
         picked = pick_up(self.turn.text, self.turn.flemish)
+        if re.search(r"\b(113|112|1813)\b", self.turn.text):
+            # "ik ga niet bellen met 113" is about 113, not about how we may reach them.
+            picked.refused_channels = set()
         self._remember_profile()
         if _URGENT.search(self.turn.text):
             self.set(urgent_request=True)
@@ -203,10 +208,12 @@ class Conversation:
         if self.pending == "crisis_check":
             self.answer_check(picked)
             return
-        if turn.crisis_level == "possible" and int(self.get("checks_asked") or 0) < \
-                MAX_CHECK_QUESTIONS and not self.get("safety_flag"):
-            self.ask_check()
-            return
+        if turn.crisis_level == "possible" and not self.get("safety_flag"):
+            if int(self.get("checks_asked") or 0) < MAX_CHECK_QUESTIONS:
+                self.ask_check()
+                return
+            # Asked twice already: no third question, but the way to help stays in view.
+            self.say("utter_crisis_soft", repeatable=True)
         if (self.intent == "not_what_i_meant" and not _YES.match(self.turn.text)) or (
                 self.protests() and ("utter_crisis" in self.recent
                                      or "utter_crisis_check" in self.recent)):
@@ -312,8 +319,10 @@ class Conversation:
             else:
                 self.resume()
             return
-        # Anything else is a new message: no answer to the check, so carry on with it.
-        self.set(pending=resume, resume_pending=None)
+        # No clear no ("laat maar, grapje"): the help is said once, gently, without
+        # pressing, the consultant sees the flag, and the message is handled as it is.
+        self.say("utter_crisis_soft", repeatable=True)
+        self.set(pending=resume, resume_pending=None, safety_flag=True)
         if self.get("handover"):
             self.form_turn(picked)
         else:
@@ -846,6 +855,10 @@ class Conversation:
         if self.intent in CAREER_TOPICS and self.intent not in topics:
             topics.insert(0, self.intent)
         denied = self.denied_topics() | set(self.get("denied_topics") or [])
+        age = self.get("age")
+        young = bool(age and str(age).isdigit() and int(age) < 45)
+        if young and not re.search(TOPIC_WORDS["retirement"], self.turn.text.lower()):
+            denied.add("retirement")  # a 27-year-old's "6 jaar werkervaring" is no pension
         return [t for t in topics if t not in denied]
 
     def topic_turn(self, topics: list[str], from_check: bool = False) -> None:
@@ -861,6 +874,10 @@ class Conversation:
             self.after_answer()
             return
         if main in known:
+            given = main in (self.get("selfhelp_given") or [])
+            if self.turn.is_question and _ADVICE_QUESTION.search(self.turn.text) and not given:
+                self.followup(main)
+                return
             if self.turn.is_question:
                 self.no_answer()
                 return

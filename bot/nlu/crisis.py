@@ -52,6 +52,8 @@ def _compile(patterns: Iterable[str]) -> list[re.Pattern[str]]:
 
 # --- clear: explicit statements and indirect ones with no other reading ---------
 CLEAR_PATTERNS = _compile((
+    # "soms denk ik dat ze zonder mij beter af zijn" (role-play, 2026-12-03)
+    r"\bzonder\s+mij\s+(?:\w+\s+){0,2}(?:beter\s+af|gelukkiger)\b",
     r"zelfmoor[dt]", r"su[iï]cid", r"zelfdoding", r"zelfbeschadig",
     r"\bwil+t?\s+(?:\w+\s+){0,3}dood\b(?!\s*(?:moe|op|ziek|ongelukkig|stil|normaal))",
     r"\b(?:liever|beter)\s+dood\b",
@@ -151,6 +153,10 @@ _END = r"\s*(?:[.!?,;:…]|$|\s+(?:meer|echt|gewoon|allemaal|helemaal|zitten|hoo
        r"want|en|maar|ik|het|alles|niks|niets|vandaag|vannacht|morgen|nu|zo|ook|vaak|soms|"\
        r"door|verder|vooruit))"
 POSSIBLE_PATTERNS = _compile((
+    # Role-play, 2026-12-03: said by a man with debts whose marriage was ending.
+    r"\b(?:redden|redt|kunnen|kan)\s+(?:het\s+)?(?:zich\s+)?(?:\w+\s+){0,2}zonder\s+mij\b",
+    r"\bals\s+ik\s+er\s+(?:dan\s+)?nog\s+(?:ben|zijn|ben\s+haha)\b",
+    r"\b(?:het\s+)?(?:heeft\s+)?(?:allemaal|alles)\s+(?:heeft\s+)?geen\s+zin\s+meer\b",
     rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",
     rf"\bkan\s+(?:het\s+|dit\s+)?{_NOT}\s+meer(?:\s+verder|\s+aan)?{_END}",
     rf"\bkan\s+{_NOT}\s+meer\s*[.!?…]*\s*$",
@@ -245,7 +251,8 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;…])\s+|\n+")
 WORK_CAUSE = re.compile(
     r"\b(?:werkdruk|werk|baan|job|planning|rooster|roosters|baas|leidinggevende|manager|"
     r"teamleider|collega|collega's|afdeling|functie|diensten|dienst|overuren|deadlines?|"
-    r"contract|vacatures?|sollicitaties?|klanten|reorganisatie|opleiding|cursus)\b")
+    r"contract|vacatures?|sollicitaties?|klanten|reorganisatie|opleiding|cursus|team|"
+    r"vakantie|verlof)\b")
 
 
 # Chat shorthand, dropped final n and Flemish words, mapped to the forms the

@@ -378,3 +378,20 @@ def test_an_e_mail_typo_confirmed_in_own_words_is_fixed():
     chat.say("ingrid@zigo.nl", "inform")
     chat.say("oh nee, ziggo met twee g's", "deny")
     assert chat.slots["contact_email"] == "ingrid@ziggo.nl"
+
+
+def test_a_young_person_is_not_given_pension_advice():
+    chat = Chat()
+    chat.say("ik ben 27 en wil ander werk", "career_change",
+             entities=[{"entity": "age", "value": "27"}])
+    names = chat.say("ik heb 6 jaar werkervaring. is da genoeg voor die cheques?", "retirement")
+    assert "utter_topic_retirement" not in names
+    assert "retirement" not in chat.slots["topics"]
+
+
+def test_asking_what_to_do_on_a_known_topic_gets_the_self_help_step():
+    chat = Chat()
+    chat.say("ik wil doorgroeien naar teamleider", "career_growth")
+    names = chat.say("Dus wat kan ik zelf doen om richting teamleider te groeien?",
+                     "career_growth")
+    assert "utter_selfhelp_career_growth" in names

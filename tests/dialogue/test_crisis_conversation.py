@@ -110,3 +110,30 @@ def test_a_protest_after_the_crisis_answer_gets_an_apology():
              crisis_level="clear")
     names = chat.say("WAT?? ik wil me niet van kant maken hoor", "deny")
     assert names[0] == "utter_sorry_misread"
+
+
+def test_a_check_question_laughed_off_still_leaves_113_and_flags_the_request():
+    chat = Chat()
+    chat.say("ik zie het soms niet meer zitten", "stuck", crisis_level="possible")
+    names = chat.say("laat maar, grapje. ging over werk toch", "inform")
+    assert names[0] == "utter_crisis_soft"
+    assert chat.slots["safety_flag"] is True
+    chat.say("doei", "goodbye")
+    assert chat.last.names() == ["utter_goodbye_safety"]
+
+
+def test_refusing_to_call_113_is_not_a_refusal_to_be_called_by_us():
+    chat = Chat()
+    chat.say("ik ga niet bellen met 113 ofzo, ik wil gewoon ander werk", "career_change")
+    assert not chat.slots.get("refused_channels")
+
+
+def test_after_two_check_questions_a_third_signal_gets_the_numbers_not_a_question():
+    chat = Chat()
+    chat.say("ik kan niet meer", "workload_health", crisis_level="possible")
+    chat.say("nee", "deny")
+    chat.say("het hoeft allemaal niet meer", "stuck", crisis_level="possible")
+    chat.say("nee hoor", "deny")
+    names = chat.say("tot maandag, als ik er dan nog ben", "goodbye", crisis_level="possible")
+    assert "utter_crisis_check" not in names
+    assert "utter_crisis_soft" in names

@@ -109,3 +109,18 @@ def test_long_text_path_agrees_with_the_clear_level():
     # possible is not enough to turn an over-long text into the crisis answer
     assert text_or_bad_input(story + "ik zie het niet meer zitten.") == "/bad_input"
     assert text_or_bad_input(story + "ik ga dood van de werkdruk.") == "/bad_input"
+
+
+# Missed in the role-play of 2026-12-03 (a man with debts and a marriage ending).
+@pytest.mark.parametrize(("text", "level"), [
+    ("schulden, vrouw wil scheiden. soms denk ik dat ze zonder mij beter af zijn", "clear"),
+    ("18 duizend schuld. heeft allemaal geen zin meer eigenlijk", "possible"),
+    ("maakt ook niet uit eigenlijk. ze redden zich wel zonder mij", "possible"),
+    ("ok. tot maandag dan. als ik er dan nog ben haha", "possible"),
+    ("het team redt zich wel zonder mij als ik op vakantie ben", None),
+    ("mijn werk heeft geen zin meer", None),
+])
+def test_indirect_wordings_from_the_role_play(text, level):
+    from bot.nlu.crisis import rule_level
+
+    assert rule_level(text) == level
