@@ -20,7 +20,7 @@ from rasa.shared.core.events import (
 from rasa.shared.utils.common import all_subclasses
 
 import bot.prod.speedups as speedups
-from bot.prod.speedups import event_lookup, logistic_regression, schema_check
+from bot.prod.speedups import event_lookup, schema_check
 
 
 def test_validate_is_patched_and_checks_each_schema_once(monkeypatch):
@@ -123,57 +123,3 @@ def test_a_tracker_read_back_from_json_is_unchanged():
         assert deserialise_events(dumped) == events
     finally:
         speedups.apply()
-
-
-async def test_fast_logistic_regression_gives_the_same_intents_and_confidences(monkeypatch):
-    """The trained model parses with the fast path exactly as with Rasa's own code.
-
-    Rasa's graph takes a component's ``process`` when the model is loaded, so each
-    variant loads its own agent (in production bot.stores applies the speedups
-    before the model is loaded: the stores are created first).
-    """
-    from rasa.core.agent import Agent
-
-    from bot.train import latest_model
-
-    texts = [
-        "hoi", "mijn contract wordt niet verlengd", "ik wil met pensioen", "wat kost dat",
-        "ik zit helemaal vast in mijn werk", "🙂🙂", "<script>alert(1)</script>",
-        "ik werk in de bouw in Tilburg", "kan ik een opleiding volgen met een budget",
-        "goeiemorgen, ik heb nen vraag over mijn job", "'; DROP TABLE events; --",
-        "wat is het weer morgen", "ja graag", "nee", "06-12345678", "x" * 300,
-    ]
-    calls = {"fast": 0, "original": 0}
-    fast_process = logistic_regression.fast_lr_process
-    original_process = logistic_regression._original_lr_process
-
-    def counted(name, function):
-        def run(*args, **kwargs):
-            calls[name] += 1
-            return function(*args, **kwargs)
-        return run
-
-    monkeypatch.setattr(logistic_regression, "_original_lr_process",
-                        counted("original", original_process))
-    monkeypatch.setattr(logistic_regression, "fast_lr_process", counted("fast", fast_process))
-    speedups.apply()
-    fast_agent = Agent.load(str(latest_model()))
-    fast = [await fast_agent.parse_message(text) for text in texts]
-    assert calls == {"fast": len(texts), "original": 0}  # no fallback for our features
-
-    speedups.unapply()
-    try:
-        slow_agent = Agent.load(str(latest_model()))
-        slow = [await slow_agent.parse_message(text) for text in texts]
-    finally:
-        monkeypatch.undo()
-        speedups.apply()
-    assert calls["fast"] == len(texts)  # the original agent did not use the fast path
-    for quick, original in zip(fast, slow, strict=True):
-        assert quick["intent"]["name"] == original["intent"]["name"]
-        assert quick["intent"]["confidence"] == pytest.approx(original["intent"]["confidence"],
-                                                              abs=1e-9)
-        assert [r["name"] for r in quick["intent_ranking"]] == [
-            r["name"] for r in original["intent_ranking"]]
-        for a, b in zip(quick["intent_ranking"], original["intent_ranking"], strict=True):
-            assert a["confidence"] == pytest.approx(b["confidence"], abs=1e-9)

@@ -29,7 +29,7 @@ def domain() -> Domain:
 
 @pytest.fixture(scope="module")
 def training_trackers(domain) -> list[DialogueStateTracker]:
-    loaded = load_data(str(ROOT / "data" / "stories"), domain, augmentation_factor=0,
+    loaded = load_data(str(ROOT / "data"), domain, augmentation_factor=0,
                        use_story_concatenation=False)
     assert any(t.is_rule_tracker for t in loaded) and any(not t.is_rule_tracker for t in loaded)
     return loaded
@@ -79,7 +79,8 @@ def test_every_story_and_rule_gives_rasa_s_states(domain, training_trackers):
                 assert shared(domain, prefix, **options) == expected, (tracker.sender_id, options)
                 compared += 1
             hidden_turns += any(getattr(e, "hide_rule_turn", False) for e in prefix.events)
-    assert compared > 1500 and hidden_turns > 100  # hidden rule turns were exercised
+    # One rule and a few stories since the dialogue moved into bot/dialogue (no forms left).
+    assert compared > 1000 and hidden_turns > 80  # hidden rule turns were exercised
 
 
 async def test_the_trained_model_predicts_as_with_rasa_s_states():

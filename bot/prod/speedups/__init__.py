@@ -6,7 +6,6 @@ test_speedup_*.py): same results, less CPU.
 
 - ``schema_check``: each action-response schema is checked once, not per call;
 - ``event_lookup``: event names resolve from a table, not a class-tree walk;
-- ``logistic_regression``: intent scores from the non-zero features only;
 - ``graph_runner``: the prediction graph runs in topological order, without dask;
 - ``policy_states``: the policies share one replay of the history per prediction.
 
@@ -19,12 +18,13 @@ from __future__ import annotations
 from bot.prod.speedups import (
     event_lookup,
     graph_runner,
-    logistic_regression,
     policy_states,
     schema_check,
 )
 
-_MODULES = (schema_check, event_lookup, logistic_regression, graph_runner, policy_states)
+# (The logistic-regression fast path went with Rasa's LogisticRegressionClassifier, which
+# the pipeline no longer uses: bot.nlu.classifier, docs/decisions.md.)
+_MODULES = (schema_check, event_lookup, graph_runner, policy_states)
 
 
 def apply() -> None:
