@@ -25,6 +25,7 @@ from typing import Any
 from bot import contact
 from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.turn import Outcome, Say, Turn
+from bot.knowledge.entries import Entry
 from bot.topics import CAREER_TOPICS, LABELS, OFFER_TOPICS
 
 SERVICE_ANSWERS = {
@@ -148,6 +149,17 @@ class Conversation:
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
         self.out.says.extend(Say(text=line) for line in lines)
 
+    def say_knowledge(self, entry: Entry) -> None:
+        """A knowledge answer; asked again right after, it comes in easier words."""
+        if entry.id in (self.get("knowledge_recent") or []):
+            if entry.simple:
+                self.say_text([entry.simple])
+            else:
+                self.say("utter_knowledge_again", repeatable=True)
+        else:
+            self.say_text(entry.answer)
+        self.set(knowledge_recent=[entry.id])
+
     def topics(self) -> list[str]:
         return list(self.get("topics") or [])
 
@@ -192,6 +204,8 @@ class Conversation:
         if not self.out.says and not self.out.effect:
             self.say("utter_anything_else", repeatable=True)
         self.set(recent=[s.response for s in self.out.says if s.response])
+        if not any(s.text for s in self.out.says):
+            self.set(knowledge_recent=None)
         return self.out
 
     def _dispatch(self, picked: Picked) -> None:
@@ -605,7 +619,7 @@ class Conversation:
         if changed and step not in ("summary", "summary_edit"):
             self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
         if not filled and not answered:
-            if self.turn.is_question:
+            if self.turn.is_question and step != "consent":
                 # A question we cannot answer is acknowledged, not met with "invalid".
                 self.say("utter_question_for_consultant", repeatable=True)
                 self.ask_step(step)
@@ -641,7 +655,7 @@ class Conversation:
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
             return True
         if self.turn.is_question and self.turn.knowledge:
-            self.say_text(self.turn.knowledge.entry.answer)
+            self.say_knowledge(self.turn.knowledge.entry)
             return True
         if self.intent == "request_human":
             self.say("utter_handover_in_progress", repeatable=True)
@@ -725,6 +739,12 @@ class Conversation:
             self.set(skipped=[*(self.get("skipped") or []), step])
             self.ask_step(self.next_step())
             return
+        if step == "consent":
+            # Not understood: the same in plain words, not the whole text again.
+            self.say("utter_consent_simple", repeatable=True)
+            self.say("utter_ask_consent_given", repeatable=True)
+            self.set(pending="consent")
+            return
         hint = {"name": "utter_invalid_name", "phone": "utter_invalid_phone",
                 "email": "utter_invalid_email", "time": "utter_invalid_time",
                 "channel": "utter_invalid_channel", "consent": "utter_consent_unclear",
@@ -806,7 +826,7 @@ class Conversation:
     def service_answer(self) -> None:
         knowledge = self.turn.knowledge
         if knowledge and self.turn.is_question and knowledge.entry.topic == self.intent:
-            self.say_text(knowledge.entry.answer)
+            self.say_knowledge(knowledge.entry)
         else:
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
         self.resume()
@@ -820,8 +840,14 @@ class Conversation:
 
     def miss(self, misses: int) -> None:
         knowledge = self.turn.knowledge
+        if self.pending == "deepen" and self.intent == "nlu_fallback" and not knowledge \
+                and self.get("last_topic"):
+            # "uitleg uitkering", the answer to our own question, is an answer.
+            self.set(misses=0)
+            self.followup(self.get("last_topic"))
+            return
         if knowledge and (self.turn.is_question or self.intent == "nlu_fallback"):
-            self.say_text(knowledge.entry.answer)
+            self.say_knowledge(knowledge.entry)
             self.set(misses=0)
             return
         topics = self._message_topics()
@@ -869,7 +895,7 @@ class Conversation:
         known = self.topics()
         knowledge = self.turn.knowledge
         if knowledge and self.turn.is_question:
-            self.say_text(knowledge.entry.answer)
+            self.say_knowledge(knowledge.entry)
             self.note_topic(main, known)
             self.after_answer()
             return
@@ -947,7 +973,7 @@ class Conversation:
     def answer_in_context(self) -> None:
         knowledge = self.turn.knowledge
         if knowledge and self.turn.is_question:
-            self.say_text(knowledge.entry.answer)
+            self.say_knowledge(knowledge.entry)
             self.after_answer()
             return
         if self.turn.is_question:

@@ -28,6 +28,8 @@ class Entry:
     facts: tuple[str, ...]
     questions: tuple[str, ...]
     answer: tuple[str, ...]
+    # The same answer in easier words, for someone who asks "wat is dat?" after it.
+    simple: str | None = None
 
 
 class KnowledgeError(ValueError):
@@ -44,6 +46,7 @@ def _entry(raw: dict, source: Path) -> Entry:
             facts=tuple(str(f) for f in raw.get("facts") or ()),
             questions=tuple(str(q).strip() for q in raw["questions"]),
             answer=tuple(str(a).strip() for a in raw["answer"]),
+            simple=str(raw["simple"]).strip() if raw.get("simple") else None,
         )
     except (KeyError, TypeError) as error:
         raise KnowledgeError(f"{where}: missing or malformed field {error}") from error

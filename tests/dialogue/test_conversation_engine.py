@@ -395,3 +395,32 @@ def test_asking_what_to_do_on_a_known_topic_gets_the_self_help_step():
     names = chat.say("Dus wat kan ik zelf doen om richting teamleider te groeien?",
                      "career_growth")
     assert "utter_selfhelp_career_growth" in names
+
+
+def test_a_knowledge_answer_asked_again_comes_in_easier_words():
+    from bot.knowledge.entries import Entry
+    from bot.knowledge.retriever import Match
+
+    entry = Entry("transitievergoeding", "job_insecurity", "nl", (), ("q",), ("HARD",),
+                  simple="MAKKELIJK")
+    chat = Chat()
+    chat.say("krijg ik geld van baas?", "job_insecurity", knowledge=Match(entry, 0.9))
+    assert "HARD" in chat.texts()
+    chat.say("wat is transitievergoeding?", "job_insecurity", knowledge=Match(entry, 0.9))
+    assert chat.texts() == ["MAKKELIJK"]
+
+
+def test_what_consent_means_is_explained_in_plain_words_not_repeated():
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("wat betekent toestemming? ik snap niet", "inform")
+    assert names == ["utter_consent_simple", "utter_ask_consent_given"]
+    chat.say("ja. een mens mij helpen. ok", "request_human")
+    assert chat.slots["consent_given"] is True
+
+
+def test_a_short_answer_to_our_own_question_is_an_answer():
+    chat = Chat()
+    chat.say("ik ben ontslagen", "unemployed")
+    names = chat.say("uitleg uitkering", "nlu_fallback")
+    assert "utter_default" not in names
