@@ -124,3 +124,23 @@ def test_indirect_wordings_from_the_role_play(text, level):
     from bot.nlu.crisis import rule_level
 
     assert rule_level(text) == level
+
+
+# A fresh batch written after the rules were done, to estimate how they generalise
+# (2026-12-03: 27 of 30 statements caught, 1 clear and 2 possible of 40 ordinary
+# messages; docs/decisions.md). The misses were then fixed in general form.
+@pytest.mark.parametrize(("text", "level"), [
+    ("ik heb mijn testament gemaakt en mijn kat aan de buren gegeven", POSSIBLE),
+    ("ik heb een plan en ik weet wanneer", POSSIBLE),
+    ("ik overweeg om alles te beëindigen", POSSIBLE),
+    ("ik heb vannacht op internet gezocht hoe ik er een eind aan kan maken", CLEAR),
+    ("mijn vrouw en kinderen redden zich beter zonder mij", POSSIBLE),
+    ("ik wil er een einde aan maken met dat uitzendbureau", None),
+    ("ik wil er een einde aan maken met alles", CLEAR),
+    ("ik heb een plan voor mijn carrière en weet hoe ik het aanpak", None),
+    ("ik wil springen naar een andere functie", None),
+    ("ik heb pillen tegen mijn rugpijn gekregen van de huisarts", None),
+    ("ik wil verdwijnen uit deze afdeling", None),
+])
+def test_a_fresh_batch_written_after_the_rules(text, level):
+    assert rule_level(text) == level
