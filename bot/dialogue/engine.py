@@ -142,6 +142,8 @@ class Conversation:
         """Say a response; an informational block said last turn is not said again."""
         if not repeatable and response in self.recent:
             return
+        if any(s.response == response for s in self.out.says):
+            return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
             return
         self.out.says.append(Say(response=response, values=values))
@@ -215,7 +217,13 @@ class Conversation:
             self.say("utter_ask_privacy", repeatable=True)
             if self.get("handover") and self.pending in FORM_STEPS:
                 self.ask_step(self.pending)
-            return
+                return
+            new_topics = [t for t in self._message_topics() if t not in self.topics()]
+            other_answer = self.turn.knowledge and self.turn.knowledge.entry.topic not in (
+                "ask_privacy",)
+            if not (new_topics or other_answer):
+                return
+            # "Kan ik eerder stoppen? En ziet mijn leidinggevende dit?": both get an answer.
         if turn.crisis_level == "clear" or self.intent == "crisis":
             self.crisis()
             return

@@ -424,3 +424,11 @@ def test_a_short_answer_to_our_own_question_is_an_answer():
     chat.say("ik ben ontslagen", "unemployed")
     names = chat.say("uitleg uitkering", "nlu_fallback")
     assert "utter_default" not in names
+
+
+def test_a_privacy_question_next_to_a_topic_question_gets_both_answers():
+    chat = Chat()
+    names = chat.say("Kan ik eerder stoppen met werken? En krijgt mijn leidinggevende dit te "
+                     "zien?", "retirement", knowledge=knowledge("eerder_stoppen", "retirement"))
+    assert "utter_ask_privacy" in names
+    assert "ANSWER eerder_stoppen" in chat.texts()
