@@ -15,7 +15,7 @@ from actions import handover, privacy
 from actions.common import is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn
-from bot.knowledge.retriever import shared_retriever
+from bot.knowledge.retriever import mentioned, shared_retriever
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,10 @@ def turn_from(tracker: Tracker) -> Turn:
     text = message.get("text") or ""
     flemish = is_flemish(tracker)
     knowledge = None
+    offered = None
     if text and not text.startswith("/"):
         try:
+            offered = mentioned(shared_retriever().entries, text)
             knowledge = shared_retriever().find(text, flemish)
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
@@ -39,6 +41,7 @@ def turn_from(tracker: Tracker) -> Turn:
         crisis_level=message.get("crisis_level"),
         topics=list(message.get("topics") or []),
         knowledge=knowledge,
+        mentioned=offered,
         flemish=flemish,
     )
 

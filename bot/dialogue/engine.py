@@ -75,7 +75,7 @@ TOPIC_WORDS = {
     "career_change": r"ander vak|ander beroep|overstappen",
     "job_search": r"solliciter\w*|vacature\w*",
 }
-_DENIAL = (r"(geen|niet|nie|niks\s+van|niets\s+(met|van)|gaat\s+niet\s+over|niet\s+om|"
+_DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,4}")
 _STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
@@ -203,6 +203,7 @@ class Conversation:
             self.set(deescalated=True)
         self._drop_denied_topics()
         self._dispatch(picked)
+        self._offer_mentioned()
         if not self.out.says and not self.out.effect:
             self.say("utter_anything_else", repeatable=True)
         self.set(recent=[s.response for s in self.out.says if s.response])
@@ -267,6 +268,17 @@ class Conversation:
             value = self.turn.entity(name)
             if value:
                 self.set(**{name: value})
+
+    def _offer_mentioned(self) -> None:
+        """Help the person did not ask for but needs ("18 duizend schuld"), once."""
+        entry = self.turn.mentioned
+        given = list(self.get("offered_answers") or [])
+        if entry is None or entry.id in given or self.turn.crisis_level == "clear":
+            return
+        if any(s.text in entry.answer for s in self.out.says if s.text):
+            return
+        self.say_text(entry.answer)
+        self.set(offered_answers=[*given, entry.id])
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()
@@ -355,7 +367,8 @@ class Conversation:
             self.set(pending=None)
             self.start_handover(picked)
             return
-        if self.intent in ("deny", "goodbye", "stop_form", "thank"):
+        if self.intent in ("deny", "goodbye", "stop_form", "thank") or re.search(
+                r"\b(laat maar|grapje|hoeft niet|nee)\b", self.turn.text, re.I):
             self.set(pending=None, crisis_offer_declined=True, offer_declined=True)
             self.say("utter_crisis_declined", repeatable=True)
             return

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import Match
 
 _QUESTION_START = re.compile(
@@ -37,6 +38,7 @@ class Turn:
     crisis_level: str | None = None  # "clear" | "possible" | None (bot.nlu's crisis layer)
     topics: list[str] = field(default_factory=list)  # career intents in the message, main first
     knowledge: Match | None = None
+    mentioned: Entry | None = None  # an answer worth giving unasked (knowledge offer_on)
     flemish: bool = False
 
     @property

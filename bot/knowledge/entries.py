@@ -30,6 +30,8 @@ class Entry:
     answer: tuple[str, ...]
     # The same answer in easier words, for someone who asks "wat is dat?" after it.
     simple: str | None = None
+    # Words that make the answer worth giving unasked, once ("18 duizend schuld").
+    offer_on: str | None = None
 
 
 class KnowledgeError(ValueError):
@@ -47,6 +49,7 @@ def _entry(raw: dict, source: Path) -> Entry:
             questions=tuple(str(q).strip() for q in raw["questions"]),
             answer=tuple(str(a).strip() for a in raw["answer"]),
             simple=str(raw["simple"]).strip() if raw.get("simple") else None,
+            offer_on=str(raw["offer_on"]) if raw.get("offer_on") else None,
         )
     except (KeyError, TypeError) as error:
         raise KnowledgeError(f"{where}: missing or malformed field {error}") from error

@@ -110,6 +110,15 @@ class Retriever:
         return Match(self.entries[best], float(scores[best]))
 
 
+def mentioned(entries: list[Entry], text: str) -> Entry | None:
+    """The first entry whose ``offer_on`` words occur in the message."""
+    lowered = text.lower()
+    for entry in entries:
+        if entry.offer_on and re.search(entry.offer_on, lowered):
+            return entry
+    return None
+
+
 _shared: Retriever | None = None
 _shared_lock = threading.Lock()
 

@@ -432,3 +432,23 @@ def test_a_privacy_question_next_to_a_topic_question_gets_both_answers():
                      "zien?", "retirement", knowledge=knowledge("eerder_stoppen", "retirement"))
     assert "utter_ask_privacy" in names
     assert "ANSWER eerder_stoppen" in chat.texts()
+
+
+def test_debts_mentioned_in_passing_get_the_debt_help_once():
+    from bot.knowledge.entries import Entry
+
+    debts = Entry("hulp_bij_schulden", "out_of_scope", "nl", (), ("q",), ("SCHULDHULP",),
+                  offer_on=r"\bschuld(en)?\b")
+    chat = Chat()
+    chat.say("ik wil meer uren. moet schulden afbetalen", "work_life_balance", mentioned=debts)
+    assert "SCHULDHULP" in chat.texts()
+    chat.say("18 duizend schuld", "inform", mentioned=debts)
+    assert "SCHULDHULP" not in chat.texts()
+
+
+def test_nothing_to_do_with_family_drops_the_family_topic():
+    chat = Chat()
+    chat.say("ik wil meer uren", "work_life_balance")
+    names = chat.say("nee niks gezin. gewoon meer geld nodig", "deny")
+    assert names[0] == "utter_sorry_topic"
+    assert "work_life_balance" not in chat.slots["topics"]

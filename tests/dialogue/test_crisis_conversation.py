@@ -137,3 +137,10 @@ def test_after_two_check_questions_a_third_signal_gets_the_numbers_not_a_questio
     names = chat.say("tot maandag, als ik er dan nog ben", "goodbye", crisis_level="possible")
     assert "utter_crisis_check" not in names
     assert "utter_crisis_soft" in names
+
+
+def test_laughing_off_the_offer_after_a_crisis_keeps_113_in_view():
+    chat = Chat()
+    chat.say("soms denk ik dat ze zonder mij beter af zijn", "crisis", crisis_level="clear")
+    assert chat.say("laat maar, grapje. ging over werk toch", "inform") == [
+        "utter_crisis_declined"]
