@@ -74,7 +74,11 @@ TOPIC_WORDS = {
     "funding": r"budget|subsidie",
     "career_change": r"ander vak|ander beroep|overstappen",
     "job_search": r"solliciter\w*|vacature\w*",
+    "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten",
+    "career_test": r"test\w*",
+    "career_growth": r"doorgroeien|promotie",
 }
+TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
 _DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,4}")
 _STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
@@ -729,9 +733,16 @@ class Conversation:
             if self._plain_yes():
                 self.set(summary_confirmed=True)
                 return True
-            if self.intent == "deny" or text.startswith("/deny"):
+            if self.intent == "deny" or text.startswith("/deny") or re.match(
+                    r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b", text, re.I):
                 self.set(pending="summary_edit")
                 return True
+            if len(text.split()) >= 8 and not self.turn.is_question:
+                # A correction in the person's own words is the new summary.
+                summary = contact.clean_free_text(text, limit=300)
+                if summary:
+                    self.set(summary_text=summary)
+                    return True
         elif step == "summary_edit" and not answered:
             summary = contact.clean_free_text(text, limit=300)
             if summary and len(summary) > 3:

@@ -452,3 +452,18 @@ def test_nothing_to_do_with_family_drops_the_family_topic():
     names = chat.say("nee niks gezin. gewoon meer geld nodig", "deny")
     assert names[0] == "utter_sorry_topic"
     assert "work_life_balance" not in chat.slots["topics"]
+
+
+def test_a_correction_typed_at_the_summary_is_taken_and_denied_topics_leave():
+    chat = Chat()
+    chat.say("ik zit vast in mijn werk", "stuck")
+    chat.say("ik wil eerder met pensioen", "retirement")
+    chat.say("graag een consulent", "request_human")
+    for text in ("ja", "Ans", "mailen", "ans@example.nl", "Deventer"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "summary"
+    chat.say("Aanpassen graag. Ik ben niet vastgelopen in mijn werk, het gaat alleen om "
+             "eerder stoppen en minder zwaar werk.", "inform")
+    assert "stuck" not in chat.slots["topics"]
+    assert chat.last.says[-1].response in ("utter_ask_summary_edit",
+                                           "utter_ask_summary_confirmed")
