@@ -23,9 +23,10 @@ import re
 from typing import Any
 
 from bot import contact
-from bot.dialogue.pickup import Picked, pick_up
+from bot.dialogue.pickup import Picked, pick_name, pick_up
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.knowledge.entries import Entry
+from bot.knowledge.retriever import Match
 from bot.topics import CAREER_TOPICS, LABELS, OFFER_TOPICS
 
 SERVICE_ANSWERS = {
@@ -85,20 +86,33 @@ _STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbrek
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
 _GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|ciao|laters|"
                             r"slaapwel|welterusten|ik ga)\b", re.I)
-_YES = re.compile(r"^\W*(ja+|jaa+|jawel|jep|jup|yes|ok|oke|oké|okay|prima|goed|klopt|"
-                  r"is goed|verstuur|doe maar|akkoord|zeker|graag|top|perfect)\b", re.I)
+_YES = re.compile(r"^\W*(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
+                  r"klopt|is goed|is prima|dat is goed|dat mag|mag wel|mag|verstuur|doe maar|"
+                  r"akkoord|zeker|graag|natuurlijk|tuurlijk|uiteraard|allee|ja hoor)\b", re.I)
 _NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
 # "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
 # promise, whatever the classifier makes of the rest of the message.
 _PRIVACY_QUESTION = re.compile(
     r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
     r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
-    r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b", re.I)
+    r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b|"
+    r"\bwie\s+(leest|ziet|krijgt)\b|\bwat\s+(doe|doet|doen)\s+(je|jij|ge|jullie)\s+met\s+"
+    r"(mijn|m'?n|mn)\s+(gegevens|nummer|data|naam)", re.I)
 _TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+dag|"
                          r"week|uur|na|voor|tussen|vanaf|tot|nu|meteen|direct|asap|\d)\b",
                          re.I)
 _URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+_BOT_QUESTION = re.compile(
+    r"\b(wie|wat)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
+    r"\bben\s+(je|jij)\s+(een\s+)?(mens|robot|bot)\b", re.I)
+_NO_CONSULTANT = re.compile(
+    r"\b(geen|niet)\s+(\w+\s+){0,2}(consulent|gesprek|coach|afspraak)\b|"
+    r"\balleen\s+(wat\s+)?informatie\b|\bwil\s+(niemand|geen\s+mens)\b", re.I)
+# Chat words that are never a name, however they are typed.
+_FILLER = frozenset("""ja nee ok oke oké okay doe maar gwn gewoon zei zeg ik toch al haha hihi
+    top prima goed hoor he hè jij je u mijn naam is de het een dat dus nou ff even wel
+    niet geen""".split())
 _ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               r"wat moet ik doen|wat raad je)\b", re.I)
 _VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
@@ -186,6 +200,19 @@ class Conversation:
     # ----- the decision ----------------------------------------------------------------
 
     def decide(self) -> Outcome:
+        turn = self.turn
+        if turn.knowledge is None and turn.mentioned and turn.is_question:
+            # "kan ik hem aanklagen?": the entry's own words name the question.
+            turn.knowledge = Match(turn.mentioned, 1.0)
+        if turn.intent != "goodbye" and _GOODBYE_WORDS.match(turn.text) and \
+                len(turn.text.split()) <= 3 and not turn.is_question:
+            turn.intent = "goodbye"  # "doei", "salut", "ik ga" as people type them
+        if _BOT_QUESTION.search(turn.text):
+            turn.intent = "bot_challenge"
+        if _NO_CONSULTANT.search(turn.text):
+            self.set(offer_declined=True)
+            if self.pending == "offer":
+                self.set(pending=None)
         first = not self.get("disclosed")
         if first:
             self.set(disclosed=True)
@@ -279,8 +306,8 @@ class Conversation:
         given = list(self.get("offered_answers") or [])
         if entry is None or entry.id in given or self.turn.crisis_level == "clear":
             return
-        if any(s.text in entry.answer for s in self.out.says if s.text):
-            return
+        if any(s.text for s in self.out.says):
+            return  # one knowledge answer per turn is enough
         self.say_text(entry.answer)
         self.set(offered_answers=[*given, entry.id])
 
@@ -408,8 +435,8 @@ class Conversation:
         if self.turn.is_button:
             return self.intent == "affirm"
         text = self.turn.text
-        said_yes = self.intent == "affirm" or bool(_YES.match(text))
-        return said_yes and not _NO_START.match(text)
+        # Words, not the classifier: consent and deletion hang on this ("oh top" is not a yes).
+        return bool(_YES.match(text)) and not _NO_START.match(text)
 
     def ask_delete(self) -> None:
         self.say("utter_ask_delete_confirm", repeatable=True)
@@ -751,15 +778,24 @@ class Conversation:
         return False
 
     def _name_from(self, text: str) -> str | None:
-        """The name in an answer to "how may we call you" ("Fatima. ik zeg al")."""
+        """The name in an answer to "how may we call you" ("Fatima. ik zeg al",
+        "mo zei ik toch"); chat filler ("doe maar", "gwn") is never a name."""
         if self.turn.is_question:
             return None
+        cued = pick_name(text) or pick_name(re.sub(r"\bnaam\b\s*", "mijn naam is ", text))
+        if cued:
+            return cued
         for part in re.split(r"[.,!?;]|\s+-\s+", text):
-            name = contact.clean_name(part.strip())
-            if name:
-                return name
-        first = text.split()[0] if text.split() else ""
-        return contact.clean_name(first) if len(text.split()) > 1 else None
+            words = [w for w in part.split() if w.lower().strip("'") not in _FILLER]
+            if words and len(words) <= 3 and len(words) == len(part.split()):
+                name = contact.clean_name(" ".join(words))
+                if name:
+                    return name
+            if words and words[0] == part.split()[0]:
+                name = contact.clean_name(words[0])
+                if name and name != contact.ANONYMOUS or (name and len(part.split()) == 1):
+                    return name
+        return None
 
     def reask(self, step: str | None) -> None:
         attempts = dict(self.get("attempts") or {})
@@ -997,7 +1033,8 @@ class Conversation:
 
     def no_answer(self) -> None:
         """An honest "I don't know", never an answer that only looks like one."""
-        self.say("utter_no_answer", repeatable=True)
+        self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
+                 repeatable=True)
         if self.may_offer() and self.pending != "offer":
             self.say("utter_offer_consultant")
             self.set(pending="offer")

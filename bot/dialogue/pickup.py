@@ -17,7 +17,7 @@ from bot import contact
 # "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
 _PHONE_RUN = re.compile(r"(?:\+|00)?\d[\d\s().\-/]{6,18}\d")
 _NAME_CUE = re.compile(
-    r"(?:^|[\s,.!])(?:ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*:|ik\s+ben)\s+"
+    r"(?:^|[\s,.!])(?:ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*(?::|is)?|ik\s+ben)\s+"
     r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]{1,30})",
     re.IGNORECASE,
 )

@@ -3,6 +3,7 @@ members met (issue 16, issue 11), written as a new case; each failed on the old 
 
 from __future__ import annotations
 
+import pytest
 from conversation_support import Chat, knowledge
 
 
@@ -467,3 +468,51 @@ def test_a_correction_typed_at_the_summary_is_taken_and_denied_topics_leave():
     assert "stuck" not in chat.slots["topics"]
     assert chat.last.says[-1].response in ("utter_ask_summary_edit",
                                            "utter_ask_summary_confirmed")
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("mo zei ik toch", "Mo"), ("Fatima. ik zeg al", "Fatima"), ("naam kim", "Kim"),
+    ("ik ben Jens", "Jens"), ("anoniem", "anoniem")])
+def test_a_name_is_read_without_the_chat_words_around_it(typed, name):
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say(typed, "inform")
+    assert chat.slots["contact_name"] == name
+
+
+@pytest.mark.parametrize("typed", ["ja doe maar", "gwn", "haha"])
+def test_chat_words_are_never_a_name(typed):
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say(typed, "inform")
+    assert not chat.slots.get("contact_name")
+
+
+def test_a_reaction_is_not_consent():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("oh top", "affirm")
+    assert chat.slots.get("consent_given") is not True
+
+
+def test_no_consultant_wanted_means_no_more_offers():
+    chat = Chat()
+    chat.say("Nee. Ge moogt mij niet bellen. Ik wil alleen informatie.", "delete_my_data")
+    assert chat.slots["offer_declined"] is True
+    chat.say("ik zit vast in mijn job", "stuck")
+    assert "utter_offer_consultant" not in chat.say("ik weet het niet", "inform")
+
+
+def test_who_the_bot_is_is_answered_however_it_is_classified():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert chat.say("Wa zijt gij eigenlijk? Van welke vakbond?", "job_search") == [
+        "utter_bot_challenge"]
+
+
+def test_doei_is_a_goodbye_even_when_misread():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert chat.say("doei", "stuck") == ["utter_goodbye"]
