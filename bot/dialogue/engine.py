@@ -110,9 +110,12 @@ _NO_CONSULTANT = re.compile(
     r"\b(geen|niet)\s+(\w+\s+){0,2}(consulent|gesprek|coach|afspraak)\b|"
     r"\balleen\s+(wat\s+)?informatie\b|\bwil\s+(niemand|geen\s+mens)\b", re.I)
 # Chat words that are never a name, however they are typed.
-_FILLER = frozenset("""ja nee ok oke oké okay doe maar gwn gewoon zei zeg ik toch al haha hihi
-    top prima goed hoor he hè jij je u mijn naam is de het een dat dus nou ff even wel
-    niet geen""".split())
+_FILLER = frozenset({
+    "ja", "nee", "ok", "oke", "oké", "okay", "doe", "maar", "gwn", "gewoon", "zei", "zeg",
+    "ik", "toch", "al", "haha", "hihi", "top", "prima", "goed", "hoor", "he", "hè", "jij",
+    "je", "u", "mijn", "naam", "is", "de", "het", "een", "dat", "dus", "nou", "ff", "even",
+    "wel", "niet", "geen",
+})
 _ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               r"wat moet ik doen|wat raad je)\b", re.I)
 _VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
