@@ -116,12 +116,16 @@ _FILLER = frozenset({
     "je", "u", "mijn", "naam", "is", "de", "het", "een", "dat", "dus", "nou", "ff", "even",
     "wel", "niet", "geen",
 })
+_OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+niet\b|"
+                          r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
+_HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
+                         r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
 _ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               r"wat moet ik doen|wat raad je)\b", re.I)
 _VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
                        r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
-_WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|toch niet|niet meer"
-                       r"|weg\s*halen|verwijderen)\b", re.I)
+_WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|hoeft niet meer|"
+                       r"weg\s*halen)\b", re.I)
 _NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\s+(ik\s+)?niet"
                             r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
 _SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
@@ -446,7 +450,12 @@ class Conversation:
         self.set(pending="delete_confirm", resume_pending=self.pending)
 
     def answer_delete_confirm(self, picked: Picked) -> None:
-        if self._plain_yes() or (self.intent == "delete_my_data" and not self.turn.is_question):
+        text = self.turn.text
+        said_delete = bool(re.match(r"^\W*(wis|verwijder|weg\s+ermee|doe\s+maar)", text, re.I))
+        refused = bool(_NO_START.match(text) or re.search(
+            r"\b(niet|nie|geen)\s+(\w+\s+)?(wissen|wis|verwijder\w*)\b", text, re.I))
+        if (self._plain_yes() or said_delete) and not refused and not self.turn.is_question:
+            # Only words that say yes to deleting: "Nee, niet wissen" once erased everything.
             self.set(pending=None)
             self.out.effect = "erase"
             return
@@ -661,6 +670,17 @@ class Conversation:
             if intent in ("deny", "goodbye", "stop_form") and not self.turn.is_question:
                 self.decline_consent()
                 return
+        if step in ("summary", "summary_edit") and _HEALTH_OUT.search(self.turn.text):
+            # Health is special-category data: on request it leaves the request entirely.
+            kept = [t for t in self.topics() if t != "workload_health"]
+            self.set(topics=kept, primary_topic=kept[0] if kept else None)
+            self.say("utter_health_removed", repeatable=True)
+            self.ask_step("summary")
+            return
+        if _OVERWHELMED.search(self.turn.text) and not self.turn.is_question:
+            self.say("utter_take_time", repeatable=True)
+            self.ask_step(step)
+            return
         answered = self.answer_side_question()
         changed = self.apply_picked(picked, announce=False)
         if self.get("email_suggestion") and "email" in changed:
@@ -782,21 +802,23 @@ class Conversation:
 
     def _name_from(self, text: str) -> str | None:
         """The name in an answer to "how may we call you" ("Fatima. ik zeg al",
-        "mo zei ik toch"); chat filler ("doe maar", "gwn") is never a name."""
+        "mo zei ik toch", "ik ben fatima"); chat filler ("doe maar", "gwn") is never a name."""
         if self.turn.is_question:
             return None
         cued = pick_name(text) or pick_name(re.sub(r"\bnaam\b\s*", "mijn naam is ", text))
         if cued:
             return cued
         for part in re.split(r"[.,!?;]|\s+-\s+", text):
-            words = [w for w in part.split() if w.lower().strip("'") not in _FILLER]
-            if words and len(words) <= 3 and len(words) == len(part.split()):
+            whole = contact.clean_name(part.strip())  # also strips "ik ben", "mijn naam is"
+            if whole and (whole == contact.ANONYMOUS or (
+                    len(whole.split()) <= 2
+                    and not any(w.lower() in _FILLER for w in whole.split()))):
+                return whole
+            words = [w for w in part.split()
+                     if w.lower().strip("'") not in _FILLER | {"ben", "heet", "noem", "me"}]
+            if 1 <= len(words) <= 2:
                 name = contact.clean_name(" ".join(words))
                 if name:
-                    return name
-            if words and words[0] == part.split()[0]:
-                name = contact.clean_name(words[0])
-                if name and name != contact.ANONYMOUS or (name and len(part.split()) == 1):
                     return name
         return None
 
@@ -1094,7 +1116,8 @@ class Conversation:
             if self.may_offer():
                 self.set(pending="offer")
             return
-        if _WITHDRAW.search(self.turn.text) and not picked.anything():
+        if _WITHDRAW.search(self.turn.text) and not picked.anything() and \
+                not self.turn.is_question:
             self.say("utter_ask_withdraw_confirm", repeatable=True,
                      ticket_reference=self.get("ticket_reference"))
             self.set(pending="withdraw_confirm")

@@ -516,3 +516,51 @@ def test_doei_is_a_goodbye_even_when_misread():
     chat = Chat()
     chat.say("hoi", "greet")
     assert chat.say("doei", "stuck") == ["utter_goodbye"]
+
+
+@pytest.mark.parametrize("typed", [
+    "Nee, niet wissen. Ik vroeg alleen of ze mij gaan mailen en niet bellen.",
+    "nee", "niet verwijderen hoor"])
+def test_no_to_the_deletion_question_never_deletes(typed):
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("wis mijn gegevens", "delete_my_data")
+    chat.say(typed, "delete_my_data")
+    assert "erase" not in chat.effects
+
+
+def test_a_question_about_the_request_is_not_a_withdrawal():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "mailen", "ingrid@example.nl", "Utrecht", "ja"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    names = chat.say("Ze gaan me toch niet bellen hè?", "manage_request")
+    assert "utter_ask_withdraw_confirm" not in names
+    assert chat.effects[-1] == "show_request"
+
+
+def test_ik_ben_with_a_lower_case_name_at_the_name_question():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("ik ben fatima", "inform")
+    assert chat.slots["contact_name"] == "Fatima"
+
+
+def test_health_leaves_the_request_when_the_person_asks():
+    chat = Chat()
+    chat.say("ik zit thuis met een burn-out", "workload_health")
+    chat.say("ik wil een consulent", "request_human")
+    for text in ("ja", "Ingrid", "mailen", "ingrid@example.nl", "Utrecht"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    names = chat.say("Moet dat er echt bij, dat van die gezondheid?", "enjoy_work")
+    assert names[0] == "utter_health_removed"
+    assert "workload_health" not in chat.slots["topics"]
+    assert "ezondheid" not in chat.last.says[-1].values["summary"]
+
+
+def test_feeling_overwhelmed_in_the_form_gets_room_not_the_same_question_only():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    assert chat.say("ik weet het even niet meer", "stuck")[0] == "utter_take_time"
