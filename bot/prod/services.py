@@ -29,6 +29,11 @@ SANIC_SETTINGS = {
     # ("Cannot write to closing transport") and the action was lost (seen in the
     # benchmark). Servers keep idle connections longer than the client does.
     "SANIC_KEEP_ALIVE_TIMEOUT": "75",
+    # A Rasa process killed in the middle of a turn leaves that conversation's lock in
+    # Redis until the lock expires; Rasa's default of 60 s equals Sanic's response
+    # timeout, so the member's next message, on the other process, could time out
+    # (seen once the NLU got slower per turn). A turn takes well under a second.
+    "TICKET_LOCK_LIFETIME": "20",
 }
 
 

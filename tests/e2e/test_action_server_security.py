@@ -63,6 +63,8 @@ def handover_slots() -> dict:
         "contact_name": "Vervalst", "contact_channel": "phone", "contact_phone": "+31699999999",
         "contact_time": "altijd", "topics": ["flex_contract"], "primary_topic": "flex_contract",
         "summary": "vervalst", "region": "Utrecht",
+        # The summary question is open: "ja" would send the request.
+        "handover": True, "pending": "summary", "disclosed": True,
     }
 
 
@@ -95,7 +97,7 @@ WRONG_SECRETS = [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "wrong
 
 def test_forged_handover_without_the_secret_creates_no_ticket(stack, store):
     sender = f"forged-{uuid.uuid4().hex[:10]}"
-    body = json.dumps(action_call("action_submit_handover", sender, handover_slots())).encode()
+    body = json.dumps(action_call("action_respond", sender, handover_slots())).encode()
     statuses = [post(stack.actions_port, body, headers) for headers in WRONG_SECRETS]
     assert (statuses, len(tickets_of(store, sender))) == ([401] * len(WRONG_SECRETS), 0)
 
@@ -106,7 +108,9 @@ def test_forged_erasure_without_the_secret_erases_nothing(stack, store):
     sender = f"victim-{uuid.uuid4().hex[:10]}"
     store.create_ticket(make_draft(f"forged-erasure-{sender}", channel="rest",
                                    sender_key=sender_key("rest", sender, "e2e-test-secret")))
-    body = json.dumps(action_call("action_delete_my_data", sender, {})).encode()
+    # The deletion question is open: "ja" would erase.
+    body = json.dumps(action_call("action_respond", sender,
+                                  {"pending": "delete_confirm", "disclosed": True})).encode()
     statuses = [post(stack.actions_port, body, headers) for headers in WRONG_SECRETS]
     outcome = (statuses, len(tickets_of(store, sender)), erasure_requested(stack, sender))
     assert outcome == ([401] * len(WRONG_SECRETS), 1, False)
@@ -138,7 +142,7 @@ def test_deflate_bomb_and_huge_bodies_get_413(stack):
     assert declared_too_large(stack.actions_port, 512 << 20, deflated) == 413
     assert declared_too_large(stack.actions_port, 512 << 20, {}) == 401
     # A small deflated call is fine (Rasa compresses when COMPRESS_ACTION_SERVER_REQUEST=true).
-    call = action_call("action_stop_form", f"deflated-{uuid.uuid4().hex[:8]}", {})
+    call = action_call("action_respond", f"deflated-{uuid.uuid4().hex[:8]}", {})
     assert post(stack.actions_port, zlib.compress(json.dumps(call).encode()),
                 {**auth, "Content-Encoding": "deflate"}) == 200
 

@@ -112,7 +112,8 @@ async def test_a_widget_session_equal_to_a_whatsapp_number_gets_its_own_conversa
     try:
         assert await widget.open(wa_id) == wa_id
         # Replies reach the widget's own session (its room is the raw session id).
-        replies = await widget.say(wa_id, "verwijder al mijn gegevens")
+        # A first message gets the introduction first, then its answer.
+        replies = await widget.say(wa_id, "verwijder al mijn gegevens", expect=2)
         text = "\n".join(r.get("text", "") for r in replies)
         assert said_one_of(text, responses["utter_ask_delete_confirm"]), text
         assert_apart(conversations_of(stack, wa_id), "whatsapp", "socketio")
