@@ -103,6 +103,10 @@ _TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+
                          re.I)
 _URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+_GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
+                          r"fijne\s+dag(\s+nog)?|welterusten)\W*$", re.I)
+_DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|gegevens|delete|weg\s*halen|"
+                           r"weg\s+ermee|opruimen)\b", re.I)
 _BOT_QUESTION = re.compile(
     r"\b(wie|wat)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
     r"\bben\s+(je|jij)\s+(een\s+)?(mens|robot|bot)\b", re.I)
@@ -211,9 +215,13 @@ class Conversation:
         if turn.knowledge is None and turn.mentioned and turn.is_question:
             # "kan ik hem aanklagen?": the entry's own words name the question.
             turn.knowledge = Match(turn.mentioned, 1.0)
-        if turn.intent != "goodbye" and _GOODBYE_WORDS.match(turn.text) and \
-                len(turn.text.split()) <= 3 and not turn.is_question:
-            turn.intent = "goodbye"  # "doei", "salut", "ik ga" as people type them
+        if turn.intent != "goodbye" and not turn.is_question and (
+                (_GOODBYE_WORDS.match(turn.text) and len(turn.text.split()) <= 3)
+                or _GOODBYE_END.search(turn.text)):
+            turn.intent = "goodbye"  # "doei", "top, thanks! doei 👋" as people type them
+        if turn.intent == "delete_my_data" and not _DELETE_WORDS.search(turn.text):
+            # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
+            turn.intent = "deny"
         if _BOT_QUESTION.search(turn.text):
             turn.intent = "bot_challenge"
         if _NO_CONSULTANT.search(turn.text):

@@ -564,3 +564,19 @@ def test_feeling_overwhelmed_in_the_form_gets_room_not_the_same_question_only():
     chat.walk_to_consent()
     chat.say("ja", "affirm")
     assert chat.say("ik weet het even niet meer", "stuck")[0] == "utter_take_time"
+
+
+def test_a_goodbye_at_the_end_of_a_message_is_a_goodbye():
+    chat = Chat()
+    chat.say("ik wil doorgroeien", "career_growth")
+    assert chat.say("Ah jammer. Ik zoek het zelf wel op. top, thanks! doei 👋",
+                    "career_change") == ["utter_goodbye"]
+
+
+def test_no_call_wanted_is_not_a_request_to_erase():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Nee. Ge moogt mij niet bellen. Ik wil alleen informatie.",
+                     "delete_my_data")
+    assert "utter_ask_delete_confirm" not in names
+    assert chat.slots["offer_declined"] is True
