@@ -660,9 +660,17 @@ class Conversation:
     def form_turn(self, picked: Picked) -> None:
         step = self.pending if self.pending in FORM_STEPS else self.next_step()
         intent = self.intent
-        explicit_stop = (intent == "stop_form" and (
-            self.turn.is_button or _STOP_FORM_WORDS.search(self.turn.text))) or (
-            intent == "goodbye" and _GOODBYE_WORDS.match(self.turn.text))
+        said_bye = _GOODBYE_WORDS.match(self.turn.text) or _GOODBYE_END.search(self.turn.text)
+        if intent == "goodbye" and said_bye and step != "consent":
+            # Leaving halfway loses nothing: the request waits, unsent, for their return.
+            self.say("utter_form_paused", repeatable=True)
+            return
+        if intent == "greet" and not self.turn.is_question:
+            self.say("utter_welcome_back", repeatable=True)
+            self.ask_step(step)
+            return
+        explicit_stop = intent == "stop_form" and (
+            self.turn.is_button or _STOP_FORM_WORDS.search(self.turn.text))
         if explicit_stop and step != "consent":
             self.say("utter_ask_stop_confirm", repeatable=True)
             self.set(pending="stop_confirm", resume_pending=step)

@@ -580,3 +580,16 @@ def test_no_call_wanted_is_not_a_request_to_erase():
                      "delete_my_data")
     assert "utter_ask_delete_confirm" not in names
     assert chat.slots["offer_declined"] is True
+
+
+def test_leaving_and_coming_back_in_the_form_loses_nothing_and_stores_no_goodbye():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Sanne", "whatsapp", "0612345680"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "time"
+    assert chat.say("oke. moet nu ff gaan werken, doei!", "goodbye") == ["utter_form_paused"]
+    assert not chat.slots.get("contact_time")
+    names = chat.say("hoi ben er weer", "greet")
+    assert names == ["utter_welcome_back", "utter_ask_contact_time"]
+    assert not chat.slots.get("region")
