@@ -81,7 +81,7 @@ TOPIC_WORDS = {
 }
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
 _DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
-           r"helemaal\s+niet)\s+(\w+\s+){0,4}")
+           r"helemaal\s+niet)\s+(\w+\s+){0,2}")
 _STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
 _GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|ciao|laters|"

@@ -69,7 +69,9 @@ def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]
 
 def pick_channel(text: str) -> tuple[str | None, set[str]]:
     """The way of contact the person asks for, and the ways they refuse ("niet bellen")."""
-    lowered = text.lower()
+    # "maakt niet uit, app gewoon" says yes to the app, not no.
+    lowered = re.sub(r"\b(maakt|boeit)\s+(me\s+)?(niet|nie|ni|niks|geen)\s+(zoveel\s+)?uit\b",
+                     " ", text.lower())
     refused: set[str] = set()
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:

@@ -97,6 +97,8 @@ class Retriever:
     def find(self, text: str, flemish: bool = False) -> Match | None:
         if not self.entries or not text.strip():
             return None
+        if len(text.split()) < 3 and "?" not in text:
+            return None  # "vraagje", "te lang 😅": too little to answer with a fact
         # A story with the question at the end: the question alone scores too.
         scores = np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
                          for i, part in enumerate(_parts(text))], axis=0)

@@ -593,3 +593,19 @@ def test_leaving_and_coming_back_in_the_form_loses_nothing_and_stores_no_goodbye
     names = chat.say("hoi ben er weer", "greet")
     assert names == ["utter_welcome_back", "utter_ask_contact_time"]
     assert not chat.slots.get("region")
+
+
+def test_no_end_date_on_a_zero_hours_contract_is_not_a_denial_of_the_topic():
+    chat = Chat()
+    chat.say("ik heb een nulurencontract", "flex_contract")
+    names = chat.say("er is geen einddatum het is nuluren. moeten ze me na 12 maanden vaste "
+                     "uren geven", "flex_contract")
+    assert "utter_sorry_topic" not in names
+    assert "flex_contract" in chat.slots["topics"]
+
+
+def test_maakt_niet_uit_app_gewoon_chooses_the_app():
+    from bot.dialogue.pickup import pick_channel
+
+    # Reported: "maakt nie uit app gewoon" was heard as "no WhatsApp".
+    assert pick_channel("maakt nie uit app gewoon")[1] == set()
