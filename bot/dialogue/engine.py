@@ -1103,9 +1103,7 @@ class Conversation:
 
     def contact_outside_form(self, picked: Picked) -> None:
         if self.has_ticket():
-            changes = {k: v for k, v in (("phone", picked.phone), ("email", picked.email),
-                                         ("name", picked.name),
-                                         ("preferred_channel", picked.channel)) if v}
+            changes = picked.ticket_changes()
             if changes:
                 self.set(pending="update_confirm", proposed_changes=changes)
                 self.say("utter_ask_update_request", repeatable=True,
@@ -1138,9 +1136,7 @@ class Conversation:
                      ticket_reference=self.get("ticket_reference"))
             self.set(pending="withdraw_confirm")
             return
-        changes = {k: v for k, v in (("phone", picked.phone), ("email", picked.email),
-                                     ("name", picked.name),
-                                     ("preferred_channel", picked.channel)) if v}
+        changes = picked.ticket_changes()
         if changes:
             self.out.effect = "update_request"
             self.out.effect_values = changes

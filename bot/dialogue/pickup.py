@@ -52,6 +52,12 @@ class Picked:
     def anything(self) -> bool:
         return any((self.name, self.phone, self.email, self.channel))
 
+    def ticket_changes(self) -> dict[str, str]:
+        """What this message would change in a request already sent (ticket field names)."""
+        fields = (("phone", self.phone), ("email", self.email), ("name", self.name),
+                  ("preferred_channel", self.channel))
+        return {name: value for name, value in fields if value}
+
 
 def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]:
     """(valid E.164 number, or None; the raw digits when they look like a broken number)."""
