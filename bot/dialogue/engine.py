@@ -105,8 +105,9 @@ _URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu 
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 _GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
                           r"fijne\s+dag(\s+nog)?|welterusten)\W*$", re.I)
-_DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|gegevens|delete|weg\s*halen|"
-                           r"weg\s+ermee|opruimen)\b", re.I)
+_DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
+                           r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
+                           re.I)
 _BOT_QUESTION = re.compile(
     r"\b(wie|wat)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
     r"\bben\s+(je|jij)\s+(een\s+)?(mens|robot|bot)\b", re.I)
@@ -229,10 +230,12 @@ class Conversation:
             if self.pending == "offer":
                 self.set(pending=None)
         first = not self.get("disclosed")
+        crisis_first = first and (turn.crisis_level == "clear" or turn.intent == "crisis")
         if first:
             self.set(disclosed=True)
-            # The greeting and the bot question say it themselves.
-            if self.intent not in ("greet", "bot_challenge"):
+            # The greeting and the bot question say it themselves; a crisis answer comes
+            # before anything else, the introduction after it.
+            if self.intent not in ("greet", "bot_challenge") and not crisis_first:
                 self.say("utter_disclosure")
         if _EMPLOYER_SECRET.search(self.turn.text):
             self.set(employer_secret=True)
@@ -250,6 +253,8 @@ class Conversation:
         self._drop_denied_topics()
         self._dispatch(picked)
         self._offer_mentioned()
+        if crisis_first:
+            self.say("utter_disclosure")
         if not self.out.says and not self.out.effect:
             self.say("utter_anything_else", repeatable=True)
         self.set(recent=[s.response for s in self.out.says if s.response])

@@ -9,7 +9,9 @@ from conversation_support import Chat
 def test_a_clear_statement_gets_the_crisis_answer_and_an_offer_without_a_form():
     chat = Chat()
     names = chat.say("iedereen is beter af zonder mij", "crisis", crisis_level="clear")
-    assert names[1:4] == ["utter_crisis", "utter_crisis_help", "utter_crisis_offer_human"]
+    # Safety first: the numbers come before the introduction.
+    assert names[:3] == ["utter_crisis", "utter_crisis_help", "utter_crisis_offer_human"]
+    assert names[-1] == "utter_disclosure"
     assert chat.slots["safety_flag"] is True
     chat.say("ja", "affirm")
     assert chat.slots["pending"] == "consent"
