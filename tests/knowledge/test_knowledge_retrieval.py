@@ -19,7 +19,7 @@ FOLDER = ROOT / "tests" / "knowledge"
 # file: (right answers at least, wrong answers at most, answered "none" messages at most)
 FLOORS = {
     "kb_questions.tsv": (0.54, 0.055, 0.05),  # measured 0.573 / 0.047 / 0.033
-    "questions.tsv": (0.44, 0.065, 0.07),  # measured 0.473 / 0.053 / 0.055
+    "questions.tsv": (0.44, 0.065, 0.075),  # measured 0.479 / 0.053 / 0.063
 }
 
 
