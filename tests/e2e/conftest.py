@@ -7,6 +7,7 @@ from e2e_env import platform_env
 from platform_fake import PlatformFake
 from stack import Stack, running_stack
 
+from bot.tickets.store import TicketStore
 from bot.train import latest_model
 
 # `responses` (every response text of the domain) comes from tests/conftest.py.
@@ -26,3 +27,12 @@ def stack(tmp_path_factory, platform: PlatformFake) -> Iterator[Stack]:
     with running_stack(tmp_path_factory.mktemp("stack"), model,
                        platform_env(platform.url)) as running:
         yield running
+
+
+@pytest.fixture
+def store(stack: Stack) -> Iterator[TicketStore]:
+    """The running stack's ticket store, to look at the tickets a conversation made."""
+    store = TicketStore.from_url(stack.env["TICKETS_DB_URL"])
+    store.migrate()
+    yield store
+    store.close()

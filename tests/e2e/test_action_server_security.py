@@ -21,19 +21,10 @@ from handover_flow import tickets_of
 from proc_support import listening_addresses
 
 from bot.tickets.sender_key import sender_key
-from bot.tickets.store import TicketStore
 
 pytestmark = pytest.mark.slow
 
 TOKEN_ENV = "ACTION_SERVER_TOKEN"  # noqa: S105 (a variable name)
-
-
-@pytest.fixture
-def store(stack):
-    store = TicketStore.from_url(stack.env["TICKETS_DB_URL"])
-    store.migrate()
-    yield store
-    store.close()
 
 
 def action_call(action: str, sender: str, slots: dict) -> dict:

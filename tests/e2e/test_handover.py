@@ -14,18 +14,9 @@ from stack import said_one_of, texts
 
 from bot.notify.config import configured_notifiers
 from bot.notify.worker import OutboxWorker
-from bot.tickets.store import TicketStore
 
 pytestmark = pytest.mark.slow
 
-
-
-@pytest.fixture
-def store(stack):
-    store = TicketStore.from_url(stack.env["TICKETS_DB_URL"])
-    store.migrate()
-    yield store
-    store.close()
 
 
 async def test_full_handover_creates_one_ticket_and_notifies(stack, store, responses, platform):

@@ -10,17 +10,7 @@ import pytest
 from handover_flow import complete_handover, tickets_of
 from stack import said_one_of, texts
 
-from bot.tickets.store import TicketStore
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def store(stack):
-    store = TicketStore.from_url(stack.env["TICKETS_DB_URL"])
-    store.migrate()
-    yield store
-    store.close()
 
 
 def test_a_sent_request_can_be_checked_corrected_and_withdrawn(stack, store, responses):
