@@ -125,6 +125,8 @@ _OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+n
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
 _HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
+_SIMPLER = re.compile(r"\b(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|begrijp\s+(het\s+)?"
+                      r"niet|snap\s+(het\s+)?niet|nederlands\s+is\s+niet\s+goed)\b", re.I)
 _ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               r"wat moet ik doen|wat raad je)\b", re.I)
 _VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
@@ -264,6 +266,10 @@ class Conversation:
 
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn
+        if _SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
+                self.pending not in FORM_STEPS:
+            self.simpler()
+            return
         if turn.is_question and _PRIVACY_QUESTION.search(turn.text) and \
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
@@ -425,6 +431,15 @@ class Conversation:
             return
         self.set(pending=None)
         self.free_turn(picked)
+
+    def simpler(self) -> None:
+        """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
+        recent = list(self.get("knowledge_recent") or [])
+        entry = self.turn.knowledge.entry if self.turn.knowledge else None
+        if entry is not None and entry.id in recent and entry.simple:
+            self.say_text([entry.simple])
+            return
+        self.say("utter_simpler", repeatable=True)
 
     def protests(self) -> bool:
         """A "no" that says more than no ("nee hoor, ik wil me niet van kant maken")."""

@@ -609,3 +609,10 @@ def test_maakt_niet_uit_app_gewoon_chooses_the_app():
 
     # Reported: "maakt nie uit app gewoon" was heard as "no WhatsApp".
     assert pick_channel("maakt nie uit app gewoon")[1] == set()
+
+
+def test_a_request_for_simpler_dutch_is_not_an_unanswerable_question():
+    chat = Chat()
+    chat.say("contract stop. baas wil niet verder", "flex_contract")
+    names = chat.say("sorry mijn nederlands is niet goed. kan u makkelijk zeggen?", "inform")
+    assert names == ["utter_simpler"]
