@@ -1014,6 +1014,9 @@ class Conversation:
         young = bool(age and str(age).isdigit() and int(age) < 45)
         if young and not re.search(TOPIC_WORDS["retirement"], self.turn.text.lower()):
             denied.add("retirement")  # a 27-year-old's "6 jaar werkervaring" is no pension
+        permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
+        if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
+            denied.add("flex_contract")  # "vast contract" is no flex work
         return [t for t in topics if t not in denied]
 
     def topic_turn(self, topics: list[str], from_check: bool = False) -> None:

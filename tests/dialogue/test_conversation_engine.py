@@ -616,3 +616,10 @@ def test_a_request_for_simpler_dutch_is_not_an_unanswerable_question():
     chat.say("contract stop. baas wil niet verder", "flex_contract")
     names = chat.say("sorry mijn nederlands is niet goed. kan u makkelijk zeggen?", "inform")
     assert names == ["utter_simpler"]
+
+
+def test_a_permanent_contract_is_not_taken_for_flex_work():
+    chat = Chat()
+    names = chat.say("ik heb een vast contract in de logistiek", "flex_contract",
+                     entities=[{"entity": "contract_type", "value": "vast"}])
+    assert "utter_topic_flex_contract" not in names
