@@ -72,6 +72,17 @@ def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
     return entries
 
 
+NOT_COVERED_FILE = KNOWLEDGE_DIR / "not_covered.txt"
+
+
+def load_not_covered(path: Path = NOT_COVERED_FILE) -> list[str]:
+    """Questions the knowledge base must not answer (one a line, # for comments)."""
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def fact_ids(facts_file: Path = FACTS_FILE) -> set[str]:
     """The ids in the first column of the facts tables of docs/facts.md."""
     if not facts_file.exists():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.knowledge.entries import Entry, load_entries
+from bot.knowledge.entries import Entry, load_entries, load_not_covered
 
 # Chosen on tests/knowledge/kb_questions.tsv, written by someone who never saw the
 # example questions, with a threshold picked on one half and checked on the other
@@ -29,7 +29,16 @@ DENSE_WEIGHT = 0.5
 ANSWER_WEIGHT = 0.3
 # A single sentence of a longer message must match more clearly than the whole message.
 PART_PENALTY = 0.08
-
+# Words that place a message in Flanders/Belgium by themselves, whatever the conversation's
+# region says ("ontslagen in belgie", "vdab", "mijne baas"): the Belgian answer is the right one.
+# actions/common.py already treats the first few as Flemish context for the whole chat.
+FLEMISH_WORDS = re.compile(
+    r"vdab|loopbaancheque|vlaander|vlaams|belgi|brussel|\b(?:rva|acv|abvv|aclvb|mijne|ge)\b"
+    r"|antwerpen|\bgent\b|leuven|brugge")
+REGION_PENALTY = 0.05
+# A message that resembles a deliberately uncovered question (knowledge/not_covered.txt: the
+# pension fund's amount, the Belgian pension age) more than any example question gets no answer.
+NOT_COVERED_MARGIN = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,8 +75,10 @@ def _parts(text: str) -> list[str]:
 
 
 class Retriever:
-    def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE) -> None:
+    def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE,
+                 not_covered: list[str] | None = None) -> None:
         self.entries = entries
+        self.not_covered = [_normalise(t) for t in (not_covered or [])]
         self.min_score = min_score
         questions = [(i, _normalise(q)) for i, e in enumerate(entries) for q in e.questions]
         self._owner = np.array([i for i, _ in questions])
@@ -80,6 +91,24 @@ class Retriever:
             self._char_answers = self._chars.transform(answers)
             self._dense = _Encoder.encode(texts)
             self._dense_answers = _Encoder.encode(answers)
+        if texts and self.not_covered:
+            self._char_nc = self._chars.transform(self.not_covered)
+            self._dense_nc = _Encoder.encode(self.not_covered)
+
+    def _question_scores(self, query: str) -> tuple[np.ndarray, float]:
+        """Per entry the best match over its example questions alone, and the best match
+        over the not-covered questions (-1 without them)."""
+        char_query = self._chars.transform([query]).T
+        dense_query = _Encoder.encode([query])[0]
+        sims = (DENSE_WEIGHT * (self._dense @ dense_query)
+                + (1 - DENSE_WEIGHT) * (self._char_matrix @ char_query).toarray().ravel())
+        per_entry = np.full(len(self.entries), -1.0)
+        np.maximum.at(per_entry, self._owner, sims)
+        if not self.not_covered:
+            return per_entry, -1.0
+        nc = (DENSE_WEIGHT * (self._dense_nc @ dense_query)
+              + (1 - DENSE_WEIGHT) * (self._char_nc @ char_query).toarray().ravel())
+        return per_entry, float(nc.max())
 
     def scores(self, text: str) -> np.ndarray:
         """Per entry: the best weighted similarity over its example questions."""
@@ -102,13 +131,18 @@ class Retriever:
         # A story with the question at the end: the question alone scores too.
         scores = np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
                          for i, part in enumerate(_parts(text))], axis=0)
+        flemish = flemish or bool(FLEMISH_WORDS.search(text.lower()))
         for i, entry in enumerate(self.entries):
             # The same question has a Dutch and a Flemish answer: the person's region decides.
             if entry.region == ("nl" if flemish else "be"):
-                scores[i] -= 0.05
+                scores[i] -= REGION_PENALTY
         best = int(np.argmax(scores))
         if scores[best] < self.min_score:
             return None
+        if self.not_covered:
+            per_entry, uncovered = self._question_scores(_normalise(text))
+            if uncovered > per_entry[best] + NOT_COVERED_MARGIN:
+                return None
         return Match(self.entries[best], float(scores[best]))
 
 
@@ -130,5 +164,5 @@ def shared_retriever() -> Retriever:
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = Retriever(load_entries())
+            _shared = Retriever(load_entries(), not_covered=load_not_covered())
         return _shared
