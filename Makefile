@@ -28,13 +28,13 @@ $(VENV_STAMP): requirements/lock.txt requirements/nodeps.txt scripts/setup_env.s
 setup: $(VENV_STAMP)
 
 spacy: setup
-	@$(PY) -m bot.spacy_pipeline
+	@$(PY) -m bot.nlu.spacy_pipeline
 
 train: setup
-	@$(PY) -m bot.train
+	@$(PY) -m bot.nlu.train
 
 run: train
-	@$(PY) -m bot.run
+	@$(PY) -m bot.launch.run
 
 test: setup
 	@bash scripts/setup_system.sh
@@ -48,10 +48,10 @@ run-prod: train
 	@$(PY) -m bot.prod serve --workers $(WORKERS)
 
 eval: train
-	@$(PY) -m bot.nlu_eval report
+	@$(PY) -m bot.nlu.evaluate report
 
 bench: setup
-	@$(PY) -m bot.bench
+	@$(PY) -m tools.bench
 
 lint: setup
 	@$(PY) -m ruff check bot actions tests

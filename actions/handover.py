@@ -21,12 +21,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import slot_list
 from actions.handover_spool import store_or_spool
 from actions.ticket_store import ticket_store
-from bot import contact
-from bot.dates_nl import parse_deadline
-from bot.leads import Urgency, assess
-from bot.service_hours import expected_contact
+from bot.handover import contact
+from bot.handover.dates_nl import parse_deadline
+from bot.handover.service_hours import expected_contact
+from bot.handover.urgency import Urgency, assess
+from bot.privacy.sender_key import sender_key
 from bot.tickets.models import Contact, TicketDraft, new_reference
-from bot.tickets.sender_key import sender_key
 from bot.tickets.store import InvalidContactField, TicketNotFound
 
 logger = logging.getLogger(__name__)

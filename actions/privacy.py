@@ -15,8 +15,8 @@ from actions.handover import input_channel
 from actions.handover_spool import handover_spool
 from actions.ticket_store import ticket_store
 from bot.privacy.conversations import request_erasure
+from bot.privacy.sender_key import sender_key
 from bot.settings import Settings
-from bot.tickets.sender_key import sender_key
 
 logger = logging.getLogger(__name__)
 

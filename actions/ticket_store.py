@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from bot.notify.config import configured_notifier_names
+from bot.notify.notify_settings import configured_notifier_names
 from bot.tickets.store import TicketStore
 
 _lock = threading.Lock()

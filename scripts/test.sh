@@ -9,8 +9,8 @@ PY=.venv/bin/python
 echo "==> ruff"
 $PY -m ruff check bot actions tests
 echo "==> rasa data validate"
-$PY -m bot.validate
+$PY -m bot.nlu.validate
 echo "==> train (no-op when nothing changed)"
-$PY -m bot.train
+$PY -m bot.nlu.train
 echo "==> pytest"
 $PY -m pytest -q -p no:cacheprovider "$@"

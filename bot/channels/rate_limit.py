@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol
 
-from bot.channels.memory import BoundedTTLCache
+from bot.channels.ttl_cache import BoundedTTLCache
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
   featurizers/classifiers may fail on an empty feature vector (seen with the
   logistic-regression pipeline). The rule for ``bad_input`` answers politely;
 - the input channel is always "rest": a client cannot claim to be Telegram;
-- the conversation is "rest:<sender>" (bot/sender_ids.py): a client choosing a
+- the conversation is "rest:<sender>" (bot/privacy/sender_ids.py): a client choosing a
   WhatsApp member's number as its sender reaches a conversation of its own. The
   reply names the sender as the client sent it;
 - a turn that produced no reply at all (the action server is down: Rasa drops
@@ -57,8 +57,8 @@ from bot.channels.rate_limit import (
 )
 from bot.nlu.input_guard import CRISIS_PAYLOAD, states_crisis
 from bot.nlu.input_guard import MAX_CHARS as GUARD_MAX_CHARS
-from bot.plain_text import clean_text, is_plain_line
-from bot.sender_ids import conversation_id
+from bot.privacy.sender_ids import conversation_id
+from bot.safe_text import clean_text, is_plain_line
 
 logger = logging.getLogger("koffiepraat.channels.rest")
 

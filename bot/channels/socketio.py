@@ -11,7 +11,7 @@
    reply and is then ignored. The connection is limited as well, so a client
    cannot dodge the limit with a new session id for every message.
 4. The session id is chosen by the browser, so the conversation is
-   "socketio:<session id>" (bot/sender_ids.py): a session id equal to a WhatsApp
+   "socketio:<session id>" (bot/privacy/sender_ids.py): a session id equal to a WhatsApp
    number reaches a conversation of its own. Replies go to the session's room.
 """
 
@@ -30,8 +30,8 @@ from sanic import Blueprint
 
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.nlu.input_guard import text_or_bad_input
-from bot.plain_text import is_plain_line
-from bot.sender_ids import PlatformRecipient, conversation_id
+from bot.privacy.sender_ids import PlatformRecipient, conversation_id
+from bot.safe_text import is_plain_line
 
 logger = logging.getLogger(__name__)
 

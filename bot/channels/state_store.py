@@ -34,8 +34,8 @@ from urllib.parse import urlsplit
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from bot.channels.memory import BoundedTTLCache, Clock
-from bot.tickets.sender_key import load_secret
+from bot.channels.ttl_cache import BoundedTTLCache, Clock
+from bot.privacy.sender_key import load_secret
 
 logger = logging.getLogger(__name__)
 

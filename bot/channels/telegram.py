@@ -37,14 +37,14 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.channels.config import require, setting
+from bot.channels.channel_settings import require, setting
 from bot.channels.payload_keys import PayloadKeys
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
+from bot.channels.reply_text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
 from bot.channels.retry import RetryPolicy, call_with_retries
 from bot.channels.state_store import StateStore, state_store_from_env
-from bot.channels.text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
 from bot.nlu.input_guard import text_or_bad_input
-from bot.sender_ids import PlatformRecipient, conversation_id
+from bot.privacy.sender_ids import PlatformRecipient, conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class TelegramOutput(PlatformRecipient, OutputChannel):
     """Sends Rasa's responses to a Telegram chat through the Bot API.
 
     Rasa's replies are addressed to "telegram:<chat id>"; PlatformRecipient sends them
-    to the chat id (bot/sender_ids.py).
+    to the chat id (bot/privacy/sender_ids.py).
     """
 
     namespace = "telegram"

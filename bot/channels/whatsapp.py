@@ -34,19 +34,19 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.config import require, setting
-from bot.channels.memory import Clock
+from bot.channels.channel_settings import require, setting
 from bot.channels.payload_keys import PayloadKeys
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
+from bot.channels.reply_text import ONLY_TEXT_REPLY
 from bot.channels.retry import RetryPolicy
 from bot.channels.state_store import StateStore, state_store_from_env
-from bot.channels.text import ONLY_TEXT_REPLY
+from bot.channels.ttl_cache import Clock
 from bot.channels.whatsapp_api import DEFAULT_API_BASE_URL, GraphClient
 from bot.channels.whatsapp_output import WhatsAppOutput
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
 from bot.nlu.input_guard import text_or_bad_input
-from bot.plain_text import is_plain_line
-from bot.sender_ids import conversation_id
+from bot.privacy.sender_ids import conversation_id
+from bot.safe_text import is_plain_line
 
 logger = logging.getLogger(__name__)
 

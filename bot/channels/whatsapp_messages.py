@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.channels.text import shorten, unique_titles
+from bot.channels.reply_text import shorten, unique_titles
 
 TEXT_LIMIT = 4096
 INTERACTIVE_BODY_LIMIT = 1024

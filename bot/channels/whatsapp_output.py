@@ -9,10 +9,10 @@ from rasa.core.channels.channel import OutputChannel
 
 from bot.channels import whatsapp_messages as wa
 from bot.channels.payload_keys import PayloadKeys
-from bot.channels.text import CHOOSE_PROMPT, split_tail, split_text
+from bot.channels.reply_text import CHOOSE_PROMPT, split_tail, split_text
 from bot.channels.whatsapp_api import GraphClient
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
-from bot.sender_ids import PlatformRecipient
+from bot.privacy.sender_ids import PlatformRecipient
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,7 @@ class WhatsAppOutput(PlatformRecipient, OutputChannel):
     """Text, reply buttons (1-3), list messages (4-10) or a numbered list (more).
 
     Rasa's replies are addressed to "whatsapp:<wa_id>"; PlatformRecipient sends them
-    to the wa_id (bot/sender_ids.py).
+    to the wa_id (bot/privacy/sender_ids.py).
     """
 
     namespace = "whatsapp"

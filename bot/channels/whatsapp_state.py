@@ -10,8 +10,8 @@ import json
 import re
 import time
 
-from bot.channels.memory import Clock
 from bot.channels.state_store import MemoryStateStore, StateStore
+from bot.channels.ttl_cache import Clock
 
 SERVICE_WINDOW_SECONDS = 24 * 3600
 _NUMBER_ANSWER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*$")

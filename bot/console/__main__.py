@@ -9,7 +9,7 @@ from aiohttp import web
 
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 from bot.tickets import TicketStore
 
 log = logging.getLogger("bot.console")

@@ -18,7 +18,7 @@ from aiohttp import web
 
 from bot.console.keys import SETTINGS, STORE
 from bot.console.workflow import InvalidAction, find_ticket, is_ticket_id, parse_patch
-from bot.plain_text import is_plain_line
+from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, TicketNotFound
 from bot.tickets.models import STATUSES
 

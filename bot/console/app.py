@@ -39,8 +39,8 @@ from aiohttp import web
 from bot.console import auth_views, ticket_views
 from bot.console.accounts import AccountStore, utc_now
 from bot.console.api import add_api_routes, api_auth_middleware
+from bot.console.console_settings import ConsoleSettings
 from bot.console.keys import ACCOUNTS, CLOCK, SETTINGS, STORE
-from bot.console.settings import ConsoleSettings
 from bot.console.web_security import (
     csrf_middleware,
     security_headers_middleware,

@@ -9,7 +9,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.console.accounts import AccountStore, Session
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 
 STORE: web.AppKey[Any] = web.AppKey("ticket_store", object)
 ACCOUNTS: web.AppKey[AccountStore] = web.AppKey("accounts", AccountStore)

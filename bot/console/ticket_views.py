@@ -21,7 +21,7 @@ from bot.console.workflow import (
     apply_action,
     find_ticket,
 )
-from bot.plain_text import clean_text
+from bot.safe_text import clean_text
 from bot.tickets import TicketStore
 
 STATUS_TABS = (("new", "Nieuw"), ("claimed", "Opgepakt"), ("contacted", "Contact gehad"),

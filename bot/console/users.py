@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot.console.accounts import AccountError, AccountStore
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 from bot.tickets.routing import default_routing
 from bot.tickets.store import create_engine_for
 

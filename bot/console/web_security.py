@@ -25,7 +25,7 @@ from aiohttp.web_request import FileField
 from multidict import MultiDictProxy
 
 from bot.console.keys import ACCOUNTS, SESSION, SETTINGS, current_session
-from bot.plain_text import clean_text
+from bot.safe_text import clean_text
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

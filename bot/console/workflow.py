@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from bot.plain_text import is_plain_line
+from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, Ticket, TicketNotFound, TicketStore
 from bot.tickets.store import NOTE_MAX
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import contact
 from bot.dialogue.pickup import Picked, pick_name, pick_up
 from bot.dialogue.turn import Outcome, Say, Turn
+from bot.handover import contact
+from bot.handover.topics import CAREER_TOPICS, LABELS, OFFER_TOPICS
 from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import Match
-from bot.topics import CAREER_TOPICS, LABELS, OFFER_TOPICS
 
 SERVICE_ANSWERS = {
     "ask_cost": "utter_ask_cost",
@@ -609,7 +609,7 @@ class Conversation:
         return [words.get(c, c) for c in channels]
 
     def summary_text(self) -> str:
-        from bot.topics import build_summary
+        from bot.handover.topics import build_summary
 
         topic_part = self.get("summary_text") or build_summary(
             self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),

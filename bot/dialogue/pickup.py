@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot import contact
+from bot.handover import contact
 
 # "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
 _PHONE_RUN = re.compile(r"(?:\+|00)?\d[\d\s().\-/]{6,18}\d")

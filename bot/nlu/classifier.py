@@ -38,8 +38,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
+from bot.handover.topics import CAREER_TOPICS
 from bot.nlu.sentences import sentence_spans
-from bot.topics import CAREER_TOPICS
 
 logger = logging.getLogger(__name__)
 TOPICS_KEY = "topics"

@@ -3,7 +3,7 @@
     .venv/bin/python -m bot.nlu.compare today tfidf tfidf_use [--out results/compare]
 
 Each name is a config in bot/nlu/pipelines/ (or a path to one). For each: NLU-only
-training (``rasa train nlu``, SpacyNLP resolved as in ``bot.train``), then parsing
+training (``rasa train nlu``, SpacyNLP resolved as in ``bot.nlu.train``), then parsing
 of the held-out, real and crisis sets in this process, and one JSON line of
 scores in <out>/scores.jsonl and on stdout. Used for the table in
 docs/decisions.md; ``make eval`` reports the chosen pipeline and the baseline.
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.quiet import quiet_env
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 PIPELINES = ROOT / "bot" / "nlu" / "pipelines"
@@ -32,8 +32,8 @@ def config_path(name: str) -> Path:
 
 
 def train_nlu(config: Path, out: Path, name: str) -> tuple[Path, float]:
-    from bot.spacy_pipeline import ensure_pipeline
-    from bot.train import resolve_config
+    from bot.nlu.spacy_pipeline import ensure_pipeline
+    from bot.nlu.train import resolve_config
 
     pipeline = ensure_pipeline(ROOT / "var" / "spacy")
     resolved = resolve_config(pipeline, config, out / f"{name}.config.yml")

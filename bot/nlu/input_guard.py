@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.crisis import CLASSIFIER_POSSIBLE, CLEAR, CRISIS_LEVEL_KEY, crisis_level
 from bot.nlu.crisis import states_crisis as states_crisis
-from bot.plain_text import clean_text
+from bot.safe_text import clean_text
 
 MAX_CHARS = 2000
 ENGLISH = {
@@ -53,7 +53,7 @@ CRISIS_PAYLOAD = "/crisis"
 def text_or_bad_input(text: str) -> str:
     """What a chat channel hands to Rasa: the cleaned text, or ``/bad_input``.
 
-    Control characters and lone surrogates are cleaned out (``bot.plain_text``).
+    Control characters and lone surrogates are cleaned out (``bot.safe_text``).
     Blank text becomes ``/bad_input``, and so does text over MAX_CHARS: the guard
     would classify it as bad input anyway, and this way no model time is spent
     on it and the long text is not stored in the conversation. Safety comes first:

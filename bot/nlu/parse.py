@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from bot.quiet import quiet_env
+from bot.rasa.quiet_env import quiet_env
 
 
 def load_agent(model: Path) -> Any:

@@ -3,7 +3,7 @@
     .venv/bin/python -m bot.nlu.timing results/eval/baseline-nlu.tar.gz models/koffiepraat-*.tar.gz
 
 Parses the same messages with each model in alternating rounds and reports the
-median CPU time of this thread per message (as ``bot.ab_turns``): drift on
+median CPU time of this thread per message (as ``tools.ab_turns``): drift on
 shared cores hits both alike. The sentence encoder's cache is emptied before
 each round, so every message is encoded as a new one would be. Short messages
 come from the held-out set, stories (several sentences) from the real-language

@@ -8,8 +8,8 @@ import os
 import signal
 import sys
 
-from bot.notify.config import configured_notifiers, console_url
-from bot.notify.worker import OutboxWorker
+from bot.notify.notify_settings import configured_notifiers, console_url
+from bot.notify.outbox_worker import OutboxWorker
 from bot.tickets.store import TicketStore
 
 

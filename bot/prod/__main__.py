@@ -14,14 +14,14 @@ import signal
 import sys
 import time
 
-from bot.action_auth import TOKEN_ENV
+from bot.nlu.train import latest_model, spacy_pipeline_of
 from bot.prod import haproxy
-from bot.prod.config import ConfigError, ProdConfig
+from bot.prod.prod_settings import ConfigError, ProdConfig
 from bot.prod.services import Service, all_services, child_env, safe_url
 from bot.prod.supervisor import Supervisor
-from bot.quiet import quiet_env
+from bot.rasa.action_auth import TOKEN_ENV
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import apply_port_defaults
-from bot.train import latest_model, spacy_pipeline_of
 
 READY_TIMEOUT_S = 300.0
 

@@ -24,7 +24,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bot.prod.config import ConfigError, ProdConfig
+from bot.prod.prod_settings import ConfigError, ProdConfig
 
 MAX_BODY_BYTES = 1024 * 1024
 # Requests in flight per Rasa process; the rest wait in HAProxy's queue (FIFO,

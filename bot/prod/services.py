@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.action_auth import SCHEME, TOKEN_ENV, bind_host, ensure_token
-from bot.channels_config import credentials_for
+from bot.channels.registry import credentials_for
 from bot.prod import haproxy
-from bot.prod.config import ProdConfig
+from bot.prod.prod_settings import ProdConfig
+from bot.rasa.action_auth import SCHEME, TOKEN_ENV, bind_host, ensure_token
 from bot.settings import ROOT
 
 HARDENED_REST_KEY = "bot.channels.rest.HardenedRestInput"
@@ -77,8 +77,8 @@ def write_endpoints(config: ProdConfig) -> Path:
         "headers": {"Authorization": f"{SCHEME} ${{{TOKEN_ENV}}}"},
     }
     tracker = endpoints.get("tracker_store") or {}
-    if tracker.get("type") == "bot.stores.UrlSQLTrackerStore":
-        # Same store; importing it applies bot.prod.speedups in each Rasa process.
+    if tracker.get("type") == "bot.rasa.stores.UrlSQLTrackerStore":
+        # Same store; importing it applies bot.rasa.speedups in each Rasa process.
         endpoints["tracker_store"] = {**tracker, "type": "bot.prod.stores.ProdSQLTrackerStore"}
     config.run_dir.mkdir(parents=True, exist_ok=True)
     target = config.run_dir / "endpoints.yml"
@@ -102,10 +102,10 @@ def child_env(base: Mapping[str, str]) -> dict[str, str]:
 def rasa_service(number: int, port: int, model: Path, files: tuple[Path, Path]) -> Service:
     """Rasa process ``number``; ``files`` are its (endpoints, credentials) files."""
     endpoints_file, credentials_file = files
-    # bot.rasa_server opens the HTTP API (trackers, model swaps) only when the
+    # bot.rasa.server opens the HTTP API (trackers, model swaps) only when the
     # environment holds RASA_API_TOKEN, and keeps the token out of the command line.
     cmd = [
-        sys.executable, "-m", "bot.rasa_server", "run", "--quiet", "--model", str(model),
+        sys.executable, "-m", "bot.rasa.server", "run", "--quiet", "--model", str(model),
         "--endpoints", str(endpoints_file), "--credentials", str(credentials_file),
         "--port", str(port), "--interface", "127.0.0.1", "--cors", "*",
     ]
@@ -123,8 +123,8 @@ def all_services(config: ProdConfig, model: Path, env: Mapping[str, str]) -> lis
     rasa = [rasa_service(n, port, model, files)
             for n, port in enumerate(config.internal_ports, start=1)]
     return [
-        # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/action_auth.py).
-        Service("actions", [py, "-m", "bot.action_server", "--actions", "actions",
+        # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/rasa/action_auth.py).
+        Service("actions", [py, "-m", "bot.rasa.action_server", "--actions", "actions",
                             "--port", str(config.actions_port)],
                 f"{actions}/health", f"action server: {actions}/webhook (health {actions}/health; "
                 f"listens on {bind_host(env)}, calls need {TOKEN_ENV})"),
@@ -134,7 +134,7 @@ def all_services(config: ProdConfig, model: Path, env: Mapping[str, str]) -> lis
                 f"{public}/webhooks/rest/webhook (health {public}{haproxy.HEALTH_PATH})"),
         Service("console", [py, "-m", "bot.console"], f"{console}/healthz",
                 f"console: {console}/ (health {console}/healthz)"),
-        Service("worker", [py, "-m", "bot.worker"], "",
+        Service("worker", [py, "-m", "bot.launch.background_jobs"], "",
                 "worker: outbox, erasure requests, retention"),
     ]
 

@@ -1,4 +1,4 @@
-"""Tracker store of the production profile: bot.stores' store plus bot.prod.speedups.
+"""Tracker store of the production profile: bot.rasa.stores' store plus bot.rasa.speedups.
 
 Rasa imports the tracker store class named in endpoints.yml in every Rasa
 process; naming this one in the generated var/prod/endpoints.yml is how the
@@ -7,8 +7,8 @@ speed-ups reach each process without touching Rasa itself.
 
 from __future__ import annotations
 
-import bot.prod.speedups  # noqa: F401 (applied on import)
-from bot.stores import UrlSQLTrackerStore
+import bot.rasa.speedups  # noqa: F401 (applied on import)
+from bot.rasa.stores import UrlSQLTrackerStore
 
 
 class ProdSQLTrackerStore(UrlSQLTrackerStore):

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.process_groups import stop_groups
+from bot.launch.process_groups import stop_groups
 from bot.prod.services import Service
 from bot.settings import ROOT
 

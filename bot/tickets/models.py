@@ -97,7 +97,7 @@ class TicketDraft:
 
     `idempotency_key` makes creation safe to retry: the same key always yields the same ticket.
     A good key is stable per handover, e.g. f"{sender_key}:{consent_given_at.isoformat()}".
-    `sender_key` is `bot.tickets.sender_key.sender_key(channel, sender_id)`, never the raw id.
+    `sender_key` is `bot.privacy.sender_key.sender_key(channel, sender_id)`, never the raw id.
     `deadline` is a real date (the action parses "1 maart"); unparseable text belongs in the
     summary, not here.
     `reference` may be given in advance (`new_reference()`) so the person can be told it

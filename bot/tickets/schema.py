@@ -107,7 +107,7 @@ outbox = Table(
     Column("assignee", Text, nullable=True),
 )
 
-# Sender keys (keyed hashes, bot/tickets/sender_key.py) whose data was erased on request,
+# Sender keys (keyed hashes, bot/privacy/sender_key.py) whose data was erased on request,
 # and when: a spooled handover consented to before that moment is dropped, not stored.
 # Kept ERASURE_MARKER_DAYS (bot/tickets/retention.py).
 erased_senders = Table(

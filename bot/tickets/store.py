@@ -25,7 +25,7 @@ get the SAME ticket back (the UNIQUE constraint decides races). Generates `id` (
 `draft.reference` given in advance is used unless it is taken by another ticket), routes
 the region to a team (routing.yml), and writes ticket, audit row and outbox rows in one
 transaction: either all of it exists afterwards or nothing. The person's sender id goes in as
-`draft.sender_key = bot.tickets.sender_key.sender_key(channel, sender_id)`.
+`draft.sender_key = bot.privacy.sender_key.sender_key(channel, sender_id)`.
 
 Reading (console)
 -----------------
@@ -65,7 +65,7 @@ the same key as in the draft; a ticket of another sender is never found.
     update_contact_by_member(ticket_id, sender_key, *, name=, preferred_channel=, phone=,
                              email=, preferred_time=, region=, prefer_belgium=False) -> Ticket
 Only the fields passed change (None or "" clears one; preferred_channel cannot be cleared).
-Values are checked and normalised as the handover form does (bot/contact.py: "06-12345678"
+Values are checked and normalised as the handover form does (bot/handover/contact.py: "06-12345678"
 -> "+31612345678"; `prefer_belgium` as for a Flemish conversation); a bad value raises
 InvalidContactField (a ValueError; `.field` names the field, never the value), and so does
 a channel without its phone number or e-mail address. Not this sender's, unknown or closed:
@@ -125,7 +125,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import StaticPool
 
-from bot import contact as contact_rules
+from bot.handover import contact as contact_rules
 from bot.tickets import migrations
 from bot.tickets.models import (
     PREFERRED_CHANNELS,
@@ -819,7 +819,8 @@ def _member_ticket_row(conn: Connection, ticket_id: str, sender_key: str) -> Row
 
 
 def _clean_member_fields(given: Mapping[str, Any], prefer_belgium: bool) -> dict[str, Any]:
-    """Check and normalise what the person gave, as the handover form does (bot/contact.py).
+    """Check and normalise what the person gave, as the handover form does
+    (bot/handover/contact.py).
     None or blank clears a field; InvalidContactField names the field, never the value."""
     cleaned: dict[str, Any] = {}
     for field, value in given.items():

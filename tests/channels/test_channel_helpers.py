@@ -9,10 +9,10 @@ from channel_fakes import FakeClock, fast_retry
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.channels.memory import BoundedTTLCache
 from bot.channels.payload_keys import PayloadKeys
+from bot.channels.reply_text import ELLIPSIS, shorten, split_tail, split_text, unique_titles
 from bot.channels.retry import call_with_retries
-from bot.channels.text import ELLIPSIS, shorten, split_tail, split_text, unique_titles
+from bot.channels.ttl_cache import BoundedTTLCache
 from bot.channels.whatsapp_messages import list_message, numbered_text
 from bot.channels.whatsapp_state import NumberedChoices, ServiceWindow
 

@@ -14,8 +14,8 @@ from rasa.core.run import create_http_input_channels
 from rasa.shared.exceptions import RasaException
 
 from bot.channels import telegram as telegram_module
+from bot.channels.reply_text import ONLY_TEXT_REPLY
 from bot.channels.telegram import CALLBACK_DATA_MAX_BYTES, TelegramInput
-from bot.channels.text import ONLY_TEXT_REPLY
 
 CHAT_ID = 5550001
 USER = {"id": CHAT_ID, "is_bot": False, "first_name": "Test"}

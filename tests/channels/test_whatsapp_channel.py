@@ -27,7 +27,7 @@ from rasa.core.run import create_http_input_channels
 from rasa.shared.exceptions import RasaException
 
 from bot.channels import whatsapp as whatsapp_module
-from bot.channels.text import ONLY_TEXT_REPLY
+from bot.channels.reply_text import ONLY_TEXT_REPLY
 from bot.channels.whatsapp import SIGNATURE_HEADER, WhatsAppInput
 
 PERSON = "31612345678"

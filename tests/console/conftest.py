@@ -13,7 +13,7 @@ from console_support import API_TOKEN, PASSWORD, FakeClock, TicketFactory, login
 
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 from bot.tickets import TicketStore
 
 

@@ -10,7 +10,7 @@ import pytest
 from bot.console import app as console_app
 from bot.console import users
 from bot.console.accounts import AccountError, AccountStore
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 from bot.tickets.store import DEFAULT_DB_URL, create_engine_for
 
 

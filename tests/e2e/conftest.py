@@ -7,8 +7,8 @@ from e2e_env import platform_env
 from platform_fake import PlatformFake
 from stack import Stack, running_stack
 
+from bot.nlu.train import latest_model
 from bot.tickets.store import TicketStore
-from bot.train import latest_model
 
 # `responses` (every response text of the domain) comes from tests/conftest.py.
 

@@ -7,7 +7,7 @@ import re
 import sqlalchemy as sa
 from stack import Stack, said_one_of, texts
 
-from bot.tickets.sender_key import sender_key
+from bot.privacy.sender_key import sender_key
 from bot.tickets.store import TicketStore
 
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.channels_config import write_credentials
-from bot.process_groups import stop_groups
-from bot.quiet import quiet_env
+from bot.channels.registry import write_credentials
+from bot.launch.process_groups import stop_groups
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 START_TIMEOUT_S = 300.0  # model load; slow on a busy 2-core machine
@@ -81,8 +81,8 @@ class Stack:
 
     def start_actions(self) -> None:
         self.actions_port = self.actions_port or free_port()
-        self._spawn("actions", [sys.executable, "-m", "bot.action_server", "--actions", "actions",
-                                "--port", str(self.actions_port)])
+        self._spawn("actions", [sys.executable, "-m", "bot.rasa.action_server",
+                                "--actions", "actions", "--port", str(self.actions_port)])
         wait_http(f"http://127.0.0.1:{self.actions_port}/health", START_TIMEOUT_S,
                   list(self.procs.values()))
 

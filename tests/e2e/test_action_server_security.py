@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from handover_flow import tickets_of
 from proc_support import listening_addresses
 
-from bot.tickets.sender_key import sender_key
+from bot.privacy.sender_key import sender_key
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ from e2e_env import CONSULTANT_CHAT_ID
 from handover_flow import complete_handover, tickets_of, walk_to_consent
 from stack import said_one_of, texts
 
-from bot.notify.config import configured_notifiers
-from bot.notify.worker import OutboxWorker
+from bot.notify.notify_settings import configured_notifiers
+from bot.notify.outbox_worker import OutboxWorker
 
 pytestmark = pytest.mark.slow
 

@@ -17,9 +17,9 @@ from handover_flow import tickets_of, walk_to_summary
 from pg_cluster import PrivateCluster, usable
 from stack import Stack, running_stack, said_one_of, texts
 
+from bot.nlu.train import latest_model
 from bot.tickets.spool import HandoverSpool
 from bot.tickets.store import TicketStore
-from bot.train import latest_model
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 POLL_TIMEOUT_S = 300.0  # generous: a busy 2-core machine; nothing is asserted about speed

@@ -12,8 +12,8 @@ from handover_flow import complete_handover, tickets_of
 from pg_support import throwaway_database
 from stack import Stack, running_stack
 
+from bot.nlu.train import latest_model
 from bot.tickets.store import TicketStore
-from bot.train import latest_model
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 

@@ -1,4 +1,4 @@
-"""`make run` (bot.run): everything starts, answers in Dutch, stops cleanly on
+"""`make run` (bot.launch.run): everything starts, answers in Dutch, stops cleanly on
 Ctrl-C, and a restart keeps an ongoing conversation."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from domain_texts import load_responses
 from proc_support import command_lines, environment_of, listening_addresses, pids_running
 from stack import free_port, said_one_of, wait_http
 
-from bot.action_auth import TOKEN_ENV
-from bot.quiet import quiet_env
+from bot.rasa.action_auth import TOKEN_ENV
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 pytestmark = pytest.mark.slow
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 def start(env: dict[str, str], log) -> subprocess.Popen[bytes]:
     # SIGINT ignored at start, as for `make run &` from a script: Ctrl-C must still stop it.
-    return subprocess.Popen([sys.executable, "-m", "bot.run"], cwd=ROOT, env=env, stdout=log,
+    return subprocess.Popen([sys.executable, "-m", "bot.launch.run"], cwd=ROOT, env=env, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True,
                             preexec_fn=_ignore_sigint)
 
@@ -72,8 +72,8 @@ def check_action_server_secret(ports: dict[str, int]) -> str:
     secret (made for this run) reaches Rasa and the action server only through their
     environments. Returns it."""
     assert listening_addresses(ports["ACTIONS_PORT"]) == {"0100007F"}
-    [actions] = pids_running("bot.action_server", f"--port {ports['ACTIONS_PORT']}")
-    [rasa] = pids_running("bot.rasa_server", f"--port {ports['RASA_PORT']}")
+    [actions] = pids_running("bot.rasa.action_server", f"--port {ports['ACTIONS_PORT']}")
+    [rasa] = pids_running("bot.rasa.server", f"--port {ports['RASA_PORT']}")
     token = environment_of(actions)[TOKEN_ENV]
     assert environment_of(rasa)[TOKEN_ENV] == token and len(token) >= 40
     assert not [cmd for cmd in command_lines().values() if token in cmd]

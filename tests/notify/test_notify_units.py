@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from notify_support import PERSONAL, T0, draft
 
-from bot.leads import assess
+from bot.handover.urgency import assess
 from bot.notify import (
     Backoff,
     EmailNotifier,
@@ -19,7 +19,7 @@ from bot.notify import (
     console_url,
     redact,
 )
-from bot.notify.worker import describe_error
+from bot.notify.outbox_worker import describe_error
 
 TELEGRAM_ENV = {"TELEGRAM_BOT_TOKEN": "1:abc", "CONSULTANT_TELEGRAM_CHAT_ID": "-42"}
 EMAIL_ENV = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": "2525", "SMTP_FROM": "bot@kp.test",

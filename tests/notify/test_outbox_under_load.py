@@ -75,7 +75,7 @@ def naive(moment: datetime) -> datetime:
 
 @dataclass
 class RunningWorker:
-    """OutboxWorker.run_forever as a task, the way bot.worker runs it."""
+    """OutboxWorker.run_forever as a task, the way bot.launch.background_jobs runs it."""
 
     worker: OutboxWorker
     stop_event: asyncio.Event = field(default_factory=asyncio.Event)

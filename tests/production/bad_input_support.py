@@ -68,7 +68,7 @@ class EchoAssistant:
 
     def texts_of(self, sender: str) -> list[str]:
         """What ``sender`` (the id on its platform) said; Rasa knows them as
-        ``<channel>:<sender>`` (bot/sender_ids.py)."""
+        ``<channel>:<sender>`` (bot/privacy/sender_ids.py)."""
         return [m.text or "" for m in self.messages
                 if m.sender_id == f"{m.input_channel}:{sender}"]
 

@@ -23,7 +23,7 @@ SILENT_SENDER = "silent-assistant-2b8d1e"
 
 class EchoAgent:
     async def handle_message(self, message: UserMessage) -> None:
-        # Conversation ids of client-chosen senders carry the channel (bot/sender_ids.py).
+        # Conversation ids of client-chosen senders carry the channel (bot/privacy/sender_ids.py).
         if message.sender_id == f"rest:{FAILING_SENDER}":
             raise RuntimeError("the assistant failed")
         if message.sender_id == f"rest:{SILENT_SENDER}":

@@ -1,4 +1,4 @@
-"""bot.ab_turns: each switch really swaps the code under test, and a short run reports."""
+"""tools.ab_turns: each switch really swaps the code under test, and a short run reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_path):
     from rasa.shared.core.domain import Domain
 
-    from bot import ab_turns
+    from tools import ab_turns
 
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'ab.db'}")
     monkeypatch.setenv("ACTIONS_PORT", "0")  # main() sets its own; monkeypatch restores it
@@ -40,5 +40,5 @@ def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_pat
         "SequentialGraphRunner", "DaskGraphRunner"}
     assert {store for _, store, _ in seen["tracker_sql"]} == {"UrlSQLTrackerStore", "RasaOrm"}
     assert {states for _, _, states in seen["policy_states"]} == {
-        "bot.prod.speedups.policy_states", "rasa.shared.core.domain"}
-    assert seen["policy_states"][-1][2] == "bot.prod.speedups.policy_states"  # left on
+        "bot.rasa.speedups.policy_states", "rasa.shared.core.domain"}
+    assert seen["policy_states"][-1][2] == "bot.rasa.speedups.policy_states"  # left on

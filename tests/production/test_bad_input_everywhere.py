@@ -63,9 +63,9 @@ from bot.channels.telegram import SECRET_HEADER, TelegramInput
 from bot.channels.whatsapp import SIGNATURE_HEADER, WhatsAppInput
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
-from bot.console.settings import ConsoleSettings
+from bot.console.console_settings import ConsoleSettings
 from bot.nlu.input_guard import MAX_CHARS, states_crisis
-from bot.plain_text import clean_text
+from bot.safe_text import clean_text
 from bot.tickets import Contact, TicketDraft, TicketStore
 
 BAD_INPUT = "/bad_input"

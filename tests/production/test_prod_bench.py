@@ -1,8 +1,8 @@
-"""bot.bench's arithmetic and its Markdown table (no stack needed)."""
+"""tools.bench's arithmetic and its Markdown table (no stack needed)."""
 
 from __future__ import annotations
 
-from bot.bench import RESULTS_END, RESULTS_START, Result, Sample, main, percentile, write_results
+from tools.bench import RESULTS_END, RESULTS_START, Result, Sample, main, percentile, write_results
 
 
 def test_nearest_rank_percentiles():
@@ -39,18 +39,18 @@ def test_only_loopback_stacks_are_benchmarked(capsys):
 
 
 def test_rasa_servers_are_found_by_their_command_line():
-    from bot.bench import rasa_server_port
+    from tools.bench import rasa_server_port
 
     py = "/work/.venv/bin/python"
-    assert rasa_server_port([py, "-m", "bot.rasa_server", "run", "--port", "5105"]) == 5105
+    assert rasa_server_port([py, "-m", "bot.rasa.server", "run", "--port", "5105"]) == 5105
     assert rasa_server_port([py, "-m", "rasa", "run", "--model", "m.tar.gz"]) == 5005
     assert rasa_server_port(["/usr/bin/rasa", "run", "--port", "5006"]) == 5006
     assert rasa_server_port([py, "-m", "rasa_sdk", "--actions", "actions"]) is None
-    assert rasa_server_port([py, "-m", "bot.bench", "--url", "http://x/run"]) is None
+    assert rasa_server_port([py, "-m", "tools.bench", "--url", "http://x/run"]) is None
 
 
 def test_the_row_carries_cpu_per_message_for_all_processes_and_for_rasa():
-    from bot.bench import TABLE_HEAD, table_row
+    from tools.bench import TABLE_HEAD, table_row
 
     result = Result(samples=[Sample("greeting", 0.02, True)] * 4, wall_s=1.0,
                     cpu_s_per_kind={"rasa": 0.06, "postgresql": 0.02})

@@ -16,12 +16,12 @@ import pytest
 import yaml
 from prod_http import free_port, wait_http
 
-from bot.action_auth import TOKEN_ENV
 from bot.prod import haproxy
-from bot.prod.config import ConfigError, ProdConfig, store_problems
+from bot.prod.prod_settings import ConfigError, ProdConfig, store_problems
 from bot.prod.services import HARDENED_REST_KEY, Service, all_services, child_env, credentials
 from bot.prod.supervisor import MAX_RESTARTS, Supervisor
-from bot.quiet import quiet_env
+from bot.rasa.action_auth import TOKEN_ENV
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 STORES = {
@@ -121,7 +121,7 @@ def test_the_action_server_gets_a_shared_secret_through_the_environment_only(tmp
     config = ProdConfig.from_env(env, 2, run_dir=tmp_path)
     services = all_services(config, tmp_path / "model.tar.gz", env)
     [actions] = [s for s in services if s.name == "actions"]
-    assert actions.cmd[1:3] == ["-m", "bot.action_server"]
+    assert actions.cmd[1:3] == ["-m", "bot.rasa.action_server"]
     assert "listens on 127.0.0.1" in actions.describe
     for service in services:
         assert secret not in " ".join([*service.cmd, service.describe, service.health_url])

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from prod_http import free_port, post, say, wait_http
 
 from bot.channels.rest import NO_REPLY, RATE_LIMITED_REPLY, TOO_LONG_REPLY, UNAVAILABLE_REPLY
-from bot.quiet import quiet_env
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 HERE = Path(__file__).resolve().parent

@@ -1,4 +1,4 @@
-"""bot.prod.speedups: the schema check, event lookup and logistic regression behave like
+"""bot.rasa.speedups: the schema check, event lookup and logistic regression behave like
 Rasa's originals (the graph runner: test_speedup_graph_runner.py)."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.utils.common import all_subclasses
 
-import bot.prod.speedups as speedups
-from bot.prod.speedups import event_lookup, schema_check
+import bot.rasa.speedups as speedups
+from bot.rasa.speedups import event_lookup, schema_check
 
 
 def test_validate_is_patched_and_checks_each_schema_once(monkeypatch):

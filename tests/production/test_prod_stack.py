@@ -23,7 +23,7 @@ from prod_http import Reply, post
 from prod_stack import ProdTestStack, turns
 
 from bot.channels.rest import RATE_LIMITED_REPLY, TOO_LONG_REPLY
-from bot.train import latest_model
+from bot.nlu.train import latest_model
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 

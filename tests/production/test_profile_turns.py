@@ -1,4 +1,4 @@
-"""bot.profile_turns runs end to end: counts, CPU per stage, with and without the speedups."""
+"""tools.profile_turns runs end to end: counts, CPU per stage, with and without the speedups."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 
 def test_a_short_profile_reports_counts_and_stages(monkeypatch, capsys, tmp_path):
-    from bot import profile_turns
+    from tools import profile_turns
 
     monkeypatch.setenv("TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'profile.db'}")
     monkeypatch.setenv("ACTIONS_PORT", "0")  # main() sets its own; monkeypatch restores it
@@ -15,7 +15,7 @@ def test_a_short_profile_reports_counts_and_stages(monkeypatch, capsys, tmp_path
         out = capsys.readouterr().out
         assert re.search(r"Rasa thread CPU per message, no instrumentation: [\d.]+ ms", out)
         assert re.search(r"action calls\s+[\d.]+", out) and "tracker save" in out
-        assert ("bot.prod.speedups off" in out) == bool(extra)
-    import bot.prod.speedups as speedups
+        assert ("bot.rasa.speedups off" in out) == bool(extra)
+    import bot.rasa.speedups as speedups
 
     speedups.apply()  # --no-speedups took them off in this process

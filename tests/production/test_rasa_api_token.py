@@ -1,7 +1,7 @@
 """Rasa's HTTP API (trackers, events, model swaps) is never open without a token.
 
-``make run`` (bot.run) and the production profile (bot.prod) start Rasa through
-``bot.rasa_server``, which adds ``--enable-api --auth-token`` only when
+``make run`` (bot.launch.run) and the production profile (bot.prod) start Rasa through
+``bot.rasa.server``, which adds ``--enable-api --auth-token`` only when
 RASA_API_TOKEN is set, inside the process: the token is in no command line and
 no output. The last test starts one real Rasa with a token (about a CPU-minute)
 and checks 401 without the token and 200 with it; test_prod_stack.py checks
@@ -20,16 +20,16 @@ from pathlib import Path
 import pytest
 from prod_http import free_port, wait_http
 
-from bot import run
-from bot.action_auth import ensure_token
-from bot.channels_config import write_credentials
-from bot.process_groups import stop_groups
-from bot.prod.config import ProdConfig
+from bot.channels.registry import write_credentials
+from bot.launch import run
+from bot.launch.process_groups import stop_groups
+from bot.nlu.train import latest_model
+from bot.prod.prod_settings import ProdConfig
 from bot.prod.services import all_services, rasa_service
-from bot.quiet import quiet_env
-from bot.rasa_server import UnsafeArguments, rasa_arguments
+from bot.rasa.action_auth import ensure_token
+from bot.rasa.quiet_env import quiet_env
+from bot.rasa.server import UnsafeArguments, rasa_arguments
 from bot.settings import ROOT, Settings
-from bot.train import latest_model
 
 TOKEN = "rasa-api-token-7c1f9e2b"  # noqa: S105 - a test value
 STORES = {
@@ -59,7 +59,7 @@ def test_the_launcher_refuses_api_flags_on_its_command_line(extra):
 def test_an_open_api_without_a_token_is_refused_before_rasa_starts():
     env = quiet_env()
     env.pop("RASA_API_TOKEN", None)
-    done = subprocess.run([sys.executable, "-m", "bot.rasa_server", "run", "--enable-api"],
+    done = subprocess.run([sys.executable, "-m", "bot.rasa.server", "run", "--enable-api"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "RASA_API_TOKEN" in done.stderr
@@ -75,9 +75,9 @@ def test_make_run_starts_rasa_through_the_launcher_without_the_token(monkeypatch
     services = run.services(Settings.from_env({}), tmp_path / "model.tar.gz",
                             tmp_path / "credentials.yml")
     [rasa] = [s for s in services if s.name == "Rasa server"]
-    assert rasa.cmd[1:4] == ["-m", "bot.rasa_server", "run"]
+    assert rasa.cmd[1:4] == ["-m", "bot.rasa.server", "run"]
     assert "--enable-api" not in rasa.cmd and "--auth-token" not in rasa.cmd
-    for service in services:  # what bot.run prints and starts
+    for service in services:  # what bot.launch.run prints and starts
         assert TOKEN not in " ".join([*service.cmd, service.public_url, service.health_url])
 
 
@@ -90,7 +90,7 @@ def test_the_production_profile_starts_rasa_through_the_launcher_without_the_tok
     rasa = [s for s in services if s.name.startswith("rasa-")]
     assert len(rasa) == 2
     for service in rasa:
-        assert service.cmd[1:4] == ["-m", "bot.rasa_server", "run"]
+        assert service.cmd[1:4] == ["-m", "bot.rasa.server", "run"]
         assert "--enable-api" not in service.cmd and "--auth-token" not in service.cmd
     for service in services:  # the command lines and the lines bot.prod prints
         assert TOKEN not in " ".join([*service.cmd, service.describe, service.health_url])
@@ -129,7 +129,7 @@ def test_with_a_token_the_api_answers_only_with_that_token(tmp_path):
     ensure_token(env)  # endpoints.yml sends the action server's secret
     credentials = write_credentials(env, tmp_path / "credentials.yml")
     log_path = tmp_path / "rasa.log"
-    cmd = [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model),
+    cmd = [sys.executable, "-m", "bot.rasa.server", "run", "--model", str(model),
            "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(credentials),
            "--port", str(port), "--interface", "127.0.0.1"]
     with log_path.open("wb") as log:

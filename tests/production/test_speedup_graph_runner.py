@@ -1,4 +1,4 @@
-"""bot.prod.speedups.graph_runner: the same results as Rasa's dask runner, without dask.
+"""bot.rasa.speedups.graph_runner: the same results as Rasa's dask runner, without dask.
 
 First on small graphs built here (every rule of Rasa's runner: inputs, a node
 replaced by an input, name clashes, unresolved needs, errors), then on the
@@ -17,8 +17,8 @@ from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.prod.speedups import graph_runner
-from bot.prod.speedups.graph_runner import SequentialGraphRunner
+from bot.rasa.speedups import graph_runner
+from bot.rasa.speedups.graph_runner import SequentialGraphRunner
 
 CALLS: list[str] = []
 
@@ -129,7 +129,7 @@ TEXTS = ["hoi", "mijn contract wordt niet verlengd", "ik ga over 3 jaar met pens
 async def test_the_trained_model_parses_and_predicts_as_with_dask():
     from rasa.core.agent import Agent
 
-    from bot.train import latest_model
+    from bot.nlu.train import latest_model
 
     fast = Agent.load(str(latest_model()))
     graph_runner.unapply()

@@ -1,4 +1,4 @@
-"""bot.prod.speedups.policy_states: the states of Rasa's own loop, from one shared replay.
+"""bot.rasa.speedups.policy_states: the states of Rasa's own loop, from one shared replay.
 
 Compared with Rasa's ``Domain.states_for_tracker_history`` at every action of every
 story and rule of our training data (forms, active loops, rule-only turns hidden,
@@ -15,7 +15,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.prod.speedups import policy_states
+from bot.rasa.speedups import policy_states
 
 ROOT = Path(__file__).resolve().parents[2]
 original = policy_states._original_states_for_tracker_history
@@ -88,7 +88,7 @@ async def test_the_trained_model_predicts_as_with_rasa_s_states():
     test above covers hidden turns; our rules rarely produce them)."""
     from rasa.core.agent import Agent
 
-    from bot.train import latest_model
+    from bot.nlu.train import latest_model
 
     agent = Agent.load(str(latest_model()))
     domain = agent.domain

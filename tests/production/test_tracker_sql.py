@@ -1,4 +1,4 @@
-"""bot.tracker_sql through UrlSQLTrackerStore: the rows and trackers of Rasa's own store.
+"""bot.rasa.tracker_sql through UrlSQLTrackerStore: the rows and trackers of Rasa's own store.
 
 Each test writes the same conversation turn by turn with Rasa's ``SQLTrackerStore``
 code into one database and with ours into another (SQLite files, or two
@@ -26,8 +26,8 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
-from bot.stores import UrlSQLTrackerStore
-from bot.tracker_sql import EventStatements
+from bot.rasa.stores import UrlSQLTrackerStore
+from bot.rasa.tracker_sql import EventStatements
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDERS = ["kp-1", "'; DROP TABLE events; --", "kp-\u00e9\u00e8-🙂"]

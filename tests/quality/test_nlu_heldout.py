@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu_eval import check, evaluate, table
+from bot.nlu.evaluate import check, evaluate, table
+from bot.nlu.train import latest_model
 from bot.settings import ROOT
-from bot.train import latest_model
 
 pytestmark = pytest.mark.slow
 

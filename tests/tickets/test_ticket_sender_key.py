@@ -4,7 +4,7 @@ import hashlib
 import hmac
 import stat
 
-from bot.tickets.sender_key import SECRET_ENV, load_secret, sender_key
+from bot.privacy.sender_key import SECRET_ENV, load_secret, sender_key
 
 
 def test_sender_key_is_stable_and_separates_channel_sender_and_secret():

@@ -1,5 +1,5 @@
-"""The action server's shared secret, bind address and body limits (bot.action_auth,
-bot.action_server); the server itself is tested in tests/e2e/test_action_server_security.py."""
+"""The action server's shared secret, bind address and body limits (bot.rasa.action_auth,
+bot.rasa.action_server); the server itself is tested in tests/e2e/test_action_server_security.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from bot.action_auth import (
+from bot.rasa.action_auth import (
     DEFAULT_HOST,
     TOKEN_ENV,
     TokenError,
@@ -16,7 +16,7 @@ from bot.action_auth import (
     configured_token,
     ensure_token,
 )
-from bot.action_server import inflate, main
+from bot.rasa.action_server import inflate, main
 
 TOKEN = "t" * 40
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.contact import (
+from bot.handover.contact import (
     ANONYMOUS,
     clean_channel,
     clean_email,
@@ -35,7 +35,7 @@ def test_nine_digits_are_belgian_only_in_a_flemish_context():
 
 
 def test_email_domain_typos_are_suggested_not_fixed():
-    from bot.contact import email_domain_suggestion
+    from bot.handover.contact import email_domain_suggestion
 
     assert email_domain_suggestion("noor@gmial.com") == "gmail.com"
     assert email_domain_suggestion("jan@hotmal.com") == "hotmail.com"

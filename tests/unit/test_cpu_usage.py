@@ -1,4 +1,4 @@
-"""bot.cpu_usage: which process is what, and CPU seconds per kind between readings."""
+"""tools.cpu_usage: which process is what, and CPU seconds per kind between readings."""
 
 from __future__ import annotations
 
@@ -6,22 +6,23 @@ import os
 import subprocess
 import sys
 
-from bot.cpu_usage import Reading, describe, kind_of, per_kind, snapshot
+from tools.cpu_usage import Reading, describe, kind_of, per_kind, snapshot
 
 PY = "/srv/.venv/bin/python"
 
 
 def test_the_stack_s_processes_are_told_apart():
     own = os.getpid()
-    assert kind_of([PY, "-m", "bot.rasa_server", "run", "--port", "5105"], 1, own) == "rasa"
+    assert kind_of([PY, "-m", "bot.rasa.server", "run", "--port", "5105"], 1, own) == "rasa"
     assert kind_of(["/usr/bin/rasa", "run", "--port", "5006"], 1, own) == "rasa"
     assert kind_of([PY, "-m", "rasa_sdk", "--actions", "actions"], 1, own) == "action server"
-    assert kind_of([PY, "-m", "bot.action_server", "--port", "5055"], 1, own) == "action server"
+    action_server = [PY, "-m", "bot.rasa.action_server", "--port", "5055"]
+    assert kind_of(action_server, 1, own) == "action server"
     assert kind_of(["postgres: 15/main: postgres kp 127.0.0.1(5) idle"], 1, own) == "postgresql"
     assert kind_of(["/usr/sbin/haproxy", "-f", "x.cfg"], 1, own) == "haproxy"
     assert kind_of(["redis-server 127.0.0.1:6379"], 1, own) == "redis"
     assert kind_of([PY, "-m", "bot.console"], 1, own) == "console"
-    assert kind_of([PY, "-m", "bot.bench"], own, own) == "load generator"
+    assert kind_of([PY, "-m", "tools.bench"], own, own) == "load generator"
     assert kind_of([], 1, own) == "other"
     assert kind_of([PY, "-m", "pytest", "tests"], 1, own) == "other"
 

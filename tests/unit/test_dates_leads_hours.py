@@ -2,9 +2,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.dates_nl import parse_deadline
-from bot.leads import assess
-from bot.service_hours import expected_contact
+from bot.handover.dates_nl import parse_deadline
+from bot.handover.service_hours import expected_contact
+from bot.handover.urgency import assess
 
 TODAY = date(2026, 11, 22)
 

@@ -18,7 +18,7 @@ from actions import handover_spool as spool_module
 from actions import ticket_store as ticket_store_module
 from actions.handover import submit
 from actions.privacy import erase
-from bot.tickets.sender_key import sender_key
+from bot.privacy.sender_key import sender_key
 from bot.tickets.spool import HandoverSpool
 from bot.tickets.store import TicketStore
 

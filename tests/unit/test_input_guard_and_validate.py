@@ -1,7 +1,7 @@
 import pytest
 
 from bot.nlu.input_guard import MAX_CHARS, classify_guard
-from bot.validate import unjustified
+from bot.nlu.validate import unjustified
 
 
 @pytest.mark.parametrize("text", ["", "   ", "🙂🙂🙂", "?!?!", "x" * (MAX_CHARS + 1), "ab\ufffdcd"])

@@ -1,5 +1,5 @@
 """The one-off move of stored conversations into their channel's namespace
-(bot.migrate_sender_ids, docs/deploy.md "Sender ids per channel")."""
+(bot.privacy.migrate_sender_ids, docs/deploy.md "Sender ids per channel")."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.migrate_sender_ids import main, migrate
 from bot.privacy.conversations import request_erasure
+from bot.privacy.migrate_sender_ids import main, migrate
 
 
 async def _talk(store, sender: str, *channels: str) -> None:

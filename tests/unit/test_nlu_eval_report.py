@@ -3,7 +3,7 @@ and the facts that decide between the pipelines (size, training time)."""
 
 from __future__ import annotations
 
-from bot.nlu_eval import Scores, check, facts, table
+from bot.nlu.evaluate import Scores, check, facts, table
 
 
 def scores(macro: float, oos_recall: float) -> Scores:
@@ -37,7 +37,7 @@ def test_facts_give_model_sizes_and_training_minutes(tmp_path):
 
 
 def test_summary_puts_the_three_sets_of_both_pipelines_side_by_side():
-    from bot.nlu_eval import summary
+    from bot.nlu.evaluate import summary
 
     ours = {"held_out": {"macro_f1": 0.95, "accuracy": 0.92, "oos_precision": 1.0,
                          "oos_recall": 0.9, "fallback": 0.05},

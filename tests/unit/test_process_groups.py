@@ -1,4 +1,4 @@
-"""bot.process_groups.stop_groups: asks first, kills what stays, reaches the whole group."""
+"""bot.launch.process_groups.stop_groups: asks first, kills what stays, reaches the whole group."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from bot.process_groups import stop_groups
+from bot.launch.process_groups import stop_groups
 
 # Starts a grandchild in the same group, reports its pid, then waits.
 PARENT = ("import subprocess, sys, time, signal\n"

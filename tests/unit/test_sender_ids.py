@@ -1,10 +1,10 @@
-"""Conversation ids per channel (bot/sender_ids.py)."""
+"""Conversation ids per channel (bot/privacy/sender_ids.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.sender_ids import PlatformRecipient, conversation_id, platform_id
+from bot.privacy.sender_ids import PlatformRecipient, conversation_id, platform_id
 
 
 def test_the_channel_prefix_goes_on_and_comes_off_once():

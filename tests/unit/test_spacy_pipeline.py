@@ -2,8 +2,8 @@ import json
 
 import spacy
 
-from bot import spacy_pipeline
-from bot.spacy_pipeline import CORE_PACKAGE, FALLBACK_NAME, ensure_pipeline
+from bot.nlu import spacy_pipeline
+from bot.nlu.spacy_pipeline import CORE_PACKAGE, FALLBACK_NAME, ensure_pipeline
 
 
 def test_fallback_is_built_when_the_core_package_is_missing(tmp_path, monkeypatch):

@@ -3,9 +3,9 @@ from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.channels_config import channel_statuses, credentials_for
+from bot.channels.registry import channel_statuses, credentials_for
+from bot.rasa.stores import UrlLockStore, UrlSQLTrackerStore, lock_store_for_url
 from bot.settings import Settings
-from bot.stores import UrlLockStore, UrlSQLTrackerStore, lock_store_for_url
 
 
 def test_settings_defaults_and_overrides():
@@ -26,10 +26,12 @@ def test_lock_store_follows_the_url():
 
 def test_url_lock_store_reads_the_environment(monkeypatch):
     monkeypatch.delenv("LOCK_STORE_URL", raising=False)
-    store = UrlLockStore(EndpointConfig(type="bot.stores.UrlLockStore", url_env="LOCK_STORE_URL"))
+    store = UrlLockStore(EndpointConfig(type="bot.rasa.stores.UrlLockStore",
+                                        url_env="LOCK_STORE_URL"))
     assert isinstance(store.inner, InMemoryLockStore)
     monkeypatch.setenv("LOCK_STORE_URL", "redis://127.0.0.1:6379/0")
-    store = UrlLockStore(EndpointConfig(type="bot.stores.UrlLockStore", url_env="LOCK_STORE_URL"))
+    store = UrlLockStore(EndpointConfig(type="bot.rasa.stores.UrlLockStore",
+                                        url_env="LOCK_STORE_URL"))
     assert isinstance(store.inner, RedisLockStore)
 
 
@@ -72,8 +74,8 @@ def test_endpoints_file_expands_the_action_server_port(monkeypatch):
     monkeypatch.setenv("ACTION_SERVER_TOKEN", "x" * 32)
     endpoints = read_endpoints_from_path(str(ROOT / "endpoints.yml"))
     assert endpoints.action.url == "http://localhost:5999/webhook"
-    assert endpoints.tracker_store.type == "bot.stores.UrlSQLTrackerStore"
-    assert endpoints.lock_store.type == "bot.stores.UrlLockStore"
+    assert endpoints.tracker_store.type == "bot.rasa.stores.UrlSQLTrackerStore"
+    assert endpoints.lock_store.type == "bot.rasa.stores.UrlLockStore"
 
 
 @pytest.mark.redis

@@ -2,9 +2,9 @@ import shutil
 
 import yaml
 
+from bot.nlu.spacy_pipeline import PipelineInfo
+from bot.nlu.train import fingerprint, resolve_config
 from bot.settings import ROOT
-from bot.spacy_pipeline import PipelineInfo
-from bot.train import fingerprint, resolve_config
 
 
 def _project_copy(tmp_path):

@@ -1,4 +1,4 @@
-"""bot.worker's privacy pass: erasure requests every time; ticket, conversation and
+"""bot.launch.background_jobs's privacy pass: erasure requests every time; ticket, conversation and
 erasure-marker retention when it is the daily run."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from bot.launch.background_jobs import run_privacy_jobs
 from bot.settings import Settings
 from bot.tickets.schema import erased_senders
-from bot.worker import run_privacy_jobs
 
 
 def test_the_daily_pass_also_forgets_old_erasure_markers(tmp_path, open_store):

@@ -4,7 +4,7 @@ Rasa runs its model graph (NLU pipeline, policies) with dask's synchronous
 scheduler on every message and every prediction: 3 to 4 runs per message. For
 graphs of 5 to 10 nodes that are run one node after the other anyway, dask's
 per-run work (building the dask graph, ordering it, its task state machine)
-cost about 10 % of a turn's CPU (cProfile of ``bot.profile_turns``,
+cost about 10 % of a turn's CPU (cProfile of ``tools.profile_turns``,
 2026-11-23). We compute the order once per set of targets and call the same
 ``GraphNode`` objects with the same inputs: what dask does for this graph
 shape, minus the scheduler.

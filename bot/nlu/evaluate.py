@@ -4,7 +4,7 @@
 out_of_scope recall >= 0.90, with the per-intent figures printed on failure
 (tests/quality/ also gates the real and crisis sets).
 ``report`` (``make eval``): the trained model AND the baseline pipeline
-(``bot/nlu_eval_baseline.yml``: the pipeline deployed before issue 11, Rasa's
+(``bot/nlu/pipelines/baseline.yml``: the pipeline deployed before issue 11, Rasa's
 logistic regression on raw counts) trained on the same data, side by side on all
 three sets in results/eval/report.md, with the held-out confusion matrices as PNG.
 """
@@ -21,14 +21,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.quiet import quiet_env
+from bot.nlu.train import latest_model
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
-from bot.train import latest_model
 
 TEST_FILE = ROOT / "tests" / "nlu" / "test_nlu.yml"
 MIN_MACRO_F1 = 0.90
 MIN_OUT_OF_SCOPE_RECALL = 0.90
-BASELINE_CONFIG = ROOT / "bot" / "nlu_eval_baseline.yml"
+BASELINE_CONFIG = ROOT / "bot" / "nlu" / "pipelines" / "baseline.yml"
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             f"Sets: {sizes(counts)} (tests/nlu/test_nlu.yml, "
             "tests/nlu/real/real_sentences.tsv, tests/nlu/crisis/crisis_set.tsv). "
             f"Koffiepraat = the trained model `{model.name}` (config.yml); baseline = "
-            "`bot/nlu_eval_baseline.yml` trained on the same data/nlu.\n\n"
+            "`bot/nlu/pipelines/baseline.yml` trained on the same data/nlu.\n\n"
             "## Summary\n\n" + summary(scored) + "\n\n"
             "Crisis rows count as caught at either level; the intent is `crisis` only at "
             "the clear level (a possible one keeps its topic and gets a check question), "

@@ -8,7 +8,7 @@ Order of preference:
 
 Either one is saved under ``var/spacy/<name>`` and ``var/spacy/nl`` points at the
 selected one, so ``config.yml`` works with plain ``rasa`` commands while
-``bot.train`` records the concrete pipeline in the trained model's metadata.
+``bot.nlu.train`` records the concrete pipeline in the trained model's metadata.
 
 Neither pipeline has word vectors (``nl_core_news_sm`` has none either), so
 SpacyFeaturizer would add nothing: spaCy's value here is tokenisation and lemmas.

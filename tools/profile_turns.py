@@ -2,7 +2,7 @@
 
 Loads the trained model in this process with ``rasa.core.agent`` (the stores
 from ``endpoints.yml``), starts an action server on a free loopback port and
-plays ``bot.bench``'s conversations ("hoi", a career topic, "wat kost dat
+plays ``tools.bench``'s conversations ("hoi", a career topic, "wat kost dat
 eigenlijk", "doei, bedankt") one message at a time. It reports measures that do
 not depend on how busy the machine is:
 
@@ -17,11 +17,11 @@ not depend on how busy the machine is:
 ``--no-speedups`` measures with Rasa's originals for the speedups Rasa looks up on
 each call (schema check, event lookup, shared history replay); the two it takes
 when the model is loaded (logistic regression, graph runner) stay: compare those
-with ``bot.ab_turns``.
+with ``tools.ab_turns``.
 
-    .venv/bin/python -m bot.profile_turns --conversations 20
+    .venv/bin/python -m tools.profile_turns --conversations 20
     TRACKER_STORE_URL=postgresql://... LOCK_STORE_URL=redis://.../15 \\
-        .venv/bin/python -m bot.profile_turns --pstats /tmp/turns.pstats
+        .venv/bin/python -m tools.profile_turns --pstats /tmp/turns.pstats
 
 Without ``TRACKER_STORE_URL`` the trackers go to a throwaway SQLite file.
 Five warm-up conversations (every topic once) run before measuring.
@@ -51,12 +51,12 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from bot.action_auth import ensure_token
-from bot.bench import STEPS, script
-from bot.cpu_usage import cpu_seconds
-from bot.quiet import quiet_env
+from bot.nlu.train import latest_model
+from bot.rasa.action_auth import ensure_token
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
-from bot.train import latest_model
+from tools.bench import STEPS, script
+from tools.cpu_usage import cpu_seconds
 
 # (label, module, class, method): thread-CPU of each call is added to its label.
 STAGES = [
@@ -145,7 +145,8 @@ def free_port() -> int:
 
 def start_action_server(port: int) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "bot.rasa.action_server", "--actions", "actions",
+         "--port", str(port)],
         cwd=ROOT, env=quiet_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -257,10 +258,10 @@ def run_with_action_server(job: Callable[[int], Awaitable[str]], db_name: str) -
 async def profile(conversations: int, repeat: int, server_pid: int,
                   pstats_path: Path | None, speedups: bool) -> str:
     agent, model = await load_measured_agent()
-    if not speedups:  # loading the stores applied them (bot.stores imports the module)
-        import bot.prod.speedups
+    if not speedups:  # loading the stores applied them (bot.rasa.stores imports the module)
+        import bot.rasa.speedups
 
-        bot.prod.speedups.unapply()
+        bot.rasa.speedups.unapply()
     tag = uuid.uuid4().hex[:8]
     await play(agent, 5, "warmup-" + tag)  # every topic once
     round_cpu = [0.0] * repeat
@@ -275,7 +276,7 @@ async def profile(conversations: int, repeat: int, server_pid: int,
     server_cpu = (cpu_seconds(server_pid) or server_before) - server_before
     total = timer.seconds[STAGES[0][0]] or 1e-9
     lines = [f"model {model.name}; {conversations} conversations, {messages} messages; "
-             f"tracker store {_store_name(agent)}; bot.prod.speedups "
+             f"tracker store {_store_name(agent)}; bot.rasa.speedups "
              + ("on" if speedups else "off"),
              f"Rasa thread CPU per message, no instrumentation: {plain_cpu * 1000:.1f} ms",
              ]
@@ -313,14 +314,14 @@ def _store_name(agent: Any) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.profile_turns", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.profile_turns", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=1,
                         help="play each conversation's script this many times (history growth)")
     parser.add_argument("--pstats", type=Path, default=None, help="also write the raw profile")
     parser.add_argument("--no-speedups", action="store_true",
-                        help="measure with Rasa's originals instead of bot.prod.speedups")
+                        help="measure with Rasa's originals instead of bot.rasa.speedups")
     args = parser.parse_args(argv)
     print(run_with_action_server(
         lambda pid: profile(args.conversations, args.repeat, pid, args.pstats,

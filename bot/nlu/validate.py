@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.quiet import quiet_env
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
 GUARD_INTENTS = {"bad_input", "other_language"}

@@ -5,7 +5,7 @@ Before choosing an action, RulePolicy and MemoizationPolicy each turn the
 replay every event on a fresh tracker and describe the dialogue before each
 action. RulePolicy does it twice after a user message, MemoizationPolicy once
 more with rule-only turns hidden. In long conversations this was half of a
-turn's CPU (``bot.profile_turns --repeat 8``, 2026-11-23: 14 of 27 s), and it
+turn's CPU (``tools.profile_turns --repeat 8``, 2026-11-23: 14 of 27 s), and it
 grows with every message.
 
 Here the replay runs once per tracker state: for each action of the history we

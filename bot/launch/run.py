@@ -18,12 +18,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.action_auth import TOKEN_ENV, bind_host, ensure_token
-from bot.channels_config import channel_statuses, write_credentials
-from bot.process_groups import stop_groups
-from bot.quiet import quiet_env
+from bot.channels.registry import channel_statuses, write_credentials
+from bot.launch.process_groups import stop_groups
+from bot.nlu.train import latest_model, spacy_pipeline_of
+from bot.rasa.action_auth import TOKEN_ENV, bind_host, ensure_token
+from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT, VAR_DIR, Settings, apply_port_defaults
-from bot.train import latest_model, spacy_pipeline_of
 
 READY_TIMEOUT_S = 240.0
 
@@ -41,10 +41,10 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     py = sys.executable
     rasa = f"http://localhost:{settings.rasa_port}"
     console = f"http://localhost:{settings.console_port}"
-    # bot.rasa_server opens the HTTP API (trackers, model swaps) only when
+    # bot.rasa.server opens the HTTP API (trackers, model swaps) only when
     # RASA_API_TOKEN is set, and keeps the token out of the command line.
     rasa_cmd = [
-        py, "-m", "bot.rasa_server", "run", "--quiet", "--model", str(model),
+        py, "-m", "bot.rasa.server", "run", "--quiet", "--model", str(model),
         "--endpoints", "endpoints.yml", "--credentials", str(credentials),
         "--port", str(settings.rasa_port), "--cors", "*",
     ]
@@ -52,15 +52,17 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     return [
         Service(
             "action server",
-            # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/action_auth.py).
-            [py, "-m", "bot.action_server", "--actions", "actions",
+            # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN
+            # (bot/rasa/action_auth.py).
+            [py, "-m", "bot.rasa.action_server", "--actions", "actions",
              "--port", str(settings.actions_port)],
             f"{actions}/health",
             f"{actions}/webhook",
         ),
         Service("Rasa server", rasa_cmd, f"{rasa}/", f"{rasa}/webhooks/rest/webhook"),
         Service("console", [py, "-m", "bot.console"], f"{console}/healthz", f"{console}/"),
-        Service("worker", [py, "-m", "bot.worker"], "", "outbox, retention, erasure"),
+        Service("worker", [py, "-m", "bot.launch.background_jobs"], "",
+                "outbox, retention, erasure"),
     ]
 
 

@@ -1,5 +1,5 @@
-"""``python -m bot.migrate_sender_ids [--dry-run]``: move conversations stored before
-conversation ids carried their channel (bot/sender_ids.py) into their channel's namespace.
+"""``python -m bot.privacy.migrate_sender_ids [--dry-run]``: move conversations stored before
+conversation ids carried their channel (bot/privacy/sender_ids.py) into their channel's namespace.
 
 Run it once, with Rasa stopped, when upgrading (docs/deploy.md, "Sender ids per
 channel"). For every conversation in the tracker store (TRACKER_STORE_URL):
@@ -15,7 +15,7 @@ channel"). For every conversation in the tracker store (TRACKER_STORE_URL):
 
 Erasure requests still waiting (they name old ids) are carried out first. Tickets,
 spooled handovers and erasure markers need nothing: their sender keys are the
-same before and after (bot/tickets/sender_key.py). Prints counts only, never ids
+same before and after (bot/privacy/sender_key.py). Prints counts only, never ids
 (on WhatsApp an id is a phone number).
 """
 
@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.privacy.conversations import GRACE_SECONDS, process_erasure_requests
-from bot.sender_ids import conversation_id
+from bot.privacy.sender_ids import conversation_id
 from bot.settings import Settings
 
 CHANNELS = ("rest", "socketio", "telegram", "whatsapp")
@@ -113,7 +113,7 @@ def migrate(tracker_engine: Engine, requests_engine: Engine, dry_run: bool = Fal
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.migrate_sender_ids",
+    parser = argparse.ArgumentParser(prog="python -m bot.privacy.migrate_sender_ids",
                                      description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="count only, change nothing")

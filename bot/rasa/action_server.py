@@ -1,10 +1,10 @@
-"""``python -m bot.action_server``: rasa_sdk's action server, for our Rasa only.
+"""``python -m bot.rasa.action_server``: rasa_sdk's action server, for our Rasa only.
 
 rasa_sdk's own entry point binds 0.0.0.0 and runs any action for whoever POSTs a
 made-up tracker to ``/webhook``. This wraps its Sanic app
 (``rasa_sdk.endpoint.create_app``, unchanged) with:
 
-- loopback by default (``ACTIONS_HOST`` to bind elsewhere, bot.action_auth);
+- loopback by default (``ACTIONS_HOST`` to bind elsewhere, bot.rasa.action_auth);
 - the shared secret: every route but ``GET /health`` needs
   ``Authorization: Bearer $ACTION_SERVER_TOKEN`` (401 otherwise, constant-time
   compare); without a token in the environment the server does not start;
@@ -38,7 +38,7 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.action_auth import TokenError, authorized, bind_host, configured_token
+from bot.rasa.action_auth import TokenError, authorized, bind_host, configured_token
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def create_app(token: str, actions: str = "actions", max_body_bytes: int = MAX_B
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot.action_server", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m bot.rasa.action_server", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--actions", default="actions", help="package with the actions")
     parser.add_argument("--port", type=int,
@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         token = configured_token(os.environ)
     except TokenError as error:
-        print(f"bot.action_server: {error}", file=sys.stderr)
+        print(f"bot.rasa.action_server: {error}", file=sys.stderr)
         return 2
     sdk_utils.configure_colored_logging(args.loglevel)
     sdk_utils.update_sanic_log_level()

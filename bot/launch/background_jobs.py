@@ -16,8 +16,8 @@ from collections.abc import Mapping
 
 import sqlalchemy as sa
 
-from bot.notify.config import configured_notifiers, console_url
-from bot.notify.worker import OutboxWorker
+from bot.notify.notify_settings import configured_notifiers, console_url
+from bot.notify.outbox_worker import OutboxWorker
 from bot.privacy import conversations
 from bot.settings import Settings
 from bot.tickets.retention import marker_days

@@ -1,7 +1,7 @@
 """Environment for child processes without TensorFlow and deprecation noise.
 
 Errors stay visible (they are logged, not warned). ``keep_warnings=True`` is for
-``bot.validate``, which reads Rasa's UserWarnings to judge the training data.
+``bot.nlu.validate``, which reads Rasa's UserWarnings to judge the training data.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ test_speedup_*.py): same results, less CPU.
 - ``graph_runner``: the prediction graph runs in topological order, without dask;
 - ``policy_states``: the policies share one replay of the history per prediction.
 
-bot.stores imports this package, and Rasa creates the stores before it loads
+bot.rasa.stores imports this package, and Rasa creates the stores before it loads
 the model, so the fixes that Rasa captures at load time are in place.
 """
 
 from __future__ import annotations
 
-from bot.prod.speedups import (
+from bot.rasa.speedups import (
     event_lookup,
     graph_runner,
     policy_states,
@@ -33,7 +33,7 @@ def apply() -> None:
 
 
 def unapply() -> None:
-    """Rasa's originals again (for before/after measurements, bot.profile_turns)."""
+    """Rasa's originals again (for before/after measurements, tools.profile_turns)."""
     for module in _MODULES:
         module.unapply()
 

@@ -3,7 +3,7 @@
 Rasa's ``SQLTrackerStore`` builds two ORM queries per turn (read the events of
 the latest session; count them again before writing) and inserts new events
 through the ORM's unit of work. On the production profile's PostgreSQL that was
-about 6 ms of a turn's 22 ms of Rasa CPU (``bot.profile_turns``, 2026-11-23),
+about 6 ms of a turn's 22 ms of Rasa CPU (``tools.profile_turns``, 2026-11-23),
 mostly query construction and ORM bookkeeping rather than the database.
 
 These are the same SQL queries on the same table (``events``), built once per

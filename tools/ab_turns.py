@@ -4,20 +4,20 @@ On shared virtual cores the same benchmark repeated drifts by ±30 %, far more
 than most single changes are worth. This loads the model once, then alternates
 rounds with the change on and off (A B, B A, A B, ...) in the same process and
 reports the median CPU time of this thread per message for each (the same
-measure as ``bot.profile_turns``): drift hits both alike.
+measure as ``tools.profile_turns``): drift hits both alike.
 
 Changes that can be switched on a loaded agent:
 
-- ``graph_runner``: bot.prod.speedups.graph_runner vs Rasa's dask runner;
-- ``tracker_sql``: bot.tracker_sql's statements vs Rasa's ORM code (use a
+- ``graph_runner``: bot.rasa.speedups.graph_runner vs Rasa's dask runner;
+- ``tracker_sql``: bot.rasa.tracker_sql's statements vs Rasa's ORM code (use a
   PostgreSQL ``TRACKER_STORE_URL`` to measure what production sees);
 - ``policy_states``: one shared replay of the history per prediction vs one per
   policy call (``--repeat 8``: long conversations, where it matters most).
 
-    .venv/bin/python -m bot.ab_turns graph_runner --rounds 20
-    .venv/bin/python -m bot.ab_turns policy_states --rounds 6 --repeat 8
-    .venv/bin/python -m bot.ab_turns graph_runner --model-only --rounds 30
-    TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m bot.ab_turns tracker_sql
+    .venv/bin/python -m tools.ab_turns graph_runner --rounds 20
+    .venv/bin/python -m tools.ab_turns policy_states --rounds 6 --repeat 8
+    .venv/bin/python -m tools.ab_turns graph_runner --model-only --rounds 30
+    TRACKER_STORE_URL=postgresql://.../db .venv/bin/python -m tools.ab_turns tracker_sql
 
 Whole turns include the tracker store, the action server and Rasa's bookkeeping;
 on this machine their rounds spread over several ms, so ``--model-only`` (NLU
@@ -34,14 +34,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.bench import script
-from bot.profile_turns import load_measured_agent, play, run_with_action_server
+from tools.bench import script
+from tools.profile_turns import load_measured_agent, play, run_with_action_server
 
 
 def _switch_graph_runner(agent: Any) -> Callable[[bool], None]:
     from rasa.engine.runner.dask import DaskGraphRunner
 
-    from bot.prod.speedups.graph_runner import SequentialGraphRunner
+    from bot.rasa.speedups.graph_runner import SequentialGraphRunner
 
     runner = agent.processor.graph_runner
 
@@ -53,7 +53,7 @@ def _switch_graph_runner(agent: Any) -> Callable[[bool], None]:
 def _switch_tracker_sql(agent: Any) -> Callable[[bool], None]:
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot.stores import UrlSQLTrackerStore
+    from bot.rasa.stores import UrlSQLTrackerStore
 
     class RasaOrm(UrlSQLTrackerStore):
         _retrieve = SQLTrackerStore._retrieve
@@ -61,7 +61,7 @@ def _switch_tracker_sql(agent: Any) -> Callable[[bool], None]:
 
     store = getattr(agent.tracker_store, "_tracker_store", agent.tracker_store)  # FailSafe
     if not isinstance(store, UrlSQLTrackerStore):
-        raise SystemExit(f"tracker_sql needs bot.stores.UrlSQLTrackerStore, not {type(store)}")
+        raise SystemExit(f"tracker_sql needs bot.rasa.stores.UrlSQLTrackerStore, not {type(store)}")
 
     def switch(on: bool) -> None:
         store.__class__ = UrlSQLTrackerStore if on else RasaOrm
@@ -69,7 +69,7 @@ def _switch_tracker_sql(agent: Any) -> Callable[[bool], None]:
 
 
 def _switch_policy_states(agent: Any) -> Callable[[bool], None]:
-    from bot.prod.speedups import policy_states
+    from bot.rasa.speedups import policy_states
 
     def switch(on: bool) -> None:
         policy_states.apply() if on else policy_states.unapply()
@@ -132,7 +132,7 @@ def _spread(values: list[float]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.ab_turns", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.ab_turns", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("change", choices=sorted(SWITCHES))
     parser.add_argument("--rounds", type=int, default=20)

@@ -1,4 +1,4 @@
-"""``python -m bot.rasa_server run ...``: Rasa's command line, with the HTTP API token
+"""``python -m bot.rasa.server run ...``: Rasa's command line, with the HTTP API token
 taken from the environment instead of the command line.
 
 Rasa's HTTP API (trackers, events, model swaps) is opened only when
@@ -47,7 +47,7 @@ def main() -> None:
     try:
         arguments = rasa_arguments(sys.argv[1:], os.environ)
     except UnsafeArguments as error:
-        print(f"bot.rasa_server: {error}", file=sys.stderr)
+        print(f"bot.rasa.server: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     sys.argv = [sys.argv[0], *arguments]
     from rasa.__main__ import main as rasa_main  # late: Rasa's import takes seconds

@@ -12,7 +12,7 @@ at ``BENCH_URL`` (default http://localhost:5005; loopback only). Two modes:
 Reports p50/p95/p99 latency per message (and per step), throughput, errors and
 the peak resident memory of the Rasa processes (sampled from /proc while the
 run lasts), and the CPU time per message of each kind of process on the machine
-(Rasa, action server, PostgreSQL, ..., the load generator itself; bot.cpu_usage),
+(Rasa, action server, PostgreSQL, ..., the load generator itself; tools.cpu_usage),
 the steadier measure on shared cores. ``--write docs/benchmarks.md --label "..."``
 records the result there. Runs are bounded in count and time; nothing personal is sent.
 """
@@ -38,9 +38,9 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from bot import cpu_usage
-from bot.cpu_usage import cmdline, rasa_server_port
 from bot.settings import ROOT
+from tools import cpu_usage
+from tools.cpu_usage import cmdline, rasa_server_port
 
 MAX_CONVERSATIONS = 500
 MAX_DURATION_S = 600.0
@@ -97,7 +97,7 @@ class Result:
         return sum(1 for s in self.samples if not s.ok)
 
     def cpu_ms_per_message(self, kind: str | None = None) -> float:
-        """CPU ms per message sent, in all processes or in one kind (bot.cpu_usage)."""
+        """CPU ms per message sent, in all processes or in one kind (tools.cpu_usage)."""
         spent = (sum(self.cpu_s_per_kind.values()) if kind is None
                  else self.cpu_s_per_kind.get(kind, 0.0))
         return spent / len(self.samples) * 1000 if self.samples else 0.0
@@ -300,7 +300,7 @@ def write_results(path: Path, row: str, label: str, mode: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default=os.environ.get("BENCH_URL", "http://localhost:5005"))
     parser.add_argument("--conversations", type=int, default=50)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.notify.base import Notifier
-from bot.notify.smtp import EmailNotifier
-from bot.notify.telegram import DEFAULT_TELEGRAM_API_BASE_URL, TelegramNotifier
+from bot.notify.email_notifier import EmailNotifier
+from bot.notify.telegram_notifier import DEFAULT_TELEGRAM_API_BASE_URL, TelegramNotifier
 
 _TRUE = {"1", "true", "yes", "on"}
 

@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
-from bot.sender_ids import platform_id
+from bot.privacy.sender_ids import platform_id
 
 SECRET_ENV = "TICKETS_SENDER_KEY_SECRET"  # noqa: S105 (a variable name, not a secret)
 DEFAULT_SECRET_FILE = Path(__file__).resolve().parents[2] / "var" / "sender_key.secret"
@@ -28,7 +28,7 @@ DEFAULT_SECRET_FILE = Path(__file__).resolve().parents[2] / "var" / "sender_key.
 def sender_key(channel: str, sender_id: str, secret: str | bytes | None = None) -> str:
     """64 hex characters identifying (channel, sender id); secret defaults to load_secret().
 
-    ``sender_id`` may be a conversation id ("whatsapp:316...", bot/sender_ids.py): the key
+    ``sender_id`` may be a conversation id ("whatsapp:316...", bot/privacy/sender_ids.py): the key
     is over the channel and the id on that channel, as it was before conversation ids
     carried their channel, so a person's erasure still finds their older tickets.
     """

@@ -46,9 +46,9 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 def rasa_server_port(cmd: list[str]) -> int | None:
-    """The port of a Rasa server command line (``rasa run`` or ``bot.rasa_server run``,
+    """The port of a Rasa server command line (``rasa run`` or ``bot.rasa.server run``,
     which `make run` and the production profile start), else None."""
-    as_module = "-m" in cmd and bool({"rasa", "bot.rasa_server"} & set(cmd))
+    as_module = "-m" in cmd and bool({"rasa", "bot.rasa.server"} & set(cmd))
     as_script = any(part.endswith("/rasa") for part in cmd[:2])
     if "run" not in cmd or not (as_module or as_script):
         return None
@@ -64,12 +64,13 @@ def kind_of(cmd: list[str], pid: int, own_pid: int) -> str:
         return "other"
     if rasa_server_port(cmd) is not None:
         return "rasa"
-    if "rasa_sdk" in text or "bot.action_server" in text:
+    if "rasa_sdk" in text or "bot.rasa.action_server" in text:
         return "action server"
-    for needle, kind in (("bot.console", "console"), ("bot.worker", "outbox worker"),
+    for needle, kind in (("bot.console", "console"),
+                         ("bot.launch.background_jobs", "outbox worker"),
                          ("postgres", "postgresql"), ("redis-server", "redis"),
                          ("haproxy", "haproxy"), ("bot.prod", "supervisor"),
-                         ("bot.run", "supervisor")):
+                         ("bot.launch.run", "supervisor")):
         if needle in text:
             return kind
     return "other"

@@ -1,6 +1,6 @@
 """Resolve event names from a table instead of walking the Event class tree per event.
 
-A profile (``bot.profile_turns``, docs/benchmarks.md, 2026-11-23) showed
+A profile (``tools.profile_turns``, docs/benchmarks.md, 2026-11-23) showed
 ``Event.resolve_by_type`` walking all ~23 ``Event`` subclasses recursively (30
 ``all_subclasses`` calls) for every event it deserialises: every event of the
 tracker read from the store each turn, every event an action returns. We keep

@@ -25,9 +25,9 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine.url import make_url
 
-import bot.prod.speedups  # noqa: F401 (measured Rasa hot spot, see the module)
+import bot.rasa.speedups  # noqa: F401 (measured Rasa hot spot, see the module)
+from bot.rasa.tracker_sql import EventStatements, read_session_events, save_new_events, tracker_from
 from bot.settings import Settings
-from bot.tracker_sql import EventStatements, read_session_events, save_new_events, tracker_from
 
 
 def _url_from(env_name: str | None, explicit: str | None) -> str | None:
@@ -41,7 +41,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore whose connection comes from one SQLAlchemy URL.
 
     Reading a session and saving new events use prepared Core statements
-    (bot.tracker_sql): the same SQL and rows as Rasa's ORM code, less CPU.
+    (bot.rasa.tracker_sql): the same SQL and rows as Rasa's ORM code, less CPU.
     """
 
     def __init__(

@@ -1,0 +1,2 @@
+"""Launchers of `make run`: the services, the background jobs, stopping process groups.
+"""
