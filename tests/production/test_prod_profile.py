@@ -105,7 +105,7 @@ def test_credentials_use_the_hardened_rest_channel_and_hold_no_secret(tmp_path):
     endpoints = yaml.safe_load((tmp_path / "endpoints.yml").read_text())
     # Written out: Rasa does not expand ${ACTIONS_PORT} inside a quoted YAML value.
     assert endpoints["action_endpoint"]["url"] == f"http://127.0.0.1:{config.actions_port}/webhook"
-    assert endpoints["tracker_store"]["type"] == "bot.prod.stores.ProdSQLTrackerStore"
+    assert endpoints["tracker_store"]["type"] == "bot.rasa.stores.UrlSQLTrackerStore"
     written = (tmp_path / "credentials.yml").read_text()
     assert "tok-9f8e" not in written and "whs-7d6c" not in written
     assert HARDENED_REST_KEY in yaml.safe_load(written)
