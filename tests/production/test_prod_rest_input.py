@@ -3,7 +3,7 @@
 Every malformed request gets a 4xx JSON error, long text a polite Dutch reply,
 a flood from one sender 429; nothing ever gives a 5xx (except the honest 503
 when the assistant itself fails). The model-free echo agent keeps this fast;
-tests/production/test_prod_shared_stores.py sends the same inputs to real Rasa.
+tests/production/test_prod_stack.py sends the same inputs to real Rasa.
 """
 
 from __future__ import annotations
