@@ -1,0 +1,370 @@
+"""The handover form: consent, then only what is still missing, from free text,
+with questions answered in between; it stops only on a confirmed stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.patterns import (
+    FILLER,
+    FORM_STEPS,
+    GOODBYE_END,
+    GOODBYE_WORDS,
+    HEALTH_OUT,
+    MISS_INTENTS,
+    NO_PREFERENCE,
+    OVERWHELMED,
+    SERVICE_ANSWERS,
+    SKIP_ANSWER,
+    STEP_QUESTIONS,
+    STOP_FORM_WORDS,
+    TIME_WORDS,
+)
+from bot.dialogue.pickup import Picked, pick_name
+from bot.dialogue.state import ConversationState
+from bot.handover import contact
+from bot.handover.topics import CAREER_TOPICS
+
+
+class HandoverForm(ConversationState):
+    """The handover form: consent, then only what is still missing, from free text,"""
+
+    def start_handover(self, picked: Picked | None = None) -> None:
+        if self.has_ticket():
+            self.say("utter_request_exists", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            return
+        self.set(handover=True, offer_declined=False)
+        if picked:
+            self.apply_picked(picked, announce=False)
+        self.ask_step(self.next_step())
+
+    def next_step(self) -> str | None:
+        if self.get("consent_given") is not True:
+            return "consent"
+        skipped = set(self.get("skipped") or [])
+        crisis = bool(self.get("safety_flag"))
+        if not crisis and not self.get("contact_name") and "name" not in skipped:
+            return "name"
+        channel = self.get("contact_channel")
+        if not channel:
+            return "channel"
+        if channel in ("phone", "whatsapp") and not self.get("contact_phone"):
+            return "phone"
+        if channel == "email" and not self.get("contact_email"):
+            return "email"
+        # After a crisis statement: no call time or region, only what the person sees
+        # before it is shared (the consent text promises that).
+        if not crisis and channel in ("phone", "whatsapp") and not self.get("contact_time") \
+                and "time" not in skipped:
+            return "time"
+        if not crisis and not self.get("region") and "region" not in skipped:
+            return "region"
+        if self.get("summary_confirmed") is not True:
+            return "summary_edit" if self.pending == "summary_edit" else "summary"
+        return None
+
+    def ask_step(self, step: str | None) -> None:
+        if step is None:
+            self.set(pending=None, handover=False)
+            self.out.effect = "create_ticket"
+            return
+        self.set(pending=step)
+        if step == "consent":
+            self.say("utter_explain_consent", repeatable=True)
+            if any(t == "workload_health" for t in self.topics()):
+                self.say("utter_health_note_consent", repeatable=True)
+            self.say("utter_ask_consent_given", repeatable=True)
+        elif step == "summary":
+            self.say("utter_ask_summary_confirmed", repeatable=True,
+                     summary=self.summary_text())
+        elif step == "channel" and self.get("refused_channels"):
+            self.say("utter_ask_contact_channel_without", repeatable=True,
+                     refused=", ".join(self._channel_words(self.get("refused_channels"))))
+        else:
+            self.say(STEP_QUESTIONS[step], repeatable=True)
+
+    @staticmethod
+    def _channel_words(channels: list[str]) -> list[str]:
+        words = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail", "chat": "chat"}
+        return [words.get(c, c) for c in channels]
+
+    def summary_text(self) -> str:
+        from bot.handover.topics import build_summary
+
+        topic_part = self.get("summary_text") or build_summary(
+            self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
+            deadline_text=self.get("deadline"))
+        self.set(summary=topic_part)
+        lines = []
+        name = self.get("contact_name")
+        lines.append(f"Naam: {name if name and name != contact.ANONYMOUS else 'anoniem'}")
+        channel = self.get("contact_channel")
+        how = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail",
+               "chat": "hier in de chat"}.get(channel or "", "-")
+        detail = self.get("contact_phone") if channel in ("phone", "whatsapp") else (
+            self.get("contact_email") if channel == "email" else None)
+        lines.append(f"Contact: {how}" + (f", {detail}" if detail else ""))
+        if self.get("contact_time"):
+            lines.append(f"Moment: {self.get('contact_time')}")
+        if self.get("region"):
+            lines.append(f"Plaats: {self.get('region')}")
+        lines.append(f"Waarover: {topic_part}")
+        return "\n".join(lines)
+
+    def apply_picked(self, picked: Picked, announce: bool = True) -> list[str]:
+        """Store what the message told; returns the names of what changed."""
+        changed = []
+        if picked.refused_channels:
+            refused = sorted(set(self.get("refused_channels") or []) | picked.refused_channels)
+            self.set(refused_channels=refused)
+            if self.get("contact_channel") in picked.refused_channels:
+                self.set(contact_channel=None)
+                changed.append("channel")
+        if picked.name and picked.name != self.get("contact_name"):
+            self.set(contact_name=picked.name)
+            changed.append("name")
+        if picked.phone and picked.phone != self.get("contact_phone"):
+            self.set(contact_phone=picked.phone)
+            changed.append("phone")
+        if picked.email and picked.email != self.get("contact_email"):
+            self.set(contact_email=picked.email)
+            changed.append("email")
+            if picked.email_suggestion:
+                self.set(email_suggestion=picked.email_suggestion)
+        if picked.channel and picked.channel != self.get("contact_channel"):
+            self.set(contact_channel=picked.channel)
+            changed.append("channel")
+        elif not self.get("contact_channel") and self.pending == "channel":
+            if picked.email:
+                self.set(contact_channel="email")
+                changed.append("channel")
+            elif picked.phone:
+                self.set(contact_channel="phone")
+                changed.append("channel")
+        if announce and changed:
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
+        return changed
+
+    def noted_text(self, changed: list[str]) -> str:
+        parts = []
+        if "name" in changed:
+            parts.append(f"je naam is {self.get('contact_name')}")
+        if "phone" in changed:
+            parts.append(f"je nummer is {self.get('contact_phone')}")
+        if "email" in changed:
+            parts.append(f"je e-mailadres is {self.get('contact_email')}")
+        if "channel" in changed and self.get("contact_channel"):
+            parts.append("contact via " + self._channel_words([self.get("contact_channel")])[0])
+        return ", ".join(parts) or "dat heb ik aangepast"
+
+    def form_turn(self, picked: Picked) -> None:
+        step = self.pending if self.pending in FORM_STEPS else self.next_step()
+        intent = self.intent
+        said_bye = GOODBYE_WORDS.match(self.turn.text) or GOODBYE_END.search(self.turn.text)
+        if intent == "goodbye" and said_bye and step != "consent":
+            # Leaving halfway loses nothing: the request waits, unsent, for their return.
+            self.say("utter_form_paused", repeatable=True)
+            return
+        if intent == "greet" and not self.turn.is_question:
+            self.say("utter_welcome_back", repeatable=True)
+            self.ask_step(step)
+            return
+        explicit_stop = intent == "stop_form" and (
+            self.turn.is_button or STOP_FORM_WORDS.search(self.turn.text))
+        if explicit_stop and step != "consent":
+            self.say("utter_ask_stop_confirm", repeatable=True)
+            self.set(pending="stop_confirm", resume_pending=step)
+            return
+        if step == "consent":
+            if self._plain_yes():
+                from datetime import UTC, datetime
+
+                self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
+                self.apply_picked(picked, announce=False)
+                self.ask_step(self.next_step())
+                return
+            if intent in ("deny", "goodbye", "stop_form") and not self.turn.is_question:
+                self.decline_consent()
+                return
+        if step in ("summary", "summary_edit") and HEALTH_OUT.search(self.turn.text):
+            # Health is special-category data: on request it leaves the request entirely.
+            kept = [t for t in self.topics() if t != "workload_health"]
+            self.set(topics=kept, primary_topic=kept[0] if kept else None)
+            self.say("utter_health_removed", repeatable=True)
+            self.ask_step("summary")
+            return
+        if OVERWHELMED.search(self.turn.text) and not self.turn.is_question:
+            self.say("utter_take_time", repeatable=True)
+            self.ask_step(step)
+            return
+        answered = self.answer_side_question()
+        changed = self.apply_picked(picked, announce=False)
+        if self.get("email_suggestion") and "email" in changed:
+            self.ask_email_typo(step)
+            return
+        filled = bool(changed) or self.fill_step(step, picked, answered)
+        if picked.phone_invalid and "phone" not in changed and step in ("phone", "channel"):
+            self.say("utter_invalid_phone", repeatable=True)
+            self.set(pending="phone" if self.get("contact_channel") else step)
+            return
+        if changed and step not in ("summary", "summary_edit"):
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
+        if not filled and not answered:
+            if self.turn.is_question and step != "consent":
+                # A question we cannot answer is acknowledged, not met with "invalid".
+                self.say("utter_question_for_consultant", repeatable=True)
+                self.ask_step(step)
+                return
+            self.reask(step)
+            return
+        nxt = self.next_step()
+        if step == "summary" and self.pending == "summary_edit":
+            nxt = "summary_edit"
+        elif step in ("summary", "summary_edit") and nxt in ("summary", "summary_edit"):
+            nxt = "summary"
+        self.ask_step(nxt)
+
+    def decline_consent(self) -> None:
+        self.say("utter_consent_declined", repeatable=True)
+        self.clear_form()
+        self.set(offer_declined=True)
+
+    def clear_form(self) -> None:
+        self.set(handover=False, pending=None, consent_given=None, consent_given_at=None,
+                 contact_name=None, contact_channel=None, contact_phone=None,
+                 contact_email=None, contact_time=None, summary=None, summary_text=None,
+                 summary_confirmed=None, skipped=None, attempts=None)
+
+    def stop_form(self) -> None:
+        self.say("utter_form_stopped", repeatable=True)
+        self.clear_form()
+        self.set(offer_declined=True)
+
+    def answer_side_question(self) -> bool:
+        """A question in the middle of the form gets its answer; True when answered."""
+        if self.intent in SERVICE_ANSWERS:
+            self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
+            return True
+        if self.turn.is_question and self.turn.knowledge:
+            self.say_knowledge(self.turn.knowledge.entry)
+            return True
+        if self.intent == "request_human":
+            self.say("utter_handover_in_progress", repeatable=True)
+            return True
+        if self.intent in CAREER_TOPICS and self.turn.is_question:
+            self.say(f"utter_topic_{self.intent}")
+            return True
+        return False
+
+    def fill_step(self, step: str | None, picked: Picked, answered: bool) -> bool:
+        text = self.turn.text.strip()
+        if self.turn.is_button and step not in ("channel", "summary", "summary_edit"):
+            return False
+        if step == "name":
+            name = self._name_from(text)
+            if name:
+                self.set(contact_name=name)
+                if name == contact.ANONYMOUS:
+                    self.set(contact_channel="chat")
+                    self.say("utter_anonymous_chat_only", repeatable=True)
+                return True
+        elif step == "channel":
+            refused = set(self.get("refused_channels") or [])
+            channel = contact.clean_channel(re.sub(r"\b(niet|geen|nie)\s+\w+", " ", text))
+            if channel and channel not in refused:
+                self.set(contact_channel=channel)
+                return True
+        elif step == "time" and not answered:
+            if NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text):
+                self.set(contact_time="geen voorkeur")
+                return True
+            moment = contact.clean_free_text(text)
+            timely = bool(TIME_WORDS.search(text)) and not self.turn.is_question
+            if moment and (timely or self.intent not in MISS_INTENTS + ("deny", "stop_form")):
+                self.set(contact_time=moment)
+                return True
+        elif step == "region" and not answered:
+            region = self.turn.entity("region")
+            if region:
+                self.set(region=region)
+                return True
+            if SKIP_ANSWER.search(text) or NO_PREFERENCE.search(text):
+                self.set(skipped=[*(self.get("skipped") or []), "region"])
+                return True
+            short = contact.clean_free_text(text, limit=60)
+            if short and len(short.split()) <= 4 and not self.turn.is_question:
+                self.set(region=short.strip(" .!"))
+                return True
+        elif step == "summary":
+            if self._plain_yes():
+                self.set(summary_confirmed=True)
+                return True
+            if self.intent == "deny" or text.startswith("/deny") or re.match(
+                    r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b", text, re.I):
+                self.set(pending="summary_edit")
+                return True
+            if len(text.split()) >= 8 and not self.turn.is_question:
+                # A correction in the person's own words is the new summary.
+                summary = contact.clean_free_text(text, limit=300)
+                if summary:
+                    self.set(summary_text=summary)
+                    return True
+        elif step == "summary_edit" and not answered:
+            summary = contact.clean_free_text(text, limit=300)
+            if summary and len(summary) > 3:
+                self.set(summary_text=summary)
+                return True
+        return False
+
+    def _name_from(self, text: str) -> str | None:
+        """The name in an answer to "how may we call you" ("Fatima. ik zeg al",
+        "mo zei ik toch", "ik ben fatima"); chat filler ("doe maar", "gwn") is never a name."""
+        if self.turn.is_question:
+            return None
+        cued = pick_name(text) or pick_name(re.sub(r"\bnaam\b\s*", "mijn naam is ", text))
+        if cued:
+            return cued
+        for part in re.split(r"[.,!?;]|\s+-\s+", text):
+            whole = contact.clean_name(part.strip())  # also strips "ik ben", "mijn naam is"
+            if whole and (whole == contact.ANONYMOUS or (
+                    len(whole.split()) <= 2
+                    and not any(w.lower() in FILLER for w in whole.split()))):
+                return whole
+            words = [w for w in part.split()
+                     if w.lower().strip("'") not in FILLER | {"ben", "heet", "noem", "me"}]
+            if 1 <= len(words) <= 2:
+                name = contact.clean_name(" ".join(words))
+                if name:
+                    return name
+        return None
+
+    def reask(self, step: str | None) -> None:
+        attempts = dict(self.get("attempts") or {})
+        count = attempts.get(step or "", 0) + 1
+        attempts[step or ""] = count
+        self.set(attempts=attempts)
+        # An optional question is not worth losing a person over: skip it on the third try.
+        if step in ("time", "region") and count >= 2 or step == "name" and count >= 3:
+            self.set(skipped=[*(self.get("skipped") or []), step])
+            self.ask_step(self.next_step())
+            return
+        if step == "consent":
+            # Not understood: the same in plain words, not the whole text again.
+            self.say("utter_consent_simple", repeatable=True)
+            self.say("utter_ask_consent_given", repeatable=True)
+            self.set(pending="consent")
+            return
+        hint = {"name": "utter_invalid_name", "phone": "utter_invalid_phone",
+                "email": "utter_invalid_email", "time": "utter_invalid_time",
+                "channel": "utter_invalid_channel", "consent": "utter_consent_unclear",
+                "summary": "utter_summary_unclear"}.get(step or "")
+        if hint:
+            self.say(hint, repeatable=True)
+        self.ask_step(step)
+
+    def ask_email_typo(self, step: str | None) -> None:
+        self.say("utter_ask_email_typo", repeatable=True, email=self.get("contact_email"),
+                 suggestion=self.get("email_suggestion"))
+        self.set(pending="email_typo", resume_pending=step)

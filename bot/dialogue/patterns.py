@@ -1,0 +1,133 @@
+"""Words and limits the conversation listens for, in one place.
+
+Regular expressions over the member's own words, because consent, deletion and
+stopping hang on them and a classifier's guess is not enough there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.handover.topics import LABELS
+
+SERVICE_ANSWERS = {
+    "ask_cost": "utter_ask_cost",
+    "ask_privacy": "utter_ask_privacy",
+    "ask_how_it_works": "utter_ask_how_it_works",
+    "ask_capabilities": "utter_ask_capabilities",
+    "bot_challenge": "utter_bot_challenge",
+}
+MISS_INTENTS = ("nlu_fallback", "out_of_scope", "bad_input", "other_language")
+FORM_STEPS = ("consent", "name", "channel", "phone", "email", "time", "region", "summary",
+              "summary_edit")
+STEP_QUESTIONS = {
+    "name": "utter_ask_contact_name",
+    "channel": "utter_ask_contact_channel",
+    "phone": "utter_ask_contact_phone",
+    "email": "utter_ask_contact_email",
+    "time": "utter_ask_contact_time",
+    "region": "utter_ask_region",
+    "summary_edit": "utter_ask_summary_edit",
+}
+# Responses that tell the person to go to their employer: not for someone who said
+# the employer must not know.
+EMPLOYER_ADVICE = frozenset({
+    "utter_selfhelp_training", "utter_selfhelp_funding", "utter_topic_funding",
+    "utter_selfhelp_career_growth", "utter_selfhelp_work_life_balance",
+    "utter_selfhelp_retirement", "utter_selfhelp_hr_conversation",
+})
+EMPLOYER_SECRET = re.compile(
+    r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"
+    r"(niet|nie|ni)\s+(te\s+)?(weten|horen)|zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)",
+    re.IGNORECASE,
+)
+# Words that name a topic, to hear when a person says it is NOT about that topic
+# ("er is geen reorganisatie", "pensioen?? ik ben 27", "het gaat niet over gezin").
+TOPIC_WORDS = {
+    "retirement": r"pensioen\w*|aow|rvu|stoppen met werken",
+    "job_insecurity": r"reorganisatie|ontslag\w*|op de tocht|boventallig|onzeker\w*",
+    "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|oproep\w*",
+    "unemployed": r"werkloos|ontslagen|ww|uitkering",
+    "work_life_balance": r"gezin|kinderen|mantelzorg|minder uren|parttime",
+    "hr_conversation": r"gesprek\w*(\s+met\s+\w+\s+\w+)?|leidinggevende",
+    "workload_health": r"werkdruk|stress|burn-?out|ziek\w*",
+    "conflict_at_work": r"ruzie|conflict|pesten|gepest",
+    "training": r"opleiding|cursus|scholing",
+    "funding": r"budget|subsidie",
+    "career_change": r"ander vak|ander beroep|overstappen",
+    "job_search": r"solliciter\w*|vacature\w*",
+    "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten",
+    "career_test": r"test\w*",
+    "career_growth": r"doorgroeien|promotie",
+}
+TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
+DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
+           r"helemaal\s+niet)\s+(\w+\s+){0,2}")
+STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
+                              r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
+GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|ciao|laters|"
+                            r"slaapwel|welterusten|ik ga)\b", re.I)
+YES = re.compile(r"^\W*(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
+                  r"klopt|is goed|is prima|dat is goed|dat mag|mag wel|mag|verstuur|doe maar|"
+                  r"akkoord|zeker|graag|natuurlijk|tuurlijk|uiteraard|allee|ja hoor)\b", re.I)
+NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
+# "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
+# promise, whatever the classifier makes of the rest of the message.
+PRIVACY_QUESTION = re.compile(
+    r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
+    r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
+    r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b|"
+    r"\bwie\s+(leest|ziet|krijgt)\b|\bwat\s+(doe|doet|doen)\s+(je|jij|ge|jullie)\s+met\s+"
+    r"(mijn|m'?n|mn)\s+(gegevens|nummer|data|naam)", re.I)
+TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+dag|"
+                         r"week|uur|na|voor|tussen|vanaf|tot|nu|meteen|direct|asap|\d)\b",
+                         re.I)
+URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
+                     r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
+                          r"fijne\s+dag(\s+nog)?|welterusten)\W*$", re.I)
+DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
+                           r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
+                           re.I)
+BOT_QUESTION = re.compile(
+    r"\b(wie|wat)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
+    r"\bben\s+(je|jij)\s+(een\s+)?(mens|robot|bot)\b", re.I)
+NO_CONSULTANT = re.compile(
+    r"\b(geen|niet)\s+(\w+\s+){0,2}(consulent|gesprek|coach|afspraak)\b|"
+    r"\balleen\s+(wat\s+)?informatie\b|\bwil\s+(niemand|geen\s+mens)\b", re.I)
+# Chat words that are never a name, however they are typed.
+FILLER = frozenset({
+    "ja", "nee", "ok", "oke", "oké", "okay", "doe", "maar", "gwn", "gewoon", "zei", "zeg",
+    "ik", "toch", "al", "haha", "hihi", "top", "prima", "goed", "hoor", "he", "hè", "jij",
+    "je", "u", "mijn", "naam", "is", "de", "het", "een", "dat", "dus", "nou", "ff", "even",
+    "wel", "niet", "geen",
+})
+OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+niet\b|"
+                          r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
+HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
+                         r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
+SIMPLER = re.compile(r"\b(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|begrijp\s+(het\s+)?"
+                      r"niet|snap\s+(het\s+)?niet|nederlands\s+is\s+niet\s+goed)\b", re.I)
+ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
+                              r"wat moet ik doen|wat raad je)\b", re.I)
+VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
+                       r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
+WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|hoeft niet meer|"
+                       r"weg\s*halen)\b", re.I)
+NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\s+(ik\s+)?niet"
+                            r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
+SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
+                          r"|overslaan)\b", re.I)
+MAX_CHECK_QUESTIONS = 2
+# A deepening question whose answer the person already gave gets its other version
+# ("mijn contract loopt af over 3 weken, via een uitzendbureau": not "wat voor contract?").
+DEEPEN_WHEN_KNOWN = {
+    "flex_contract": (("contract_type", "deadline"), "utter_deepen_flex_contract_known"),
+    "retirement": (("age",), "utter_deepen_retirement_known"),
+    "unemployed": (("deadline",), "utter_deepen_unemployed_known"),
+    "job_insecurity": (("deadline",), "utter_deepen_job_insecurity_known"),
+}
+
+
+def topic_label(topic: str) -> str:
+    return LABELS.get(topic, topic)

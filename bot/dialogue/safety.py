@@ -1,0 +1,98 @@
+"""Crisis statements: the answer at once on a clear one, one gentle direct
+question on a possible one (113's guidance), and an apology when we misread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.pickup import Picked
+from bot.dialogue.state import ConversationState
+
+
+class SafetyTurns(ConversationState):
+    """Crisis statements: the answer at once on a clear one, one gentle direct"""
+
+    def crisis(self) -> None:
+        told = int(self.get("crisis_told") or 0)
+        if told == 0:
+            self.say("utter_crisis", repeatable=True)
+            self.say("utter_crisis_help", repeatable=True)
+        else:
+            self.say("utter_crisis_again", repeatable=True)
+        self.set(safety_flag=True, crisis_told=told + 1, misses=0)
+        if self.get("handover"):
+            self.say("utter_crisis_form_continue", repeatable=True)
+            self.ask_step(self.next_step())
+        elif self.has_ticket():
+            self.say("utter_crisis_ticket_exists", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            self.set(pending=None)
+        elif told == 0 or not self.get("crisis_offer_declined"):
+            self.say("utter_crisis_offer_human", repeatable=True)
+            self.set(pending="crisis_offer")
+
+    def ask_check(self) -> None:
+        self.set(checks_asked=int(self.get("checks_asked") or 0) + 1,
+                 resume_pending=self.pending, check_topics=self._message_topics())
+        self.say("utter_crisis_check", repeatable=True)
+        self.set(pending="crisis_check")
+
+    def answer_check(self, picked: Picked) -> None:
+        resume = self.get("resume_pending")
+        if self.intent in ("affirm",) and not self.turn.is_question:
+            self.set(pending=resume)
+            self.crisis()
+            return
+        if self.intent in ("deny", "not_what_i_meant", "thank"):
+            self.say("utter_crisis_check_no", repeatable=True)
+            topics = list(self.get("check_topics") or [])
+            self.set(pending=resume, check_topics=None, resume_pending=None)
+            if self.get("handover"):
+                self.ask_step(self.next_step())
+            elif topics:
+                self.topic_turn(topics, from_check=True)
+            else:
+                self.resume()
+            return
+        # No clear no ("laat maar, grapje"): the help is said once, gently, without
+        # pressing, the consultant sees the flag, and the message is handled as it is.
+        self.say("utter_crisis_soft", repeatable=True)
+        self.set(pending=resume, resume_pending=None, safety_flag=True)
+        if self.get("handover"):
+            self.form_turn(picked)
+        else:
+            self.free_turn(picked)
+
+    def answer_crisis_offer(self, picked: Picked) -> None:
+        if self.intent in ("affirm", "request_human") or picked.phone or picked.channel:
+            self.set(pending=None)
+            self.start_handover(picked)
+            return
+        if self.intent in ("deny", "goodbye", "stop_form", "thank") or re.search(
+                r"\b(laat maar|grapje|hoeft niet|nee)\b", self.turn.text, re.I):
+            self.set(pending=None, crisis_offer_declined=True, offer_declined=True)
+            self.say("utter_crisis_declined", repeatable=True)
+            return
+        self.set(pending=None)
+        self.free_turn(picked)
+
+    def protests(self) -> bool:
+        """A "no" that says more than no ("nee hoor, ik wil me niet van kant maken")."""
+        return self.intent == "deny" and len(self.turn.text.split()) >= 4
+
+    def misread(self) -> None:
+        self.say("utter_sorry_misread", repeatable=True)
+        misread_crisis = "utter_crisis" in self.recent or "utter_crisis_check" in self.recent
+        if misread_crisis and int(self.get("crisis_told") or 0) <= 1:
+            # Set by the message we misread: it was not a crisis statement.
+            self.set(safety_flag=False)
+        self.set(pending=None if self.pending in ("crisis_offer", "crisis_check")
+                 else self.pending)
+        if self.get("handover"):
+            self.ask_step(self.next_step())
+        elif self.get("last_topic"):
+            self.say(self.deepen_response(self.get("last_topic")), repeatable=True)
+            self.set(pending="deepen")
+        else:
+            self.say("utter_tell_more", repeatable=True)

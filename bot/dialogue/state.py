@@ -1,0 +1,82 @@
+"""What one turn reads and writes: the slots, the message and the replies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue.patterns import (
+    EMPLOYER_ADVICE,
+    NO_START,
+    YES,
+)
+from bot.dialogue.turn import Outcome, Say, Turn
+from bot.knowledge.entries import Entry
+
+
+class ConversationState:
+    """What one turn reads and writes: the slots, the message and the replies."""
+
+    def __init__(self, slots: dict[str, Any], turn: Turn) -> None:
+        self.slots = dict(slots)
+        self.turn = turn
+        self.out = Outcome()
+        self.recent = set(slots.get("recent") or [])
+
+    def get(self, name: str) -> Any:
+        return self.slots.get(name)
+
+    def set(self, **values: Any) -> None:
+        self.slots.update(values)
+        self.out.slots.update(values)
+
+    def say(self, response: str, *, repeatable: bool = False, **values: Any) -> None:
+        """Say a response; an informational block said last turn is not said again."""
+        if not repeatable and response in self.recent:
+            return
+        if any(s.response == response for s in self.out.says):
+            return  # once per turn
+        if response in EMPLOYER_ADVICE and self.get("employer_secret"):
+            return
+        self.out.says.append(Say(response=response, values=values))
+
+    def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
+        self.out.says.extend(Say(text=line) for line in lines)
+
+    def say_knowledge(self, entry: Entry) -> None:
+        """A knowledge answer; asked again right after, it comes in easier words."""
+        if entry.id in (self.get("knowledge_recent") or []):
+            if entry.simple:
+                self.say_text([entry.simple])
+            else:
+                self.say("utter_knowledge_again", repeatable=True)
+        else:
+            self.say_text(entry.answer)
+        self.set(knowledge_recent=[entry.id])
+
+    def topics(self) -> list[str]:
+        return list(self.get("topics") or [])
+
+    @property
+    def intent(self) -> str:
+        return self.turn.intent
+
+    @property
+    def pending(self) -> str | None:
+        return self.get("pending")
+
+    def has_ticket(self) -> bool:
+        return bool(self.get("ticket_reference"))
+
+    def may_offer(self) -> bool:
+        return not (self.get("offer_declined") or self.has_ticket() or self.get("handover"))
+
+    def _plain_yes(self) -> bool:
+        """An unmistakable yes: "ja", "ja, verstuur dan maar"; never "ja maar wat is ...?"."""
+        if self.turn.is_question:
+            return False
+        if self.turn.is_button:
+            return self.intent == "affirm"
+        text = self.turn.text
+        # Words, not the classifier: consent and deletion hang on this ("oh top" is not a yes).
+        return bool(YES.match(text)) and not NO_START.match(text)

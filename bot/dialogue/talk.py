@@ -1,0 +1,309 @@
+"""Outside the form: greetings, service questions, topics, knowledge answers and
+the consultant offer that is never pushed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.dialogue.patterns import (
+    ADVICE_QUESTION,
+    DEEPEN_WHEN_KNOWN,
+    SERVICE_ANSWERS,
+    TOPIC_WORDS,
+    WITHDRAW,
+    topic_label,
+)
+from bot.dialogue.pickup import Picked
+from bot.dialogue.state import ConversationState
+from bot.handover.topics import CAREER_TOPICS, OFFER_TOPICS
+
+
+class FreeTalk(ConversationState):
+    """Outside the form: greetings, service questions, topics, knowledge answers and"""
+
+    def free_turn(self, picked: Picked) -> None:
+        intent = self.intent
+        misses = self._count_miss()
+        if picked.anything() and intent in ("inform", "request_human", "nlu_fallback",
+                                              "affirm", "out_of_scope") and not \
+                self.turn.is_question:
+            self.contact_outside_form(picked)
+            return
+        if self.pending == "offer" and intent in ("affirm", "request_human"):
+            self.start_handover(picked)
+            return
+        if self.pending == "offer" and intent == "deny":
+            self.set(offer_declined=True, pending=None)
+            self.say("utter_offer_declined")
+            return
+        if self.pending == "opening" and intent in ("affirm", "deny", "so_so"):
+            self.set(pending=None)
+            if intent == "so_so":
+                self.say("utter_so_so")
+                return
+            self.topic_turn(["enjoy_work" if intent == "affirm" else "stuck"])
+            return
+        if intent == "greet":
+            self.greet()
+        elif intent == "goodbye":
+            self.say("utter_goodbye_safety" if self.get("safety_flag") else "utter_goodbye",
+                     repeatable=True)
+            self.set(pending=None)
+        elif intent == "thank":
+            self.say("utter_thank", repeatable=True)
+            self.set(pending=None)
+        elif intent in SERVICE_ANSWERS:
+            self.service_answer()
+        elif intent == "request_human":
+            self.start_handover(picked)
+        elif intent == "manage_request":
+            self.manage_request(picked)
+        elif picked.refused_channels:
+            self.apply_picked(picked, announce=False)
+            self.say("utter_refusal_noted", repeatable=True,
+                     refused=", ".join(self._channel_words(sorted(picked.refused_channels))))
+        elif intent == "stop_form":
+            self.say("utter_stopped_outside_form", repeatable=True)
+            self.set(pending=None)
+        elif intent in CAREER_TOPICS:
+            self.topic_turn(self._message_topics())
+        elif intent in ("inform", "affirm", "deny", "so_so"):
+            self.answer_in_context()
+        else:
+            self.miss(misses)
+
+    def greet(self) -> None:
+        if "utter_disclosure" in [s.response for s in self.out.says] or \
+                not self.out.slots.get("disclosed"):
+            # Already introduced (now or earlier): a short hello is enough.
+            self.out.says = [s for s in self.out.says if s.response != "utter_disclosure"]
+        if self.out.slots.get("disclosed") and self.get("topics") is None:
+            self.say("utter_greet", repeatable=True)
+            self.say("utter_ask_enjoy_work", repeatable=True)
+            self.set(pending="opening")
+            return
+        self.say("utter_greet_again", repeatable=True)
+
+    def service_answer(self) -> None:
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question and knowledge.entry.topic == self.intent:
+            self.say_knowledge(knowledge.entry)
+        else:
+            self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
+        self.resume()
+
+    def resume(self) -> None:
+        """After an aside, return to the open question, without repeating a block."""
+        if self.pending == "deepen" and self.get("last_topic"):
+            return  # the deepening question still stands; asking it again is a repeat
+        if self.pending == "offer" and self.may_offer():
+            return
+
+    def miss(self, misses: int) -> None:
+        knowledge = self.turn.knowledge
+        if self.pending == "deepen" and self.intent == "nlu_fallback" and not knowledge \
+                and self.get("last_topic"):
+            # "uitleg uitkering", the answer to our own question, is an answer.
+            self.set(misses=0)
+            self.followup(self.get("last_topic"))
+            return
+        if knowledge and (self.turn.is_question or self.intent == "nlu_fallback"):
+            self.say_knowledge(knowledge.entry)
+            self.set(misses=0)
+            return
+        topics = self._message_topics()
+        if topics and self.intent == "nlu_fallback":
+            self.topic_turn(topics)
+            return
+        if self.intent == "other_language":
+            self.say("utter_english", repeatable=True)
+            return
+        if self.intent == "bad_input":
+            self.say("utter_bad_input", repeatable=True)
+            return
+        if misses >= 2 and self.may_offer():
+            self.say("utter_fallback_offer_human", repeatable=True)
+            self.set(pending="offer")
+            return
+        if self.intent == "out_of_scope":
+            self.say("utter_out_of_scope")
+            if "utter_out_of_scope" in self.recent:
+                self.say("utter_out_of_scope_again", repeatable=True)
+            return
+        if self.turn.is_question and self.intent == "nlu_fallback":
+            self.no_answer()
+            return
+        self.say("utter_default")
+        if "utter_default" in self.recent:
+            self.say("utter_default_again", repeatable=True)
+
+    def simpler(self) -> None:
+        """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
+        recent = list(self.get("knowledge_recent") or [])
+        entry = self.turn.knowledge.entry if self.turn.knowledge else None
+        if entry is not None and entry.id in recent and entry.simple:
+            self.say_text([entry.simple])
+            return
+        self.say("utter_simpler", repeatable=True)
+
+    def _message_topics(self) -> list[str]:
+        topics = [t for t in self.turn.topics if t in CAREER_TOPICS]
+        if self.intent in CAREER_TOPICS and self.intent not in topics:
+            topics.insert(0, self.intent)
+        denied = self.denied_topics() | set(self.get("denied_topics") or [])
+        age = self.get("age")
+        young = bool(age and str(age).isdigit() and int(age) < 45)
+        if young and not re.search(TOPIC_WORDS["retirement"], self.turn.text.lower()):
+            denied.add("retirement")  # a 27-year-old's "6 jaar werkervaring" is no pension
+        permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
+        if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
+            denied.add("flex_contract")  # "vast contract" is no flex work
+        return [t for t in topics if t not in denied]
+
+    def topic_turn(self, topics: list[str], from_check: bool = False) -> None:
+        if not topics:
+            self.answer_in_context()
+            return
+        main = topics[0]
+        known = self.topics()
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question:
+            self.say_knowledge(knowledge.entry)
+            self.note_topic(main, known)
+            self.after_answer()
+            return
+        if main in known:
+            given = main in (self.get("selfhelp_given") or [])
+            if self.turn.is_question and ADVICE_QUESTION.search(self.turn.text) and not given:
+                self.followup(main)
+                return
+            if self.turn.is_question:
+                self.no_answer()
+                return
+            self.followup(main)
+            return
+        self.say(f"utter_topic_{main}")
+        for extra in self.topic_extras(main):
+            self.say(extra)
+        second = next((t for t in topics[1:] if t != main and t not in known), None)
+        if second:
+            self.say("utter_second_topic", repeatable=True, topic=topic_label(second))
+        self.note_topic(main, known, second)
+        self.say(self.deepen_response(main))
+        self.set(pending="deepen")
+
+    def deepen_response(self, topic: str) -> str:
+        needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))
+        if needed and all(self.get(name) for name in needed):
+            return known_version
+        return f"utter_deepen_{topic}"
+
+    def note_topic(self, main: str, known: list[str], second: str | None = None) -> None:
+        topics = known + [t for t in (main, second) if t and t not in known]
+        self.set(topics=topics, last_topic=main,
+                 primary_topic=self.get("primary_topic") or main)
+
+    def topic_extras(self, topic: str) -> list[str]:
+        flemish = self.turn.flemish
+        return {
+            "workload_health": ["utter_health_referral"],
+            "conflict_at_work": ["utter_conflict_referral"],
+            "funding": ["utter_topic_funding_flanders" if flemish else "utter_stap_ended"],
+        }.get(topic, [])
+
+    def after_answer(self) -> None:
+        """After a knowledge answer: an offer where it fits, else an open door."""
+        if self.may_offer() and self.get("last_topic") in OFFER_TOPICS and \
+                self.pending != "offer":
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say("utter_more_questions", repeatable=True)
+
+    def followup(self, topic: str) -> None:
+        given = list(self.get("selfhelp_given") or [])
+        skip_flex = topic == "flex_contract" and self.get("contract_type") == "vast"
+        if topic not in given and not skip_flex:
+            self.say(f"utter_selfhelp_{topic}")
+            self.set(selfhelp_given=[*given, topic])
+        else:
+            self.say("utter_heard")
+        if topic in OFFER_TOPICS and self.may_offer():
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say("utter_anything_else", repeatable=True)
+
+    def no_answer(self) -> None:
+        """An honest "I don't know", never an answer that only looks like one."""
+        self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
+                 repeatable=True)
+        if self.may_offer() and self.pending != "offer":
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+
+    def answer_in_context(self) -> None:
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question:
+            self.say_knowledge(knowledge.entry)
+            self.after_answer()
+            return
+        if self.turn.is_question:
+            self.no_answer()
+            return
+        if self.pending == "deepen" and self.get("last_topic"):
+            self.followup(self.get("last_topic"))
+            return
+        if self.intent == "deny":
+            self.set(pending=None)
+            self.say("utter_ok_anything_else", repeatable=True)
+            return
+        if self.topics():
+            self.say("utter_anything_else", repeatable=True)
+            return
+        self.say("utter_tell_more", repeatable=True)
+
+    def contact_outside_form(self, picked: Picked) -> None:
+        if self.has_ticket():
+            changes = picked.ticket_changes()
+            if changes:
+                self.set(pending="update_confirm", proposed_changes=changes)
+                self.say("utter_ask_update_request", repeatable=True,
+                         ticket_reference=self.get("ticket_reference"),
+                         changes=self.changes_text(changes))
+                return
+        if self.pending == "offer" or self.intent == "request_human" or picked.channel:
+            self.start_handover(picked)
+            return
+        self.apply_picked(picked, announce=True)
+        if self.may_offer():
+            self.say("utter_offer_with_contact", repeatable=True)
+            self.set(pending="offer")
+
+    @staticmethod
+    def changes_text(changes: dict[str, str]) -> str:
+        names = {"phone": "nummer", "email": "e-mailadres", "name": "naam",
+                 "preferred_channel": "manier van contact"}
+        return ", ".join(f"{names.get(k, k)}: {v}" for k, v in changes.items())
+
+    def manage_request(self, picked: Picked) -> None:
+        if not self.has_ticket():
+            self.say("utter_no_request_yet", repeatable=True)
+            if self.may_offer():
+                self.set(pending="offer")
+            return
+        if WITHDRAW.search(self.turn.text) and not picked.anything() and \
+                not self.turn.is_question:
+            self.say("utter_ask_withdraw_confirm", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            self.set(pending="withdraw_confirm")
+            return
+        changes = picked.ticket_changes()
+        if changes:
+            self.out.effect = "update_request"
+            self.out.effect_values = changes
+            return
+        self.out.effect = "show_request"
