@@ -6,6 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.nlu.flemish import sounds_flemish
 from bot.tickets.routing import route
 
 
@@ -22,9 +23,6 @@ def slot_list(tracker: Tracker, name: str) -> list[Any]:
     return list(value) if isinstance(value, list) else []
 
 
-FLEMISH_HINTS = ("vdab", "loopbaancheque", "vlaanderen", "vlaams", "belgie", "belgië")
-
-
 def is_flemish(tracker: Tracker) -> bool:
     """Flemish context: a Flemish region, or the person mentions VDAB and the like."""
     region = tracker.get_slot("region")
@@ -33,4 +31,4 @@ def is_flemish(tracker: Tracker) -> bool:
     texts = [
         (e.get("text") or "").lower() for e in tracker.events if e.get("event") == "user"
     ]
-    return any(hint in text for text in texts[-10:] for hint in FLEMISH_HINTS)
+    return any(sounds_flemish(text) for text in texts[-10:])

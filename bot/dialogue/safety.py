@@ -83,7 +83,8 @@ class SafetyTurns(ConversationState):
 
     def misread(self) -> None:
         self.say("utter_sorry_misread", repeatable=True)
-        misread_crisis = "utter_crisis" in self.recent or "utter_crisis_check" in self.recent
+        misread_crisis = (self.said_recently("utter_crisis")
+                          or self.said_recently("utter_crisis_check"))
         if misread_crisis and int(self.get("crisis_told") or 0) <= 1:
             # Set by the message we misread: it was not a crisis statement.
             self.set(safety_flag=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.dialogue.patterns import (
+    BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
     NO_START,
     YES,
@@ -38,7 +39,14 @@ class ConversationState:
             return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
             return
+        if response in BELGIAN_VERSIONS and self.turn.flemish:
+            # Someone in Flanders gets the numbers that work there (1813), not 113.
+            response += "_be"
         self.out.says.append(Say(response=response, values=values))
+
+    def said_recently(self, response: str) -> bool:
+        """Said last turn, in either country's version."""
+        return response in self.recent or f"{response}_be" in self.recent
 
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
         self.out.says.extend(Say(text=line) for line in lines)

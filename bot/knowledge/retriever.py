@@ -19,6 +19,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge.entries import Entry, load_entries, load_not_covered
+from bot.nlu.flemish import FLEMISH_WORDS
 
 # Chosen on tests/knowledge/kb_questions.tsv, written by someone who never saw the
 # example questions, with a threshold picked on one half and checked on the other
@@ -29,12 +30,6 @@ DENSE_WEIGHT = 0.5
 ANSWER_WEIGHT = 0.3
 # A single sentence of a longer message must match more clearly than the whole message.
 PART_PENALTY = 0.08
-# Words that place a message in Flanders/Belgium by themselves, whatever the conversation's
-# region says ("ontslagen in belgie", "vdab", "mijne baas"): the Belgian answer is the right one.
-# actions/common.py already treats the first few as Flemish context for the whole chat.
-FLEMISH_WORDS = re.compile(
-    r"vdab|loopbaancheque|vlaander|vlaams|belgi|brussel|\b(?:rva|acv|abvv|aclvb|mijne|ge)\b"
-    r"|antwerpen|\bgent\b|leuven|brugge")
 REGION_PENALTY = 0.05
 # A message that resembles a deliberately uncovered question (knowledge/not_covered.txt: the
 # pension fund's amount, the Belgian pension age) more than any example question gets no answer.

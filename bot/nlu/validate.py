@@ -28,13 +28,19 @@ DISPATCHING_CODE = ("actions", "bot/dialogue")
 
 
 def dispatched_responses(*code_dirs: Path) -> tuple[set[str], tuple[str, ...]]:
-    """Response names the code dispatches literally, and the f-string prefixes."""
+    """Response names the code dispatches literally, and the f-string prefixes.
+
+    A country version ("utter_crisis" said as "utter_crisis_be", bot/dialogue/state.py)
+    counts as dispatched when its base name is and the code appends the suffix."""
     names: set[str] = set()
     prefixes: set[str] = set()
+    suffixes: set[str] = set()
     for path in (p for d in code_dirs for p in d.glob("*.py")):
         source = path.read_text(encoding="utf-8")
         names.update(re.findall(r"[\"'](utter_\w+)[\"']", source))
         prefixes.update(re.findall(r"f[\"'](utter_[a-z_]+_)\{", source))
+        suffixes.update(re.findall(r"response\s*\+=\s*[\"'](_[a-z]+)[\"']", source))
+    names |= {name + suffix for name in names for suffix in suffixes}
     return names, tuple(prefixes)
 
 
