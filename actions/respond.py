@@ -40,6 +40,8 @@ def turn_from(tracker: Tracker) -> Turn:
         entities=list(message.get("entities") or []),
         crisis_level=message.get("crisis_level"),
         topics=list(message.get("topics") or []),
+        ranking=[str(r.get("name")) for r in message.get("intent_ranking") or []
+                 if isinstance(r, dict) and r.get("name")],
         knowledge=knowledge,
         mentioned=offered,
         flemish=flemish,

@@ -134,9 +134,10 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
                 return
             # Asked twice already: no third question, but the way to help stays in view.
             self.say("utter_crisis_soft", repeatable=True)
-        if (self.intent == "not_what_i_meant" and not YES.match(self.turn.text)) or (
-                self.protests() and ("utter_crisis" in self.recent
-                                     or "utter_crisis_check" in self.recent)):
+        if (self.intent == "not_what_i_meant" and not YES.match(self.turn.text)
+                and self.pending != "topic_choice") or (
+                self.protests() and (self.said_recently("utter_crisis")
+                                     or self.said_recently("utter_crisis_check"))):
             self.misread()
             return
         handler = {
@@ -146,6 +147,7 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             "email_typo": self.answer_email_typo,
             "update_confirm": self.answer_update_confirm,
             "crisis_offer": self.answer_crisis_offer,
+            "topic_choice": self.answer_topic_choice,
         }.get(self.pending or "")
         if handler:
             handler(picked)

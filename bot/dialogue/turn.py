@@ -37,6 +37,7 @@ class Turn:
     entities: list[dict[str, Any]] = field(default_factory=list)
     crisis_level: str | None = None  # "clear" | "possible" | None (bot.nlu's crisis layer)
     topics: list[str] = field(default_factory=list)  # career intents in the message, main first
+    ranking: list[str] = field(default_factory=list)  # the classifier's intents, best first
     knowledge: Match | None = None
     mentioned: Entry | None = None  # an answer worth giving unasked (knowledge offer_on)
     flemish: bool = False

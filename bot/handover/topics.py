@@ -23,6 +23,26 @@ LABELS = {
     "hr_conversation": "een gesprek met je leidinggevende voorbereiden",
 }
 CAREER_TOPICS = tuple(LABELS)
+# The same topics on a button: WhatsApp cuts button titles at 20 characters.
+BUTTON_LABELS = {
+    "enjoy_work": "Plezier in je werk",
+    "stuck": "Vastgelopen",
+    "retirement": "Pensioen",
+    "flex_contract": "Flexcontract",
+    "job_insecurity": "Baan onzeker",
+    "unemployed": "Ontslag, werkloos",
+    "training": "Opleiding",
+    "funding": "Geld voor opleiding",
+    "career_change": "Ander werk",
+    "career_growth": "Doorgroeien",
+    "job_crafting": "Werk anders doen",
+    "workload_health": "Werkdruk, gezondheid",
+    "work_life_balance": "Werk en privé",
+    "conflict_at_work": "Conflict op werk",
+    "job_search": "Solliciteren",
+    "career_test": "Wat past bij mij",
+    "hr_conversation": "Gesprek met je baas",
+}
 # Topics where offering a consultant fits; someone who enjoys their work gets
 # self-help and an open door instead of an offer (never pushy).
 OFFER_TOPICS = tuple(t for t in CAREER_TOPICS if t != "enjoy_work")
