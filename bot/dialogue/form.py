@@ -45,6 +45,8 @@ class HandoverForm(ConversationState):
             return "consent"
         skipped = set(self.get("skipped") or [])
         crisis = bool(self.get("safety_flag"))
+        if not (crisis or self.topics() or self.get("summary_text") or "about" in skipped):
+            return "about"  # "ik wil iemand spreken": the consultant should know about what
         if not crisis and not self.get("contact_name") and "name" not in skipped:
             return "name"
         channel = self.get("contact_channel")
@@ -93,9 +95,9 @@ class HandoverForm(ConversationState):
     def summary_text(self) -> str:
         from bot.handover.topics import build_summary
 
-        topic_part = self.get("summary_text") or build_summary(
+        topic_part = build_summary(
             self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
-            deadline_text=self.get("deadline"))
+            deadline_text=self.get("deadline"), own_words=self.get("summary_text"))
         self.set(summary=topic_part)
         lines = []
         name = self.get("contact_name")
@@ -297,26 +299,42 @@ class HandoverForm(ConversationState):
             if short and len(short.split()) <= 4 and not self.turn.is_question:
                 self.set(region=short.strip(" .!"))
                 return True
+        elif step == "about" and not answered:
+            if SKIP_ANSWER.search(text) or NO_PREFERENCE.search(text):
+                self.set(skipped=[*(self.get("skipped") or []), "about"])
+                return True
+            return self.take_own_words(text, min_words=1)
         elif step == "summary":
             if self._plain_yes():
                 self.set(summary_confirmed=True)
                 return True
-            if self.intent == "deny" or text.startswith("/deny") or re.match(
-                    r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b", text, re.I):
+            correction = re.match(r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b\W*(.*)$",
+                                  text, re.I | re.S)
+            if correction and len(correction[2].split()) >= 3 and not self.turn.is_question:
+                # "nee, het gaat ook over mijn pensioen": the correction is already here.
+                return self.take_own_words(correction[2], min_words=3)
+            if self.intent == "deny" or text.startswith("/deny") or correction:
                 self.set(pending="summary_edit")
                 return True
             if len(text.split()) >= 8 and not self.turn.is_question:
-                # A correction in the person's own words is the new summary.
-                summary = contact.clean_free_text(text, limit=300)
-                if summary:
-                    self.set(summary_text=summary)
-                    return True
+                return self.take_own_words(text, min_words=8)
         elif step == "summary_edit" and not answered:
-            summary = contact.clean_free_text(text, limit=300)
-            if summary and len(summary) > 3:
-                self.set(summary_text=summary)
-                return True
+            return self.take_own_words(text, min_words=1)
         return False
+
+    def take_own_words(self, text: str, min_words: int) -> bool:
+        """What the request is about, in the person's words: the topics it names join the
+        request, and a longer text goes to the consultant as they wrote it."""
+        new = [t for t in self._message_topics() if t not in self.topics()]
+        if new:
+            self.set(topics=[*self.topics(), *new],
+                     primary_topic=self.get("primary_topic") or new[0])
+        words = contact.clean_free_text(text, limit=300)
+        if words and len(words.split()) >= max(min_words, 1) and (
+                not new or len(words.split()) >= 8):
+            self.set(summary_text=words)
+            return True
+        return bool(new)
 
     def _name_from(self, text: str) -> str | None:
         """The name in an answer to "how may we call you" ("Fatima. ik zeg al",
@@ -346,7 +364,7 @@ class HandoverForm(ConversationState):
         attempts[step or ""] = count
         self.set(attempts=attempts)
         # An optional question is not worth losing a person over: skip it on the third try.
-        if step in ("time", "region") and count >= 2 or step == "name" and count >= 3:
+        if step in ("time", "region", "about") and count >= 2 or step == "name" and count >= 3:
             self.set(skipped=[*(self.get("skipped") or []), step])
             self.ask_step(self.next_step())
             return

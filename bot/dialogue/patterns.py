@@ -18,9 +18,10 @@ SERVICE_ANSWERS = {
     "bot_challenge": "utter_bot_challenge",
 }
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "bad_input", "other_language")
-FORM_STEPS = ("consent", "name", "channel", "phone", "email", "time", "region", "summary",
+FORM_STEPS = ("consent", "about", "name", "channel", "phone", "email", "time", "region", "summary",
               "summary_edit")
 STEP_QUESTIONS = {
+    "about": "utter_ask_about",
     "name": "utter_ask_contact_name",
     "channel": "utter_ask_contact_channel",
     "phone": "utter_ask_contact_phone",

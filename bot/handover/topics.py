@@ -63,6 +63,7 @@ def build_summary(
     sector: str | None = None,
     contract_type: str | None = None,
     deadline_text: str | None = None,
+    own_words: str | None = None,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences."""
     parts: list[str] = []
@@ -80,4 +81,6 @@ def build_summary(
         parts.append(f"Belangrijke datum: {deadline_text}.")
     if any(t in HEALTH_TOPICS for t in topics):
         parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
+    if own_words:
+        parts.append(f"In je eigen woorden: {own_words}")
     return " ".join(parts) or "Je wilt graag praten met een loopbaanconsulent."

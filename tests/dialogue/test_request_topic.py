@@ -1,0 +1,68 @@
+"""A request says what it is about. Role-play round 2 and 3: tickets of people who
+asked for a person at once had the topic `request_human`, and a correction typed at
+the summary ("nee, het gaat ook over ...") replaced the summary verbatim without
+adding the topic. Each test failed before the fix."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+
+def start_without_topic(chat: Chat) -> None:
+    chat.say("ik wil iemand spreken", "request_human")
+    assert chat.slots["pending"] == "consent"
+    chat.say("ja", "affirm")
+
+
+def test_a_request_without_a_topic_asks_what_it_is_about_once():
+    chat = Chat()
+    start_without_topic(chat)
+    assert chat.slots["pending"] == "about"
+    assert chat.last.says[-1].response == "utter_ask_about"
+    names = chat.say("mijn contract wordt niet verlengd", "flex_contract",
+                     topics=["flex_contract"])
+    assert chat.slots["topics"] == ["flex_contract"]
+    assert chat.slots["primary_topic"] == "flex_contract"
+    assert "utter_ask_contact_name" in names
+
+
+def test_not_knowing_what_it_is_about_is_fine():
+    chat = Chat()
+    start_without_topic(chat)
+    chat.say("weet ik niet precies", "nlu_fallback")
+    assert chat.slots["pending"] == "name"
+
+
+def test_the_answer_in_own_words_reaches_the_summary():
+    chat = Chat()
+    start_without_topic(chat)
+    chat.say("gedoe met mijn rooster en ik wil weten wat mijn rechten zijn", "nlu_fallback")
+    assert "mijn rooster" in chat.slots["summary_text"]
+
+
+def test_a_topic_added_at_the_summary_joins_the_request_and_is_not_pasted_verbatim():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "summary"
+    names = chat.say("nee, het gaat ook over mijn pensioen", "retirement",
+                     topics=["retirement"])
+    assert "utter_ask_summary_edit" not in names
+    assert chat.last.says[-1].response == "utter_ask_summary_confirmed"
+    assert "retirement" in chat.slots["topics"]
+    assert not chat.slots.get("summary_text")
+    assert "pensioen" in chat.last.says[-1].values["summary"]
+    chat.say("ja", "affirm")
+    assert "retirement" in chat.tickets[0]["topics"]
+
+
+def test_a_longer_correction_keeps_their_words_next_to_the_topics():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("het gaat vooral om mijn contract dat stopt en dat ik dan zonder inkomen zit", "unemployed",
+             topics=["unemployed"])
+    summary = chat.last.says[-1].values["summary"]
+    assert "Je wilt praten over" in summary and "In je eigen woorden:" in summary
