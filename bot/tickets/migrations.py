@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     inspect,
     select,
 )
@@ -207,12 +209,61 @@ def _v5_outbox_notices(conn: Connection) -> None:
         " WHERE kind = 'new'")
 
 
+
+
+def _v6_live_chat(conn: Connection) -> None:
+    # Issue 12: a consultant answers the member in the same chat. `tickets.live`: a
+    # consultant holds the conversation (the bot is silent). `live_routes`: the way back to
+    # the conversation (channel + the sender reference encrypted with LIVE_CHAT_KEY, never
+    # plain), one per ticket whose person chose "hier in de chat". `live_messages`: what
+    # member, consultant, bot and system said in the live chat; consultant and system rows
+    # are also the delivery queue. Both go with their ticket (erasure, retention).
+    default = "FALSE" if conn.dialect.name == "postgresql" else "0"
+    conn.exec_driver_sql(
+        f"ALTER TABLE tickets ADD COLUMN live BOOLEAN NOT NULL DEFAULT {default}")
+    md = MetaData()
+    Table("tickets", md, autoload_with=conn)
+    Table(
+        "live_routes",
+        md,
+        Column("ticket_id", String(36), ForeignKey("tickets.id"), primary_key=True),
+        Column("channel", String(16), nullable=False),
+        Column("recipient", Text, nullable=False),
+        Column("assignee", Text, nullable=True),
+        Column("started_at", DateTime, nullable=True),
+        Column("last_activity_at", DateTime, nullable=True),
+        Column("last_member_at", DateTime, nullable=False),
+        Column("crisis_at", DateTime, nullable=True),
+        Column("viewer_seen_at", DateTime, nullable=True),
+        Column("template_at", DateTime, nullable=True),
+    )
+    Table(
+        "live_messages",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("ticket_id", String(36), ForeignKey("tickets.id"), nullable=False, index=True),
+        Column("sender", String(16), nullable=False),
+        Column("author", Text, nullable=True),
+        Column("text", Text, nullable=False),
+        Column("at", DateTime, nullable=False),
+        Column("crisis", Boolean, nullable=False, server_default=false()),
+        Column("deliver", Boolean, nullable=False, server_default=false()),
+        Column("delivered_at", DateTime, nullable=True),
+        Column("attempts", Integer, nullable=False, server_default="0"),
+        Column("next_attempt_at", DateTime, nullable=True),
+        Column("last_error", Text, nullable=True),
+    )
+    md.create_all(conn, tables=[md.tables["live_routes"], md.tables["live_messages"]])
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_live_messages_due ON live_messages (deliver, delivered_at,"
+        " next_attempt_at)")
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
     Migration(3, "erasure markers for spooled handovers", _v3_erasure_markers),
     Migration(4, "safety flag on tickets", _v4_safety_flag),
     Migration(5, "outbox notices to the assignee, urgent first", _v5_outbox_notices),
+    Migration(6, "live chat: live flag, encrypted way back, live messages", _v6_live_chat),
 )
 
 

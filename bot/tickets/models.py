@@ -124,6 +124,9 @@ class TicketDraft:
     sender_key: str | None = None
     reference: str | None = None
     safety_flag: bool = False
+    # The way back for a live chat (issue 12): channel + sender reference, already
+    # encrypted (bot/tickets/live.py seal()); only when the person chose "hier in de chat".
+    way_back: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.safety_flag, bool):
@@ -186,6 +189,7 @@ class Ticket:
     team: str
     closed_at: datetime | None
     safety_flag: bool = False
+    live: bool = False  # a consultant holds the conversation (live chat, issue 12)
 
     def to_api(self, extended: bool = False) -> dict[str, Any]:
         """The TICKET JSON of contract.md (the example plus the "safety_flag" addition).
@@ -212,6 +216,7 @@ class Ticket:
             "status": self.status,
             "assignee": self.assignee,
             "safety_flag": self.safety_flag,
+            "live": self.live,
         }
         if extended:
             data.update(

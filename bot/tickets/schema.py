@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -59,6 +60,8 @@ tickets = Table(
     # The person made a crisis statement in the conversation (migration 4). Console only:
     # never in notifications, never in the audit trail (which outlives the ticket).
     Column("safety_flag", Boolean, nullable=False, server_default=false()),
+    # A consultant holds the conversation: the bot is silent (migration 6, live chat).
+    Column("live", Boolean, nullable=False, server_default=false()),
 )
 
 ticket_notes = Table(
@@ -115,6 +118,46 @@ erased_senders = Table(
     metadata,
     Column("sender_key", String(64), primary_key=True),
     Column("erased_at", DateTime, nullable=False, index=True),
+)
+
+# Live chat (migration 6, bot/tickets/live.py). The way back to the person's conversation,
+# for a ticket whose person chose "hier in de chat": `recipient` is the channel's sender
+# reference encrypted with LIVE_CHAT_KEY (Fernet), never plain. Goes with its ticket.
+live_routes = Table(
+    "live_routes",
+    metadata,
+    Column("ticket_id", String(36), ForeignKey("tickets.id"), primary_key=True),
+    Column("channel", String(16), nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("assignee", Text, nullable=True),
+    Column("started_at", DateTime, nullable=True),
+    Column("last_activity_at", DateTime, nullable=True),
+    Column("last_member_at", DateTime, nullable=False),  # WhatsApp's 24-hour window
+    Column("crisis_at", DateTime, nullable=True),
+    Column("viewer_seen_at", DateTime, nullable=True),  # the console view last polled
+    # WhatsApp: when the template went out for a closed window (once until the person answers).
+    Column("template_at", DateTime, nullable=True),
+)
+
+# What was said in a live chat: sender member | consultant | bot | system. Rows with
+# `deliver` go to the person on their channel (delivered_at, attempts, next_attempt_at:
+# the delivery queue with retries). Goes with its ticket (erasure, retention).
+live_messages = Table(
+    "live_messages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("ticket_id", String(36), ForeignKey("tickets.id"), nullable=False, index=True),
+    Column("sender", String(16), nullable=False),
+    Column("author", Text, nullable=True),
+    Column("text", Text, nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("crisis", Boolean, nullable=False, server_default=false()),
+    Column("deliver", Boolean, nullable=False, server_default=false()),
+    Column("delivered_at", DateTime, nullable=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", DateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Index("ix_live_messages_due", "deliver", "delivered_at", "next_attempt_at"),
 )
 
 schema_version = Table(

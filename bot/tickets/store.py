@@ -142,7 +142,15 @@ from bot.tickets.models import (
     to_utc,
 )
 from bot.tickets.routing import Routing, default_routing
-from bot.tickets.schema import erased_senders, outbox, ticket_audit, ticket_notes, tickets
+from bot.tickets.schema import (
+    erased_senders,
+    live_messages,
+    live_routes,
+    outbox,
+    ticket_audit,
+    ticket_notes,
+    tickets,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Anchored at the repository root so the action server and the console, whatever their
@@ -414,6 +422,10 @@ class TicketStore:
                     safety_flag=draft.safety_flag,
                 )
             )
+            if draft.way_back:
+                conn.execute(live_routes.insert().values(
+                    ticket_id=ticket_id, channel=draft.channel, recipient=draft.way_back,
+                    last_member_at=_db_time(draft.consent_given_at)))
             _audit(conn, ticket_id, reference, "bot", "created",
                    {"channel": draft.channel, "team": team, "urgency": draft.urgency}, now)
             self._insert_outbox(conn, ticket_id, now,
@@ -864,6 +876,8 @@ def _delete_rows(conn: Connection, rows: Sequence[Row], actor: str, action: str,
     for start in range(0, len(ids), 500):  # stay below bound-parameter limits
         chunk = ids[start:start + 500]
         conn.execute(ticket_notes.delete().where(ticket_notes.c.ticket_id.in_(chunk)))
+        conn.execute(live_messages.delete().where(live_messages.c.ticket_id.in_(chunk)))
+        conn.execute(live_routes.delete().where(live_routes.c.ticket_id.in_(chunk)))
         conn.execute(outbox.delete().where(outbox.c.ticket_id.in_(chunk)))
         conn.execute(tickets.delete().where(tickets.c.id.in_(chunk)))
     for r in rows:
@@ -906,6 +920,7 @@ def _ticket_from_row(row: Row) -> Ticket:
         team=row.team,
         closed_at=_aware(row.closed_at),
         safety_flag=bool(row.safety_flag),
+        live=bool(row.live),
     )
 
 
