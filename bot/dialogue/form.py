@@ -15,13 +15,14 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_PREFERENCE,
     OVERWHELMED,
+    PHONE_PART,
     SERVICE_ANSWERS,
     SKIP_ANSWER,
     STEP_QUESTIONS,
     STOP_FORM_WORDS,
     TIME_WORDS,
 )
-from bot.dialogue.pickup import Picked, pick_name
+from bot.dialogue.pickup import Picked, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS
@@ -201,6 +202,8 @@ class HandoverForm(ConversationState):
             self.say("utter_take_time", repeatable=True)
             self.ask_step(step)
             return
+        if step == "phone" and self.joined_phone(picked):
+            return
         answered = self.answer_side_question()
         changed = self.apply_picked(picked, announce=False)
         if self.get("email_suggestion") and "email" in changed:
@@ -321,6 +324,26 @@ class HandoverForm(ConversationState):
         elif step == "summary_edit" and not answered:
             return self.take_own_words(text, min_words=1)
         return False
+
+    def joined_phone(self, picked: Picked) -> bool:
+        """A number typed in two messages ("06 1234", "5678") is one number. Returns
+        True when this message was only the first part and has been kept."""
+        text = self.turn.text.strip()
+        if not PHONE_PART.match(text):
+            self.set(phone_part=None)
+            return False
+        part = self.get("phone_part")
+        if part:
+            number, _ = pick_phone(f"{part} {text}", self.turn.flemish)
+            self.set(phone_part=None)
+            if number:
+                picked.phone, picked.phone_invalid = number, None
+            return False
+        if picked.phone or picked.phone_invalid or len(re.sub(r"\D", "", text)) >= 8:
+            return False
+        self.set(phone_part=text)
+        self.say("utter_phone_rest", repeatable=True, part=text)
+        return True
 
     def take_own_words(self, text: str, min_words: int) -> bool:
         """What the request is about, in the person's words: the topics it names join the

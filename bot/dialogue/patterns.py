@@ -124,6 +124,8 @@ NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\
                             r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
 SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
                           r"|overslaan)\b", re.I)
+# Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
+PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.

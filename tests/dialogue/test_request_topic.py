@@ -66,3 +66,26 @@ def test_a_longer_correction_keeps_their_words_next_to_the_topics():
              topics=["unemployed"])
     summary = chat.last.says[-1].values["summary"]
     assert "Je wilt praten over" in summary and "In je eigen woorden:" in summary
+
+
+def test_a_phone_number_sent_in_two_parts_is_one_number():
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Kim", "inform")
+    chat.say("bellen", "inform")
+    assert chat.slots["pending"] == "phone"
+    names = chat.say("06 1234", "inform")
+    assert names == ["utter_phone_rest"]
+    assert "utter_invalid_phone" not in names
+    chat.say("5678", "inform")
+    assert chat.slots["contact_phone"] == "+31612345678"
+    assert chat.slots["pending"] == "time"
+
+
+def test_a_whole_number_still_goes_in_one_message():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Kim", "bellen", "06 1234 5678"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["contact_phone"] == "+31612345678"
