@@ -29,6 +29,7 @@ from bot.dialogue.patterns import (
     DELETE_WORDS,
     DENIAL,
     EMPLOYER_SECRET,
+    FIXED_TERM,
     FORM_STEPS,
     GOODBYE_END,
     GOODBYE_WORDS,
@@ -165,6 +166,9 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             value = self.turn.entity(name)
             if value:
                 self.set(**{name: value})
+        if not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
+            # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.
+            self.set(contract_type="tijdelijk")
 
     def _offer_mentioned(self) -> None:
         """Help the person did not ask for but needs ("18 duizend schuld"), once."""

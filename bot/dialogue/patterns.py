@@ -124,6 +124,10 @@ NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\
                             r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
 SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
                           r"|overslaan)\b", re.I)
+FIXED_TERM = re.compile(
+    r"\bcontract\w*\s+(van|voor)\s+(\d+|een|één|1|half|zes|drie|twee)\s+(jaar|maand\w*|weken)\b|"
+    r"\b(\d+|een|één|half|zes|drie|twee)\s*(jaar|maanden?)\s*(contract|kontrakt)\b|"
+    r"\b(jaar|maand|halfjaar)contract\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 MAX_CHECK_QUESTIONS = 2

@@ -89,3 +89,15 @@ def test_a_whole_number_still_goes_in_one_message():
     for text in ("ja", "Kim", "bellen", "06 1234 5678"):
         chat.say(text, "affirm" if text == "ja" else "inform")
     assert chat.slots["contact_phone"] == "+31612345678"
+
+
+def test_a_contract_of_one_year_is_a_fixed_term_contract():
+    chat = Chat()
+    chat.say("ik heb contract van 1 jaar bij schoonmaakbedrijf", "flex_contract")
+    assert chat.slots["contract_type"] == "tijdelijk"
+    chat = Chat()
+    chat.say("6 maanden contract, daarna weet ik niet", "flex_contract")
+    assert chat.slots["contract_type"] == "tijdelijk"
+    chat = Chat()
+    chat.say("ik werk hier al 1 jaar", "inform")
+    assert not chat.slots.get("contract_type")
