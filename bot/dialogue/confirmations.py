@@ -14,7 +14,7 @@ from bot.dialogue.state import ConversationState
 
 
 class Confirmations(ConversationState):
-    """Destructive or binding steps happen only on an unmistakable yes: deleting,"""
+    """Confirmations before anything is deleted, stopped or changed."""
 
     def ask_delete(self) -> None:
         self.say("utter_ask_delete_confirm", repeatable=True)

@@ -29,7 +29,7 @@ from bot.handover.topics import CAREER_TOPICS
 
 
 class HandoverForm(ConversationState):
-    """The handover form: consent, then only what is still missing, from free text,"""
+    """The handover form, one step per turn."""
 
     def start_handover(self, picked: Picked | None = None) -> None:
         if self.has_ticket():

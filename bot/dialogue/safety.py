@@ -11,7 +11,7 @@ from bot.dialogue.state import ConversationState
 
 
 class SafetyTurns(ConversationState):
-    """Crisis statements: the answer at once on a clear one, one gentle direct"""
+    """The safety part of a turn (see the module docstring)."""
 
     def crisis(self) -> None:
         told = int(self.get("crisis_told") or 0)

@@ -22,7 +22,7 @@ from bot.handover.topics import BUTTON_LABELS, CAREER_TOPICS, OFFER_TOPICS
 
 
 class FreeTalk(ConversationState):
-    """Outside the form: greetings, service questions, topics, knowledge answers and"""
+    """Talk outside the form."""
 
     def free_turn(self, picked: Picked) -> None:
         intent = self.intent
