@@ -130,6 +130,13 @@ FIXED_TERM = re.compile(
     r"\b(jaar|maand|halfjaar)contract\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
+# "Zo bedoel ik het niet": the crisis answer was a misreading.
+MISREAD_WORDS = re.compile(
+    r"\b(bedoel\w*|verkeerd\w*|niet\s+zo|nie\s+zo|zo\s+niet|niet\s+wat\s+ik|"
+    r"geen\s+(zelfmoord|suic\w*|doodswens)|niet\s+(dood|van\s+kant|zelfmoord)|"
+    r"ik\s+(wil|ga)\s+(me|mezelf)\s+niet|denk\s+ik\s+niet\s+aan|over\s+werk)\b", re.I)
+# "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.
+REFUSED_HELP = re.compile(r"\b(bel\w*|113|1813|hulp|hulplijn|praten|chat\w*)\b", re.I)
 MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.patterns import MISREAD_WORDS, REFUSED_HELP
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
 
@@ -78,8 +79,11 @@ class SafetyTurns(ConversationState):
         self.free_turn(picked)
 
     def protests(self) -> bool:
-        """A "no" that says more than no ("nee hoor, ik wil me niet van kant maken")."""
-        return self.intent == "deny" and len(self.turn.text.split()) >= 4
+        """A "no" that says we misread ("nee hoor, ik wil me niet van kant maken"), not a
+        "no" to the help ("ik ga echt niet bellen": the statement stands)."""
+        return (self.intent == "deny" and len(self.turn.text.split()) >= 4
+                and bool(MISREAD_WORDS.search(self.turn.text))
+                and not REFUSED_HELP.search(self.turn.text))
 
     def misread(self) -> None:
         self.say("utter_sorry_misread", repeatable=True)

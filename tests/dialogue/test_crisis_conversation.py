@@ -3,7 +3,7 @@ involved (issue 11, item 4)."""
 
 from __future__ import annotations
 
-from conversation_support import Chat
+from conversation_support import Chat, knowledge
 
 
 def test_a_clear_statement_gets_the_crisis_answer_and_an_offer_without_a_form():
@@ -146,3 +146,27 @@ def test_laughing_off_the_offer_after_a_crisis_keeps_113_in_view():
     chat.say("soms denk ik dat ze zonder mij beter af zijn", "crisis", crisis_level="clear")
     assert chat.say("laat maar, grapje. ging over werk toch", "inform") == [
         "utter_crisis_declined"]
+
+
+def test_refusing_to_call_113_is_no_misreading_and_a_work_question_after_it_is_answered():
+    # Role-play round 3 (and p24): "ik ga echt niet bellen" after the crisis answer got
+    # "Sorry, dan begreep ik je verkeerd" and the safety flag was dropped.
+    chat = Chat()
+    chat.say("het maakt niet meer uit, ik wil er niet meer zijn", "crisis", crisis_level="clear")
+    names = chat.say("ik ga echt niet bellen", "deny")
+    assert "utter_sorry_misread" not in names
+    assert names == ["utter_crisis_declined"]
+    assert chat.slots["safety_flag"] is True
+    chat.say("kan ik minder uren werken bij mijn tweede baan?", "work_life_balance",
+             knowledge=knowledge("minder_uren_werken", "work_life_balance"))
+    assert "ANSWER minder_uren_werken" in chat.texts()
+    names = chat.say("grapje, laat maar", "deny", crisis_level="possible")
+    assert "utter_crisis_check" not in names  # no second interrogation; the flag stays
+    assert chat.slots["safety_flag"] is True
+
+
+def test_saying_we_misread_still_clears_the_crisis_reading():
+    chat = Chat()
+    chat.say("ik ben er klaar mee", "crisis", crisis_level="clear")
+    names = chat.say("nee zo bedoel ik het niet, ik ben klaar met mijn baas", "deny")
+    assert "utter_sorry_misread" in names
