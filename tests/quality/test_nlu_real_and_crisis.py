@@ -11,10 +11,19 @@ evaluation set leaks into the training data.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.nlu import evalsets
 from bot.nlu.train import latest_model
+from bot.settings import ROOT
+
+# Real-register training data harvested from public pages (data/nlu/real_register/);
+# its page addresses are listed per file in .SOURCES.md (hidden: Rasa's loader refuses
+# non-YAML files inside data/nlu).
+REAL_REGISTER = ROOT / "data" / "nlu" / "real_register"
+REAL_REGISTER_SOURCES = REAL_REGISTER / ".SOURCES.md"
 
 # Floors set from the measurement of the chosen pipeline on the real set as it
 # stood on 2026-12-03 (367 rows): accuracy 0.308, macro-F1 0.305, against 0.262
@@ -108,3 +117,47 @@ def test_no_evaluation_set_overlaps_the_training_data(name):
 def test_normalise_ignores_case_punctuation_and_spacing():
     assert evalsets.normalise("Ik wil  dood!") == evalsets.normalise("ik wil dood")
     assert evalsets.normalise("Hoi, hoe gaat 't?") == "hoi hoe gaat t"
+
+
+def _page_key(url: str) -> str:
+    """An address without scheme, www., query, fragment and trailing slash."""
+    url = re.sub(r"^https?://", "", url.strip().lower())
+    url = re.sub(r"^www\.", "", url)
+    return url.split("#")[0].split("?")[0].rstrip("/")
+
+
+def _real_register_sources() -> dict[str, list[str]]:
+    sources: dict[str, list[str]] = {}
+    current = None
+    for line in REAL_REGISTER_SOURCES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sources[current] = []
+        elif line.startswith("- ") and current:
+            sources[current].append(line[2:].strip())
+    return sources
+
+
+def test_real_register_sources_are_listed_and_none_is_an_evaluation_page():
+    files = sorted(p.name for p in REAL_REGISTER.glob("*.yml"))
+    assert files, "data/nlu/real_register has no training files"
+    sources = _real_register_sources()
+    assert sorted(sources) == files, "every real-register file needs its source list"
+    assert all(sources[f] for f in files)
+    evaluation_pages = {_page_key(e.extra.get("source") or "") for e in evalsets.real()} - {""}
+    assert len(evaluation_pages) >= 100
+    reused = sorted(u for urls in sources.values() for u in urls
+                    if _page_key(u) in evaluation_pages)
+    assert not reused, reused[:5]
+
+
+def test_real_register_examples_are_no_evaluation_rows():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    texts = [m.get("text") for f in sorted(REAL_REGISTER.glob("*.yml"))
+             for m in load_data(str(f)).intent_examples]
+    assert len(texts) >= 200
+    evaluation = {evalsets.normalise(e.text)
+                  for name in ("real", "held_out", "crisis") for e in getattr(evalsets, name)()}
+    overlap = sorted({evalsets.normalise(t) for t in texts} & evaluation)
+    assert not overlap, overlap[:5]
