@@ -31,7 +31,12 @@ REAL_REGISTER_SOURCES = REAL_REGISTER / ".SOURCES.md"
 # of a proportion over 367 rows is about 0.024; the floors sit about one below
 # the measured figures, so a retrain on a little more or other data does not fail
 # by noise, while falling back to the old pipeline's level does.
-REAL_MIN_ACCURACY = 0.28
+#
+# 2026-12-03, after adding data/nlu/real_register (269 passages real people wrote,
+# from pages that are no source of the real set): accuracy 0.341 (fallback 0.278 ->
+# 0.202), macro-F1 0.305 (unchanged within noise). The accuracy floor moves to about
+# one standard error below the new figure; the macro-F1 floor already sits there.
+REAL_MIN_ACCURACY = 0.31
 REAL_MIN_MACRO_F1 = 0.28
 MAX_CLEAR_ON_NONE = 0.01
 MAX_POSSIBLE_ON_NONE = 0.03
