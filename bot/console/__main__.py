@@ -7,10 +7,12 @@ import sys
 
 from aiohttp import web
 
+from bot.channels.live_delivery import LiveSender
 from bot.console.accounts import AccountStore
 from bot.console.app import create_app
 from bot.console.console_settings import ConsoleSettings
-from bot.tickets import TicketStore
+from bot.console.live_views import LIVE, LIVE_SENDER
+from bot.tickets import TicketStore, live
 
 log = logging.getLogger("bot.console")
 
@@ -42,6 +44,12 @@ def main() -> int:
         log.warning("CONSOLE_INSECURE_DEV=1: session cookies are sent over plain http")
 
     app = create_app(store, accounts, settings)
+    live_key = live.live_key()
+    app[LIVE] = live.LiveChats(store, live.idle_minutes())
+    if live_key is None:
+        log.info("live chat off (LIVE_CHAT_KEY not set): consultants cannot answer in the chat")
+    else:
+        app[LIVE_SENDER] = LiveSender(live_key)
     print(f"console: http://{settings.host}:{settings.port}/", flush=True)
     web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
     store.close()

@@ -41,6 +41,7 @@ from bot.console.accounts import AccountStore, utc_now
 from bot.console.api import add_api_routes, api_auth_middleware
 from bot.console.console_settings import ConsoleSettings
 from bot.console.keys import ACCOUNTS, CLOCK, SETTINGS, STORE
+from bot.console.live_views import add_live_routes
 from bot.console.web_security import (
     csrf_middleware,
     security_headers_middleware,
@@ -118,6 +119,7 @@ def create_app(
         ticket_views.ticket_action,
     )
     add_api_routes(app)
+    add_live_routes(app)  # live chat (issue 12): API, conversation view
     router.add_get("/widget", _widget_redirect)
     router.add_get("/widget/", _widget_index)
     if WIDGET_DIR.is_dir():  # filled by the widget work; absent folder must not break the console
