@@ -27,6 +27,7 @@ from bot.handover.service_hours import expected_contact
 from bot.handover.urgency import Urgency, assess
 from bot.privacy.sender_key import sender_key
 from bot.tickets.models import Contact, TicketDraft, new_reference
+from bot.tickets.routing import route
 from bot.tickets.store import InvalidContactField, TicketNotFound
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,10 @@ CONTACT_SLOTS = (
 )
 CHANNEL_WORDS = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail",
                  "chat": "hier in de chat"}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def retention_days() -> int:
@@ -123,8 +128,9 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
                                  ticket_reference=stored.reference)
         expectation = ("utter_handover_expectation_safety" if draft.safety_flag
                        else "utter_handover_expectation")
-        dispatcher.utter_message(response=expectation,
-                                 expected_contact=expected_contact(datetime.now(UTC)))
+        # The same calendar and target as the ticket's due_at (urgency, team's holidays).
+        promise = expected_contact(_now(), urgency=draft.urgency, team=route(draft.region))
+        dispatcher.utter_message(response=expectation, expected_contact=promise)
     dispatcher.utter_message(response="utter_handover_meanwhile")
     return [*reset_contact_slots(), SlotSet("ticket_reference", stored.reference)]
 

@@ -209,8 +209,6 @@ def _v5_outbox_notices(conn: Connection) -> None:
         " WHERE kind = 'new'")
 
 
-
-
 def _v6_live_chat(conn: Connection) -> None:
     # Issue 12: a consultant answers the member in the same chat. `tickets.live`: a
     # consultant holds the conversation (the bot is silent). `live_routes`: the way back to
@@ -257,6 +255,39 @@ def _v6_live_chat(conn: Connection) -> None:
     conn.exec_driver_sql(
         "CREATE INDEX ix_live_messages_due ON live_messages (deliver, delivered_at,"
         " next_attempt_at)")
+
+
+def _v7_service_levels(conn: Connection) -> None:
+    # Issue 15: `due_at` (first contact due, in working time), `remind_at` (half that time:
+    # the team's reminder), `first_contact_at` (first move to "contacted", for the service
+    # picture), `outcome` (recorded at closing) and when the service-level notices went into
+    # the outbox: `reminded_at` (team, half time), `escalated_at` (coordinator, deadline),
+    # `coordinator_at` (a crisis ticket, at once). Open tickets get due_at and remind_at
+    # from the service levels in force now; their notices count as done (no burst of
+    # reminders for old tickets on upgrade).
+    timestamp = "TIMESTAMP" if conn.dialect.name == "postgresql" else "DATETIME"
+    for ddl in (f"due_at {timestamp}", f"remind_at {timestamp}",
+                f"first_contact_at {timestamp}", "outcome VARCHAR(32)",
+                f"reminded_at {timestamp}", f"escalated_at {timestamp}",
+                f"coordinator_at {timestamp}"):
+        conn.exec_driver_sql(f"ALTER TABLE tickets ADD COLUMN {ddl}")
+    conn.exec_driver_sql("CREATE INDEX ix_tickets_status_due ON tickets (status, due_at)")
+    from bot.handover.working_time import default_service_levels
+
+    levels = default_service_levels()
+    md = MetaData()
+    tickets = Table("tickets", md, autoload_with=conn)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    conn.execute(tickets.update().values(reminded_at=now, escalated_at=now, coordinator_at=now))
+    rows = conn.execute(select(tickets.c.id, tickets.c.created_at, tickets.c.urgency,
+                               tickets.c.team).where(tickets.c.status != "closed")).all()
+    for row in rows:
+        due = levels.due_at(row.created_at, row.urgency, row.team)
+        remind = levels.half_time(row.created_at, due, row.team)
+        conn.execute(tickets.update().where(tickets.c.id == row.id).values(
+            due_at=due.replace(tzinfo=None), remind_at=remind.replace(tzinfo=None)))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
@@ -264,6 +295,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "safety flag on tickets", _v4_safety_flag),
     Migration(5, "outbox notices to the assignee, urgent first", _v5_outbox_notices),
     Migration(6, "live chat: live flag, encrypted way back, live messages", _v6_live_chat),
+    Migration(7, "service levels: due_at, first contact and outcome", _v7_service_levels),
 )
 
 

@@ -17,6 +17,9 @@ CHANNELS = ("rest", "socketio", "telegram", "whatsapp")
 URGENCIES = ("low", "normal", "high")
 PREFERRED_CHANNELS = ("phone", "whatsapp", "email", "chat")
 STATUSES = ("new", "claimed", "contacted", "closed")
+# Recorded at closing (contract.md); Dutch labels in bot/console/labels.py.
+OUTCOMES = ("stayed_improved", "internal_move", "new_job", "training", "referred",
+            "no_contact", "other")
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O/1/I: read out over the phone
 REFERENCE_LENGTH = 6
@@ -188,6 +191,9 @@ class Ticket:
     assignee: str | None
     team: str
     closed_at: datetime | None
+    due_at: datetime | None = None  # first contact due (service level, working time)
+    first_contact_at: datetime | None = None
+    outcome: str | None = None  # one of OUTCOMES, set at closing
     safety_flag: bool = False
     live: bool = False  # a consultant holds the conversation (live chat, issue 12)
 
@@ -215,6 +221,8 @@ class Ticket:
             },
             "status": self.status,
             "assignee": self.assignee,
+            "due_at": iso_utc(self.due_at),
+            "outcome": self.outcome,
             "safety_flag": self.safety_flag,
             "live": self.live,
         }

@@ -57,6 +57,18 @@ tickets = Table(
     Column("assignee", Text, nullable=True),
     Column("team", String(64), nullable=False),
     Column("closed_at", DateTime, nullable=True),
+    # Service levels (migration 7, issue 15): when first contact is due (working time,
+    # bot/handover/working_time.py), when it happened, and the outcome recorded at closing.
+    # remind_at: half of the working time to due_at (the team's reminder); reminded_at,
+    # escalated_at, coordinator_at: when the team reminder, the coordinator's reminder at
+    # the deadline and a crisis ticket's notice to the coordinator went into the outbox.
+    Column("due_at", DateTime, nullable=True),
+    Column("remind_at", DateTime, nullable=True),
+    Column("first_contact_at", DateTime, nullable=True),
+    Column("outcome", String(32), nullable=True),
+    Column("reminded_at", DateTime, nullable=True),
+    Column("escalated_at", DateTime, nullable=True),
+    Column("coordinator_at", DateTime, nullable=True),
     # The person made a crisis statement in the conversation (migration 4). Console only:
     # never in notifications, never in the audit trail (which outlives the ticket).
     Column("safety_flag", Boolean, nullable=False, server_default=false()),

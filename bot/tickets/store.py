@@ -113,7 +113,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, create_engine, event, func, select
+from sqlalchemy import and_, case, create_engine, event, func, select, true
 from sqlalchemy.engine import Connection, Engine, Row, make_url
 from sqlalchemy.exc import (
     DBAPIError,
@@ -126,8 +126,10 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import StaticPool
 
 from bot.handover import contact as contact_rules
+from bot.handover.working_time import ServiceLevels, default_service_levels
 from bot.tickets import migrations
 from bot.tickets.models import (
+    OUTCOMES,
     PREFERRED_CHANNELS,
     STATUSES,
     URGENCIES,
@@ -305,8 +307,10 @@ class TicketStore:
         notifiers: Iterable[str] = (),
         routing: Routing | None = None,
         clock: Clock = _utcnow,
+        service_levels: ServiceLevels | None = None,
     ) -> None:
         self._engine = engine
+        self._levels = service_levels or default_service_levels()
         self._notifiers = tuple(dict.fromkeys(notifiers))
         self._routing = routing or default_routing()
         self._clock = clock
@@ -342,6 +346,10 @@ class TicketStore:
     def routing(self) -> Routing:
         return self._routing
 
+    @property
+    def service_levels(self) -> ServiceLevels:
+        return self._levels
+
     def migrate(self) -> list[int]:
         """Apply pending schema migrations; returns the versions applied by this call."""
         return migrations.migrate(self._engine)
@@ -376,6 +384,7 @@ class TicketStore:
         now = _db_time(self._now())
         ticket_id = str(uuid.uuid4())
         team = self._routing.route(draft.region)
+        due_at = self._levels.due_at(_aware(now), draft.urgency, team)
         with self._engine.begin() as conn:
             found = conn.execute(
                 select(tickets).where(tickets.c.idempotency_key == draft.idempotency_key)
@@ -419,6 +428,8 @@ class TicketStore:
                     assignee=None,
                     team=team,
                     closed_at=None,
+                    due_at=_db_time(due_at),
+                    remind_at=_db_time(self._levels.half_time(_aware(now), due_at, team)),
                     safety_flag=draft.safety_flag,
                 )
             )
@@ -455,6 +466,39 @@ class TicketStore:
                     assignee=assignee,
                 )
             )
+
+    def enqueue_service_notices(self, now: datetime | None = None) -> int:
+        """Put the service-level notices that have come due into the outbox (issue 15; the
+        outbox worker calls this every run): a crisis ticket to the coordinator at once,
+        the team's reminder at half time while nobody claimed the ticket, the coordinator's
+        at the deadline while there was no first contact. Each once per ticket (the
+        markers reminded_at, escalated_at, coordinator_at). Returns the tickets noticed."""
+        moment = _db_time(now or self._now())
+        open_ = tickets.c.status != "closed"
+        specs = (
+            ("coordinator", tickets.c.coordinator_at,
+             and_(open_, tickets.c.safety_flag == true())),
+            ("reminder_half", tickets.c.reminded_at,
+             and_(tickets.c.status == "new", tickets.c.remind_at <= moment)),
+            ("reminder_due", tickets.c.escalated_at,
+             and_(tickets.c.status.in_(("new", "claimed")), tickets.c.due_at <= moment)),
+        )
+        count = 0
+        with self._engine.begin() as conn:
+            for kind, marker, condition in specs:
+                rows = conn.execute(
+                    select(tickets.c.id, tickets.c.reference, tickets.c.team,
+                           tickets.c.assignee)
+                    .where(and_(marker.is_(None), condition)).with_for_update(skip_locked=True)
+                ).all()
+                for r in rows:
+                    self._insert_outbox(conn, r.id, moment, kind=kind, priority=0,
+                                        reference=r.reference, team=r.team,
+                                        assignee=r.assignee)
+                    conn.execute(tickets.update().where(tickets.c.id == r.id)
+                                 .values({marker.name: moment}))
+                    count += 1
+        return count
 
     # -- reading -------------------------------------------------------------------------
 
@@ -503,8 +547,13 @@ class TicketStore:
             no_deadline_last = case((tickets.c.deadline.is_(None), 1), else_=0)
             query = query.order_by(rank, no_deadline_last, tickets.c.deadline,
                                    tickets.c.created_at, tickets.c.id)
+        elif sort == "due":
+            # Least time left first (overdue on top); tickets without a due time last.
+            no_due_last = case((tickets.c.due_at.is_(None), 1), else_=0)
+            query = query.order_by(no_due_last, tickets.c.due_at, tickets.c.created_at,
+                                   tickets.c.id)
         else:
-            raise ValueError("sort must be 'newest' or 'urgent'")
+            raise ValueError("sort must be 'newest', 'urgent' or 'due'")
         if limit is not None:
             query = query.limit(limit)
         if offset:
@@ -520,9 +569,12 @@ class TicketStore:
         status: str | None = None,
         assignee: str | None = None,
         actor: str = "console",
+        outcome: str | None = None,
     ) -> Ticket:
         if status is not None and status not in STATUSES:
             raise ValueError(f"unknown status {status!r}")
+        if outcome is not None and outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}")
         now = _db_time(self._now())
         with self._engine.begin() as conn:
             row = conn.execute(
@@ -538,6 +590,10 @@ class TicketStore:
                     raise InvalidTransition(current, status)
                 changes["status"] = status
                 changes["closed_at"] = now if status == "closed" else None
+                if status == "contacted" and row.first_contact_at is None:
+                    changes["first_contact_at"] = now
+                if current == "closed":
+                    changes["outcome"] = None  # reopened: recorded again at closing
                 if status == "new":
                     new_assignee = None
                 elif status == "claimed" and new_assignee is None:
@@ -546,6 +602,10 @@ class TicketStore:
                 new_assignee = assignee.strip() or None
             if new_assignee != row.assignee:
                 changes["assignee"] = new_assignee
+            if outcome is not None and outcome != row.outcome:
+                if (status or current) != "closed":
+                    raise InvalidTransition(current, "outcome without closing")
+                changes["outcome"] = outcome
             if changes:
                 changes["updated_at"] = now
                 conn.execute(tickets.update().where(tickets.c.id == ticket_id).values(**changes))
@@ -556,6 +616,10 @@ class TicketStore:
                     detail: dict[str, Any] = {"from": current, "to": status}
                     if "assignee" in changes:
                         detail["assignee"] = new_assignee
+                    if changes.get("outcome"):
+                        detail["outcome"] = changes["outcome"]
+                elif "outcome" in changes:
+                    action, detail = "outcome_recorded", {"outcome": outcome}
                 else:
                     action, detail = "assigned", {"assignee": new_assignee}
                 _audit(conn, ticket_id, row.reference, actor, action, detail, now)
@@ -919,6 +983,9 @@ def _ticket_from_row(row: Row) -> Ticket:
         assignee=row.assignee,
         team=row.team,
         closed_at=_aware(row.closed_at),
+        due_at=_aware(row.due_at),
+        first_contact_at=_aware(row.first_contact_at),
+        outcome=row.outcome,
         safety_flag=bool(row.safety_flag),
         live=bool(row.live),
     )

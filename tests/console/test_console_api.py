@@ -10,6 +10,7 @@ CONTRACT_KEYS = {
     "id", "reference", "created_at", "channel", "primary_topic", "topics", "urgency",
     "deadline", "summary", "contact", "region", "sector", "contract_type", "consent",
     "status", "assignee", "safety_flag",
+    "live", "due_at", "outcome",  # additions (contract.md)
 }
 
 

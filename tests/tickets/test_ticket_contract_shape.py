@@ -27,9 +27,9 @@ def _contract_additions() -> set[str]:
     return set(re.findall(r'^- `"(\w+)":', block, re.MULTILINE))
 
 
-# Additions the ticket store serves in TICKET (the due_at and outcome additions are not
-# part of this store yet).
-SERVED_ADDITIONS = {"safety_flag": "scalar", "live": "scalar"}
+# Additions the ticket store serves in TICKET.
+SERVED_ADDITIONS = {"safety_flag": "scalar", "live": "scalar", "due_at": "scalar",
+                    "outcome": "scalar"}
 
 
 def _shape(value):

@@ -158,6 +158,8 @@ def test_to_api_round_trips_every_field(store):
         "consent": {"given_at": "2026-03-02T09:30:00Z", "text_version": "consent-v1"},
         "status": "new",
         "assignee": None,
+        "due_at": "2026-03-02T16:00:00Z",  # high, Monday 10:30 local: 17:00 the same day
+        "outcome": None,
         "safety_flag": False,
         "live": False,
     }
