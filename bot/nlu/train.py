@@ -96,12 +96,17 @@ def train(force: bool = False, root: Path = ROOT) -> Path:
         return target
     print(f"Training with spaCy pipeline {pipeline.name} (a few minutes)...", flush=True)
     config = resolve_config(pipeline, root / "config.yml", root / RESOLVED_CONFIG.relative_to(ROOT))
+    # Trained beside models/ and moved in whole: a server or test that picks the newest
+    # model never opens a half-written file.
+    staging = root / "models" / ".training"
+    staging.mkdir(parents=True, exist_ok=True)
     cmd = [
         sys.executable, "-m", "rasa", "train",
         "--config", str(config), "--domain", "domain", "--data", "data",
-        "--out", "models", "--fixed-model-name", target.name.removesuffix(".tar.gz"),
+        "--out", str(staging), "--fixed-model-name", target.name.removesuffix(".tar.gz"),
     ]
     subprocess.run(cmd, cwd=root, env=quiet_env(), check=True)
+    (staging / target.name).replace(target)
     _prune(target, root / "models")
     print(f"Model trained: {target.relative_to(root)} (spaCy: {spacy_pipeline_of(target)})")
     return target
