@@ -17,7 +17,13 @@ from typing import Any
 from aiohttp import web
 
 from bot.console.keys import SETTINGS, STORE
-from bot.console.workflow import InvalidAction, find_ticket, is_ticket_id, parse_patch
+from bot.console.workflow import (
+    InvalidAction,
+    find_ticket,
+    is_ticket_id,
+    parse_outcome,
+    parse_patch,
+)
 from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, TicketNotFound
 from bot.tickets.models import STATUSES
@@ -91,6 +97,7 @@ async def patch_ticket(request: web.Request) -> web.Response:
         return _error(400, "body is not valid JSON")
     try:
         status, assignee = parse_patch(payload)
+        outcome = parse_outcome(payload)
     except InvalidAction as error:
         return _error(400, str(error))
     if not is_ticket_id(ticket_id):
@@ -102,6 +109,7 @@ async def patch_ticket(request: web.Request) -> web.Response:
             status=status,
             assignee=assignee,
             actor=API_ACTOR,
+            outcome=outcome,
         )
     except TicketNotFound:
         return _error(404, "ticket not found")

@@ -45,6 +45,17 @@ STATUSES = {
 
 URGENCIES = {"high": "Hoog", "normal": "Normaal", "low": "Laag"}
 
+# Recorded at closing (bot.tickets.models.OUTCOMES, contract.md), in this order.
+OUTCOMES = {
+    "stayed_improved": "Gebleven, werk verbeterd",
+    "internal_move": "Intern andere functie",
+    "new_job": "Nieuwe baan",
+    "training": "Opleiding gestart",
+    "referred": "Doorverwezen (juridisch, UWV/VDAB, gezondheid)",
+    "no_contact": "Geen contact mogelijk",
+    "other": "Anders",
+}
+
 # A ticket with safety_flag: the person made a crisis statement in the conversation. Shown in
 # the console only (notifications never carry it; see bot/notify/message.py).
 SAFETY_BADGE = "Let op: crisissignaal"
@@ -116,6 +127,22 @@ def format_date(value: str | date | None) -> str:
         except ValueError:
             return value
     return value.strftime("%d-%m-%Y")
+
+
+def format_time_left(due: datetime | None, now: datetime) -> tuple[str, bool]:
+    """("nog 3 uur", False) or ("2 dagen te laat", True); ("—", False) without a due time."""
+    if due is None:
+        return "—", False
+    minutes = int((due - now).total_seconds() // 60)
+    late = minutes < 0
+    minutes = abs(minutes)
+    if minutes < 60:
+        amount = f"{minutes} min"
+    elif minutes < 48 * 60:
+        amount = f"{minutes // 60} uur"
+    else:
+        amount = f"{minutes // (24 * 60)} dagen"
+    return (f"{amount} te laat", True) if late else (f"nog {amount}", False)
 
 
 def format_age(value: str | datetime | None, now: datetime) -> str:

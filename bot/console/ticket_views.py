@@ -39,10 +39,11 @@ AUDIT_ACTIONS = {
     "withdrawn_by_person": "Ingetrokken door de persoon",
     "deleted": "Verwijderd",
     "purged": "Opgeruimd (bewaartermijn)",
+    "outcome_recorded": "Uitkomst vastgelegd",
 }
 AUDIT_KEYS = {"from": "van", "to": "naar", "assignee": "behandelaar", "channel": "kanaal",
               "team": "team", "urgency": "urgentie", "note_id": "notitie", "reason": "reden",
-              "fields": "gegevens"}
+              "fields": "gegevens", "outcome": "uitkomst"}
 # Field names in a "changed_by_person" audit row (TicketStore.update_contact_by_member).
 FIELD_NAMES = {"name": "naam", "preferred_channel": "voorkeur", "phone": "telefoon",
                "email": "e-mail", "preferred_time": "beste tijd", "region": "regio"}
@@ -95,11 +96,13 @@ async def inbox(request: web.Request) -> web.Response:
         status=None if status == "all" else status,
         urgency=urgency or None,
         team=team or None,
-        sort="newest",
+        sort="due",
     )
-    # Most urgent first, a crisis statement before the rest of its urgency; the sort is
-    # stable, so newest first within one group.
-    tickets.sort(key=lambda t: (labels.URGENCY_ORDER.get(t.urgency, 9), not t.safety_flag))
+    # Least time left first (overdue on top, service levels, issue 15), a crisis statement
+    # before the rest; tickets without a due time (closed long ago) by urgency after them.
+    tickets.sort(key=lambda t: (not t.safety_flag, t.due_at is None,
+                                t.due_at or t.created_at,
+                                labels.URGENCY_ORDER.get(t.urgency, 9)))
 
     now = request.app[CLOCK]()
     rows = [
@@ -117,6 +120,7 @@ async def inbox(request: web.Request) -> web.Response:
             "assignee": t.assignee or "—",
             "team": teams.get(t.team, t.team),
             "safety_flag": t.safety_flag,
+            "time_left": _time_left(t, now),
         }
         for t in tickets
     ]
@@ -137,6 +141,14 @@ async def inbox(request: web.Request) -> web.Response:
             "safety_text": labels.SAFETY_TEXT,
         },
     )
+
+
+def _time_left(ticket: Any, now: Any) -> dict[str, Any]:
+    """Time left to first contact, or overdue; only while that contact is still to come."""
+    if ticket.status not in ("new", "claimed") or ticket.due_at is None:
+        return {"text": "—", "overdue": False}
+    text, overdue = labels.format_time_left(ticket.due_at, now)
+    return {"text": text, "overdue": overdue}
 
 
 @login_required
@@ -178,6 +190,12 @@ async def ticket_page(request: web.Request) -> web.Response:
             "age": age if age == "zojuist" else f"{age} geleden",
             "consent_at": labels.format_moment(ticket.consent_given_at),
             "actions": actions_for(ticket),
+            "outcomes": labels.OUTCOMES,
+            "outcome_label": labels.label(labels.OUTCOMES, ticket.outcome)
+            if ticket.outcome else None,
+            "due": labels.format_moment(ticket.due_at),
+            "time_left": labels.format_time_left(ticket.due_at, now)[0]
+            if ticket.status in ("new", "claimed") else None,
             "note_max": NOTE_MAX_LENGTH,
             "notes": [
                 {
@@ -213,6 +231,8 @@ def _detail_text(detail: dict[str, Any], teams: dict[str, str]) -> str:
             value = labels.label(labels.STATUSES, value)
         elif key == "urgency" and isinstance(value, str):
             value = labels.label(labels.URGENCIES, value)
+        elif key == "outcome" and isinstance(value, str):
+            value = labels.label(labels.OUTCOMES, value)
         elif key == "fields" and isinstance(value, list):
             value = ", ".join(FIELD_NAMES.get(str(name), str(name)) for name in value)
         elif value is None:
@@ -239,6 +259,7 @@ async def ticket_action(request: web.Request) -> web.Response:
             session.consultant.name,
             # One over the limit is enough for apply_action to refuse it as too long.
             form_text(form, "text", NOTE_MAX_LENGTH + 1),
+            form_text(form, "outcome", 40),
         )
     except TicketGone:
         return _not_found(request)

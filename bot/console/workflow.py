@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, Ticket, TicketNotFound, TicketStore
+from bot.tickets.models import OUTCOMES
 from bot.tickets.store import NOTE_MAX
 
 NOTE_MAX_LENGTH = NOTE_MAX
@@ -78,7 +79,8 @@ _STATUS_ACTIONS = {
 
 
 def apply_action(
-    store: TicketStore, ticket_id: str, action: str, actor: str, note_text: str = ""
+    store: TicketStore, ticket_id: str, action: str, actor: str, note_text: str = "",
+    outcome: str = "",
 ) -> str:
     """Carry out a ticket page action; returns the notice key for the redirect."""
     if not is_ticket_id(ticket_id):
@@ -95,9 +97,12 @@ def apply_action(
         if action not in _STATUS_ACTIONS:
             raise InvalidAction("Deze actie bestaat niet.")
         status, notice = _STATUS_ACTIONS[action]
+        if action == "close" and outcome not in OUTCOMES:
+            raise InvalidAction("Kies bij het sluiten wat de uitkomst is.")
         # Claiming and reopening make the consultant who does it the assignee.
         assignee = actor if action in ("claim", "reopen") else None
-        store.update_ticket(ticket_id, status=status, assignee=assignee, actor=actor)
+        store.update_ticket(ticket_id, status=status, assignee=assignee, actor=actor,
+                            outcome=outcome if action == "close" else None)
         return notice
     except TicketNotFound as error:
         raise TicketGone(ticket_id) from error
@@ -109,6 +114,14 @@ def apply_action(
         ) from error
 
 
+def parse_outcome(payload: dict[str, Any]) -> str | None:
+    """The "outcome" of a PATCH body: one of OUTCOMES, only with closing (or closed)."""
+    outcome = payload.get("outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        raise InvalidAction(f"outcome must be one of {', '.join(OUTCOMES)}")
+    return outcome
+
+
 def parse_patch(payload: Any) -> tuple[str | None, str | None]:
     """Validate a PATCH body: {"status": ..., "assignee": ...}, at least one of them.
 
@@ -116,7 +129,7 @@ def parse_patch(payload: Any) -> tuple[str | None, str | None]:
     """
     if not isinstance(payload, dict):
         raise InvalidAction("body must be a JSON object")
-    unknown = set(payload) - {"status", "assignee"}
+    unknown = set(payload) - {"status", "assignee", "outcome"}
     if unknown:
         raise InvalidAction(f"unknown field(s): {', '.join(sorted(unknown))}")
     if not payload:
@@ -133,6 +146,6 @@ def parse_patch(payload: Any) -> tuple[str | None, str | None]:
         assignee = assignee.strip()
         if len(assignee) > ASSIGNEE_MAX_LENGTH or not is_plain_line(assignee):
             raise InvalidAction(f"assignee must be at most {ASSIGNEE_MAX_LENGTH} plain characters")
-    if status is None and "assignee" not in payload:
+    if status is None and "assignee" not in payload and payload.get("outcome") is None:
         raise InvalidAction("give status and/or assignee")
     return status, assignee

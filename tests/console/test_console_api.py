@@ -189,3 +189,23 @@ async def test_api_responses_carry_security_headers(client):
     response = await client.get("/api/tickets", headers=bearer())
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "no-store"
+
+
+async def test_patch_records_the_outcome_on_closing(client, make_ticket, ticket_store):
+    ticket = make_ticket()
+    path = f"/api/tickets/{ticket.id}"
+    wrong = await client.patch(path, json={"status": "closed", "outcome": "happy"},
+                               headers=bearer())
+    assert wrong.status == 400
+    early = await client.patch(path, json={"status": "claimed", "outcome": "new_job"},
+                               headers=bearer())
+    assert early.status == 400  # an outcome belongs to closing
+    response = await client.patch(path, json={"status": "closed", "outcome": "new_job"},
+                                  headers=bearer())
+    assert response.status == 200
+    body = await response.json()
+    assert (body["status"], body["outcome"]) == ("closed", "new_job")
+    assert body["due_at"].endswith("Z")
+    fixed = await client.patch(path, json={"outcome": "training"}, headers=bearer())
+    assert (await fixed.json())["outcome"] == "training"
+    assert ticket_store.get_ticket(ticket.id).outcome == "training"

@@ -44,7 +44,7 @@ async def test_everything_the_person_typed_is_escaped(logged_in, make_ticket):
     assert 'href="mailto:a&#34;&lt;script&gt;' in page  # attribute stays closed
 
 
-async def test_inbox_shows_the_essentials_most_urgent_first(logged_in, make_ticket, clock):
+async def test_inbox_shows_the_essentials_least_time_left_first(logged_in, make_ticket, clock):
     low = make_ticket(urgency="low")
     clock.advance(minutes=5)
     high_old = make_ticket(urgency="high", primary_topic="workload_health")
@@ -55,9 +55,12 @@ async def test_inbox_shows_the_essentials_most_urgent_first(logged_in, make_tick
     clock.advance(hours=3)
     await login(logged_in)  # the session from before idled out meanwhile
     html = await (await logged_in.get("/?status=new&team=")).text()
+    # Service levels (issue 15): the least time to the contact deadline first; the two high
+    # tickets are due at the same closing time, the one waiting longest goes first.
     assert references_in_order(html) == [
-        high_new.reference, high_old.reference, normal.reference, low.reference
+        high_old.reference, high_new.reference, normal.reference, low.reference
     ]
+    assert "Tijd over" in html
     assert "Werkdruk en gezondheid" in html  # topic in Dutch
     assert "Utrecht" in html  # region
     assert "3 uur" in html and "Hoog" in html  # age and urgency
@@ -158,7 +161,7 @@ async def test_claim_contact_close_with_audit(logged_in, make_ticket, ticket_sto
     assert (stored.status, stored.assignee) == ("claimed", "anna")
 
     assert (await post_action(logged_in, ticket.id, "contacted")).status == 303
-    assert (await post_action(logged_in, ticket.id, "close")).status == 303
+    assert (await post_action(logged_in, ticket.id, "close", outcome="new_job")).status == 303
     assert ticket_store.get_ticket(ticket.id).status == "closed"
 
     trail = ticket_store.audit_trail(ticket.id)
@@ -219,3 +222,29 @@ async def test_notice_comes_from_a_fixed_list(logged_in):
     assert "alert(1)" not in html
     html = await (await logged_in.get("/?melding=verwijderd")).text()
     assert "De aanvraag en alle gegevens zijn verwijderd." in html
+
+
+async def test_overdue_tickets_go_on_top_and_say_so(logged_in, make_ticket, clock):
+    normal = make_ticket(urgency="normal")
+    clock.advance(days=6)  # past its two working days
+    high = make_ticket(urgency="high")
+    await login(logged_in)
+    html = await (await logged_in.get("/?status=new&team=")).text()
+    assert references_in_order(html) == [normal.reference, high.reference]
+    assert "te laat" in html and "overdue" in html
+
+
+async def test_closing_asks_for_the_outcome_in_dutch(logged_in, make_ticket, ticket_store):
+    ticket = make_ticket()
+    page = await (await logged_in.get(f"/tickets/{ticket.id}")).text()
+    assert 'name="outcome"' in page and "Nieuwe baan" in page
+    token = await csrf_of(logged_in, f"/tickets/{ticket.id}")
+    refused = await logged_in.post(f"/tickets/{ticket.id}/close", data={"csrf_token": token})
+    assert refused.status == 400
+    assert ticket_store.get_ticket(ticket.id).status == "new"
+    done = await logged_in.post(f"/tickets/{ticket.id}/close",
+                                data={"csrf_token": token, "outcome": "referred"})
+    assert done.status == 200
+    closed = ticket_store.get_ticket(ticket.id)
+    assert (closed.status, closed.outcome) == ("closed", "referred")
+    assert "Doorverwezen" in await (await logged_in.get(f"/tickets/{ticket.id}")).text()
