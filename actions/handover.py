@@ -8,7 +8,6 @@ ticket store. Nothing is stored for a consultant before the person actively agre
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
 from datetime import UTC, date, datetime
@@ -26,6 +25,7 @@ from bot.handover.dates_nl import parse_deadline
 from bot.handover.service_hours import expected_contact
 from bot.handover.urgency import Urgency, assess
 from bot.privacy.sender_key import sender_key
+from bot.tickets.idempotency import handover_key
 from bot.tickets.models import Contact, TicketDraft, new_reference
 from bot.tickets.routing import route
 from bot.tickets.store import InvalidContactField, TicketNotFound
@@ -71,8 +71,9 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
         urgency = Urgency("high", "Vraagt zelf om snel contact.")
     channel = input_channel(tracker)
     consent_at = tracker.get_slot("consent_given_at")
-    # Same conversation + same consent = same ticket, however often this runs.
-    key = hashlib.sha256(f"{channel}|{tracker.sender_id}|{consent_at}".encode()).hexdigest()
+    # Same conversation + same consent = same ticket, however often this runs. Keyed with
+    # the sender-key secret: an unkeyed hash would give the phone number away (issue 13, #6).
+    key = handover_key(channel, tracker.sender_id, consent_at)
     name = tracker.get_slot("contact_name")
     primary = tracker.get_slot("primary_topic") or (topics[0] if topics else "request_human")
     channel_choice = tracker.get_slot("contact_channel")

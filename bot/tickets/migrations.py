@@ -288,6 +288,26 @@ def _v7_service_levels(conn: Connection) -> None:
             due_at=due.replace(tzinfo=None), remind_at=remind.replace(tzinfo=None)))
 
 
+def _v8_keyed_idempotency_keys(conn: Connection) -> None:
+    # Issue 13, finding 6: handover keys were the unkeyed SHA-256 of channel, conversation id
+    # and consent time, so the phone number could be recovered from a copy of the database.
+    # Rewrite them in their keyed form (bot/tickets/idempotency.py), which is what a retried
+    # handover now looks up. The secret is only needed when there is something to rewrite.
+    from bot.privacy.sender_key import load_secret
+    from bot.tickets.idempotency import is_unkeyed, keyed
+
+    md = MetaData()
+    tickets = Table("tickets", md, autoload_with=conn)
+    rows = [row for row in conn.execute(select(tickets.c.id, tickets.c.idempotency_key))
+            if is_unkeyed(row.idempotency_key)]
+    if not rows:
+        return
+    secret = load_secret()
+    for row in rows:
+        conn.execute(tickets.update().where(tickets.c.id == row.id).values(
+            idempotency_key=keyed(row.idempotency_key, secret)))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
@@ -296,6 +316,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "outbox notices to the assignee, urgent first", _v5_outbox_notices),
     Migration(6, "live chat: live flag, encrypted way back, live messages", _v6_live_chat),
     Migration(7, "service levels: due_at, first contact and outcome", _v7_service_levels),
+    Migration(8, "handover idempotency keys keyed with the sender-key secret",
+              _v8_keyed_idempotency_keys),
 )
 
 

@@ -109,6 +109,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ from sqlalchemy.pool import StaticPool
 
 from bot.handover import contact as contact_rules
 from bot.handover.working_time import ServiceLevels, default_service_levels
-from bot.tickets import migrations
+from bot.tickets import idempotency, migrations
 from bot.tickets.models import (
     OUTCOMES,
     PREFERRED_CHANNELS,
@@ -363,6 +364,10 @@ class TicketStore:
     # -- creating ------------------------------------------------------------------------
 
     def create_ticket(self, draft: TicketDraft) -> Ticket:
+        if idempotency.is_unkeyed(draft.idempotency_key):
+            # An unkeyed key of the previous release (a spooled draft, an older action
+            # server) is stored and looked up in its keyed form (issue 13, finding 6).
+            draft = replace(draft, idempotency_key=idempotency.keyed(draft.idempotency_key))
         existing = self._ticket_by_idempotency_key(draft.idempotency_key)
         if existing is not None:
             return existing
