@@ -9,7 +9,7 @@ mostly query construction and ORM bookkeeping rather than the database.
 These are the same SQL queries on the same table (``events``), built once per
 store as SQLAlchemy Core statements with the sender as a bound parameter, and
 new events go in with one ``executemany``. Same rows, same order, same tracker
-read back (tests/production/test_tracker_sql.py compares with Rasa's store).
+read back (tests/rasa/test_tracker_sql.py compares with Rasa's store).
 """
 
 from __future__ import annotations

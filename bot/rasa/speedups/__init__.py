@@ -1,7 +1,7 @@
 """Measured fixes for Rasa hot spots, applied when this package is imported.
 
 Each module fixes one hot spot found by profiling (docs/benchmarks.md) and
-is tested against Rasa's own code (tests/production/test_prod_speedups.py and
+is tested against Rasa's own code (tests/rasa/test_speedups.py and
 test_speedup_*.py): same results, less CPU.
 
 - ``schema_check``: each action-response schema is checked once, not per call;
