@@ -118,6 +118,13 @@ class FreeTalk(ConversationState):
         if topics and self.intent == "nlu_fallback":
             self.topic_turn(topics)
             return
+        guesses = [t for t in self.turn.ranking if t in CAREER_TOPICS
+                   and t not in self.topics() and t not in self.denied_topics()][:2]
+        if self.intent == "nlu_fallback" and guesses and len(self.turn.text.split()) >= 4 \
+                and self.unsure_of(guesses[0]):
+            # "het is allemaal zo onzeker nu": a guess to choose from beats "snap ik niet".
+            self.ask_topic_choice(guesses[0], guesses)
+            return
         if self.intent == "other_language":
             self.say("utter_english", repeatable=True)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 LABELS = {
     "enjoy_work": "plezier in je werk houden",
-    "stuck": "vastgelopen in je werk",
+    "stuck": "het gevoel dat je vastzit in je werk",
     "retirement": "pensioen en je laatste werkjaren",
     "flex_contract": "een flexcontract",
     "job_insecurity": "onzekerheid over je baan",

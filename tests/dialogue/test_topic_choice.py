@@ -71,3 +71,20 @@ def test_no_more_than_two_choice_questions_in_one_conversation():
         chat.say("/" + topic, topic)
     names = chat.say("en mijn baas doet ook moeilijk", "conflict_at_work", confidence=0.3)
     assert "utter_topic_conflict_at_work" in names
+
+
+def test_a_message_nobody_understood_gets_the_best_guesses_to_choose_from():
+    chat = Chat()
+    names = chat.say("pff het is allemaal zo onzeker nu", "nlu_fallback", confidence=0.27,
+                     ranking=["nlu_fallback", "job_insecurity", "stuck", "greet"])
+    assert "utter_topic_choice_two" in names
+    assert "utter_default" not in names
+    choice = next(s for s in chat.last.says if s.response == "utter_topic_choice_two")
+    assert (choice.values["first"], choice.values["second"]) == ("job_insecurity", "stuck")
+
+
+def test_a_short_unclear_message_is_not_met_with_topic_guesses():
+    chat = Chat()
+    names = chat.say("asdf qq", "nlu_fallback", confidence=0.27,
+                     ranking=["nlu_fallback", "retirement"])
+    assert "utter_topic_choice_two" not in names and "utter_topic_choice_one" not in names
