@@ -101,10 +101,17 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
         contract_type=tracker.get_slot("contract_type"),
         sender_key=sender_key(channel, tracker.sender_id),
         safety_flag=safety,
+        way_back=_way_back(tracker, channel_choice),
         # Chosen before the first attempt, so the ticket and a spooled copy of this draft
         # carry the same reference, whichever of the two ends up in the database.
         reference=new_reference(),
     )
+
+
+def _way_back(tracker: Tracker, channel_choice: str | None) -> str | None:
+    from actions.live_chat import way_back  # live_chat imports this module
+
+    return way_back(tracker, channel_choice)
 
 
 async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

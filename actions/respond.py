@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handover, privacy
+from actions import handover, live_chat, privacy
 from actions.common import is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn
@@ -67,6 +67,9 @@ class ActionRespond(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        # A consultant holding this conversation keeps the bot silent (issue 12).
+        if (await live_chat.intercept(dispatcher, tracker)).silent:
+            return []
         outcome = decide(dict(tracker.slots), turn_from(tracker))
         utter(dispatcher, outcome)
         known = set((domain.get("slots") or {}).keys()) or set(tracker.slots)

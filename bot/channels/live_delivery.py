@@ -51,8 +51,11 @@ class LiveSender:
                                     or GRAPH_BASE) if access and number else None
         self.template = env.get(TEMPLATE_ENV) or DEFAULT_TEMPLATE
 
-    async def send(self, chats: LiveChats, item: Delivery) -> None:
-        """Send one; raises when it should be tried again later."""
+    async def send(self, chats: LiveChats, item: Delivery,
+                   templated: set[str] | None = None) -> None:
+        """Send one; raises when it should be tried again later. `templated`: tickets that
+        got the WhatsApp template in this run already."""
+        templated = set() if templated is None else templated
         channel, conversation = unseal(item.way_back, self.key)
         recipient = platform_id(channel, conversation)
         if channel == "telegram":
@@ -63,12 +66,13 @@ class LiveSender:
             if self.whatsapp is None:
                 raise RuntimeError("WhatsApp is off")
             if not item.window_open:
-                sent = item.template_sent or await self.whatsapp.send(
-                    _template(recipient, self.template))
-                if not sent:
+                already = item.template_sent or item.ticket_id in templated
+                if not already and not await self.whatsapp.send(
+                        _template(recipient, self.template)):
                     raise RuntimeError("WhatsApp template not accepted")
+                templated.add(item.ticket_id)
                 await asyncio.to_thread(chats.mark_template, item.id, item.ticket_id,
-                                        not item.template_sent)
+                                        not already)
                 return
             if not await self.whatsapp.send(wa.text_message(recipient, item.text)):
                 raise RuntimeError("WhatsApp message not accepted")
@@ -79,9 +83,10 @@ class LiveSender:
     async def deliver_due(self, chats: LiveChats) -> int:
         items = await asyncio.to_thread(chats.due_deliveries)
         sent = 0
+        templated: set[str] = set()
         for item in items:
             try:
-                await self.send(chats, item)
+                await self.send(chats, item, templated)
                 sent += 1
                 logger.info("Live chat message for %s delivered (%s)", item.reference,
                             item.channel)

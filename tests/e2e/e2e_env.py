@@ -9,6 +9,8 @@ CONSULTANT_CHAT_ID = "-100200300"
 WA_VERIFY_TOKEN = "e2e-verify"
 WA_APP_SECRET = "e2e-app-secret"
 WA_PHONE_NUMBER_ID = "1098765"
+LIVE_CHAT_KEY = "e2e-live-chat-key"
+LIVE_TEMPLATE = "e2e_consultent_bericht"
 
 
 def platform_env(fake_url: str) -> dict[str, str]:
@@ -22,4 +24,8 @@ def platform_env(fake_url: str) -> dict[str, str]:
         "WHATSAPP_ACCESS_TOKEN": "e2e-access-token",
         "WHATSAPP_PHONE_NUMBER_ID": WA_PHONE_NUMBER_ID,
         "WHATSAPP_API_BASE_URL": f"{fake_url}/v21.0",
+        # Live chat (issue 12): the way back is sealed with this key; the template outside
+        # WhatsApp's 24-hour window.
+        "LIVE_CHAT_KEY": LIVE_CHAT_KEY,
+        "WHATSAPP_LIVE_TEMPLATE": LIVE_TEMPLATE,
     }
