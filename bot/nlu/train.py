@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.nlu import domain_file
 from bot.nlu.spacy_pipeline import PipelineInfo, ensure_pipeline
 from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Train the model if anything changed.")
     parser.add_argument("--force", action="store_true", help="train even if up to date")
     args = parser.parse_args(argv)
+    if domain_file.write():  # the root domain.yml for Rasa's own commands
+        print("domain.yml rewritten from domain/")
     try:
         train(force=args.force)
     except subprocess.CalledProcessError as error:
