@@ -54,7 +54,7 @@ bench: setup
 	@$(PY) -m tools.bench
 
 lint: setup
-	@$(PY) -m ruff check bot actions tests
+	@$(PY) -m ruff check bot actions tools tests
 
 # Re-resolve the pinned set from requirements/*.in (maintainers only).
 lock: setup

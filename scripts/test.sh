@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
 echo "==> ruff"
-$PY -m ruff check bot actions tests
+$PY -m ruff check bot actions tools tests
 echo "==> rasa data validate"
 $PY -m bot.nlu.validate
 echo "==> train (no-op when nothing changed)"
