@@ -20,7 +20,10 @@ ACTION_VALUES = {"retention_days": 90, "expected_contact": "uiterlijk dinsdag",
                  "summary": "Je werkt in de zorg.", "ticket_reference": "KP-ABC234",
                  "refused": "bellen", "email": "noor@gmial.com", "suggestion": "gmail.com",
                  "changes": "nummer: +31612345678", "noted": "je naam is Noor",
-                 "request": "Naam: Noor", "status": "new", "topic": "solliciteren"}
+                 "request": "Naam: Noor", "status": "new", "topic": "solliciteren",
+                 "part": "06 1234", "first": "stuck", "second": "job_insecurity",
+                 "first_label": "vastzitten", "second_label": "onzekerheid over je baan",
+                 "first_button": "Vastgelopen", "second_button": "Baan onzeker"}
 
 
 @pytest.mark.parametrize("name", sorted(DOMAIN.responses))
