@@ -84,6 +84,9 @@ def create_app(
     """The console application. Stores must be migrated already; nothing here touches env."""
     app = web.Application(
         client_max_size=MAX_FORM_BYTES,
+        # Bodies are read as sent: a compressed form is refused (web_security.py), never
+        # inflated by the HTTP parser before any size check (issue 13, finding 3).
+        handler_args={"auto_decompress": False},
         # Order matters: headers wrap everything (errors too); the API checks its token
         # before anything else; sessions load before the CSRF check that needs them.
         middlewares=[

@@ -8,6 +8,11 @@
   ``csrf_token``. Before login there is no session yet, so the login form uses
   a double-submit cookie instead. A mismatch is a plain 403, a body that is
   not a readable form a plain 400.
+- Browser forms are ``application/x-www-form-urlencoded`` only, uncompressed, and at most
+  the application's ``client_max_size``: anything else is refused before it is parsed
+  (multipart or another type or a ``Content-Encoding`` 415, a declared length over the cap
+  413, a longer chunked body 413 once the cap is passed). Issue 13, finding 3: multipart
+  parsing in the pinned aiohttp reads a whole field into memory before checking its size.
 """
 
 from __future__ import annotations
@@ -133,13 +138,36 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
     return await handler(request)
 
 
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def refuse_unsafe_form(request: web.Request) -> None:
+    """415 for a body that is not a plain urlencoded form, 413 for a declared length over
+    the cap; both before a byte of the body is read."""
+    if not request.body_exists:
+        return  # an empty form: the CSRF check refuses it
+    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if request.content_type != FORM_TYPE or encoding != "identity":
+        raise web.HTTPUnsupportedMediaType(
+            text="Dit formulier kon ik niet lezen. Laad de pagina opnieuw en probeer het nog eens.",
+        )
+    limit = request.client_max_size
+    if request.content_length is not None and request.content_length > limit:
+        raise web.HTTPRequestEntityTooLarge(
+            max_size=limit, actual_size=request.content_length,
+            text="Dit formulier is te groot.",
+        )
+
+
 async def read_form(request: web.Request) -> MultiDictProxy[str | bytes | FileField]:
     """The posted form; a body that is not a readable form is a 400, never a 500.
 
-    aiohttp raises on a body that is not valid in its charset, an unknown charset
-    and a broken multipart body; a multipart part without a name fails one of its
-    asserts. A good form is cached by aiohttp, so handlers read it again for free.
+    Only urlencoded forms within the size cap get this far (refuse_unsafe_form); aiohttp
+    stops reading a chunked body at the cap (413) and raises on a body that is not valid
+    in its charset or an unknown charset. A good form is cached by aiohttp, so handlers
+    read it again for free.
     """
+    refuse_unsafe_form(request)
     try:
         return await request.post()
     except (ValueError, LookupError, AssertionError, HttpProcessingError):
