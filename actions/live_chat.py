@@ -4,9 +4,9 @@ the tickets database whether a consultant holds this conversation.
 - Nobody holds it (almost every message): one indexed query, then the bot answers as usual.
 - A consultant holds it: the bot is silent; the message is stored for the consultant's view.
   Exceptions: a clear crisis statement gets the crisis answer at once (and flags the chat);
-  "stop" / "ik wil weer met de bot" ends the live chat; a request to erase the data ends it
-  and goes on to the bot's erasure steps; a chat idle past the time-out ends and the bot
-  answers.
+  "stop" / "ik wil weer met de bot" ends the live chat; a request to erase the data gets
+  the bot's erasure steps (question and confirmation) and the chat ends only when the
+  erasure really happens; a chat idle past the time-out ends and the bot answers.
 - Messages that wait for the person's next reply (REST, the widget, WhatsApp after the
   template) go out with the answer to this message.
 
@@ -64,9 +64,11 @@ class Intercepted:
 
     silent: bool = False  # the bot says nothing more this turn
     said: list[str] = field(default_factory=list)
+    erasure_only: bool = False  # live: the bot only takes the erasure steps this turn
 
 
-def _check(channel: str, sender_id: str, text: str, intent: str, crisis: bool) -> Any:
+def _check(channel: str, sender_id: str, text: str, intent: str, crisis: bool,
+           pending: str | None = None) -> Any:
     chats = live_chats()
     state = chats.state_for_sender(sender_key(channel, sender_id))
     if state is None:
@@ -79,10 +81,12 @@ def _check(channel: str, sender_id: str, text: str, intent: str, crisis: bool) -
         if MEMBER_STOP.match(text or ""):
             chats.handback(ticket_id, "person", "member")
             return "stopped", chats.take_waiting(ticket_id)
-        if intent == "delete_my_data" and DELETE_WORDS.search(text or ""):
-            chats.handback(ticket_id, "person", "erasure")
-            return "erasure", chats.take_waiting(ticket_id)
         chats.record_member(ticket_id, text, crisis=crisis)
+        if not crisis and (pending == "delete_confirm" or (
+                intent == "delete_my_data" and DELETE_WORDS.search(text or ""))):
+            # The bot's erasure steps (question, then the answer to it) run during the live
+            # chat; it ends only when the erasure really happens (actions/privacy.py).
+            return "erasure", chats.take_waiting(ticket_id)
         if crisis:
             chats.record_bot(ticket_id, CRISIS_RECORD)
         return ("crisis" if crisis else "live"), chats.take_waiting(ticket_id)
@@ -101,7 +105,8 @@ async def intercept(dispatcher: CollectingDispatcher, tracker: Tracker) -> Inter
     crisis = message.get("crisis_level") == "clear" or intent == "crisis"
     try:
         outcome, waiting = await asyncio.to_thread(
-            _check, input_channel(tracker), tracker.sender_id, text, intent, crisis)
+            _check, input_channel(tracker), tracker.sender_id, text, intent, crisis,
+            tracker.get_slot("pending"))
     except Exception as error:  # noqa: BLE001 (the person must get an answer)
         logger.error("Live chat check failed: %s", error.__class__.__name__)
         return Intercepted()
@@ -117,4 +122,11 @@ async def intercept(dispatcher: CollectingDispatcher, tracker: Tracker) -> Inter
     if outcome == "live" and input_channel(tracker) == "rest":
         # A REST client needs an answer to its request: a marker, no text from the bot.
         dispatcher.utter_message(json_message={"live_chat": "received"})
-    return Intercepted(silent=outcome == "live")
+    return Intercepted(silent=outcome == "live", erasure_only=outcome == "erasure")
+
+
+def end_for_erasure(channel: str, sender_id: str) -> None:
+    """The erasure really happens: the live chat ends first (audited), then it is erased."""
+    state = live_chats().state_for_sender(sender_key(channel, sender_id))
+    if state is not None and state.live:
+        live_chats().handback(state.ticket_id, "person", "erasure")

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import AllSlotsReset, EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import live_chat
 from actions.handover import input_channel
 from actions.handover_spool import handover_spool
 from actions.ticket_store import ticket_store
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 def _erase(channel: str, sender_id: str) -> int:
     key = sender_key(channel, sender_id)
+    live_chat.end_for_erasure(channel, sender_id)  # a live chat ends only now (issue 12)
     # The spool first: a flush in progress finishes before this returns, so the ticket it
     # created is then found in the database below.
     removed = handover_spool().delete_for_sender(key)

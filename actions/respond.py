@@ -19,6 +19,9 @@ from bot.knowledge.retriever import mentioned, shared_retriever
 
 logger = logging.getLogger(__name__)
 
+ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
+                     "utter_delete_not_done")
+
 
 def turn_from(tracker: Tracker) -> Turn:
     message = tracker.latest_message or {}
@@ -68,9 +71,15 @@ class ActionRespond(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         # A consultant holding this conversation keeps the bot silent (issue 12).
-        if (await live_chat.intercept(dispatcher, tracker)).silent:
+        live = await live_chat.intercept(dispatcher, tracker)
+        if live.silent:
             return []
         outcome = decide(dict(tracker.slots), turn_from(tracker))
+        if live.erasure_only:
+            # A consultant holds the conversation: the bot only asks and confirms the erasure.
+            outcome.says = [s for s in outcome.says if s.response in ERASURE_RESPONSES]
+            if outcome.effect != "erase":
+                outcome.effect = None
         utter(dispatcher, outcome)
         known = set((domain.get("slots") or {}).keys()) or set(tracker.slots)
         events: list[EventType] = [
