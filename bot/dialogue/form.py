@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.patterns import (
+    ADD_TO_REQUEST,
     FILLER,
     FORM_STEPS,
     GOODBYE_END,
@@ -258,7 +259,9 @@ class HandoverForm(ConversationState):
         if self.intent == "request_human":
             self.say("utter_handover_in_progress", repeatable=True)
             return True
-        if self.intent in CAREER_TOPICS and self.turn.is_question:
+        if self.intent in CAREER_TOPICS and self.turn.is_question and \
+                self.pending not in ("summary", "summary_edit") and \
+                not ADD_TO_REQUEST.search(self.turn.text):
             self.say(f"utter_topic_{self.intent}")
             return True
         return False
@@ -319,6 +322,9 @@ class HandoverForm(ConversationState):
             if self.intent == "deny" or text.startswith("/deny") or correction:
                 self.set(pending="summary_edit")
                 return True
+            if ADD_TO_REQUEST.search(text):
+                # "Kunt u erbij zetten dat het om zij-instroom gaat?": an addition.
+                return self.take_own_words(ADD_TO_REQUEST.sub(" ", text), min_words=2)
             if len(text.split()) >= 8 and not self.turn.is_question:
                 return self.take_own_words(text, min_words=8)
         elif step == "summary_edit" and not answered:

@@ -106,7 +106,8 @@ FILLER = frozenset({
     "ja", "nee", "ok", "oke", "oké", "okay", "doe", "maar", "gwn", "gewoon", "zei", "zeg",
     "ik", "toch", "al", "haha", "hihi", "top", "prima", "goed", "hoor", "he", "hè", "jij",
     "je", "u", "mijn", "naam", "is", "de", "het", "een", "dat", "dus", "nou", "ff", "even",
-    "wel", "niet", "geen",
+    "wel", "niet", "geen", "dank", "bedankt", "dankjewel", "dankuwel", "merci", "thanks",
+    "helder", "duidelijk", "super", "fijn", "mooi", "hallo", "hoi", "hey",
 })
 OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+niet\b|"
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
@@ -128,6 +129,11 @@ FIXED_TERM = re.compile(
     r"\bcontract\w*\s+(van|voor)\s+(\d+|een|één|1|half|zes|drie|twee)\s+(jaar|maand\w*|weken)\b|"
     r"\b(\d+|een|één|half|zes|drie|twee)\s*(jaar|maanden?)\s*(contract|kontrakt)\b|"
     r"\b(jaar|maand|halfjaar)contract\b", re.I)
+# "Zet erbij dat ...", "kunt u toevoegen dat ...": an addition to the request's summary.
+ADD_TO_REQUEST = re.compile(
+    r"\b(kun\w*|kan|wil)\s+(je|u|jij|ge)\s+(er\s*bij|dat\s+erbij|ook)?\s*(zetten|toevoegen|"
+    r"vermelden|opschrijven|noteren)\b|\b(zet|schrijf)\s+(er\s*)?(ook\s+)?bij\b|"
+    r"\berbij\s+(zetten|schrijven)\b|\btoevoegen\b|\baanvullen\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.
@@ -135,6 +141,11 @@ MISREAD_WORDS = re.compile(
     r"\b(bedoel\w*|verkeerd\w*|niet\s+zo|nie\s+zo|zo\s+niet|niet\s+wat\s+ik|"
     r"geen\s+(zelfmoord|suic\w*|doodswens)|niet\s+(dood|van\s+kant|zelfmoord)|"
     r"ik\s+(wil|ga)\s+(me|mezelf)\s+niet|denk\s+ik\s+niet\s+aan|over\s+werk)\b", re.I)
+# An answer to the check question that says no in words ("zo bedoel ik het niet"), and
+# one that laughs it off ("grapje, laat maar"): the second keeps 113 in view (113's advice).
+NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(niet|nie|ni)|niet\s+zo\s+bedoeld|"
+                       r"bedoel\w*\s+(ik\s+)?(het\s+)?(niet|nie|ni)\s+zo)\b", re.I)
+LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|haha+|lol|laat\s+maar)\b", re.I)
 # "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.
 REFUSED_HELP = re.compile(r"\b(bel\w*|113|1813|hulp|hulplijn|praten|chat\w*)\b", re.I)
 MAX_CHECK_QUESTIONS = 2

@@ -34,7 +34,11 @@ _NOT_NAMES = frozenset({
     "via", "volgens", "vrij", "weer", "wel", "werkloos", "zeker", "zelf", "ziek", "zo",
     "zzp'er", "zzper",
 })
-_NEGATED = r"(?:niet|nie|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
+_NEGATED = r"(?:niet|nie|ni|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
+# "bel mij ni", "mail me liever niet": the no after the verb; "bel me niet voor 5 uur"
+# is a time, not a refusal.
+_NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b"
+                  r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om)\b)")
 
 
 @dataclass
@@ -81,10 +85,12 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     refused: set[str] = set()
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:
-            if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered):
+            if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered) or (
+                    channel != "chat" and re.search(rf"\b{re.escape(word)}\s+{_NEGATED_AFTER}",
+                                                    lowered)):
                 refused.add(channel)
     # Remove the refused phrases, then look for what is left ("niet bellen, mailen").
-    remaining = re.sub(rf"{_NEGATED}\w+", " ", lowered)
+    remaining = re.sub(rf"{_NEGATED}\w+|\b\w+\s+{_NEGATED_AFTER}", " ", lowered)
     wanted = contact.clean_channel(remaining, strict=True)
     return (wanted if wanted not in refused else None), refused
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.patterns import MISREAD_WORDS, REFUSED_HELP
+from bot.dialogue.patterns import (
+    LAUGHED_OFF,
+    MISREAD_WORDS,
+    NO_START,
+    NOT_MEANT,
+    REFUSED_HELP,
+)
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
 
@@ -45,7 +51,12 @@ class SafetyTurns(ConversationState):
             self.set(pending=resume)
             self.crisis()
             return
-        if self.intent in ("deny", "not_what_i_meant", "thank"):
+        said_no = (NO_START.match(self.turn.text) or NOT_MEANT.search(self.turn.text)) and \
+            not LAUGHED_OFF.search(self.turn.text)
+        if self.intent in ("deny", "not_what_i_meant", "thank") or (
+                said_no and self.turn.crisis_level != "clear"):
+            # "Nee hoor, zo bedoel ik het niet! Ik ben gewoon op": a no, whatever the
+            # classifier makes of the rest (round 4: 113 was pushed after this).
             self.say("utter_crisis_check_no", repeatable=True)
             topics = list(self.get("check_topics") or [])
             self.set(pending=resume, check_topics=None, resume_pending=None)

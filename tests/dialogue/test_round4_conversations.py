@@ -1,0 +1,57 @@
+"""Failures role-played members met in round 4 (docs/conversation-review.md), written
+as new cases. Each failed on the engine before its fix."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+
+def test_a_no_in_words_to_the_check_question_is_a_no_and_leaves_no_flag():
+    # p19: "Nee hoor ... zo bedoel ik het niet! Ik ben gewoon op" got 113 three times,
+    # and her request was flagged as a crisis.
+    chat = Chat()
+    chat.say("ik ben zo moe, ik kan niet meer", "workload_health", crisis_level="possible")
+    assert chat.slots["pending"] == "crisis_check"
+    names = chat.say("Nee hoor, goeie genade, zo bedoel ik het niet! Ik ben gewoon op, moe van "
+                     "het rennen.", "workload_health")
+    assert names[0] == "utter_crisis_check_no"
+    assert "utter_crisis_soft" not in names
+    assert not chat.slots.get("safety_flag")
+    assert chat.say("doei", "goodbye") == ["utter_goodbye"]
+
+
+def test_bel_mij_ni_is_a_refusal_of_calls():
+    # p17 (Flemish): "bel mij ni" was read as "contact by phone".
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Lotte", "inform")
+    names = chat.say("ik zei toch bel mij NI. ik heb ni veel beltegoed. per mail is goe",
+                     "inform")
+    assert chat.slots.get("contact_channel") == "email"
+    assert "phone" in chat.slots.get("refused_channels", [])
+    assert "utter_invalid_phone" not in names
+
+
+def test_thanks_before_a_name_is_not_the_name():
+    # p16: "Dank u, helder. Marieke" became "Naam: Dank".
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    assert chat.slots["pending"] == "name"
+    chat.say("Dank u, helder. Marieke", "inform")
+    assert chat.slots["contact_name"] == "Marieke"
+
+
+def test_asking_to_add_something_at_the_summary_adds_it_and_gives_no_topic_block():
+    # p16: "Kunt u erbij zetten dat ..." got a career-change block and lost the addition.
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Marieke", "mail", "marieke@example.nl", "Leiden"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "summary"
+    names = chat.say("Kunt u erbij zetten dat het gaat om zij-instroom als leerkracht in het "
+                     "basisonderwijs?", "career_change", topics=["career_change"])
+    assert "utter_topic_career_change" not in names
+    assert names[-1] == "utter_ask_summary_confirmed"
+    assert "zij-instroom" in chat.last.says[-1].values["summary"]
