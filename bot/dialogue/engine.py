@@ -20,12 +20,14 @@ order of what matters most:
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
     BOT_QUESTION,
+    DEADLINE_PHRASE,
     DELETE_WORDS,
     DENIAL,
     EMPLOYER_SECRET,
@@ -48,6 +50,7 @@ from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.safety import SafetyTurns
 from bot.dialogue.talk import FreeTalk
 from bot.dialogue.turn import Outcome, Turn
+from bot.handover.dates_nl import parse_deadline
 from bot.knowledge.retriever import Match
 
 
@@ -166,6 +169,9 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             value = self.turn.entity(name)
             if value:
                 self.set(**{name: value})
+        phrase = DEADLINE_PHRASE.search(self.turn.text)
+        if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
+            self.set(deadline=phrase[0])  # "ik moet voor vrijdag tekenen" (round 4)
         if not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.
             self.set(contract_type="tijdelijk")

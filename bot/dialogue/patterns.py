@@ -134,6 +134,12 @@ ADD_TO_REQUEST = re.compile(
     r"\b(kun\w*|kan|wil)\s+(je|u|jij|ge)\s+(er\s*bij|dat\s+erbij|ook)?\s*(zetten|toevoegen|"
     r"vermelden|opschrijven|noteren)\b|\b(zet|schrijf)\s+(er\s*)?(ook\s+)?bij\b|"
     r"\berbij\s+(zetten|schrijven)\b|\btoevoegen\b|\baanvullen\b", re.I)
+# A date by which something must happen ("ik moet voor vrijdag tekenen", "uiterlijk eind
+# volgende maand"), when the NLU tagged none; bot.handover.dates_nl reads it.
+DEADLINE_PHRASE = re.compile(
+    r"\b(?:voor|vóór|uiterlijk|tot|per|eind|binnen)\s+(?:(?:de|het|deze|volgende|komende|van)\s+)*"
+    r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|overmorgen|week|"
+    r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

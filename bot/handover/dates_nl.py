@@ -12,6 +12,8 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+            "zaterdag": 5, "zondag": 6}
 NUMBERS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
            "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12}
 
@@ -68,6 +70,21 @@ def parse_deadline(text: str | None, today: date) -> date | None:
         month_index = today.month - 1 + n
         year, month = today.year + month_index // 12, month_index % 12 + 1
         return min(_month_end(year, month), date(year, month, min(today.day, 28)))
+    if re.search(r"\beind\s+(van\s+)?(de\s+)?(volgende|komende)\s+maand\b", t):
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _month_end(year, month)
+    if re.search(r"\bovermorgen\b", t):
+        return today + timedelta(days=2)
+    if re.search(r"\bmorgen\b", t):
+        return today + timedelta(days=1)
+    if m := re.search(rf"\b({'|'.join(WEEKDAYS)})\b", t):
+        # "voor vrijdag": the coming one; said on a Friday, next week's.
+        ahead = (WEEKDAYS[m[1]] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if re.search(r"\beind\s+(van\s+)?(de|deze)\s+week\b|\bdeze\s+week\b", t):
+        return today + timedelta(days=max(4 - today.weekday(), 0))
+    if re.search(r"\b(volgende|komende)\s+week\b", t):
+        return today + timedelta(days=7)
     if re.search(r"\beind\s+(van\s+)?(de|deze)\s+maand\b", t):
         return _month_end(today.year, today.month)
     if re.search(r"\b(volgende|komende)\s+maand\b", t):

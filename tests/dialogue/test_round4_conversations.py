@@ -55,3 +55,12 @@ def test_asking_to_add_something_at_the_summary_adds_it_and_gives_no_topic_block
     assert "utter_topic_career_change" not in names
     assert names[-1] == "utter_ask_summary_confirmed"
     assert "zij-instroom" in chat.last.says[-1].values["summary"]
+
+
+def test_a_signing_date_in_words_becomes_the_request_deadline():
+    # p21: "ik moet voor vrijdag tekenen" never reached the ticket; it got urgency normal
+    # and a promise after the signing date.
+    chat = Chat()
+    chat.say("Mij is een vaststellingsovereenkomst aangeboden en ik moet voor vrijdag tekenen.",
+             "job_insecurity")
+    assert chat.slots["deadline"] == "voor vrijdag"

@@ -54,3 +54,15 @@ def test_expected_contact_counts_working_days():
     friday_evening = datetime(2026, 11, 27, 19, 0, tzinfo=UTC)
     assert expected_contact(friday_evening, {"RESPONSE_TARGET_WORKDAYS": "1"}) == (
         "uiterlijk dinsdag 1 december")
+
+
+def test_weekdays_and_next_month_end_in_words():
+    from datetime import date
+
+    from bot.handover.dates_nl import parse_deadline
+
+    thursday = date(2026, 12, 3)
+    assert parse_deadline("ik moet voor vrijdag tekenen", thursday) == date(2026, 12, 4)
+    assert parse_deadline("donderdag", thursday) == date(2026, 12, 10)  # not today
+    assert parse_deadline("eind volgende maand", thursday) == date(2027, 1, 31)
+    assert parse_deadline("morgen", thursday) == date(2026, 12, 4)
