@@ -16,5 +16,9 @@ class Notifier(Protocol):
     async def send(self, notification: Notification) -> None:
         """Deliver or raise; the worker retries later."""
 
+    def destination(self, notification: Notification) -> str:
+        """Where `send` would deliver it (chat id, mailbox). Optional: a notifier without it
+        counts as having one destination for everything."""
+
     async def aclose(self) -> None:
         """Release connections."""

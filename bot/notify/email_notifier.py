@@ -29,9 +29,12 @@ class EmailNotifier:
         message = EmailMessage()
         message["Subject"] = notification.subject()
         message["From"] = self._sender
-        message["To"] = self._recipient
+        message["To"] = self.destination(notification)
         message.set_content(notification.text())
         return message
+
+    def destination(self, notification: Notification) -> str:
+        return self._recipient
 
     async def send(self, notification: Notification) -> None:
         await asyncio.to_thread(self._send_blocking, self.build_message(notification))

@@ -96,6 +96,22 @@ NOTICE_HEADLINES = {
     "changed": "Aanvraag {reference} gewijzigd door de persoon",
     "withdrawn": "Aanvraag {reference} ingetrokken door de persoon",
 }
+# Service-level notices (issue 15), from TicketStore.enqueue_service_notices: the reference,
+# team and when first contact is due; like every notification nothing about the person and
+# no crisis wording (a crisis ticket reads as any urgent one, for the coordinator).
+SERVICE_HEADLINES = {
+    "reminder_half": "Herinnering: aanvraag {reference} is nog niet opgepakt",
+    "reminder_due": "Voor de coördinator: aanvraag {reference} heeft de contacttermijn bereikt",
+    "coordinator": "Voor de coördinator: urgente aanvraag {reference}",
+}
+SERVICE_TEXTS = {
+    "reminder_half": "De helft van de tijd tot het eerste contact is om. Pak de aanvraag op "
+                     "in de console.",
+    "reminder_due": "Er is nog geen eerste contact geweest. Zorg dat iemand de aanvraag "
+                    "oppakt.",
+    "coordinator": URGENT_LABEL + ". Kijk of het team de aanvraag vandaag oppakt.",
+}
+
 NOTICE_TEXTS = {
     "changed": "De persoon heeft de gegevens van de aanvraag aangepast. Bekijk ze in de "
                "console voordat je contact opneemt.",
@@ -115,6 +131,7 @@ class Notification:
     console_url: str
     kind: str = "new"  # "new" ticket, or a notice: "changed" | "withdrawn" (NOTICE_TEXTS)
     assignee: str | None = None
+    due_text: str | None = None  # service notices: when first contact is due
 
     @classmethod
     def from_ticket(cls, ticket: Ticket, console_url: str, team_label: str | None = None
@@ -150,12 +167,27 @@ class Notification:
             assignee=one_line(assignee, 80),
         )
 
+    @classmethod
+    def service(cls, kind: str, ticket: Ticket, console_url: str,
+                team_label: str | None = None, due_text: str | None = None) -> Notification:
+        """A service-level notice (SERVICE_TEXTS) about a ticket."""
+        if kind not in SERVICE_TEXTS:
+            raise ValueError(f"unknown service notice {kind!r}")
+        return cls(
+            reference=ticket.reference, topic_label="", urgency=ticket.urgency, region=None,
+            team=ticket.team, team_label=team_label or ticket.team,
+            console_url=console_url.rstrip("/"), kind=kind,
+            assignee=one_line(ticket.assignee, 80), due_text=due_text,
+        )
+
     def urgency_text(self) -> str:
         if self.urgency == "high":
             return URGENT_LABEL
         return f"Urgentie: {URGENCY_LABELS.get(self.urgency, self.urgency)}"
 
     def subject(self) -> str:
+        if self.kind in SERVICE_HEADLINES:
+            return "Koffiepraat: " + SERVICE_HEADLINES[self.kind].format(reference=self.reference)
         if self.kind in NOTICE_HEADLINES:
             return "Koffiepraat: " + NOTICE_HEADLINES[self.kind].format(
                 reference=self.reference).replace("Aanvraag", "aanvraag", 1)
@@ -164,6 +196,15 @@ class Notification:
         return f"Koffiepraat: nieuwe aanvraag {self.reference} ({urgency})"
 
     def text(self) -> str:
+        if self.kind in SERVICE_HEADLINES:
+            return "\n".join([
+                SERVICE_HEADLINES[self.kind].format(reference=self.reference),
+                SERVICE_TEXTS[self.kind],
+                f"Eerste contact uiterlijk: {self.due_text or 'onbekend'}",
+                f"Behandelaar: {self.assignee or 'niemand'}",
+                f"Team: {self.team_label}",
+                f"Open de console ({self.console_url}/) en zoek op {self.reference}.",
+            ])
         if self.kind in NOTICE_HEADLINES:
             lines = [
                 NOTICE_HEADLINES[self.kind].format(reference=self.reference),

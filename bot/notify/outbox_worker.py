@@ -10,6 +10,12 @@ until the lease ends. The sends of a batch run one after another, so a batch of 
 can outlast its lease; the worker therefore starts a send only while the lease still has
 room for it, and leaves the rest for a later run (whichever worker claims them then).
 
+Service levels (issue 15): every run first lets the store queue the notices that came due
+on the worker's clock (TicketStore.enqueue_service_notices: the team's reminder at half
+time while unclaimed, the coordinator's at the deadline, a crisis ticket's to the
+coordinator at once), then sends them like any row. A notice that is no longer needed when
+its turn comes (see _needless) is marked sent without a message.
+
     worker = OutboxWorker(store, configured_notifiers(os.environ), console_url=...)
     await worker.run_once()                 # one batch; never raises on a notifier failure
     await worker.run_forever(stop_event)    # until stop_event is set; closes the notifiers
@@ -22,12 +28,13 @@ import contextlib
 import logging
 import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from bot.notify.base import Notifier
-from bot.notify.message import NOTICE_TEXTS, Notification, redact
-from bot.tickets.models import one_line
+from bot.notify.message import NOTICE_TEXTS, SERVICE_TEXTS, Notification, redact
+from bot.tickets.models import Ticket, one_line
 from bot.tickets.store import TicketStore
 
 logger = logging.getLogger(__name__)
@@ -52,6 +59,7 @@ class RunResult:
     sent: int = 0
     failed: int = 0
     left: int = 0  # claimed but not tried: the lease had no room left for another send
+    skipped: int = 0  # service notices no longer needed (see OutboxWorker._needless)
 
 
 def describe_error(exc: BaseException, secrets: Iterable[str] = ()) -> str:
@@ -72,6 +80,35 @@ def _retry_after(exc: BaseException) -> timedelta:
     if isinstance(value, int | float):
         return timedelta(seconds=value)
     return timedelta(0)
+
+
+def _due_text(due: datetime | None) -> str | None:
+    if due is None:
+        return None
+    local = due.astimezone(ZoneInfo("Europe/Amsterdam"))
+    return f"{local:%d-%m-%Y %H:%M}"
+
+
+def _needless(kind: str, ticket: Ticket, notifier: Notifier,
+              notification: Notification) -> str | None:
+    """Why a service notice queued earlier need not go out now (None: send it).
+
+    - The ticket moved on while the notice waited (a notifier was down): claimed before the
+      team's reminder went, contacted or closed before the coordinator's.
+    - A crisis notice for the coordinator whose destination is the one the team's
+      notification of the ticket already went to (no separate coordinator configured): that
+      group has the ticket as urgent, and a second message there would single out the
+      flagged ticket, which notifications must never do."""
+    if kind == "reminder_half" and ticket.status != "new":
+        return "already claimed"
+    if kind in ("reminder_due", "coordinator") and ticket.status in ("contacted", "closed"):
+        return "already contacted"
+    if kind == "coordinator":
+        destination = getattr(notifier, "destination", None)
+        if destination is None or destination(notification) == destination(
+                replace(notification, kind="new")):
+            return "the coordinator's destination is the team's"
+    return None
 
 
 def _utcnow() -> datetime:
@@ -110,10 +147,12 @@ class OutboxWorker:
         """Send every due notification once. Notifier errors are recorded, not raised."""
         claimed_at = self._clock()
         now = now or claimed_at
+        # Service-level notices that came due become outbox rows first (issue 15).
+        await asyncio.to_thread(self._store.enqueue_service_notices, now)
         items = await asyncio.to_thread(
             self._store.due_notifications, now, self._batch_size, self._lease_seconds
         )
-        sent = failed = 0
+        sent = failed = skipped = 0
         for index, item in enumerate(items):
             notifier = self._notifiers.get(item.notifier)
             if notifier is None:
@@ -124,7 +163,7 @@ class OutboxWorker:
                 )
                 failed += 1
                 continue
-            if item.kind != "new" and item.kind not in NOTICE_TEXTS:
+            if item.kind != "new" and item.kind not in NOTICE_TEXTS | SERVICE_TEXTS:
                 # Written by a newer version: leave it for that version, retry rarely.
                 await asyncio.to_thread(
                     self._store.mark_failed, item.id, f"unknown kind {item.kind!r}",
@@ -132,7 +171,22 @@ class OutboxWorker:
                 )
                 failed += 1
                 continue
-            if item.kind == "new":
+            if item.kind in SERVICE_TEXTS:
+                ticket = await asyncio.to_thread(self._store.get_ticket, item.ticket_id)
+                if ticket is None:
+                    continue  # deleted meanwhile; its outbox rows went with it
+                reference = ticket.reference
+                notification = Notification.service(
+                    item.kind, ticket, self._console_url,
+                    self._store.routing.label(ticket.team), _due_text(ticket.due_at))
+                reason = _needless(item.kind, ticket, notifier, notification)
+                if reason:
+                    await asyncio.to_thread(self._store.mark_sent, item.id, now)
+                    logger.info("notification %s (%s) via %s not sent: %s", reference,
+                                item.kind, item.notifier, reason)
+                    skipped += 1
+                    continue
+            elif item.kind == "new":
                 ticket = await asyncio.to_thread(self._store.get_ticket, item.ticket_id)
                 if ticket is None:
                     continue  # deleted meanwhile; its outbox rows went with it
@@ -153,7 +207,7 @@ class OutboxWorker:
                 # now could send them twice. They stay leased and come back then.
                 left = len(items) - index
                 logger.info("outbox lease nearly over; %d notification(s) left for later", left)
-                return RunResult(sent=sent, failed=failed, left=left)
+                return RunResult(sent=sent, failed=failed, left=left, skipped=skipped)
             try:
                 await asyncio.wait_for(notifier.send(notification), self._send_timeout)
             except Exception as exc:  # noqa: BLE001 - any notifier failure means: retry later
@@ -169,7 +223,7 @@ class OutboxWorker:
                 await asyncio.to_thread(self._store.mark_sent, item.id, now)
                 logger.info("notification %s (%s) sent via %s", reference, item.kind,
                             item.notifier)
-        return RunResult(sent=sent, failed=failed)
+        return RunResult(sent=sent, failed=failed, skipped=skipped)
 
     async def run_forever(self, stop_event: asyncio.Event) -> None:
         """Poll until stop_event is set; survives database hiccups; closes the notifiers."""
@@ -178,7 +232,7 @@ class OutboxWorker:
                 busy = False
                 try:
                     result = await self.run_once()
-                    busy = result.sent + result.failed >= self._batch_size
+                    busy = result.sent + result.failed + result.skipped >= self._batch_size
                 except Exception:  # noqa: BLE001 - e.g. database briefly unreachable
                     logger.exception("outbox run failed; retrying")
                 if busy:

@@ -30,7 +30,11 @@ class TelegramNotifier:
         # initialize() is a no-op once it succeeded; until then it retries getMe.
         await self._bot.initialize()
         # Plain text (no parse_mode): nothing in the message needs escaping.
-        await self._bot.send_message(chat_id=self._chat_id, text=notification.text())
+        await self._bot.send_message(chat_id=self.destination(notification),
+                                     text=notification.text())
+
+    def destination(self, notification: Notification) -> str:
+        return self._chat_id
 
     async def aclose(self) -> None:
         await self._bot.shutdown()

@@ -451,10 +451,14 @@ class TicketStore:
 
     def _insert_outbox(self, conn: Connection, ticket_id: str, now: datetime, *,
                        kind: str = "new", priority: int = 1, reference: str | None = None,
-                       team: str | None = None, assignee: str | None = None) -> None:
-        """One row per configured notifier, due now. Urgent tickets get priority 0: they go
-        out first when a backlog has built up (a notifier was down)."""
+                       team: str | None = None, assignee: str | None = None,
+                       skip: Iterable[str] = ()) -> None:
+        """One row per configured notifier (but those in `skip`), due now. Urgent tickets
+        get priority 0: they go out first when a backlog has built up (a notifier was
+        down)."""
         for name in self._notifiers:
+            if name in skip:
+                continue
             conn.execute(
                 outbox.insert().values(
                     ticket_id=ticket_id,
@@ -477,7 +481,11 @@ class TicketStore:
         outbox worker calls this every run): a crisis ticket to the coordinator at once,
         the team's reminder at half time while nobody claimed the ticket, the coordinator's
         at the deadline while there was no first contact. Each once per ticket (the
-        markers reminded_at, escalated_at, coordinator_at). Returns the tickets noticed."""
+        markers reminded_at, escalated_at, coordinator_at). Returns the tickets noticed.
+
+        The team's reminder skips a notifier whose first notification of the ticket is
+        still unsent (that notifier was down): the late notification is the team's news,
+        and a reminder behind it would tell the same group about one ticket twice."""
         moment = _db_time(now or self._now())
         open_ = tickets.c.status != "closed"
         specs = (
@@ -496,10 +504,12 @@ class TicketStore:
                            tickets.c.assignee)
                     .where(and_(marker.is_(None), condition)).with_for_update(skip_locked=True)
                 ).all()
+                pending = _unsent_first_notifications(conn, [r.id for r in rows]) \
+                    if kind == "reminder_half" else {}
                 for r in rows:
                     self._insert_outbox(conn, r.id, moment, kind=kind, priority=0,
                                         reference=r.reference, team=r.team,
-                                        assignee=r.assignee)
+                                        assignee=r.assignee, skip=pending.get(r.id, ()))
                     conn.execute(tickets.update().where(tickets.c.id == r.id)
                                  .values({marker.name: moment}))
                     count += 1
@@ -867,6 +877,21 @@ class TicketStore:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+def _unsent_first_notifications(conn: Connection, ticket_ids: list[str]
+                                ) -> dict[str, set[str]]:
+    """Ticket id -> notifiers whose "new" row for it has not gone out yet."""
+    pending: dict[str, set[str]] = {}
+    for start in range(0, len(ticket_ids), 500):  # bound the IN list
+        rows = conn.execute(
+            select(outbox.c.ticket_id, outbox.c.notifier).where(and_(
+                outbox.c.ticket_id.in_(ticket_ids[start:start + 500]),
+                outbox.c.kind == "new", outbox.c.sent_at.is_(None)))
+        ).all()
+        for row in rows:
+            pending.setdefault(row.ticket_id, set()).add(row.notifier)
+    return pending
+
 
 def _status_action(current: str, new: str) -> str:
     if current == "closed":

@@ -62,6 +62,8 @@ def test_reminders_half_time_to_the_team_deadline_to_the_coordinator(store, cloc
     ticket = store.create_ticket(make_draft(urgency="normal"))  # due Wed 4 March 17:00
     claimed = store.create_ticket(make_draft("claimed", urgency="normal"))
     store.update_ticket(claimed.id, status="claimed", actor="anna")
+    for item in store.outbox_for_ticket(ticket.id) + store.outbox_for_ticket(claimed.id):
+        store.mark_sent(item.id)  # the teams had the tickets' first notifications
     assert store.enqueue_service_notices() == 0
     # Half of 6.5 + 8 + 8 h of office time (11.25 h): Tuesday 3 March 13:45 local.
     clock.now = datetime(2026, 3, 3, 12, 44, tzinfo=UTC)
@@ -75,6 +77,16 @@ def test_reminders_half_time_to_the_team_deadline_to_the_coordinator(store, cloc
     assert store.enqueue_service_notices() == 2  # claimed but not contacted: escalated too
     assert ("reminder_due", "telegram") in kinds(store, ticket.id)
     assert kinds(store, claimed.id) == [("reminder_due", "email"), ("reminder_due", "telegram")]
+
+
+def test_no_team_reminder_where_the_first_notification_has_not_gone_out(store, clock):
+    ticket = store.create_ticket(make_draft(urgency="normal"))
+    telegram = next(i for i in store.outbox_for_ticket(ticket.id) if i.notifier == "telegram")
+    store.mark_sent(telegram.id)  # e-mail is still waiting (the mail server was down)
+    clock.now = datetime(2026, 3, 3, 12, 45, tzinfo=UTC)
+    assert store.enqueue_service_notices() == 1
+    assert kinds(store, ticket.id) == [("reminder_half", "telegram")]
+    assert store.enqueue_service_notices() == 0  # the late e-mail stands in for it
 
 
 def test_contacted_or_closed_tickets_are_not_escalated(store, clock):
