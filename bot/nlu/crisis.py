@@ -158,6 +158,14 @@ POSSIBLE_PATTERNS = _compile((
     r"\bals\s+ik\s+er\s+(?:dan\s+)?nog\s+(?:ben|zijn|ben\s+haha)\b",
     r"\b(?:het\s+)?(?:heeft\s+)?(?:allemaal|alles)\s+(?:heeft\s+)?geen\s+zin\s+meer\b",
     rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",
+    # Role-play round 4 (2026-12-03), said by a cleaner whose husband had left: "met
+    # alles" is no object that makes it ordinary, and neither is "met het leven".
+    rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten\s+met\s+"
+    rf"(?:alles|het\s+leven|{_MY}\s+leven|{_ME})\b",
+    rf"\b(?:het|alles)\s+maakt\s+(?:(?:allemaal|me|mij|toch|echt|eigenlijk)\s+)*{_NOT}\s+"
+    rf"meer\s+uit{_END}",
+    rf"\b(?:wil|zou\s+willen)\s+(?:{_I}\s+)?(?:(?:gewoon|soms|echt|liefst|het\s+liefst|even)\s+)*"
+    rf"verdwijnen{_END}",
     rf"\bkan\s+(?:het\s+|dit\s+)?{_NOT}\s+meer(?:\s+verder|\s+aan)?{_END}",
     rf"\bkan\s+{_NOT}\s+meer\s*[.!?…]*\s*$",
     r"\bhet\s+hoeft\s+(?:voor\s+mij\s+|allemaal\s+|voor\s+mij\s+allemaal\s+)?(?:allemaal\s+|ook\s+)?niet\s+meer\b",

@@ -119,6 +119,13 @@ def test_long_text_path_agrees_with_the_clear_level():
     ("ok. tot maandag dan. als ik er dan nog ben haha", "possible"),
     ("het team redt zich wel zonder mij als ik op vakantie ben", None),
     ("mijn werk heeft geen zin meer", None),
+    # Round 4 (p22, p24): indirect statements that got no check question at all.
+    ("het maakt allemaal niet meer uit eigenlijk", "possible"),
+    ("ik zie het niet meer zitten met alles", "possible"),
+    ("soms wil ik gewoon verdwijnen", "possible"),
+    ("dat maakt niet meer uit, ik heb al getekend", None),
+    ("het maakt me niet meer uit welke baan ik krijg", None),
+    ("ik zie het niet meer zitten met die planning", None),
 ])
 def test_indirect_wordings_from_the_role_play(text, level):
     from bot.nlu.crisis import rule_level
