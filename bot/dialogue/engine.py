@@ -31,6 +31,7 @@ from bot.dialogue.patterns import (
     DELETE_WORDS,
     DENIAL,
     EMPLOYER_SECRET,
+    ENGLISH_REQUEST,
     FIXED_TERM,
     FORM_STEPS,
     GOODBYE_END,
@@ -40,6 +41,7 @@ from bot.dialogue.patterns import (
     NO_CONSULTANT,
     PRIVACY_QUESTION,
     SIMPLER,
+    THANKS_WORDS,
     TOPIC_WORDS,
     URGENT,
     VIOLENCE,
@@ -71,6 +73,11 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             turn.intent = "deny"
         if BOT_QUESTION.search(turn.text):
             turn.intent = "bot_challenge"
+        if ENGLISH_REQUEST.search(turn.text):
+            turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
+        if turn.intent == "thank" and not THANKS_WORDS.search(turn.text):
+            # "ik durf niet meer 😢" is no thank-you, whatever the classifier says.
+            turn.intent = "nlu_fallback"
         if NO_CONSULTANT.search(turn.text):
             self.set(offer_declined=True)
             if self.pending == "offer":

@@ -140,6 +140,11 @@ DEADLINE_PHRASE = re.compile(
     r"\b(?:voor|vóór|uiterlijk|tot|per|eind|binnen)\s+(?:(?:de|het|deze|volgende|komende|van)\s+)*"
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|overmorgen|week|"
     r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b", re.I)
+ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s+(?:ook\s+)?"
+                             r"(?:engels|english)\b|\b(?:in\s+)?english\s+please\b|"
+                             r"\bdo\s+you\s+speak\s+english\b", re.I)
+THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|top|super|fijn|mooi|prima|"
+                          r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

@@ -60,6 +60,9 @@ class ConversationState:
                 self.say("utter_knowledge_again", repeatable=True)
         else:
             self.say_text(entry.answer)
+        if entry.region == "nl" and self.turn.flemish:
+            # A Dutch rule told to someone in Flanders is said to be Dutch (round 4, p23).
+            self.say("utter_knowledge_dutch_rule", repeatable=True)
         self.set(knowledge_recent=[entry.id])
 
     def topics(self) -> list[str]:

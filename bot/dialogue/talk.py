@@ -151,8 +151,15 @@ class FreeTalk(ConversationState):
         """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
         recent = list(self.get("knowledge_recent") or [])
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
-        if entry is not None and entry.id in recent and entry.simple:
-            self.say_text([entry.simple])
+        if entry is not None and (entry.id in recent or self.turn.is_question):
+            # "wat is transitievergoeding. makkelijk woord pls": the answer itself, easy.
+            self.say_text([entry.simple] if entry.simple else list(entry.answer))
+            self.set(knowledge_recent=[entry.id])
+            return
+        if "utter_simpler" in self.recent and self.may_offer():
+            # Asked twice: a person explains better than a bot (round 4, p18).
+            self.say("utter_simpler_person", repeatable=True)
+            self.set(pending="offer")
             return
         self.say("utter_simpler", repeatable=True)
 

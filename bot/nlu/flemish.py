@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 FLEMISH_WORDS = re.compile(
-    r"vdab|loopbaancheque|vlaander|vlaams|belgi[eë]|brussel|antwerp|interimkantoor"
-    r"|mutualiteit|syndicaat|landingsbaan|tijdskrediet|brugpensioen"
+    r"vdab|loopbaancheque|vlaander|vlaams|belgi[eës]|brussel|antwerp|interimkantoor"
+    r"|vlaming|\bbelg\b|mutualiteit|syndicaat|landingsbaan|tijdskrediet|brugpensioen"
     r"|\b(?:rva|acv|abvv|aclvb|riziv|mijne|uwe|ge|gij|kunde|zijde|amai|goesting|allez|awel"
     r"|efkes|ne\s+keer|nen|ik\s+zen|gent|leuven|brugge|hasselt|mechelen|kortrijk|oostende"
     r"|genk|aalst|limburgse\s+mijn)\b",

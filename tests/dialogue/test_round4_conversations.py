@@ -64,3 +64,49 @@ def test_a_signing_date_in_words_becomes_the_request_deadline():
     chat.say("Mij is een vaststellingsovereenkomst aangeboden en ik moet voor vrijdag tekenen.",
              "job_insecurity")
     assert chat.slots["deadline"] == "voor vrijdag"
+
+
+def test_easy_words_with_a_question_get_the_answer_in_easy_words():
+    # p18: "wat is transitievergoeding. makkelijk woord pls" got "Vertel in een paar
+    # woorden wat je wilt weten" three times.
+    from conversation_support import knowledge
+
+    chat = Chat()
+    chat.say("ja maar wat is transitievergoeding. makkelijk woord pls", "ask_how_it_works",
+             knowledge=knowledge("transitievergoeding", "unemployed"))
+    assert chat.texts() == ["ANSWER transitievergoeding"]
+    assert "utter_simpler" not in chat.last.names()
+
+
+def test_asking_twice_for_easy_words_offers_a_person():
+    chat = Chat()
+    chat.say("hallo", "greet")
+    assert chat.say("sorry ik snap niet. makkelijk zeggen?", "nlu_fallback") == ["utter_simpler"]
+    assert chat.say("makkelijk pls", "nlu_fallback") == ["utter_simpler_person"]
+    assert chat.slots["pending"] == "offer"
+
+
+def test_a_request_for_english_gets_the_bilingual_answer():
+    chat = Chat()
+    names = chat.say("kan u engels?", "out_of_scope")
+    assert "utter_english" in names
+
+
+def test_a_sad_message_classified_as_thanks_gets_no_you_are_welcome():
+    # p22: "ik durf niet meer 😢" → "Graag gedaan!"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("ik durf niet meer 😢", "thank")
+    assert "utter_thank" not in names
+    assert chat.say("dank je wel!", "thank") == ["utter_thank"]
+
+
+def test_a_dutch_rule_told_in_flanders_says_it_is_dutch():
+    # p23: a Flemish bricklayer got the Dutch fewer-hours rule as if it applied to him.
+    from conversation_support import knowledge
+
+    chat = Chat()
+    chat.say("kan ik minder uren gaan werken voor mijne rug?", "work_life_balance",
+             knowledge=knowledge("minder_uren_werken", "work_life_balance"), flemish=True)
+    assert "ANSWER minder_uren_werken" in chat.texts()
+    assert "utter_knowledge_dutch_rule" in chat.last.names()
