@@ -6,6 +6,7 @@ import asyncio
 import smtplib
 from email.message import EmailMessage
 
+from bot.notify.base import Destinations
 from bot.notify.message import Notification
 
 
@@ -14,11 +15,13 @@ class EmailNotifier:
 
     def __init__(self, host: str, port: int, sender: str, recipient: str, *,
                  starttls: bool = False, username: str | None = None,
-                 password: str | None = None, timeout: float = 15.0) -> None:
+                 password: str | None = None, timeout: float = 15.0,
+                 destinations: Destinations | None = None) -> None:
         self._host = host
         self._port = port
         self._sender = sender
-        self._recipient = recipient
+        # recipient is the default mailbox; `destinations` adds per-team and coordinator ones.
+        self._destinations = destinations or Destinations(recipient)
         self._starttls = starttls
         self._username = username
         self._password = password
@@ -34,7 +37,7 @@ class EmailNotifier:
         return message
 
     def destination(self, notification: Notification) -> str:
-        return self._recipient
+        return self._destinations.for_(notification)
 
     async def send(self, notification: Notification) -> None:
         await asyncio.to_thread(self._send_blocking, self.build_message(notification))

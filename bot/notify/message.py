@@ -104,6 +104,7 @@ SERVICE_HEADLINES = {
     "reminder_due": "Voor de coördinator: aanvraag {reference} heeft de contacttermijn bereikt",
     "coordinator": "Voor de coördinator: urgente aanvraag {reference}",
 }
+COORDINATOR_KINDS = frozenset({"reminder_due", "coordinator"})
 SERVICE_TEXTS = {
     "reminder_half": "De helft van de tijd tot het eerste contact is om. Pak de aanvraag op "
                      "in de console.",
@@ -179,6 +180,12 @@ class Notification:
             console_url=console_url.rstrip("/"), kind=kind,
             assignee=one_line(ticket.assignee, 80), due_text=due_text,
         )
+
+    @property
+    def audience(self) -> str:
+        """"coordinator" for the deadline reminder and the crisis notice, else "team" (the
+        ticket's team: its own destination when routing.yml gives one)."""
+        return "coordinator" if self.kind in COORDINATOR_KINDS else "team"
 
     def urgency_text(self) -> str:
         if self.urgency == "high":

@@ -6,6 +6,7 @@ import logging
 
 from telegram import Bot
 
+from bot.notify.base import Destinations
 from bot.notify.message import Notification
 
 DEFAULT_TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
@@ -21,9 +22,11 @@ class TelegramNotifier:
     name = "telegram"
 
     def __init__(self, token: str, chat_id: str,
-                 base_url: str = DEFAULT_TELEGRAM_API_BASE_URL) -> None:
+                 base_url: str = DEFAULT_TELEGRAM_API_BASE_URL,
+                 destinations: Destinations | None = None) -> None:
         self._bot = Bot(token, base_url=base_url)
-        self._chat_id = chat_id
+        # chat_id is the default group; `destinations` adds per-team and coordinator chats.
+        self._destinations = destinations or Destinations(chat_id)
         self.secrets = (token,)
 
     async def send(self, notification: Notification) -> None:
@@ -34,7 +37,7 @@ class TelegramNotifier:
                                      text=notification.text())
 
     def destination(self, notification: Notification) -> str:
-        return self._chat_id
+        return self._destinations.for_(notification)
 
     async def aclose(self) -> None:
         await self._bot.shutdown()

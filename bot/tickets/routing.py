@@ -3,13 +3,20 @@
 Data lives in routing.yml beside this file (teams, their provinces and places, a default).
 `route("Súdwest-Fryslân") == route("sudwest fryslan") == "friesland"`; unknown or empty
 regions go to the default team.
+
+Where notifications go (issue 15) lives there too: a team's own Telegram chat and/or
+mailbox (`notify:` under the team) and the coordinator's (`coordinator:` at the top), each
+given literally or as the name of an environment variable. `Routing.destination(channel,
+team, env)` / `coordinator_destination(channel, env)` answer None where nothing is set, and
+the notifier then uses its default (CONSULTANT_TELEGRAM_CHAT_ID, CONSULTANT_EMAIL).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +37,49 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", no_quotes).split())
 
 
+# Notification channels a destination can name: channel -> key in routing.yml.
+NOTIFY_CHANNELS = {"telegram": "telegram_chat_id", "email": "email"}
+_ENV_NAME = re.compile(r"[A-Z_][A-Z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one team's (or the coordinator's) notifications go, per channel: a literal
+    value, or the name of the environment variable that holds it (read when notifiers are
+    built, so the yml need not contain chat ids or addresses)."""
+
+    values: Mapping[str, str] = field(default_factory=dict)      # channel -> value
+    env_names: Mapping[str, str] = field(default_factory=dict)   # channel -> variable
+
+    def resolve(self, channel: str, env: Mapping[str, str]) -> str | None:
+        if channel in self.env_names:
+            value = (env.get(self.env_names[channel]) or "").strip()
+            if value:
+                return value
+        return self.values.get(channel) or None
+
+
+def _destination(spec: object, where: str) -> Destination:
+    if not isinstance(spec, dict):
+        raise ValueError(f"{where}: expected a mapping")
+    values: dict[str, str] = {}
+    env_names: dict[str, str] = {}
+    known = {key for k in NOTIFY_CHANNELS.values() for key in (k, k + "_env")}
+    for key, value in spec.items():
+        if key not in known:
+            raise ValueError(f"{where}: unknown key {key!r} (known: {sorted(known)})")
+        if value is None or str(value).strip() == "":
+            continue
+        channel = next(c for c, k in NOTIFY_CHANNELS.items() if key in (k, k + "_env"))
+        if key.endswith("_env"):
+            if not _ENV_NAME.fullmatch(str(value)):
+                raise ValueError(f"{where}: {key} must name an environment variable")
+            env_names[channel] = str(value)
+        else:
+            values[channel] = str(value).strip()
+    return Destination(values=values, env_names=env_names)
+
+
 def _strip_leading_words(key: str) -> str:
     words = key.split()
     while len(words) > 1 and words[0] in _LEADING_WORDS:
@@ -42,6 +92,8 @@ class Routing:
     default: str
     labels: dict[str, str]
     by_name: dict[str, str]  # normalised province or place -> team id
+    notify: dict[str, Destination] = field(default_factory=dict)  # team -> its own
+    coordinator: Destination = field(default_factory=Destination)
 
     def route(self, region: str | None) -> str:
         if not region:
@@ -56,6 +108,16 @@ class Routing:
 
     def label(self, team: str) -> str:
         return self.labels.get(team, team)
+
+    def destination(self, channel: str, team: str | None,
+                    env: Mapping[str, str]) -> str | None:
+        """The team's own chat id / mailbox for `channel`, None: use the default."""
+        spec = self.notify.get(team or "")
+        return spec.resolve(channel, env) if spec is not None else None
+
+    def coordinator_destination(self, channel: str, env: Mapping[str, str]) -> str | None:
+        """The coordinator's chat id / mailbox for `channel`, None: use the default."""
+        return self.coordinator.resolve(channel, env)
 
 
 def load_routing(path: Path = ROUTING_FILE) -> Routing:
@@ -73,7 +135,11 @@ def load_routing(path: Path = ROUTING_FILE) -> Routing:
             if owner != team:
                 raise ValueError(f"{name!r} is listed under both {owner!r} and {team!r}")
     labels = {team: str(spec.get("label", team)) for team, spec in teams.items()}
-    return Routing(default=default, labels=labels, by_name=by_name)
+    notify = {team: _destination(spec["notify"], f"teams.{team}.notify")
+              for team, spec in teams.items() if spec.get("notify")}
+    coordinator = _destination(data.get("coordinator") or {}, "coordinator")
+    return Routing(default=default, labels=labels, by_name=by_name, notify=notify,
+                   coordinator=coordinator)
 
 
 @lru_cache(maxsize=1)
