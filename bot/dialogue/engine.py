@@ -27,9 +27,11 @@ from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
     BOT_QUESTION,
+    CONSULTANT_WISH,
     DEADLINE_PHRASE,
     DELETE_WORDS,
     DENIAL,
+    DENIAL_AFTER,
     EMPLOYER_SECRET,
     ENGLISH_REQUEST,
     FIXED_TERM,
@@ -73,9 +75,13 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             turn.intent = "deny"
         if BOT_QUESTION.search(turn.text):
             turn.intent = "bot_challenge"
+        if CONSULTANT_WISH.search(turn.text) and not turn.is_question and \
+                not NO_CONSULTANT.search(turn.text) and turn.intent not in ("crisis", "deny"):
+            turn.intent = "request_human"  # "ik wil graag met een consulent praten" (round 4)
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
-        if turn.intent == "thank" and not THANKS_WORDS.search(turn.text):
+        if turn.intent == "thank" and (not THANKS_WORDS.search(turn.text) or re.search(
+                r"\bmaar\b.{8,}", turn.text, re.I)):
             # "ik durf niet meer 😢" is no thank-you, whatever the classifier says.
             turn.intent = "nlu_fallback"
         if NO_CONSULTANT.search(turn.text):
@@ -198,6 +204,7 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
         text = self.turn.text.lower()
         return {topic for topic, words in TOPIC_WORDS.items()
                 if re.search(rf"{DENIAL}({words})\b", text)
+                or re.search(rf"\b({words})\b{DENIAL_AFTER}", text)
                 or re.search(rf"\b({words})\s*\?\?", text)}
 
     def _drop_denied_topics(self) -> None:

@@ -13,15 +13,19 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     HEALTH_OUT,
+    META_WORDS,
     MISS_INTENTS,
     NO_PREFERENCE,
+    NO_START,
     OVERWHELMED,
     PHONE_PART,
+    SEND_WORDS,
     SERVICE_ANSWERS,
     SKIP_ANSWER,
     STEP_QUESTIONS,
     STOP_FORM_WORDS,
     TIME_WORDS,
+    YES,
 )
 from bot.dialogue.pickup import Picked, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
@@ -71,6 +75,9 @@ class HandoverForm(ConversationState):
 
     def ask_step(self, step: str | None) -> None:
         if step is None:
+            # What is sent is what the summary says now (a topic taken out at the last
+            # step is out of the ticket too).
+            self.summary_text()
             self.set(pending=None, handover=False)
             self.out.effect = "create_ticket"
             return
@@ -311,9 +318,21 @@ class HandoverForm(ConversationState):
                 return True
             return self.take_own_words(text, min_words=1)
         elif step == "summary":
-            if self._plain_yes():
+            if SEND_WORDS.search(text) and not self.turn.is_question and not NO_START.match(text):
+                # "Dat doorgroeien slaat nergens op, maar verstuur het maar": denials are
+                # applied (decide), and this is the send button.
                 self.set(summary_confirmed=True)
                 return True
+            if self._plain_yes():
+                rest = [w for w in re.findall(r"[\w'-]+", YES.sub(" ", text, count=1))
+                        if w.lower() not in FILLER]
+                if len(rest) >= 3 and not META_WORDS.search(text):
+                    # "ja goed. ook vraag over geld en WW": the addition first, then confirm.
+                    return self.take_own_words(" ".join(rest), min_words=3)
+                self.set(summary_confirmed=True)
+                return True
+            if any(s.response == "utter_sorry_topic" for s in self.out.says):
+                return True  # "doorgroeien klopt niet": taken out; show the summary again
             correction = re.match(r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b\W*(.*)$",
                                   text, re.I | re.S)
             if correction and len(correction[2].split()) >= 3 and not self.turn.is_question:
@@ -328,7 +347,7 @@ class HandoverForm(ConversationState):
             if len(text.split()) >= 8 and not self.turn.is_question:
                 return self.take_own_words(text, min_words=8)
         elif step == "summary_edit" and not answered:
-            return self.take_own_words(text, min_words=1)
+            return self.take_own_words(text, min_words=1, allow_meta=True)
         return False
 
     def joined_phone(self, picked: Picked) -> bool:
@@ -351,7 +370,7 @@ class HandoverForm(ConversationState):
         self.say("utter_phone_rest", repeatable=True, part=text)
         return True
 
-    def take_own_words(self, text: str, min_words: int) -> bool:
+    def take_own_words(self, text: str, min_words: int, allow_meta: bool = False) -> bool:
         """What the request is about, in the person's words: the topics it names join the
         request, and a longer text goes to the consultant as they wrote it."""
         new = [t for t in self._message_topics() if t not in self.topics()]
@@ -359,8 +378,13 @@ class HandoverForm(ConversationState):
             self.set(topics=[*self.topics(), *new],
                      primary_topic=self.get("primary_topic") or new[0])
         words = contact.clean_free_text(text, limit=300)
-        if words and len(words.split()) >= max(min_words, 1) and (
-                not new or len(words.split()) >= 8):
+        if words and len(words.split()) >= max(min_words, 1) \
+                and (allow_meta or not META_WORDS.search(words)) \
+                and (not new or len(words.split()) >= 8):
+            # Added to what they wrote before, never replacing it (round 4, p19).
+            before = self.get("summary_text")
+            if before and words not in before:
+                words = contact.clean_free_text(f"{before} {words}", limit=300) or words
             self.set(summary_text=words)
             return True
         return bool(new)

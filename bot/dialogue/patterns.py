@@ -91,7 +91,8 @@ TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+d
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
-                          r"fijne\s+dag(\s+nog)?|welterusten)\W*$", re.I)
+                          r"fijne\s+(dag|avond|weekend)(\s+nog)?|welterusten|goedendag|"
+                          r"tot\s+later|groeten)\W*$", re.I)
 DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
                            r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
                            re.I)
@@ -145,6 +146,21 @@ ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s
                              r"\bdo\s+you\s+speak\s+english\b", re.I)
 THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|top|super|fijn|mooi|prima|"
                           r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)
+# "Doorgroeien klopt niet", "solliciteren wil ik helemaal niet": a denial after the word.
+DENIAL_AFTER = (r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
+                r"wil\s+ik\s+(helemaal\s+|echt\s+)?(niet|nie)|slaat\s+nergens\s+op|hoeft\s+(er\s+)?niet\s+(in|bij)|moet\s+eruit|"
+                r"mag\s+(weg|eruit)|is\s+(het\s+)?niet\s+(waar|van\s+toepassing))")
+# At the summary: "verstuur maar", "stuur het maar op": send, whatever else is said.
+SEND_WORDS = re.compile(r"\b(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen|"
+                        r"mag\s+(zo\s+)?(weg|verstuurd))\b(?!\s+(niet|nog\s+niet))", re.I)
+# Words that talk about the summary itself: never the summary's own text.
+META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verstuur\w*|"
+                        r"aanpassen|tekst)\b", re.I)
+# "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
+CONSULTANT_WISH = re.compile(
+    r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens|iemand)\b|"
+    r"\b(consulent|mens|iemand)\s+graag\b|\bdoe\s+(toch\s+)?maar\b|"
+    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

@@ -58,8 +58,16 @@ class ConversationState:
                 self.say_text([entry.simple])
             else:
                 self.say("utter_knowledge_again", repeatable=True)
+        elif entry.id in (self.get("knowledge_given") or []):
+            # Given earlier in this conversation: a short reminder, not the same block
+            # for the third time (round 4, p19 read the fewer-hours answer four times).
+            self.say("utter_knowledge_said_before", repeatable=True)
+            self.say_text(list(entry.answer[:1]))
         else:
             self.say_text(entry.answer)
+        given = list(self.get("knowledge_given") or [])
+        if entry.id not in given:
+            self.set(knowledge_given=[*given, entry.id])
         if entry.region == "nl" and self.turn.flemish:
             # A Dutch rule told to someone in Flanders is said to be Dutch (round 4, p23).
             self.say("utter_knowledge_dutch_rule", repeatable=True)

@@ -110,3 +110,81 @@ def test_a_dutch_rule_told_in_flanders_says_it_is_dutch():
              knowledge=knowledge("minder_uren_werken", "work_life_balance"), flemish=True)
     assert "ANSWER minder_uren_werken" in chat.texts()
     assert "utter_knowledge_dutch_rule" in chat.last.names()
+
+
+def walk_to_summary(chat: Chat) -> None:
+    chat.walk_to_consent()
+    for text in ("ja", "Hans", "mail", "hans@example.nl", "Amsterdam"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "summary"
+
+
+def test_x_klopt_niet_at_the_summary_removes_x_and_shows_the_summary_again():
+    # p21, p19: "Doorgroeien klopt ook niet", "solliciteren wil ik helemaal niet" stayed.
+    chat = Chat()
+    walk_to_summary(chat)
+    chat.slots["topics"] = ["flex_contract", "career_growth", "job_search"]
+    names = chat.say("Doorgroeien klopt ook niet.", "deny")
+    assert "career_growth" not in chat.slots["topics"]
+    assert names[-1] == "utter_ask_summary_confirmed"
+    chat.say("en solliciteren wil ik helemaal niet", "job_search")
+    assert "job_search" not in chat.slots["topics"]
+
+
+def test_send_words_at_the_summary_send_and_never_become_the_summary():
+    # p21: "Dat 'doorgroeien' slaat nergens op, maar verstuur het maar." replaced his
+    # description and sent nothing.
+    chat = Chat()
+    walk_to_summary(chat)
+    chat.slots["topics"] = ["flex_contract", "career_growth"]
+    chat.slots["summary_text"] = "vaststellingsovereenkomst, tekenen voor vrijdag"
+    chat.say("Dat doorgroeien slaat nergens op, maar verstuur het maar.", "inform")
+    assert chat.tickets, chat.last.names()
+    assert "career_growth" not in chat.tickets[0]["topics"]
+    assert "slaat nergens op" not in (chat.tickets[0]["summary"] or "")
+    assert "vaststellingsovereenkomst" in chat.tickets[0]["summary"]
+
+
+def test_a_yes_with_an_addition_adds_it_before_sending():
+    # p18: "ja goed. ook vraag over geld en WW" was a plain yes; the addition was lost.
+    chat = Chat()
+    walk_to_summary(chat)
+    names = chat.say("ja goed. ook vraag over geld en WW", "affirm")
+    assert not chat.tickets
+    assert names[-1] == "utter_ask_summary_confirmed"
+    assert "geld en WW" in chat.last.says[-1].values["summary"]
+    chat.say("ja", "affirm")
+    assert chat.tickets
+
+
+def test_a_wish_for_a_consultant_in_a_sentence_starts_the_request():
+    # p19: "Ik bedoelde: ja, ik wil graag met een consulent praten." → "snap ik niet".
+    chat = Chat()
+    chat.say("ik wil minder uren werken", "work_life_balance")
+    chat.say("Ik bedoelde: ja, ik wil graag met een consulent praten.", "not_what_i_meant")
+    assert chat.slots["pending"] == "consent"
+
+
+def test_a_knowledge_answer_given_before_comes_back_short():
+    from conversation_support import knowledge
+
+    chat = Chat()
+    match = knowledge("minder_uren_werken", "work_life_balance")
+    chat.say("kan ik minder uren werken?", "work_life_balance", knowledge=match)
+    chat.say("en mijn moeder heeft dementie", "work_life_balance")
+    names = chat.say("mag ik minder uren gaan werken?", "work_life_balance", knowledge=match)
+    assert names[0] == "utter_knowledge_said_before"
+
+
+def test_a_goodbye_in_formal_words_is_a_goodbye():
+    chat = Chat()
+    chat.say("hallo", "greet")
+    assert chat.say("Laat maar, ik wacht op de consulent. Goedendag.", "nlu_fallback") == [
+        "utter_goodbye"]
+
+
+def test_thanks_with_but_is_not_a_thank_you():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("dankje... maar morgen moet ik gewoon weer. ik durf niet meer 😢", "thank")
+    assert "utter_thank" not in names
