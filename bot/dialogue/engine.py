@@ -42,6 +42,7 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_CONSULTANT,
     PRIVACY_QUESTION,
+    SECTOR_WISH,
     SIMPLER,
     THANKS_WORDS,
     TOPIC_WORDS,
@@ -178,16 +179,31 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
         self.free_turn(picked)
 
     def _remember_profile(self) -> None:
-        for name in ("contract_type", "sector", "age", "region", "deadline"):
+        for name in ("contract_type", "age", "region", "deadline"):
             value = self.turn.entity(name)
             if value:
                 self.set(**{name: value})
+        sector = self.current_sector()
+        if sector:
+            self.set(sector=sector)
         phrase = DEADLINE_PHRASE.search(self.turn.text)
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
             self.set(deadline=phrase[0])  # "ik moet voor vrijdag tekenen" (round 4)
         if not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.
             self.set(contract_type="tijdelijk")
+
+    def current_sector(self) -> str | None:
+        """The sector the person works in, not the one they want to go to ("ik werk bij de
+        gemeente maar ik wil het onderwijs in"; round 4, p16)."""
+        for entity in self.turn.entities:
+            if entity.get("entity") != "sector" or not entity.get("value"):
+                continue
+            before = self.turn.text[max(0, int(entity.get("start") or 0) - 30):
+                                    int(entity.get("start") or 0)]
+            if not SECTOR_WISH.search(before):
+                return str(entity["value"])
+        return None
 
     def _offer_mentioned(self) -> None:
         """Help the person did not ask for but needs ("18 duizend schuld"), once."""

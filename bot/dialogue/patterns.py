@@ -161,6 +161,9 @@ CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens|iemand)\b|"
     r"\b(consulent|mens|iemand)\s+graag\b|\bdoe\s+(toch\s+)?maar\b|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b", re.I)
+# Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
+SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar)\b"
+                         r"(?!.*\b(werk|zit)\b)", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

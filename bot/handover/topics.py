@@ -50,6 +50,13 @@ OFFER_TOPICS = tuple(t for t in CAREER_TOPICS if t != "enjoy_work")
 HEALTH_NOTE = "gezondheid speelt mee"
 HEALTH_TOPICS = ("workload_health",)
 
+# "Je werkt ...": each sector with its own article ("in het onderwijs", not "in de").
+SECTOR_PHRASES = {
+    "onderwijs": "in het onderwijs", "ict": "in de ICT", "overheid": "bij de overheid",
+    "metaal": "in de metaal", "transport": "in het transport", "landbouw": "in de landbouw",
+    "financiele_dienstverlening": "in de financiële dienstverlening",
+    "schoonheid": "in de schoonheidsbranche", "industrie": "in de industrie",
+}
 CONTRACT_LABELS = {
     "vast": "een vast contract", "tijdelijk": "een tijdelijk contract",
     "nulurencontract": "een nulurencontract", "oproepcontract": "een oproepcontract",
@@ -69,7 +76,7 @@ def build_summary(
     parts: list[str] = []
     work = []
     if sector:
-        work.append(f"in de {sector.replace('_', ' ')}" if sector != "ict" else "in de ICT")
+        work.append(SECTOR_PHRASES.get(sector, f"in de {sector.replace('_', ' ')}"))
     if contract_type:
         work.append(f"met {CONTRACT_LABELS.get(contract_type, contract_type)}")
     if work:

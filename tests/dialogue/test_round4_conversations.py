@@ -188,3 +188,25 @@ def test_thanks_with_but_is_not_a_thank_you():
     chat.say("hoi", "greet")
     names = chat.say("dankje... maar morgen moet ik gewoon weer. ik durf niet meer 😢", "thank")
     assert "utter_thank" not in names
+
+
+def test_the_sector_someone_wants_to_go_to_is_not_the_sector_they_work_in():
+    # p16: "Je werkt in de onderwijs" for an HR assistant at a municipality.
+    text = "Ik werk al 15 jaar bij de gemeente maar ik wil eigenlijk het onderwijs in."
+    entities = [{"entity": "sector", "value": "overheid", "start": text.index("gemeente")},
+                {"entity": "sector", "value": "onderwijs", "start": text.index("onderwijs")}]
+    chat = Chat()
+    chat.say(text, "career_change", entities=entities)
+    assert chat.slots["sector"] == "overheid"
+    chat = Chat()
+    text = "ik wil naar het onderwijs"
+    chat.say(text, "career_change", entities=[
+        {"entity": "sector", "value": "onderwijs", "start": text.index("onderwijs")}])
+    assert not chat.slots.get("sector")
+
+
+def test_the_summary_says_in_het_onderwijs():
+    from bot.handover.topics import build_summary
+
+    assert build_summary(["training"], sector="onderwijs").startswith(
+        "Je werkt in het onderwijs.")
