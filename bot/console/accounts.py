@@ -9,6 +9,9 @@ Security choices:
   when the parameters change;
 - after ``lockout_attempts`` failed logins an account is locked for
   ``lockout_duration``; a correct password does not open a locked account;
+- every failed login costs one password verification, whatever the reason (unknown
+  name, wrong password, locked, disabled), so the answer time does not tell them apart;
+- a password change ends the consultant's sessions (but the one it came from);
 - the session cookie holds a random token; the database only stores its
   SHA-256, so a leaked table does not hand out sessions;
 - sessions end after ``session_idle`` without requests or ``session_max_age``
@@ -226,11 +229,18 @@ class AccountStore:
             rows = conn.execute(sa.select(consultants).order_by(consultants.c.name)).all()
         return [self._consultant(row) for row in rows]
 
-    def set_password(self, name: str, password: str) -> None:
+    def set_password(self, name: str, password: str, keep_session: str | None = None) -> None:
+        """New password; every session of the consultant ends, but ``keep_session`` (the
+        cookie value of the session the change was made from, if any)."""
         check_password_strength(password)
-        self._update_by_name(
+        consultant = self._update_by_name(
             name, password_hash=self.hasher.hash(password), failed_attempts=0, locked_until=None
         )
+        ending = sessions.delete().where(sessions.c.consultant_id == consultant.id)
+        if keep_session:
+            ending = ending.where(sessions.c.token_hash != _token_hash(keep_session))
+        with self.engine.begin() as conn:
+            conn.execute(ending)
 
     def disable(self, name: str) -> None:
         consultant = self._update_by_name(name, active=False)
@@ -262,6 +272,8 @@ class AccountStore:
             return LoginResult(LoginOutcome.BAD_CREDENTIALS)
         locked_until = _from_db(row.locked_until)
         if locked_until is not None and now < locked_until:
+            # Same work as any other attempt; the result does not open the account.
+            self._verify(row.password_hash, password)
             return LoginResult(LoginOutcome.LOCKED)
         if not row.active:
             self._verify(self._dummy_hash, password)

@@ -27,6 +27,7 @@ from bot.console.workflow import (
 from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, TicketNotFound
 from bot.tickets.models import STATUSES
+from bot.tickets.store import AlreadyClaimed
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,8 @@ async def patch_ticket(request: web.Request) -> web.Response:
         )
     except TicketNotFound:
         return _error(404, "ticket not found")
+    except AlreadyClaimed:
+        return _error(409, "ticket is already claimed by someone else")
     except InvalidTransition as error:
         return _error(400, f"invalid transition: {error.current} -> {error.requested}")
     return web.json_response(ticket.to_api())

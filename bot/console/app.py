@@ -13,6 +13,8 @@ Run with ``python -m bot.console``. Environment variables (all optional):
 | ``CONSOLE_SESSION_MAX_HOURS`` | 12 | log out after this long in any case |
 | ``CONSOLE_LOCKOUT_ATTEMPTS`` | 5 | failed logins before an account is locked |
 | ``CONSOLE_LOCKOUT_MINUTES`` | 15 | how long the lock lasts |
+| ``CONSOLE_LOGIN_PER_ADDRESS_PER_MINUTE`` | 10 | login attempts per client address (0: off) |
+| ``CONSOLE_LOGIN_GLOBAL_PER_MINUTE`` | 100 | login attempts in all (0: off) |
 | ``CONSOLE_WIDGET_CONNECT_SRC`` | Rasa on ``RASA_PORT`` | CSP connect-src for ``/widget/`` |
 | ``RASA_PORT`` | 5005 | used for the widget's default connect-src |
 
@@ -42,6 +44,8 @@ from bot.console.api import add_api_routes, api_auth_middleware
 from bot.console.console_settings import ConsoleSettings
 from bot.console.keys import ACCOUNTS, CLOCK, SETTINGS, STORE
 from bot.console.live_views import add_live_routes
+from bot.console.login_throttle import LOGIN_THROTTLE, LoginThrottle
+from bot.console.team_access import team_access_middleware
 from bot.console.web_security import (
     csrf_middleware,
     security_headers_middleware,
@@ -94,12 +98,14 @@ def create_app(
             api_auth_middleware,
             session_middleware,
             csrf_middleware,
+            team_access_middleware,  # a consultant: their own team's tickets only
         ],
     )
     app[STORE] = store
     app[ACCOUNTS] = accounts
     app[SETTINGS] = settings
     app[CLOCK] = clock
+    app[LOGIN_THROTTLE] = LoginThrottle.from_settings(settings, clock)
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -11,6 +12,7 @@ from aiohttp import web
 from bot.console.accounts import LoginOutcome
 from bot.console.keys import ACCOUNTS, current_session
 from bot.console.labels import NOTICES
+from bot.console.login_throttle import LOGIN_THROTTLE
 from bot.console.web_security import (
     delete_cookie,
     form_text,
@@ -28,6 +30,7 @@ LOGIN_FAILED = (
     "Inloggen lukt niet. Controleer je naam en wachtwoord. "
     "Na 5 mislukte pogingen is je account een kwartier geblokkeerd."
 )
+LOGIN_THROTTLED = "Er wordt nu te vaak geprobeerd in te loggen. Wacht even en probeer het opnieuw."
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -67,6 +70,13 @@ async def login_submit(request: web.Request) -> web.Response:
     name = form_text(form, "name", 100)
     password = form.get("password")
     password = password[:1024] if isinstance(password, str) else ""
+    wait = request.app[LOGIN_THROTTLE].admit(request.remote or "")
+    if wait > 0:
+        # Before any password check: the answer is the same for every name.
+        log.info("console login throttled")
+        response = _render_login(request, error=LOGIN_THROTTLED, status=429)
+        response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+        return response
     accounts = request.app[ACCOUNTS]
     result = await asyncio.to_thread(accounts.authenticate, name, password)
     if result.outcome is not LoginOutcome.OK or result.consultant is None:

@@ -20,6 +20,16 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _non_negative_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    value = int(raw)
+    if value < 0:
+        raise ValueError(f"{name} must be 0 or a positive whole number")
+    return value
+
+
 def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
@@ -45,6 +55,9 @@ class ConsoleSettings:
     session_max_age: timedelta = timedelta(hours=12)
     lockout_attempts: int = 5
     lockout_duration: timedelta = timedelta(minutes=15)
+    # Login attempts a minute per client address and in all (bot/console/login_throttle.py).
+    login_per_address_per_minute: int = 10
+    login_global_per_minute: int = 100
     # Extra CSP sources the website widget may connect to (the Rasa socket.io server).
     widget_connect_src: tuple[str, ...] = field(
         default_factory=lambda: _rasa_sources(DEFAULT_RASA_PORT)
@@ -73,6 +86,9 @@ class ConsoleSettings:
             lockout_duration=timedelta(
                 minutes=_positive_int(env, "CONSOLE_LOCKOUT_MINUTES", 15)
             ),
+            login_per_address_per_minute=_non_negative_int(
+                env, "CONSOLE_LOGIN_PER_ADDRESS_PER_MINUTE", 10),
+            login_global_per_minute=_non_negative_int(env, "CONSOLE_LOGIN_GLOBAL_PER_MINUTE", 100),
             widget_connect_src=tuple(connect_src) or _rasa_sources(rasa_port),
         )
 

@@ -13,7 +13,7 @@ from typing import Any
 from bot.safe_text import is_plain_line
 from bot.tickets import InvalidTransition, Ticket, TicketNotFound, TicketStore
 from bot.tickets.models import OUTCOMES
-from bot.tickets.store import NOTE_MAX
+from bot.tickets.store import NOTE_MAX, AlreadyClaimed
 
 NOTE_MAX_LENGTH = NOTE_MAX
 ASSIGNEE_MAX_LENGTH = 80
@@ -106,6 +106,9 @@ def apply_action(
         return notice
     except TicketNotFound as error:
         raise TicketGone(ticket_id) from error
+    except AlreadyClaimed as error:
+        raise InvalidAction("Een collega heeft deze aanvraag al opgepakt.",
+                            conflict=True) from error
     except InvalidTransition as error:
         raise InvalidAction(
             "Dat kan niet in de huidige status van deze aanvraag. "

@@ -46,9 +46,11 @@ Allowed status changes (anything else raises InvalidTransition, a ValueError):
     claimed   -> contacted | closed | new  (new = release: the assignee is cleared)
     contacted -> closed
     closed    -> claimed                 (reopen: the person came back; retention restarts)
-Setting the current status again is not an error (PATCH is repeatable). Claiming without an
-assignee makes `actor` the assignee. `assignee=""` unassigns. Unknown id: TicketNotFound
-(a LookupError); unknown status name: ValueError. A call that changes something writes ONE
+Setting the current status again is not an error (PATCH is repeatable), except a claim
+on a ticket claimed by someone else: AlreadyClaimed (an InvalidTransition; the console and
+the API answer 409). Claiming without an assignee makes `actor` the assignee.
+`assignee=""` unassigns. Unknown id: TicketNotFound (a LookupError); unknown status name:
+ValueError. A call that changes something writes ONE
 audit row: "claimed" / "released" / "reopened" / "status_changed" with detail
 {"from", "to"} (+ "assignee" when that changed along), or "assigned" {"assignee"}.
 Audit actions overall: created, claimed, released, reopened, status_changed, assigned,
@@ -228,6 +230,13 @@ class InvalidTransition(ValueError):
         super().__init__(f"status cannot change from {current!r} to {requested!r}")
         self.current = current
         self.requested = requested
+
+
+class AlreadyClaimed(InvalidTransition):
+    """A claim on a ticket someone else has claimed: the first claim stands (HTTP 409)."""
+
+    def __init__(self) -> None:
+        super().__init__("claimed", "claimed")
 
 
 def _utcnow() -> datetime:
@@ -600,6 +609,12 @@ class TicketStore:
             changes: dict[str, Any] = {}
             current = row.status
             new_assignee = row.assignee
+            if status == "claimed" and current == "claimed" and row.assignee is not None:
+                # A second claim never takes the ticket over silently (issue 13, #8);
+                # the same consultant claiming again changes nothing.
+                claimer = (assignee or "").strip() or actor
+                if claimer != row.assignee:
+                    raise AlreadyClaimed()
             if status is not None and status != current:
                 if status not in TRANSITIONS[current]:
                     raise InvalidTransition(current, status)
