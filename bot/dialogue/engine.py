@@ -26,6 +26,7 @@ from typing import Any
 from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
+    ASKING_BEFORE,
     BOT_QUESTION,
     CONSULTANT_WISH,
     DEADLINE_PHRASE,
@@ -89,6 +90,8 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
             self.set(offer_declined=True)
             if self.pending == "offer":
                 self.set(pending=None)
+        if turn.intent == "goodbye" and not self.get("disclosed"):
+            turn.intent = "greet"  # a first "dag" is hello (Flemish), not goodbye
         first = not self.get("disclosed")
         crisis_first = first and (turn.crisis_level == "clear" or turn.intent == "crisis")
         if first:
@@ -219,7 +222,8 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()
         return {topic for topic, words in TOPIC_WORDS.items()
-                if re.search(rf"{DENIAL}({words})\b", text)
+                if any(not ASKING_BEFORE.search(text[:m.start()])
+                       for m in re.finditer(rf"{DENIAL}({words})\b", text))
                 or re.search(rf"\b({words})\b{DENIAL_AFTER}", text)
                 or re.search(rf"\b({words})\s*\?\?", text)}
 

@@ -160,10 +160,18 @@ META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verst
 CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens|iemand)\b|"
     r"\b(consulent|mens|iemand)\s+graag\b|\bdoe\s+(toch\s+)?maar\b|"
-    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b", re.I)
+    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    r"\b(laat|mag)\s+(een\s+|de\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
+    r"(contact|bellen|mailen|opnemen)\b", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
 SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar)\b"
                          r"(?!.*\b(werk|zit)\b)", re.I)
+# "kan ik dan nie beter met pensioen gaan": a question about the topic, no denial of it.
+ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|we)\s+"
+                           r"(dan\s+|toch\s+|eigenlijk\s+)?$", re.I)
+# "ik woon in belgie he": where the person lives, said as a statement.
+LIVES_IN_BELGIUM = re.compile(r"\b(woon|werk|wonen|werken|zit|zitten)\w*\s+(\w+\s+){0,3}"
+                              r"(belgi|vlaander)", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

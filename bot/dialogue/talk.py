@@ -9,6 +9,7 @@ import re
 from bot.dialogue.patterns import (
     ADVICE_QUESTION,
     DEEPEN_WHEN_KNOWN,
+    LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
     SERVICE_ANSWERS,
     TOPIC_SURE,
@@ -127,6 +128,9 @@ class FreeTalk(ConversationState):
             return
         if self.intent == "other_language":
             self.say("utter_english", repeatable=True)
+            return
+        if LIVES_IN_BELGIUM.search(self.turn.text) and not self.turn.is_question:
+            self.say("utter_noted_belgium", repeatable=True)
             return
         if self.intent == "bad_input":
             self.say("utter_bad_input", repeatable=True)

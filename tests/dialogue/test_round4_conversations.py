@@ -210,3 +210,41 @@ def test_the_summary_says_in_het_onderwijs():
 
     assert build_summary(["training"], sector="onderwijs").startswith(
         "Je werkt in het onderwijs.")
+
+
+def test_a_question_about_a_topic_is_no_denial_of_it():
+    # p23: "kan ik dan nie beter met pensioen gaan" → "Ik haal pensioen weg".
+    chat = Chat()
+    chat.say("ik ben 61 en metsel al 40 jaar", "retirement")
+    names = chat.say("mijne rug is kapot. kan ik dan nie beter met pensioen gaan of blijf ik ziek",
+                     "retirement", flemish=True)
+    assert "utter_sorry_topic" not in names
+    assert "retirement" in chat.slots["topics"]
+
+
+def test_a_first_dag_is_a_greeting():
+    chat = Chat()
+    assert "utter_greet" in chat.say("dag", "goodbye")
+
+
+def test_saying_you_live_in_belgium_is_heard():
+    chat = Chat()
+    chat.say("hallo", "greet")
+    names = chat.say("ik woon in belgie he, nie in holland", "nlu_fallback", flemish=True)
+    assert names == ["utter_noted_belgium"]
+
+
+def test_laat_een_consulent_contact_opnemen_starts_the_request():
+    # p21: "Goed, laat een consulent contact met mij opnemen." → the pension flow.
+    chat = Chat()
+    chat.say("Mij is een vaststellingsovereenkomst aangeboden.", "job_insecurity")
+    chat.say("Goed, laat een consulent contact met mij opnemen. Wel graag voor vrijdag.",
+             "retirement")
+    assert chat.slots["pending"] == "consent"
+
+
+def test_werkt_dat_nog_of_is_dat_cringe_is_a_question():
+    from bot.dialogue.turn import looks_like_question
+
+    assert looks_like_question("ok en open sollicitatie sturen, werkt dat nog of is dat cringe")
+    assert looks_like_question("krijg ik dan ww of niet")
