@@ -26,6 +26,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handover import input_channel
 from actions.ticket_store import ticket_store
+from bot.channels.widget_live import live_marker
 from bot.dialogue.patterns import DELETE_WORDS
 from bot.privacy.sender_key import sender_key
 from bot.tickets.live import MEMBER_STOP, MEMBER_STOP_TEXT, LiveChats, idle_minutes, live_key, seal
@@ -72,7 +73,14 @@ def _check(channel: str, sender_id: str, text: str, intent: str, crisis: bool,
     chats = live_chats()
     state = chats.state_for_sender(sender_key(channel, sender_id))
     if state is None:
-        return None, []
+        return None, [], None
+    outcome, waiting = _decide(chats, state, channel, text, intent, crisis, pending)
+    live = outcome in ("live", "crisis", "erasure")
+    return outcome, waiting, (live, state.assignee if live else None)
+
+
+def _decide(chats: LiveChats, state: Any, channel: str, text: str, intent: str, crisis: bool,
+            pending: str | None) -> Any:
     ticket_id = state.ticket_id
     if state.live and state.idle:
         chats.handback(ticket_id, "system", "idle")
@@ -104,7 +112,7 @@ async def intercept(dispatcher: CollectingDispatcher, tracker: Tracker) -> Inter
     intent = (message.get("intent") or {}).get("name") or ""
     crisis = message.get("crisis_level") == "clear" or intent == "crisis"
     try:
-        outcome, waiting = await asyncio.to_thread(
+        outcome, waiting, marker = await asyncio.to_thread(
             _check, input_channel(tracker), tracker.sender_id, text, intent, crisis,
             tracker.get_slot("pending"))
     except Exception as error:  # noqa: BLE001 (the person must get an answer)
@@ -112,6 +120,10 @@ async def intercept(dispatcher: CollectingDispatcher, tracker: Tracker) -> Inter
         return Intercepted()
     for message_ in waiting:
         dispatcher.utter_message(text=message_.for_member())
+    if input_channel(tracker) == "socketio" and marker is not None and (
+            waiting or outcome != "bot"):
+        # The widget shows (or hides) "you are talking with <name>" (widget_live.py).
+        dispatcher.utter_message(json_message={"data": {"live_chat": live_marker(*marker)}})
     if outcome == "stopped":
         dispatcher.utter_message(text=MEMBER_STOP_TEXT)
         return Intercepted(silent=True)

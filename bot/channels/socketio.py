@@ -13,6 +13,8 @@
 4. The session id is chosen by the browser, so the conversation is
    "socketio:<session id>" (bot/privacy/sender_ids.py): a session id equal to a WhatsApp
    number reaches a conversation of its own. Replies go to the session's room.
+5. Live chat (issue 12): with LIVE_CHAT_KEY set, consultant messages are pushed to the
+   connected session's room (bot/channels/widget_live.py).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
+from bot.channels.widget_live import widget_push_from_env
 from bot.nlu.input_guard import text_or_bad_input
 from bot.privacy.sender_ids import PlatformRecipient, conversation_id
 from bot.safe_text import is_plain_line
@@ -120,4 +123,9 @@ class SocketIOInput(RasaSocketIOInput):
 
         sio.on("session_request", session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, handle_message, namespace=self.namespace)
+        push = widget_push_from_env(sio, self.namespace, self.bot_message_evt)
+        if push is not None and self.session_persistence:
+            # Live chat: consultant messages reach connected widgets (bot/channels/widget_live.py).
+            webhook.after_server_start(lambda app, loop: push.start())
+            webhook.before_server_stop(lambda app, loop: push.stop())
         return webhook

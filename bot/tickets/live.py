@@ -24,6 +24,7 @@ live_handback {"reason": consultant | member | idle | erasure}.
     state_for_sender(sender_key) -> LiveState | None         the per-message check
     record_member(ticket_id, text, crisis=False), record_bot(ticket_id, text)
     take_waiting(ticket_id) -> list[LiveMessage]             for the person's next reply
+    waiting_on_channel(channel), claim_waiting(message_id)   the widget's live push
     expire_idle(now=None) -> list[str]                       ticket ids ended by the time-out
     due_deliveries(...), mark_delivered(...), mark_delivery_failed(...), mark_template(...)
 """
@@ -176,6 +177,17 @@ class LiveState:
     live: bool
     idle: bool  # live, but silent longer than the time-out: ends on this message
     waiting: bool  # messages wait for the person's next reply
+    assignee: str | None = None  # who holds it (the widget shows the first name)
+
+
+@dataclass(frozen=True)
+class WaitingMessage:
+    """A message waiting for the person, with the way back and who holds the chat now."""
+
+    message: LiveMessage
+    way_back: str
+    live: bool
+    assignee: str | None
 
 
 @dataclass(frozen=True)
@@ -363,8 +375,9 @@ class LiveChats:
                         live_messages.c.next_attempt_at.is_(None)))
             .exists())
         query = (
-            select(tickets.c.id, tickets.c.reference, tickets.c.live, live_routes.c.channel,
-                   live_routes.c.last_activity_at, waiting.label("waiting"))
+            select(tickets.c.id, tickets.c.reference, tickets.c.live, tickets.c.assignee,
+                   live_routes.c.channel, live_routes.c.last_activity_at,
+                   waiting.label("waiting"))
             .join(live_routes, live_routes.c.ticket_id == tickets.c.id)
             .where(and_(tickets.c.sender_key == sender_key, tickets.c.status != "closed"))
             .order_by(tickets.c.live.desc(), tickets.c.created_at.desc()))
@@ -375,7 +388,8 @@ class LiveChats:
         last = _aware(row.last_activity_at)
         idle = bool(row.live) and last is not None and self.now() - last > self.idle
         return LiveState(ticket_id=row.id, reference=row.reference, channel=row.channel,
-                         live=bool(row.live), idle=idle, waiting=bool(row.waiting))
+                         live=bool(row.live), idle=idle, waiting=bool(row.waiting),
+                         assignee=row.assignee)
 
     def record_member(self, ticket_id: str, text: str, crisis: bool = False) -> None:
         now = _naive(self.now())
@@ -424,6 +438,35 @@ class LiveChats:
                              .where(live_messages.c.id.in_([r.id for r in rows]))
                              .values(delivered_at=now, attempts=live_messages.c.attempts + 1))
         return [_message(r) for r in rows]
+
+    def waiting_on_channel(self, channel: str, limit: int = 100) -> list[WaitingMessage]:
+        """Messages that wait for a person on `channel` (the widget's live push: each Rasa
+        process delivers those of the sessions connected to it, see claim_waiting)."""
+        query = (
+            select(live_messages, live_routes.c.recipient, tickets.c.live,
+                   tickets.c.assignee)
+            .join(live_routes, live_routes.c.ticket_id == live_messages.c.ticket_id)
+            .join(tickets, tickets.c.id == live_messages.c.ticket_id)
+            .where(and_(live_routes.c.channel == channel,
+                        live_messages.c.deliver.is_(True),
+                        live_messages.c.delivered_at.is_(None),
+                        live_messages.c.next_attempt_at.is_(None)))
+            .order_by(live_messages.c.id).limit(limit))
+        with self._engine.connect() as conn:
+            return [WaitingMessage(_message(r), r.recipient, bool(r.live), r.assignee)
+                    for r in conn.execute(query)]
+
+    def claim_waiting(self, message_id: int) -> bool:
+        """Mark one waiting message delivered; False when another process (or the person's
+        reply) took it first."""
+        now = _naive(self.now())
+        with self._engine.begin() as conn:
+            claimed = conn.execute(
+                update(live_messages)
+                .where(and_(live_messages.c.id == message_id,
+                            live_messages.c.delivered_at.is_(None)))
+                .values(delivered_at=now, attempts=live_messages.c.attempts + 1)).rowcount
+        return claimed == 1
 
     # -- delivery worker ----------------------------------------------------------------
 

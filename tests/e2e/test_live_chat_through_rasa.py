@@ -178,3 +178,46 @@ def test_erasure_during_a_live_chat_ends_and_erases_it(stack, store, chats):
             left = conn.execute(sa.select(sa.func.count()).select_from(table).where(
                 table.c.ticket_id == ticket.id)).scalar()
             assert left == 0
+
+
+async def next_reply(client) -> dict:
+    return await asyncio.wait_for(client.replies.get(), 30)
+
+
+async def test_widget_gets_consultant_messages_pushed_live_and_on_reconnect(stack, store, chats):
+    from widget_client import WidgetClient
+
+    url = f"http://127.0.0.1:{stack.rasa_port}"
+    session = "live-widget-session-1"
+    ticket = chat_ticket(store, "socketio", f"socketio:{session}")
+    client = WidgetClient(url)
+    await client.open(session)
+    chats.takeover(ticket.id, "anna de vries", "anna")
+    chats.send_consultant(ticket.id, "anna de vries", "Hoi, ik ben Anna.")
+    # Pushed while connected: the member has not typed anything.
+    first, second = await next_reply(client), await next_reply(client)
+    assert "Je praat nu met Anna" in first["text"]
+    assert second["text"] == "Anna (consulent): Hoi, ik ben Anna."
+    assert second["live_chat"] == {"live": True, "name": "Anna"}
+    await client.close()
+
+    chats.send_consultant(ticket.id, "anna de vries", "Ben je er nog?")  # nobody connected
+    again = WidgetClient(url)
+    await again.open(session)
+    pushed = await next_reply(again)  # delivered on the reconnect
+    assert pushed["text"] == "Anna (consulent): Ben je er nog?"
+    replies = await again.say(session, "ja, ik ben er weer")
+    assert replies == [{"live_chat": {"live": True, "name": "Anna"}}]  # the bot is silent
+    assert [m.sender for m in chats.messages(ticket.id)][-1] == "member"
+
+    chats.handback(ticket.id, "anna")
+    back = await next_reply(again)
+    assert "heeft het gesprek afgesloten" in back["text"]
+    assert back["live_chat"] == {"live": False, "name": None}
+    waiting = [m for m in chats.messages(ticket.id) if m.sender in ("consultant", "system")]
+    with store.engine.connect() as conn:
+        undelivered = conn.execute(sa.select(sa.func.count()).select_from(live_messages).where(
+            live_messages.c.ticket_id == ticket.id, live_messages.c.deliver.is_(True),
+            live_messages.c.delivered_at.is_(None))).scalar()
+    assert waiting and undelivered == 0  # each delivered once
+    await again.close()

@@ -40,7 +40,12 @@
     offline: "Geen verbinding. We proberen het opnieuw…",
     offlineQueued: "Geen verbinding. Je bericht gaat weg zodra de verbinding terug is.",
     online: "De verbinding is terug.",
-    tooLong: "Je bericht is te lang. Maak het wat korter."
+    tooLong: "Je bericht is te lang. Maak het wat korter.",
+    // Live chat (issue 12): a consultant answers in this chat.
+    liveSubtitle: function (name) { return "Je chat nu met " + name + ", een loopbaanconsulent."; },
+    liveBanner: function (name) {
+      return "Je praat nu met " + name + " (loopbaanconsulent, een mens). Typ 'stop' om terug te gaan naar de chatbot.";
+    }
   };
 
   function findOwnScript() {
@@ -288,6 +293,10 @@
     ".kp-header :focus-visible { outline-color: var(--kp-on-primary); box-shadow: none; outline-offset: -4px; }",
     ".kp-status { margin: 0; padding: 8px 16px; font-size: 0.9375em; font-weight: 600; }",
     ".kp-status:empty { display: none; }",
+    ".kp-live { margin: 0; padding: 8px 16px; font-size: 0.9375em; font-weight: 600;",
+    "  background: #e8f0fb; color: #0a3a70; border-bottom: 1px solid #0a3a70; }",
+    ".kp-live[hidden] { display: none; }",
+    ".kp-msg--live .kp-bubble { border-left: 4px solid #0a3a70; }",
     ".kp-status.kp-offline { background: #fdecea; color: #8a1c1c; border-bottom: 1px solid #8a1c1c; }",
     ".kp-status.kp-online { background: #e6f4ea; color: #1e5e2a; border-bottom: 1px solid #1e5e2a; }",
     ".kp-log { flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 8px;",
@@ -465,6 +474,9 @@
 
     var status = el("p", "kp-status");
     status.setAttribute("role", "status");
+    var liveBanner = el("p", "kp-live");
+    liveBanner.setAttribute("role", "status");
+    liveBanner.hidden = true;
 
     var log = el("div", "kp-log");
     log.setAttribute("role", "log");
@@ -500,6 +512,7 @@
 
     panel.appendChild(header);
     panel.appendChild(status);
+    panel.appendChild(liveBanner);
     panel.appendChild(log);
     panel.appendChild(typing);
     panel.appendChild(form);
@@ -509,9 +522,11 @@
 
     this.nodes = {
       host: host, root: root, launcher: launcher, panel: panel, close: close, restart: restart,
-      status: status, log: log, typing: typing, form: form, input: input
+      status: status, log: log, typing: typing, form: form, input: input,
+      subtitle: subtitle, live: liveBanner
     };
     this.renderHistory();
+    this.showLive(this.transcript.live || null);
     this.bindEvents();
     document.body.appendChild(host);
 
@@ -631,6 +646,7 @@
     this.local.removeItem(STORAGE_PREFIX + "session-id");
     this.transcript = { sessionId: null, greeted: false, messages: [] };
     this.saveTranscript();
+    this.showLive(null);
     this.nodes.log.textContent = "";
     this.setTyping(false);
     this.setStatus("", "");
@@ -781,6 +797,13 @@
   Widget.prototype.receive = function (data) {
     var message = parseBotMessage(data);
     this.setTyping(false);
+    var live = data && typeof data === "object" ? data.live_chat : null;
+    if (live && typeof live === "object") {
+      this.showLive(live.live === true && typeof live.name === "string" ? live.name.slice(0, 60) : null);
+      if (message && live.live === true) {
+        message.live = true;
+      }
+    }
     if (!message) {
       return;
     }
@@ -788,6 +811,18 @@
     this.saveTranscript();
     this.nodes.log.appendChild(this.renderMessage(message));
     this.scrollToEnd();
+  };
+
+  // A consultant holds the conversation (name) or the chatbot is back (null).
+  Widget.prototype.showLive = function (name) {
+    var nodes = this.nodes;
+    nodes.live.hidden = !name;
+    nodes.live.textContent = name ? TEXT.liveBanner(name) : "";
+    nodes.subtitle.textContent = name ? TEXT.liveSubtitle(name) : TEXT.subtitle;
+    if ((this.transcript.live || null) !== (name || null)) {
+      this.transcript.live = name || null;
+      this.saveTranscript();
+    }
   };
 
   // ------------------------------------------------------------ user input
@@ -858,7 +893,8 @@
   Widget.prototype.renderMessage = function (message) {
     var self = this;
     var isBot = message.from === "bot";
-    var wrapper = el("div", "kp-msg " + (isBot ? "kp-msg--bot" : "kp-msg--user"));
+    var wrapper = el("div", "kp-msg " + (isBot ? "kp-msg--bot" : "kp-msg--user") +
+      (message.live ? " kp-msg--live" : ""));
     if (message.text) {
       var bubble = el("p", "kp-bubble");
       bubble.appendChild(el("span", "kp-sr", (isBot ? this.config.title : TEXT.you) + ": "));
