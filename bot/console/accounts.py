@@ -56,6 +56,9 @@ consultants = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.String(40), nullable=False, unique=True),
     sa.Column("team", sa.String(80), nullable=True),
+    # "consultant": their own team's tickets only; "coordinator": every team's (issue 13,
+    # finding 4). Schema version 2 added it; accounts that existed then became coordinators.
+    sa.Column("role", sa.String(16), nullable=False, server_default="consultant"),
     sa.Column("password_hash", sa.String(255), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False, default=True),
     sa.Column("failed_attempts", sa.Integer, nullable=False, default=0),
@@ -91,6 +94,9 @@ class LoginOutcome(Enum):
     DISABLED = "disabled"
 
 
+ROLES = ("consultant", "coordinator")
+
+
 @dataclass(frozen=True)
 class Consultant:
     id: int
@@ -98,6 +104,16 @@ class Consultant:
     team: str | None
     active: bool
     locked_until: datetime | None
+    role: str = "consultant"
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == "coordinator"
+
+    def may_see_team(self, team: str | None) -> bool:
+        """Teams are an access boundary: a consultant sees their own team's tickets only (none
+        without a team); a coordinator sees every team's."""
+        return self.is_coordinator or (self.team is not None and team == self.team)
 
 
 @dataclass(frozen=True)
@@ -146,6 +162,11 @@ def normalise_name(name: str) -> str:
     return cleaned
 
 
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"Een rol is {' of '.join(ROLES)}.")
+
+
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Een wachtwoord heeft minstens {MIN_PASSWORD_LENGTH} tekens.")
@@ -190,13 +211,27 @@ class AccountStore:
                 sessions.create(conn, checkfirst=True)
                 conn.execute(schema_version.insert().values(version=1))
                 current = 1
+            if current < 2:
+                # Roles (issue 13, finding 4). Accounts from before roles saw every team's
+                # tickets; they become coordinators, so an upgrade locks nobody out (deploy.md
+                # says how to make them consultants of their team).
+                columns = {c["name"] for c in sa.inspect(conn).get_columns(consultants.name)}
+                if "role" not in columns:
+                    conn.execute(sa.text(
+                        "ALTER TABLE console_consultants "
+                        "ADD COLUMN role VARCHAR(16) NOT NULL DEFAULT 'consultant'"))
+                conn.execute(consultants.update().values(role="coordinator"))
+                conn.execute(schema_version.insert().values(version=2))
+                current = 2
         return current
 
     # --------------------------------------------------------------- accounts
-    def add_consultant(self, name: str, password: str, team: str | None = None) -> Consultant:
+    def add_consultant(self, name: str, password: str, team: str | None = None,
+                       role: str = "consultant") -> Consultant:
         login = normalise_name(name)
         check_password_strength(password)
         team = (team or "").strip() or None
+        check_role(role)
         with self.engine.begin() as conn:
             exists = conn.execute(
                 sa.select(consultants.c.id).where(consultants.c.name == login)
@@ -207,6 +242,7 @@ class AccountStore:
                 consultants.insert().values(
                     name=login,
                     team=team,
+                    role=role,
                     password_hash=self.hasher.hash(password),
                     active=True,
                     failed_attempts=0,
@@ -241,6 +277,17 @@ class AccountStore:
             ending = ending.where(sessions.c.token_hash != _token_hash(keep_session))
         with self.engine.begin() as conn:
             conn.execute(ending)
+
+    def set_role(self, name: str, role: str) -> None:
+        """A new role; the consultant's sessions end, so that no page stays open with the
+        old reach."""
+        check_role(role)
+        consultant = self._update_by_name(name, role=role)
+        self.end_sessions_for(consultant.id)
+
+    def set_team(self, name: str, team: str | None) -> None:
+        consultant = self._update_by_name(name, team=(team or "").strip() or None)
+        self.end_sessions_for(consultant.id)
 
     def disable(self, name: str) -> None:
         consultant = self._update_by_name(name, active=False)
@@ -374,6 +421,7 @@ class AccountStore:
             team=row.team,
             active=row.active,
             locked_until=_from_db(row.locked_until),
+            role=row.role,
         )
         return Session(consultant, row.csrf_token, created_at, last_seen)
 
@@ -406,5 +454,6 @@ class AccountStore:
             team=row.team,
             active=row.active,
             locked_until=_from_db(row.locked_until),
+            role=row.role,
         )
 

@@ -45,6 +45,7 @@ from bot.console.console_settings import ConsoleSettings
 from bot.console.keys import ACCOUNTS, CLOCK, SETTINGS, STORE
 from bot.console.live_views import add_live_routes
 from bot.console.login_throttle import LOGIN_THROTTLE, LoginThrottle
+from bot.console.team_access import team_access_middleware
 from bot.console.web_security import (
     csrf_middleware,
     security_headers_middleware,
@@ -97,6 +98,7 @@ def create_app(
             api_auth_middleware,
             session_middleware,
             csrf_middleware,
+            team_access_middleware,  # a consultant: their own team's tickets only
         ],
     )
     app[STORE] = store

@@ -70,6 +70,14 @@ def _not_found(request: web.Request) -> web.Response:
     )
 
 
+not_found_page = _not_found  # also for another team's ticket (team_access.py)
+
+
+def _forbidden(request: web.Request, message: str) -> web.Response:
+    return _page(request, "error.html", {"title": "Geen toegang", "message": message},
+                 status=403)
+
+
 def _team_labels(store: TicketStore) -> dict[str, str]:
     routing = getattr(store, "routing", None)
     return dict(sorted(routing.labels.items(), key=lambda item: item[1])) if routing else {}
@@ -88,6 +96,16 @@ async def inbox(request: web.Request) -> web.Response:
     teams = _team_labels(store)
     # Without a choice yet, a consultant sees their own team; "Alle teams" sends team=.
     team = clean_text(request.query.get("team", session.consultant.team or "")).strip()[:80]
+    consultant = session.consultant
+    if not consultant.is_coordinator:
+        # Teams are an access boundary (issue 13, finding 4): their own team only.
+        if team and team != consultant.team:
+            return _forbidden(request, "Je ziet alleen de aanvragen van je eigen team.")
+        team = consultant.team or ""
+        teams = {k: v for k, v in teams.items() if k == team} or ({team: team} if team else {})
+        if not team:  # no team: nothing to show (an account to fix with the users CLI)
+            return _forbidden(request, "Je account hoort nog bij geen team. Vraag de "
+                                       "coördinator om je een team te geven.")
     if team and team not in teams:
         teams[team] = team
 

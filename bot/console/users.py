@@ -1,13 +1,19 @@
 """Manage consultant accounts from the command line.
 
-    python -m bot.console.users add NAME [--team TEAM] [--password-stdin]
+    python -m bot.console.users add NAME --team TEAM [--password-stdin]
+    python -m bot.console.users add NAME --role coordinator [--team TEAM] [--password-stdin]
     python -m bot.console.users passwd NAME [--password-stdin]
+    python -m bot.console.users role NAME consultant|coordinator
+    python -m bot.console.users team NAME TEAM
     python -m bot.console.users list
     python -m bot.console.users disable NAME
     python -m bot.console.users enable NAME      (also lifts a lockout)
 
 The database is ``--db-url`` or else ``TICKETS_DB_URL`` (default SQLite
-``var/tickets.db``). ``--team`` is a team id from bot/tickets/routing.yml. Without
+``var/tickets.db``). ``--team`` is a team id from bot/tickets/routing.yml. A consultant
+(the default role) sees and changes only their own team's tickets, so needs a team; a
+coordinator sees every team's and the service page. Changing a role or team ends the
+account's sessions. Without
 ``--password-stdin`` the password is asked twice with getpass; with it, the first line
 of standard input is the password.
 """
@@ -20,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot.console.accounts import AccountError, AccountStore
+from bot.console.accounts import ROLES, AccountError, AccountStore
 from bot.console.console_settings import ConsoleSettings
 from bot.tickets.routing import default_routing
 from bot.tickets.store import create_engine_for
@@ -52,7 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add", help="create an account")
     add.add_argument("name")
     add.add_argument("--team", default=None)
+    add.add_argument("--role", choices=ROLES, default="consultant")
     add.add_argument("--password-stdin", action="store_true")
+
+    role = commands.add_parser("role", help="make an account consultant or coordinator")
+    role.add_argument("name")
+    role.add_argument("role", choices=ROLES)
+
+    team = commands.add_parser("team", help="move an account to another team")
+    team.add_argument("name")
+    team.add_argument("team")
 
     passwd = commands.add_parser("passwd", help="set a new password")
     passwd.add_argument("name")
@@ -80,9 +95,23 @@ def main(
     try:
         if args.command == "add":
             _check_team(args.team)
+            if args.role == "consultant" and not args.team:
+                raise AccountError("Een consulent hoort bij een team: geef --team TEAM "
+                                   "(of --role coordinator).")
             password = _read_password(args.password_stdin, stdin)
-            consultant = store.add_consultant(args.name, password, team=args.team)
+            consultant = store.add_consultant(args.name, password, team=args.team,
+                                              role=args.role)
             print(f"Account {consultant.name} is aangemaakt.", file=stdout)
+        elif args.command == "role":
+            person = store.get_consultant(args.name)
+            if person is not None and args.role == "consultant" and not person.team:
+                raise AccountError("Geef dit account eerst een team (users team NAAM TEAM).")
+            store.set_role(args.name, args.role)
+            print(f"De rol is nu {args.role}; open sessies zijn beëindigd.", file=stdout)
+        elif args.command == "team":
+            _check_team(args.team)
+            store.set_team(args.name, args.team)
+            print("Het team is gewijzigd; open sessies zijn beëindigd.", file=stdout)
         elif args.command == "passwd":
             store.set_password(args.name, _read_password(args.password_stdin, stdin))
             print("Het wachtwoord is gewijzigd.", file=stdout)
@@ -91,7 +120,8 @@ def main(
                 state = "actief" if person.active else "uitgeschakeld"
                 if person.locked_until is not None and person.locked_until > store.clock():
                     state += ", tijdelijk geblokkeerd"
-                print(f"{person.name}\t{person.team or '-'}\t{state}", file=stdout)
+                print(f"{person.name}\t{person.team or '-'}\t{person.role}\t{state}",
+                      file=stdout)
         elif args.command == "disable":
             store.disable(args.name)
             print("Het account is uitgeschakeld; open sessies zijn beëindigd.", file=stdout)

@@ -39,7 +39,9 @@ def accounts(ticket_store: TicketStore, clock: FakeClock) -> AccountStore:
         hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1),
     )
     store.migrate()
-    store.add_consultant("anna", PASSWORD, team="midden-utrecht")
+    # A coordinator (every team's tickets), as accounts from before roles became; the
+    # team boundary for consultants is tested in test_console_team_boundary.py.
+    store.add_consultant("anna", PASSWORD, team="midden-utrecht", role="coordinator")
     return store
 
 

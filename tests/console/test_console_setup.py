@@ -68,7 +68,7 @@ def test_users_cli_add_list_disable(tmp_path):
     assert code == 0 and "bert" in out
     code, out = run_cli(url, "list")
     assert code == 0
-    assert out.strip() == "bert\tmidden-utrecht\tactief"
+    assert out.strip() == "bert\tmidden-utrecht\tconsultant\tactief"
 
     store = AccountStore(create_engine_for(url))
     assert store.authenticate("bert", "een-lang-wachtwoord").ok
@@ -77,7 +77,7 @@ def test_users_cli_add_list_disable(tmp_path):
     assert stored_hash.startswith("$argon2id$")
 
     assert run_cli(url, "disable", "bert")[0] == 0
-    assert run_cli(url, "list")[1].strip() == "bert\tmidden-utrecht\tuitgeschakeld"
+    assert run_cli(url, "list")[1].strip() == "bert\tmidden-utrecht\tconsultant\tuitgeschakeld"
     assert not store.authenticate("bert", "een-lang-wachtwoord").ok
     assert run_cli(url, "enable", "bert")[0] == 0
     assert store.authenticate("bert", "een-lang-wachtwoord").ok
@@ -85,12 +85,18 @@ def test_users_cli_add_list_disable(tmp_path):
 
 def test_users_cli_refuses_bad_input(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert run_cli(url, "add", "kim", "--password-stdin", stdin="kort\n")[0] == 1
+    team = ("--team", "landelijk")
+    assert run_cli(url, "add", "kim", *team, "--password-stdin", stdin="kort\n")[0] == 1
     assert run_cli(url, "add", "kim", "--team", "mars", "--password-stdin",
                    stdin="een-lang-wachtwoord\n")[0] == 1
-    assert run_cli(url, "add", "<b>", "--password-stdin", stdin="een-lang-wachtwoord\n")[0] == 1
-    assert run_cli(url, "add", "kim", "--password-stdin", stdin="een-lang-wachtwoord\n")[0] == 0
-    assert run_cli(url, "add", "KIM", "--password-stdin", stdin="een-lang-wachtwoord\n")[0] == 1
+    assert run_cli(url, "add", "<b>", *team, "--password-stdin",
+                   stdin="een-lang-wachtwoord\n")[0] == 1
+    # A consultant without a team would see nothing: refused (a coordinator needs none).
+    assert run_cli(url, "add", "kim", "--password-stdin", stdin="een-lang-wachtwoord\n")[0] == 1
+    assert run_cli(url, "add", "kim", *team, "--password-stdin",
+                   stdin="een-lang-wachtwoord\n")[0] == 0
+    assert run_cli(url, "add", "KIM", *team, "--password-stdin",
+                   stdin="een-lang-wachtwoord\n")[0] == 1
     assert run_cli(url, "disable", "niemand")[0] == 1
     assert "Fout:" in capsys.readouterr().err
 
@@ -99,14 +105,14 @@ def test_users_cli_asks_password_twice(tmp_path, monkeypatch):
     answers = iter(["een-lang-wachtwoord", "een-ander-wachtwoord"])
     monkeypatch.setattr(users.getpass, "getpass", lambda prompt: next(answers))
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert run_cli(url, "add", "kim")[0] == 1  # the two answers differ
+    assert run_cli(url, "add", "kim", "--team", "landelijk")[0] == 1  # the answers differ
     answers = iter(["een-lang-wachtwoord", "een-lang-wachtwoord"])
-    assert run_cli(url, "add", "kim")[0] == 0
+    assert run_cli(url, "add", "kim", "--team", "landelijk")[0] == 0
 
 
 def test_migrate_is_idempotent(accounts):
-    assert accounts.migrate() == 1
-    assert accounts.migrate() == 1
+    assert accounts.migrate() == 2
+    assert accounts.migrate() == 2
     with pytest.raises(AccountError):
         accounts.add_consultant("anna", "nog-een-wachtwoord")
 
