@@ -2,7 +2,8 @@
 
 Telegram: TELEGRAM_BOT_TOKEN and CONSULTANT_TELEGRAM_CHAT_ID (TELEGRAM_API_BASE_URL optional).
 E-mail:   SMTP_HOST, SMTP_FROM and CONSULTANT_EMAIL (SMTP_PORT default 25; optional
-          SMTP_STARTTLS=1, SMTP_USERNAME, SMTP_PASSWORD).
+          SMTP_STARTTLS=1 (verified TLS), SMTP_USERNAME, SMTP_PASSWORD; credentials only
+          with SMTP_STARTTLS=1, else a configuration error: no login without TLS).
 Console link in messages: CONSOLE_PUBLIC_URL, else http://localhost:$CONSOLE_PORT (8080).
 
 Per team and for the coordinator (issue 15): bot/tickets/routing.yml names each team's own
