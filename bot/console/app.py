@@ -45,6 +45,7 @@ from bot.console.console_settings import ConsoleSettings
 from bot.console.keys import ACCOUNTS, CLOCK, SETTINGS, STORE
 from bot.console.live_views import add_live_routes
 from bot.console.login_throttle import LOGIN_THROTTLE, LoginThrottle
+from bot.console.stats_views import add_stats_routes
 from bot.console.team_access import team_access_middleware
 from bot.console.web_security import (
     csrf_middleware,
@@ -129,6 +130,7 @@ def create_app(
     )
     add_api_routes(app)
     add_live_routes(app)  # live chat (issue 12): API, conversation view
+    add_stats_routes(app)  # the coordinators' picture of the service (issue 15)
     router.add_get("/widget", _widget_redirect)
     router.add_get("/widget/", _widget_index)
     if WIDGET_DIR.is_dir():  # filled by the widget work; absent folder must not break the console
