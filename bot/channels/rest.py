@@ -22,6 +22,10 @@ Same name ("rest") and path (``POST /webhooks/rest/webhook``) as Rasa's
   reply names the sender as the client sent it;
 - a turn that produced no reply at all (the action server is down: Rasa drops
   the action and goes on silently) gets a short Dutch apology instead of ``[]``;
+- a per-client-address token bucket (``bot/channels/client_address.py``: default 60
+  a minute, loopback exempt, the address behind a trusted proxy from
+  ``X-Forwarded-For``) answers 429 like the per-sender one, so new sender ids do
+  not dodge the limit;
 - a per-sender token bucket (default 20 messages a minute) answers 429 with a
   Dutch message and a ``Retry-After`` header. The buckets live in this process:
   with several Rasa processes each keeps its own, so the effective limit is at
@@ -50,6 +54,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.client_address import ClientAddressLimit
 from bot.channels.rate_limit import (
     DEFAULT_RATE_PER_MINUTE,
     RATE_LIMITED_REPLY,
@@ -151,8 +156,11 @@ class HardenedRestInput(RestInput):
         max_body_bytes: int = MAX_BODY_BYTES,
         max_text_chars: int = MAX_TEXT_CHARS,
         clock: Callable[[], float] = time.monotonic,
+        client_limit: ClientAddressLimit | None = None,
     ) -> None:
         self.limiter = TokenBucketLimiter(rate_per_minute, burst, clock=clock)
+        # Per client address (CLIENT_RATE_LIMIT_* and TRUSTED_PROXIES from the environment).
+        self.client_limit = client_limit or ClientAddressLimit.from_env(clock=clock)
         self.max_body_bytes = max_body_bytes
         self.max_text_chars = max_text_chars
 
@@ -179,7 +187,8 @@ class HardenedRestInput(RestInput):
         except BadRequest as bad:
             return _error(bad.status, bad.code, bad.message)
 
-        wait = self.limiter.acquire(parsed.sender)
+        address = self.client_limit.address(request.ip, request.headers.get("x-forwarded-for"))
+        wait = self.client_limit.acquire(address) or self.limiter.acquire(parsed.sender)
         if wait > 0:
             logger.info("rest: rate limit hit")
             return _error(429, "rate_limited", RATE_LIMITED_REPLY,

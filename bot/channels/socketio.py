@@ -9,7 +9,9 @@
    (``text_or_bad_input``).
 3. A per-sender rate limit (``bot.channels.rate_limit``): a flood gets one polite
    reply and is then ignored. The connection is limited as well, so a client
-   cannot dodge the limit with a new session id for every message.
+   cannot dodge the limit with a new session id for every message, and so is the
+   client's address (``bot.channels.client_address``), so a reconnect with a new
+   socket and a new session id does not start a new bucket.
 4. The session id is chosen by the browser, so the conversation is
    "socketio:<session id>" (bot/privacy/sender_ids.py): a session id equal to a WhatsApp
    number reaches a conversation of its own. Replies go to the session's room.
@@ -30,7 +32,9 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
-from bot.channels.rate_limit import FloodGuard, flood_guard_from
+from bot.channels.client_address import ClientAddressLimit
+from bot.channels.rate_limit import RATE_LIMITED_REPLY, FloodGuard, flood_guard_from
+from bot.channels.ttl_cache import BoundedTTLCache
 from bot.channels.widget_live import widget_push_from_env
 from bot.nlu.input_guard import text_or_bad_input
 from bot.privacy.sender_ids import PlatformRecipient, conversation_id
@@ -74,10 +78,30 @@ class SocketIOInput(RasaSocketIOInput):
     def __init__(self, *args: Any, flood_guard: FloodGuard | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.flood_guard = flood_guard or flood_guard_from(None)
+        self.client_limit = ClientAddressLimit.from_env()
+        self._told_addresses: BoundedTTLCache[str, bool] = BoundedTTLCache(
+            10_000, ttl_seconds=None)
 
     @classmethod
     def name(cls) -> str:
         return "socketio"
+
+    async def _address_within_limit(self, sid: str, sender_id: str, output: Any) -> bool:
+        """The client address's bucket (the socket's handshake request): a flood from one
+        address gets one polite reply, then silence, however often it reconnects."""
+        environ = self.sio.get_environ(sid, namespace=self.namespace) if self.sio else None
+        environ = environ or {}
+        request = environ.get("sanic.request")
+        if request is None:
+            return True
+        address = self.client_limit.address(request.ip, request.headers.get("x-forwarded-for"))
+        if self.client_limit.acquire(address) == 0:
+            self._told_addresses.pop(address)
+            return True
+        logger.info("socket.io: client address rate limit hit")
+        if self._told_addresses.add_if_new(address, True):
+            await output.send_text_message(sender_id, RATE_LIMITED_REPLY)
+        return False
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> SocketIOInput:
@@ -110,6 +134,8 @@ class SocketIOInput(RasaSocketIOInput):
             else:
                 sender_id = sid
             output = WidgetOutput(sio, self.bot_message_evt)
+            if not await self._address_within_limit(sid, sender_id, output):
+                return
             if not await self.flood_guard.within_limit(
                 "socket.io", sender_id, output, f"socket:{sid}"
             ):

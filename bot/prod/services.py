@@ -94,6 +94,9 @@ def child_env(base: Mapping[str, str]) -> dict[str, str]:
     for name, value in SANIC_SETTINGS.items():
         env.setdefault(name, value)
     env.setdefault("PYTHONUNBUFFERED", "1")
+    # HAProxy on loopback adds X-Forwarded-For: the per-client-address limit of the REST
+    # and socket.io channels reads the client from it (bot/channels/client_address.py).
+    env.setdefault("TRUSTED_PROXIES", "127.0.0.1")
     return env
 
 
