@@ -26,6 +26,7 @@ from bot.dialogue.patterns import (
     STOP_FORM_WORDS,
     TIME_WORDS,
     YES,
+    read_choices,
 )
 from bot.dialogue.pickup import Picked, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
@@ -69,6 +70,9 @@ class HandoverForm(ConversationState):
             return "time"
         if not crisis and not self.get("region") and "region" not in skipped:
             return "region"
+        if not crisis and self.get("share_history") is None and self.get("follow_up") is None \
+                and "choices" not in skipped:
+            return "choices"  # optional; not asked after a crisis statement
         if self.get("summary_confirmed") is not True:
             return "summary_edit" if self.pending == "summary_edit" else "summary"
         return None
@@ -122,6 +126,11 @@ class HandoverForm(ConversationState):
         if self.get("region"):
             lines.append(f"Plaats: {self.get('region')}")
         lines.append(f"Waarover: {topic_part}")
+        # No answer is no (issues 12 and 15): only an explicit yes is a yes.
+        lines.append("Eerdere chat delen: " + ("ja" if self.get("share_history") is True
+                                               else "nee"))
+        lines.append("Later vragen hoe het ging: " + ("ja" if self.get("follow_up") is True
+                                                     else "nee"))
         return "\n".join(lines)
 
     def apply_picked(self, picked: Picked, announce: bool = True) -> list[str]:
@@ -248,7 +257,8 @@ class HandoverForm(ConversationState):
         self.set(handover=False, pending=None, consent_given=None, consent_given_at=None,
                  contact_name=None, contact_channel=None, contact_phone=None,
                  contact_email=None, contact_time=None, summary=None, summary_text=None,
-                 summary_confirmed=None, skipped=None, attempts=None)
+                 summary_confirmed=None, skipped=None, attempts=None, share_history=None,
+                 follow_up=None)
 
     def stop_form(self) -> None:
         self.say("utter_form_stopped", repeatable=True)
@@ -275,7 +285,7 @@ class HandoverForm(ConversationState):
 
     def fill_step(self, step: str | None, picked: Picked, answered: bool) -> bool:
         text = self.turn.text.strip()
-        if self.turn.is_button and step not in ("channel", "summary", "summary_edit"):
+        if self.turn.is_button and step not in ("channel", "choices", "summary", "summary_edit"):
             return False
         if step == "name":
             name = self._name_from(text)
@@ -311,6 +321,11 @@ class HandoverForm(ConversationState):
             short = contact.clean_free_text(text, limit=60)
             if short and len(short.split()) <= 4 and not self.turn.is_question:
                 self.set(region=short.strip(" .!"))
+                return True
+        elif step == "choices" and not answered:
+            choices = read_choices(text)
+            if choices is not None:
+                self.set(share_history=choices[0], follow_up=choices[1])
                 return True
         elif step == "about" and not answered:
             if SKIP_ANSWER.search(text) or NO_PREFERENCE.search(text):
@@ -417,7 +432,8 @@ class HandoverForm(ConversationState):
         attempts[step or ""] = count
         self.set(attempts=attempts)
         # An optional question is not worth losing a person over: skip it on the third try.
-        if step in ("time", "region", "about") and count >= 2 or step == "name" and count >= 3:
+        if step in ("time", "region", "about", "choices") and count >= 2 or \
+                step == "name" and count >= 3:
             self.set(skipped=[*(self.get("skipped") or []), step])
             self.ask_step(self.next_step())
             return
@@ -430,6 +446,7 @@ class HandoverForm(ConversationState):
         hint = {"name": "utter_invalid_name", "phone": "utter_invalid_phone",
                 "email": "utter_invalid_email", "time": "utter_invalid_time",
                 "channel": "utter_invalid_channel", "consent": "utter_consent_unclear",
+                "choices": "utter_choices_unclear",
                 "summary": "utter_summary_unclear"}.get(step or "")
         if hint:
             self.say(hint, repeatable=True)

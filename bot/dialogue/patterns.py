@@ -18,8 +18,8 @@ SERVICE_ANSWERS = {
     "bot_challenge": "utter_bot_challenge",
 }
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "bad_input", "other_language")
-FORM_STEPS = ("consent", "about", "name", "channel", "phone", "email", "time", "region", "summary",
-              "summary_edit")
+FORM_STEPS = ("consent", "about", "name", "channel", "phone", "email", "time", "region", "choices",
+              "summary", "summary_edit")
 STEP_QUESTIONS = {
     "about": "utter_ask_about",
     "name": "utter_ask_contact_name",
@@ -28,6 +28,7 @@ STEP_QUESTIONS = {
     "email": "utter_ask_contact_email",
     "time": "utter_ask_contact_time",
     "region": "utter_ask_region",
+    "choices": "utter_ask_choices",
     "summary_edit": "utter_ask_summary_edit",
 }
 # Crisis texts with a version for Flanders ("<name>_be"): the helpline numbers differ.
@@ -172,6 +173,42 @@ ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|w
 # "ik woon in belgie he": where the person lives, said as a statement.
 LIVES_IN_BELGIUM = re.compile(r"\b(woon|werk|wonen|werken|zit|zitten)\w*\s+(\w+\s+){0,3}"
                               r"(belgi|vlaander)", re.I)
+# The two choices before the summary (issues 12 and 15): may the consultant read the earlier
+# chat, and may we ask once later whether it helped. The buttons send
+# /inform{"share_history": true, "follow_up": false}; typed answers are read here. Anything
+# else is no answer, and no answer is no.
+CHOICE_PAYLOAD = re.compile(r'^/inform\{\s*"share_history"\s*:\s*(true|false)\s*,\s*'
+                            r'"follow_up"\s*:\s*(true|false)\s*\}$', re.I)
+CHOICES_NONE = re.compile(
+    r"^\W*((nee|neen|no|nope)(\W+(allebei|beide|beiden|alle\s*twee|hoor|dank\s*je|"
+    r"liever\s+niet|niet))*|(allebei|beide|beiden|alle\s*twee)\s+(nee|niet)|"
+    r"geen\s+van\s+(beide|beiden|allebei|tweeën)|liever\s+niet|geen\s+van\s+twee)\W*$", re.I)
+CHOICES_BOTH = re.compile(
+    r"^\W*(ja\W+)?(allebei|beide|beiden|alle\s*twee)(\W+(ja|goed|prima|oké|oke|ok|mag|"
+    r"graag|hoor))*\W*$|^\W*ja\W+(allebei|beide|beiden|alle\s*twee)\b(?!\W+(nee|niet))", re.I)
+CHOICES_CHAT_ONLY = re.compile(r"\balleen\s+(de\s+|die\s+|het\s+|mijn\s+)?(eerdere\s+)?"
+                               r"(chat|lezen|meelezen|gesprek|delen)\b", re.I)
+CHOICES_LATER_ONLY = re.compile(r"\balleen\s+(het\s+|de\s+)?(later|navragen|nav\w+|"
+                                r"(later\s+)?vragen)\b", re.I)
+
+
+def read_choices(text: str) -> tuple[bool, bool] | None:
+    """(share_history, follow_up) from a button or a typed answer; None when unclear."""
+    text = (text or "").strip()
+    payload = CHOICE_PAYLOAD.match(text)
+    if payload:
+        return payload[1].lower() == "true", payload[2].lower() == "true"
+    chat, later = CHOICES_CHAT_ONLY.search(text), CHOICES_LATER_ONLY.search(text)
+    if chat or later:
+        return (True, False) if chat and not later else (False, True) if later and not chat \
+            else None
+    if CHOICES_NONE.match(text):
+        return False, False
+    if CHOICES_BOTH.match(text):
+        return True, True
+    return None
+
+
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.
@@ -186,6 +223,10 @@ NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(niet|nie|ni)|niet\s+
 LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|haha+|lol|laat\s+maar)\b", re.I)
 # "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.
 REFUSED_HELP = re.compile(r"\b(bel\w*|113|1813|hulp|hulplijn|praten|chat\w*)\b", re.I)
+# Below this confidence a service intent (cost, how it works) gives way to a knowledge
+# answer to the question; a statement gets a knowledge answer only from this score up.
+SERVICE_SURE = 0.6
+STATEMENT_ANSWER = 0.6
 MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.

@@ -248,3 +248,33 @@ def test_werkt_dat_nog_of_is_dat_cringe_is_a_question():
 
     assert looks_like_question("ok en open sollicitatie sturen, werkt dat nog of is dat cringe")
     assert looks_like_question("krijg ik dan ww of niet")
+
+
+def test_an_unsure_service_reading_gives_way_to_the_knowledge_answer():
+    # p15: "en als ik ziek word wie betaalt dan" → "Deze chat is gratis".
+    from conversation_support import knowledge
+
+    chat = Chat()
+    chat.say("en als ik ziek word wie betaalt dan", "ask_cost", confidence=0.33,
+             knowledge=knowledge("loon_bij_ziekte", "workload_health"))
+    assert chat.texts() == ["ANSWER loon_bij_ziekte"]
+    assert "utter_ask_cost" not in chat.last.names()
+    chat = Chat()
+    chat.say("wat kost het?", "ask_cost", confidence=0.95,
+             knowledge=knowledge("loon_bij_ziekte", "workload_health"))
+    assert "utter_ask_cost" in chat.last.names()
+
+
+def test_a_statement_close_to_a_question_gets_the_answer():
+    # p20: "niemand belt terug na sollicitatie" got the general job-search text.
+    from bot.knowledge.retriever import Match
+    from conversation_support import knowledge
+
+    strong = knowledge("geen_reactie_sollicitatie", "job_search")
+    chat = Chat()
+    chat.say("ik stuur berichten maar niemand reageert", "job_search", knowledge=strong)
+    assert chat.texts() == ["ANSWER geen_reactie_sollicitatie"]
+    weak = Match(strong.entry, 0.5)
+    chat = Chat()
+    names = chat.say("ik stuur berichten maar niemand reageert", "job_search", knowledge=weak)
+    assert "utter_topic_job_search" in names
