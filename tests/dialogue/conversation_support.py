@@ -11,7 +11,8 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import Match
 
 TICKET_FIELDS = ("contact_name", "contact_channel", "contact_phone", "contact_email",
-                 "contact_time", "region", "summary", "safety_flag", "topics")
+                 "contact_time", "region", "summary", "safety_flag", "topics", "share_history",
+                 "follow_up")
 
 
 def knowledge(entry_id: str = "uitzend_fases", topic: str = "flex_contract") -> Match:
@@ -21,9 +22,14 @@ def knowledge(entry_id: str = "uitzend_fases", topic: str = "flex_contract") -> 
 
 
 class Chat:
-    """One conversation; slots carried from turn to turn as Rasa would."""
+    """One conversation; slots carried from turn to turn as Rasa would.
 
-    def __init__(self) -> None:
+    `choices`: what the person answers when the form asks its two optional choices (share
+    the earlier chat, ask later how it went) right before the summary; "nee" by default, so
+    a conversation about other steps need not answer it. None: the test answers itself."""
+
+    def __init__(self, choices: str | None = "nee") -> None:
+        self.choices = choices
         self.slots: dict[str, Any] = {}
         self.tickets: list[dict[str, Any]] = []
         self.effects: list[str] = []
@@ -41,6 +47,10 @@ class Chat:
             self.slots["ticket_reference"] = f"KP-TEST{len(self.tickets)}"
             for key in ("contact_name", "contact_phone", "contact_email", "consent_given"):
                 self.slots[key] = None
+        if self.choices is not None and self.slots.get("pending") == "choices":
+            names = outcome.names()
+            self.say(self.choices, "deny")
+            return [n for n in names if n != "utter_ask_choices"] + self.last.names()
         return outcome.names()
 
     def texts(self) -> list[str]:
