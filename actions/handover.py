@@ -32,14 +32,16 @@ from bot.tickets.store import InvalidContactField, TicketNotFound
 
 logger = logging.getLogger(__name__)
 
-# Bump when the consent text (utter_explain_consent) changes: tickets record it.
-CONSENT_TEXT_VERSION = "2026-12-03.1"
+# Bump when the consent text (utter_explain_consent, and the choices asked with it:
+# utter_ask_choices) changes: tickets record it. .2: the two choices (share the earlier
+# chat, ask later how it went) before the summary.
+CONSENT_TEXT_VERSION = "2026-12-03.2"
 KNOWN_CHANNELS = ("rest", "socketio", "telegram", "whatsapp")
 # Contact details live in the ticket once it exists, not in the conversation.
 CONTACT_SLOTS = (
     "consent_given", "consent_given_at", "contact_name", "contact_channel", "contact_phone",
     "contact_email", "contact_time", "summary", "summary_text", "summary_confirmed",
-    "skipped", "attempts", "proposed_changes", "email_suggestion",
+    "skipped", "attempts", "proposed_changes", "email_suggestion", "share_history", "follow_up",
 )
 CHANNEL_WORDS = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail",
                  "chat": "hier in de chat"}
@@ -102,6 +104,9 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
         sender_key=sender_key(channel, tracker.sender_id),
         safety_flag=safety,
         way_back=_way_back(tracker, channel_choice),
+        # Only an explicit yes is a yes (no answer, skipped, after a crisis: no).
+        share_history=tracker.get_slot("share_history") is True,
+        follow_up=tracker.get_slot("follow_up") is True,
         # Chosen before the first attempt, so the ticket and a spooled copy of this draft
         # carry the same reference, whichever of the two ends up in the database.
         reference=new_reference(),

@@ -308,6 +308,17 @@ def _v8_keyed_idempotency_keys(conn: Connection) -> None:
             idempotency_key=keyed(row.idempotency_key, secret)))
 
 
+def _v9_consent_choices(conn: Connection) -> None:
+    # Issues 12 and 15: two choices the person makes before the summary (consent text
+    # version 2026-12-03.2 and later): the consultant may read the earlier bot chat
+    # (`share_history`), we may ask once later whether it helped (`follow_up`). No answer is
+    # no: existing tickets read as "no" (the default).
+    default = "FALSE" if conn.dialect.name == "postgresql" else "0"
+    for column in ("share_history", "follow_up"):
+        conn.exec_driver_sql(
+            f"ALTER TABLE tickets ADD COLUMN {column} BOOLEAN NOT NULL DEFAULT {default}")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
@@ -318,6 +329,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "service levels: due_at, first contact and outcome", _v7_service_levels),
     Migration(8, "handover idempotency keys keyed with the sender-key secret",
               _v8_keyed_idempotency_keys),
+    Migration(9, "consent choices: share earlier chat, follow-up", _v9_consent_choices),
 )
 
 

@@ -130,10 +130,15 @@ class TicketDraft:
     # The way back for a live chat (issue 12): channel + sender reference, already
     # encrypted (bot/tickets/live.py seal()); only when the person chose "hier in de chat".
     way_back: str | None = None
+    # The person's explicit choices (no answer is no): the consultant may read the earlier
+    # bot chat in the live view; we may ask once later whether it helped (issue 15).
+    share_history: bool = False
+    follow_up: bool = False
 
     def __post_init__(self) -> None:
-        if not isinstance(self.safety_flag, bool):
-            raise ValueError("safety_flag must be true or false")
+        for name in ("safety_flag", "share_history", "follow_up"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be true or false")
         if self.safety_flag:
             object.__setattr__(self, "urgency", "high")
         if not self.idempotency_key or len(self.idempotency_key) > 200:
@@ -196,11 +201,14 @@ class Ticket:
     outcome: str | None = None  # one of OUTCOMES, set at closing
     safety_flag: bool = False
     live: bool = False  # a consultant holds the conversation (live chat, issue 12)
+    share_history: bool = False  # the consultant may read the earlier bot chat
+    follow_up: bool = False  # we may ask once later whether it helped
 
     def to_api(self, extended: bool = False) -> dict[str, Any]:
         """The TICKET JSON of contract.md (the example plus the "safety_flag" addition).
         `extended=True` adds the internal fields
-        team, urgency_reason, updated_at and closed_at (for the console, not the public API)."""
+        team, urgency_reason, updated_at, closed_at, share_history and follow_up (for the
+        console, not the public API)."""
         data: dict[str, Any] = {
             "id": self.id,
             "reference": self.reference,
@@ -232,6 +240,9 @@ class Ticket:
                 urgency_reason=self.urgency_reason,
                 updated_at=iso_utc(self.updated_at),
                 closed_at=iso_utc(self.closed_at),
+                # The person's choices at consent (not in contract.md's TICKET yet).
+                share_history=self.share_history,
+                follow_up=self.follow_up,
             )
         return data
 

@@ -74,6 +74,10 @@ tickets = Table(
     Column("safety_flag", Boolean, nullable=False, server_default=false()),
     # A consultant holds the conversation: the bot is silent (migration 6, live chat).
     Column("live", Boolean, nullable=False, server_default=false()),
+    # The person's two choices before the summary (migration 9, issues 12 and 15): the
+    # consultant may read the earlier bot chat; we may ask once later how it went.
+    Column("share_history", Boolean, nullable=False, server_default=false()),
+    Column("follow_up", Boolean, nullable=False, server_default=false()),
 )
 
 ticket_notes = Table(

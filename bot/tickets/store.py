@@ -445,6 +445,8 @@ class TicketStore:
                     due_at=_db_time(due_at),
                     remind_at=_db_time(self._levels.half_time(_aware(now), due_at, team)),
                     safety_flag=draft.safety_flag,
+                    share_history=draft.share_history,
+                    follow_up=draft.follow_up,
                 )
             )
             if draft.way_back:
@@ -1033,6 +1035,8 @@ def _ticket_from_row(row: Row) -> Ticket:
         outcome=row.outcome,
         safety_flag=bool(row.safety_flag),
         live=bool(row.live),
+        share_history=bool(row.share_history),
+        follow_up=bool(row.follow_up),
     )
 
 

@@ -68,3 +68,19 @@ async def test_a_safety_flag_reaches_the_ticket_and_makes_it_urgent(store):
     [ticket] = store.list_tickets()
     assert ticket.to_api()["safety_flag"] is True
     assert ticket.to_api()["urgency"] == "high"
+
+
+@pytest.mark.parametrize(("share", "follow", "stored"), [
+    (True, False, (True, False)), (False, True, (False, True)),
+    (None, None, (False, False)),  # no answer (skipped, after a crisis) is no
+    ("ja", 1, (False, False)),  # only an explicit yes is a yes
+])
+async def test_the_consent_choices_reach_the_ticket_with_the_new_text_version(
+        store, share, follow, stored):
+    events = await submit(CollectingDispatcher(),
+                          tracker(share_history=share, follow_up=follow))
+    [ticket] = store.list_tickets()
+    assert (ticket.share_history, ticket.follow_up) == stored
+    assert ticket.consent_text_version == "2026-12-03.2"
+    cleared = {e["name"] for e in events if e["event"] == "slot" and e["value"] is None}
+    assert {"share_history", "follow_up"} <= cleared

@@ -183,7 +183,7 @@ def test_extended_api_adds_internal_fields_only(store):
     ticket = store.create_ticket(make_draft())
     extended = ticket.to_api(extended=True)
     assert set(extended) - set(ticket.to_api()) == {"team", "urgency_reason", "updated_at",
-                                                    "closed_at"}
+                                                    "closed_at", "share_history", "follow_up"}
     assert extended["urgency_reason"] == "deadline binnen twee weken"
 
 
@@ -449,3 +449,14 @@ def test_lease_expiry_makes_rows_due_again(store):
     assert len(store.due_notifications(now=now, lease_seconds=60)) == 2
     assert store.due_notifications(now=now + timedelta(seconds=59)) == []
     assert len(store.due_notifications(now=now + timedelta(seconds=61))) == 2
+
+
+def test_the_consent_choices_are_stored_and_no_answer_is_no(store):
+    chosen = store.create_ticket(make_draft("chosen", share_history=True, follow_up=True))
+    plain = store.create_ticket(make_draft("plain"))
+    assert (store.get_ticket(chosen.id).share_history, store.get_ticket(chosen.id).follow_up) \
+        == (True, True)
+    assert (plain.share_history, plain.follow_up) == (False, False)
+    assert chosen.to_api(extended=True)["follow_up"] is True
+    with pytest.raises(ValueError):
+        make_draft("vague", follow_up="ja")
