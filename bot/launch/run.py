@@ -1,5 +1,8 @@
-"""``make run``: start the Rasa server, the action server, the consultant console
-and the maintenance worker in the foreground; Ctrl-C stops all of them.
+"""``make run``: the one-process profile of the supervisor that ``make run-prod`` uses
+(``bot.launch.supervisor``): the Rasa server, the action server, the consultant
+console and the background worker in the foreground. A service that dies is
+started again (the conversation continues from the tracker store); one that keeps
+dying stops them all. Ctrl-C stops all of them.
 
 Prints one line per service with its URL, which channels are on (and why the
 others are off), which spaCy pipeline the model was trained with, and the
@@ -10,31 +13,18 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.channels.registry import channel_statuses, write_credentials
-from bot.launch.process_groups import stop_groups
+from bot.launch.supervisor import Service, Supervisor
 from bot.nlu.train import latest_model, spacy_pipeline_of
 from bot.rasa.action_auth import TOKEN_ENV, bind_host, ensure_token
 from bot.rasa.quiet_env import quiet_env
-from bot.settings import ROOT, VAR_DIR, Settings, apply_port_defaults
+from bot.settings import VAR_DIR, Settings, apply_port_defaults
 
 READY_TIMEOUT_S = 240.0
-
-
-@dataclass
-class Service:
-    name: str
-    cmd: list[str]
-    health_url: str
-    public_url: str
-    process: subprocess.Popen[bytes] | None = None
 
 
 def services(settings: Settings, model: Path, credentials: Path) -> list[Service]:
@@ -50,32 +40,17 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     ]
     actions = f"http://localhost:{settings.actions_port}"
     return [
-        Service(
-            "action server",
-            # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN
-            # (bot/rasa/action_auth.py).
-            [py, "-m", "bot.rasa.action_server", "--actions", "actions",
-             "--port", str(settings.actions_port)],
-            f"{actions}/health",
-            f"{actions}/webhook",
-        ),
-        Service("Rasa server", rasa_cmd, f"{rasa}/", f"{rasa}/webhooks/rest/webhook"),
-        Service("console", [py, "-m", "bot.console"], f"{console}/healthz", f"{console}/"),
+        # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN
+        # (bot/rasa/action_auth.py).
+        Service("actions", [py, "-m", "bot.rasa.action_server", "--actions", "actions",
+                            "--port", str(settings.actions_port)],
+                f"{actions}/health", f"action server: {actions}/webhook"),
+        Service("rasa", rasa_cmd, f"{rasa}/", f"Rasa server: {rasa}/webhooks/rest/webhook"),
+        Service("console", [py, "-m", "bot.console"], f"{console}/healthz",
+                f"console: {console}/"),
         Service("worker", [py, "-m", "bot.launch.background_jobs"], "",
-                "outbox, retention, erasure"),
+                "worker: outbox, retention, erasure"),
     ]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (localhost)
-            return response.status < 500
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
-    stop_groups(procs, grace_s=15)
 
 
 def _outbox_backlog(settings: Settings) -> str:
@@ -123,38 +98,33 @@ def main() -> int:
     print(f"Action server: listens on {bind_host(env)}; calls need {TOKEN_ENV} "
           + ("(made for this run)" if generated_token else "(from the environment)"))
 
-    procs: list[subprocess.Popen[bytes]] = []
-    all_services = services(settings, model, credentials)
+    supervisor = Supervisor(services(settings, model, credentials), env)
     try:
-        for service in all_services:
-            service.process = subprocess.Popen(
-                service.cmd, cwd=ROOT, env=env, start_new_session=True
-            )
-            procs.append(service.process)
-            print(f"Starting {service.name}: {service.public_url}", flush=True)
-        started = time.monotonic()
-        pending = [s for s in all_services if s.health_url]
-        while pending and time.monotonic() - started < READY_TIMEOUT_S:
-            for proc in procs:
-                if proc.poll() is not None:
-                    print(f"A service stopped during start-up (exit {proc.returncode}).")
-                    return 1
-            pending = [s for s in pending if not _healthy(s.health_url)]
-            time.sleep(1)
+        for service in supervisor.services:
+            supervisor.start(service.name)
+            print(f"Starting {service.describe}", flush=True)
+        try:
+            pending = supervisor.wait_ready(READY_TIMEOUT_S)
+        except RuntimeError as error:
+            print(f"{error}.")
+            return 1
         if pending:
-            print("Not ready in time: " + ", ".join(s.name for s in pending))
+            print("Not ready in time: " + ", ".join(pending))
             return 1
         print(f"Koffiepraat is ready. Widget demo: http://localhost:{settings.console_port}/widget/")
         print("Press Ctrl-C to stop.", flush=True)
-        while all(proc.poll() is None for proc in procs):
+        while True:
             time.sleep(1)
-        print("A service stopped; stopping the others.")
-        return 1
+            for name in supervisor.restart_exited():
+                print(f"{name} stopped; started it again.", flush=True)
     except KeyboardInterrupt:
         print("\nStopping Koffiepraat...")
         return 0
+    except RuntimeError as error:  # a service keeps stopping
+        print(f"{error}; stopping the others.")
+        return 1
     finally:
-        _stop(procs)
+        supervisor.stop_all()
 
 
 if __name__ == "__main__":

@@ -14,11 +14,11 @@ import signal
 import sys
 import time
 
+from bot.launch.supervisor import Service, Supervisor
 from bot.nlu.train import latest_model, spacy_pipeline_of
 from bot.prod import haproxy
 from bot.prod.prod_settings import ConfigError, ProdConfig
-from bot.prod.services import Service, all_services, child_env, safe_url
-from bot.prod.supervisor import Supervisor
+from bot.prod.services import all_services, child_env, safe_url
 from bot.rasa.action_auth import TOKEN_ENV
 from bot.rasa.quiet_env import quiet_env
 from bot.settings import apply_port_defaults

@@ -1,5 +1,6 @@
 """`make run` (bot.launch.run): everything starts, answers in Dutch, stops cleanly on
-Ctrl-C, and a restart keeps an ongoing conversation."""
+Ctrl-C, and a restart keeps an ongoing conversation; a service killed under it
+(Rasa, the action server, the console) is started again and answers within 60 s."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def check_action_server_secret(ports: dict[str, int]) -> str:
     return token
 
 
-def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
+def run_env(tmp_path) -> tuple[dict[str, str], dict[str, int]]:
+    """`make run`'s environment on free ports with embedded stores under ``tmp_path``."""
     ports = {name: free_port() for name in ("RASA_PORT", "ACTIONS_PORT", "CONSOLE_PORT")}
     env = quiet_env()
     env.update({k: str(v) for k, v in ports.items()})
@@ -94,6 +96,11 @@ def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
     for name in ("TELEGRAM_BOT_TOKEN", "WHATSAPP_VERIFY_TOKEN", "TELEGRAM_WEBHOOK_SECRET",
                  TOKEN_ENV):
         env.pop(name, None)
+    return env, ports
+
+
+def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
+    env, ports = run_env(tmp_path)
     log_path = tmp_path / "run.log"
     with log_path.open("ab") as log:
         proc = start(env, log)
@@ -125,3 +132,82 @@ def test_run_starts_everything_and_a_restart_keeps_the_conversation(tmp_path):
             assert check_action_server_secret(ports) != first_token  # a new one per run
         finally:
             stop(proc)
+
+
+RECOVERY_DEADLINE_S = 60.0  # issue 14: a killed service answers again within a minute
+
+
+def greets(rasa_port: int, sender: str) -> bool:
+    """Rasa and the action server answer: the greeting comes from action_respond (with the
+    action server down the REST channel answers only its apology)."""
+    try:
+        replies = say(rasa_port, sender, "hallo")
+    except (urllib.error.URLError, OSError):
+        return False
+    return any("plezier" in r.get("text", "") for r in replies)
+
+
+def console_up(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def ours(needles: tuple[str, ...], rasa_port: int) -> list[int]:
+    """Pids of this run's processes with ``needles`` in their command line."""
+    found = []
+    for pid in pids_running(*needles):
+        try:
+            if environment_of(pid).get("RASA_PORT") == str(rasa_port):
+                found.append(pid)
+        except OSError:
+            continue  # gone meanwhile, or another user's
+    return found
+
+
+def recovers(check, proc: subprocess.Popen[bytes]) -> bool:
+    """Poll ``check`` until it holds or the deadline passes; make run must stay up."""
+    deadline = time.monotonic() + RECOVERY_DEADLINE_S
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "make run stopped"
+        if check():
+            return True
+        time.sleep(1)
+    return False
+
+
+def test_a_killed_service_is_started_again_and_answers_within_a_minute(tmp_path):
+    env, ports = run_env(tmp_path)
+    services = {  # what to kill (its command line) and how to tell it answers again
+        "rasa": (("bot.rasa.server", f"--port {ports['RASA_PORT']}"),
+                 lambda n: greets(ports["RASA_PORT"], f"after-rasa-{n}")),
+        "actions": (("bot.rasa.action_server", f"--port {ports['ACTIONS_PORT']}"),
+                    lambda n: greets(ports["RASA_PORT"], f"after-actions-{n}")),
+        "console": (("-m bot.console",), lambda n: console_up(ports["CONSOLE_PORT"])),
+    }
+    log_path = tmp_path / "run.log"
+    with log_path.open("ab") as log:
+        proc = start(env, log)
+        try:
+            wait_ready(log_path, proc)
+            assert greets(ports["RASA_PORT"], "before")
+            for name, (needles, answers) in services.items():
+                [killed] = ours(needles, ports["RASA_PORT"])
+                os.kill(killed, signal.SIGKILL)
+
+                def back(name=name, needles=needles, answers=answers, killed=killed) -> bool:
+                    started = ours(needles, ports["RASA_PORT"])
+                    return bool(started) and killed not in started and answers(name)
+
+                assert recovers(back, proc), (
+                    f"{name} does not answer {RECOVERY_DEADLINE_S:.0f} s after kill -9\n"
+                    + log_path.read_text(errors="replace")[-3000:])
+                assert f"{name} stopped; started it again." in log_path.read_text(
+                    errors="replace")
+        finally:
+            assert stop(proc) == 0
+        output = log_path.read_text(errors="replace")
+        assert "Stopping Koffiepraat" in output
+        assert "stopping the others" not in output

@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from pg_support import create_database, drop_database
 from prod_http import Reply, free_port, say
 
+from bot.launch.supervisor import Supervisor
 from bot.privacy.sender_ids import conversation_id
 from bot.prod.prod_settings import ProdConfig
 from bot.prod.services import all_services, child_env
-from bot.prod.supervisor import Supervisor
 from bot.rasa.quiet_env import quiet_env
 
 REDIS_URL = "redis://127.0.0.1:6379/7"

@@ -4,22 +4,21 @@ requests to small fake backends) and the supervisor (restart, roll, stop)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 import yaml
+from backend_support import backend
 from prod_http import free_port, wait_http
 
+from bot.launch.supervisor import Service, Supervisor
 from bot.prod import haproxy
 from bot.prod.prod_settings import ConfigError, ProdConfig, store_problems
-from bot.prod.services import HARDENED_REST_KEY, Service, all_services, child_env, credentials
-from bot.prod.supervisor import MAX_RESTARTS, Supervisor
+from bot.prod.services import HARDENED_REST_KEY, all_services, child_env, credentials
 from bot.rasa.action_auth import TOKEN_ENV
 from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
@@ -29,30 +28,6 @@ STORES = {
     "TICKETS_DB_URL": "postgresql://koffie:geheim@db:5432/tickets",
     "LOCK_STORE_URL": "redis://cache:6379/0",
 }
-
-# A tiny HTTP server that says which backend it is: GET / -> "backend <name>".
-FAKE_BACKEND = """
-import sys
-from http.server import BaseHTTPRequestHandler, HTTPServer
-name, port = sys.argv[1], int(sys.argv[2])
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = f"backend {name}".encode()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-    do_POST = do_GET
-    def log_message(self, *args):
-        pass
-HTTPServer(("127.0.0.1", port), Handler).serve_forever()
-"""
-
-
-def backend(name: str, port: int) -> Service:
-    return Service(name, [sys.executable, "-c", FAKE_BACKEND, name, str(port)],
-                   f"http://127.0.0.1:{port}/", name)
-
 
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
@@ -183,62 +158,3 @@ def test_haproxy_spreads_rest_checks_health_and_keeps_socketio_on_one_backend(tm
         supervisor.stop_all()
 
 
-def test_supervisor_restarts_a_dead_service_and_gives_up_on_one_that_keeps_dying(tmp_path):
-    port = free_port()
-    supervisor = Supervisor([backend("web", port)], quiet_env(), log_dir=tmp_path)
-    try:
-        supervisor.start_all()
-        assert supervisor.wait_ready(30) == []
-        for _ in range(MAX_RESTARTS):
-            supervisor.procs["web"].kill()
-            supervisor.procs["web"].wait()
-            assert supervisor.restart_exited() == ["web"]
-        assert supervisor.wait_ready(30) == []
-        supervisor.procs["web"].kill()
-        supervisor.procs["web"].wait()
-        with pytest.raises(RuntimeError, match="keeps stopping"):
-            supervisor.restart_exited()
-    finally:
-        supervisor.stop_all()
-
-
-def test_roll_restarts_one_at_a_time_with_the_refreshed_command(tmp_path):
-    ports = (free_port(), free_port())
-    generation = {"n": 1}
-
-    def refresh(service: Service) -> Service:
-        cmd = [*service.cmd[:-2], f"{service.name}-v{generation['n']}", service.cmd[-1]]
-        return Service(service.name, cmd, service.health_url, service.describe)
-
-    supervisor = Supervisor([backend("a", ports[0]), backend("b", ports[1])], quiet_env(),
-                            log_dir=tmp_path, refresh=refresh)
-    try:
-        supervisor.start_all()
-        assert supervisor.wait_ready(30) == []
-        generation["n"] = 2
-        old_pids = {name: proc.pid for name, proc in supervisor.procs.items()}
-        supervisor.roll(["a", "b"], timeout=30)
-        assert get(f"http://127.0.0.1:{ports[0]}/") == "backend a-v2"
-        assert get(f"http://127.0.0.1:{ports[1]}/") == "backend b-v2"
-        assert all(supervisor.procs[n].pid != pid for n, pid in old_pids.items())
-    finally:
-        supervisor.stop_all()
-    for pid in old_pids.values():
-        assert not Path(f"/proc/{pid}").exists() or _is_zombie(pid)
-
-
-def _is_zombie(pid: int) -> bool:
-    try:
-        return " Z " in Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True
-
-
-def test_stop_all_ends_every_process_group(tmp_path):
-    supervisor = Supervisor([backend("x", free_port())], quiet_env(), log_dir=tmp_path)
-    supervisor.start_all()
-    assert supervisor.wait_ready(30) == []
-    pid = supervisor.procs["x"].pid
-    supervisor.stop_all()
-    with pytest.raises(ProcessLookupError):
-        os.killpg(pid, 0)

@@ -74,11 +74,11 @@ def test_make_run_starts_rasa_through_the_launcher_without_the_token(monkeypatch
         monkeypatch.delenv("RASA_API_TOKEN", raising=False)
     services = run.services(Settings.from_env({}), tmp_path / "model.tar.gz",
                             tmp_path / "credentials.yml")
-    [rasa] = [s for s in services if s.name == "Rasa server"]
+    [rasa] = [s for s in services if s.name == "rasa"]
     assert rasa.cmd[1:4] == ["-m", "bot.rasa.server", "run"]
     assert "--enable-api" not in rasa.cmd and "--auth-token" not in rasa.cmd
     for service in services:  # what bot.launch.run prints and starts
-        assert TOKEN not in " ".join([*service.cmd, service.public_url, service.health_url])
+        assert TOKEN not in " ".join([*service.cmd, service.describe, service.health_url])
 
 
 @pytest.mark.parametrize("token", [None, TOKEN])

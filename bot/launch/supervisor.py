@@ -1,12 +1,16 @@
-"""Start, watch, restart and stop the processes of the production profile.
+"""Start, watch, restart and stop the services of both profiles: ``make run``
+(``bot.launch.run``: one Rasa process) and ``make run-prod`` (``bot.prod``: several
+behind HAProxy).
 
 Every service runs in its own process group so a stop reaches its children.
 A service that dies is started again (Rasa reloads its model and picks up the
-conversations from PostgreSQL); one that keeps dying stops the whole profile.
+conversations from its tracker store); one that keeps dying stops the whole profile.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import subprocess
 import time
@@ -17,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.launch.process_groups import stop_groups
-from bot.prod.services import Service
 from bot.settings import ROOT
 
 STOP_GRACE_S = 15.0
@@ -25,7 +28,18 @@ MAX_RESTARTS = 5
 RESTART_WINDOW_S = 600.0
 
 
+@dataclass(frozen=True)
+class Service:
+    """One process of a profile: its command line, health URL and the line printed for it."""
+
+    name: str
+    cmd: list[str]
+    health_url: str  # empty: no HTTP endpoint (the worker); its process must stay up
+    describe: str
+
+
 def healthy(url: str) -> bool:
+    """The one health check of both profiles: the service's health URL answers 200."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:  # loopback health URL
             return response.status == 200
@@ -115,7 +129,7 @@ class Supervisor:
             if len(recent) >= MAX_RESTARTS:
                 raise RuntimeError(f"{name} keeps stopping ({MAX_RESTARTS} restarts)")
             self.restarts[name] = [*recent, now]
-            self.procs.pop(name)
+            _kill_leftovers(self.procs.pop(name))
             self.start(name)
             restarted.append(name)
         return restarted
@@ -132,3 +146,9 @@ class Supervisor:
             pending = self.wait_ready(timeout, [name])
             if pending:
                 raise RuntimeError(f"{name} did not come back within {timeout:.0f} s")
+
+
+def _kill_leftovers(dead: subprocess.Popen[bytes]) -> None:
+    """Kill what a dead service left in its process group (a child could hold its port)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # empty: nothing left
+        os.killpg(dead.pid, signal.SIGKILL)
