@@ -61,11 +61,18 @@ WIDGET_DIR = STATIC_DIR / "widget"
 MAX_FORM_BYTES = 64 * 1024
 
 
+# The demo page names the Rasa port in this tag; the console fills in the configured one.
+RASA_PORT_META = '<meta name="koffiepraat-rasa-port" content="5005">'
+
+
 async def _widget_index(request: web.Request) -> web.StreamResponse:
     index = WIDGET_DIR / "index.html"
     if not index.is_file():
         raise web.HTTPNotFound()
-    return web.FileResponse(index)
+    port = request.app[SETTINGS].rasa_port
+    html = index.read_text(encoding="utf-8").replace(
+        RASA_PORT_META, f'<meta name="koffiepraat-rasa-port" content="{int(port)}">')
+    return web.Response(text=html, content_type="text/html")
 
 
 async def _favicon(request: web.Request) -> web.StreamResponse:

@@ -58,6 +58,8 @@ class ConsoleSettings:
     # Login attempts a minute per client address and in all (bot/console/login_throttle.py).
     login_per_address_per_minute: int = 10
     login_global_per_minute: int = 100
+    # The Rasa server's port: the widget demo page connects to it by default.
+    rasa_port: int = DEFAULT_RASA_PORT
     # Extra CSP sources the website widget may connect to (the Rasa socket.io server).
     widget_connect_src: tuple[str, ...] = field(
         default_factory=lambda: _rasa_sources(DEFAULT_RASA_PORT)
@@ -89,6 +91,7 @@ class ConsoleSettings:
             login_per_address_per_minute=_non_negative_int(
                 env, "CONSOLE_LOGIN_PER_ADDRESS_PER_MINUTE", 10),
             login_global_per_minute=_non_negative_int(env, "CONSOLE_LOGIN_GLOBAL_PER_MINUTE", 100),
+            rasa_port=rasa_port,
             widget_connect_src=tuple(connect_src) or _rasa_sources(rasa_port),
         )
 

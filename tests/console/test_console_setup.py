@@ -137,6 +137,18 @@ async def test_widget_directory_index(client, tmp_path, monkeypatch, make_client
     assert (await client.get("/widget/../app.py")).status == 404
 
 
+async def test_widget_demo_page_uses_the_configured_rasa_port(make_client):
+    # The real demo page: demo.js connects to the port in this tag (default 5005).
+    for port in (5005, 6123):
+        client = await make_client(rasa_port=port)
+        page = await (await client.get("/widget/")).text()
+        assert f'<meta name="koffiepraat-rasa-port" content="{port}">' in page
+        assert page.count("koffiepraat-rasa-port") == 1
+    assert ConsoleSettings.from_env({"RASA_PORT": "6123"}).rasa_port == 6123
+    demo = (console_app.WIDGET_DIR / "demo.js").read_text(encoding="utf-8")
+    assert 'meta[name="koffiepraat-rasa-port"]' in demo
+
+
 async def test_favicon(client):
     response = await client.get("/favicon.ico")
     assert response.status == 200

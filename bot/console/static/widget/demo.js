@@ -1,10 +1,17 @@
-/* Demo page: embed the widget, pointed at ?server= or http://<same host>:5005. */
+/* Demo page: embed the widget, pointed at ?server= or http://<same host>:<Rasa port>
+   (the console writes the configured RASA_PORT into <meta name="koffiepraat-rasa-port">). */
 (function () {
   "use strict";
 
+  function rasaPort() {
+    var meta = document.querySelector('meta[name="koffiepraat-rasa-port"]');
+    var port = meta && /^[0-9]{1,5}$/.test(meta.content) ? meta.content : "5005";
+    return port;
+  }
+
   function serverFromQuery() {
     var fallback = window.location.protocol === "https:" ? "https:" : "http:";
-    var defaultUrl = fallback + "//" + (window.location.hostname || "localhost") + ":5005";
+    var defaultUrl = fallback + "//" + (window.location.hostname || "localhost") + ":" + rasaPort();
     var requested = new URLSearchParams(window.location.search).get("server");
     if (!requested) {
       return defaultUrl;
