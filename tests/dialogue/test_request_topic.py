@@ -62,8 +62,8 @@ def test_a_longer_correction_keeps_their_words_next_to_the_topics():
     chat.walk_to_consent()
     for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
         chat.say(text, "affirm" if text == "ja" else "inform")
-    chat.say("het gaat vooral om mijn contract dat stopt en dat ik dan zonder inkomen zit", "unemployed",
-             topics=["unemployed"])
+    chat.say("het gaat vooral om mijn contract dat stopt en dat ik dan zonder inkomen zit",
+             "unemployed", topics=["unemployed"])
     summary = chat.last.says[-1].values["summary"]
     assert "Je wilt praten over" in summary and "In je eigen woorden:" in summary
 

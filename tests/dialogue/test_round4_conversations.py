@@ -267,8 +267,9 @@ def test_an_unsure_service_reading_gives_way_to_the_knowledge_answer():
 
 def test_a_statement_close_to_a_question_gets_the_answer():
     # p20: "niemand belt terug na sollicitatie" got the general job-search text.
-    from bot.knowledge.retriever import Match
     from conversation_support import knowledge
+
+    from bot.knowledge.retriever import Match
 
     strong = knowledge("geen_reactie_sollicitatie", "job_search")
     chat = Chat()
