@@ -27,6 +27,7 @@ from bot.handover.urgency import Urgency, assess
 from bot.privacy.sender_key import sender_key
 from bot.tickets.idempotency import handover_key
 from bot.tickets.models import Contact, TicketDraft, new_reference
+from bot.tickets.retention import retention_days as ticket_retention_days
 from bot.tickets.routing import route
 from bot.tickets.store import InvalidContactField, TicketNotFound
 
@@ -52,7 +53,9 @@ def _now() -> datetime:
 
 
 def retention_days() -> int:
-    return int(os.environ.get("TICKETS_RETENTION_DAYS", "90"))
+    """The days the consent text promises; the worker purges tickets, open or closed, by
+    the same setting (bot.tickets.retention)."""
+    return ticket_retention_days(os.environ)
 
 
 def input_channel(tracker: Tracker) -> str:

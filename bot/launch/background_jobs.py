@@ -1,5 +1,6 @@
-"""Background jobs of ``make run``: the notification outbox, erasure requests and
-retention (closed tickets, idle conversations).
+"""Background jobs of ``make run``: the notification outbox, erasure requests,
+contact details out of conversations whose ticket holds them, and retention (closed
+tickets, open tickets nobody closes, idle conversations, the audit trail).
 
 Each job runs on its own interval and survives failures of the others; nothing
 personal is logged.
@@ -20,8 +21,9 @@ from bot.notify.notify_settings import configured_notifiers, console_url
 from bot.notify.outbox_worker import OutboxWorker
 from bot.privacy import conversations
 from bot.settings import Settings
-from bot.tickets.retention import marker_days
+from bot.tickets.retention import audit_days, marker_days, warning_days
 from bot.tickets.retention import retention_days as ticket_retention_days
+from bot.tickets.schema import ticket_audit, tickets
 from bot.tickets.store import TicketStore
 
 logger = logging.getLogger("koffiepraat.worker")
@@ -30,15 +32,35 @@ ERASURE_INTERVAL_S = 15.0
 RETENTION_INTERVAL_S = 24 * 3600.0
 
 
+def stored_references(engine: sa.engine.Engine, references: set[str]) -> set[str]:
+    """The references that reached the tickets database: the ticket exists, or its audit
+    trail says it was created (it may be withdrawn or deleted since)."""
+    wanted = sorted(references)[:500]
+    with engine.connect() as conn:
+        found = set(conn.execute(sa.select(tickets.c.reference)
+                                 .where(tickets.c.reference.in_(wanted))).scalars())
+        found |= set(conn.execute(sa.select(ticket_audit.c.reference).where(sa.and_(
+            ticket_audit.c.action == "created", ticket_audit.c.reference.in_(wanted)))
+        ).scalars())
+    return found
+
+
 def run_privacy_jobs(settings: Settings, env: Mapping[str, str], store: TicketStore,
                      retention: bool) -> dict[str, int]:
-    """One pass: erasure requests always, retention when ``retention`` is True."""
+    """One pass: erasure requests and contact details out of conversations always,
+    retention when ``retention`` is True."""
     requests_engine = sa.create_engine(settings.tickets_db_url, future=True)
     tracker_engine = sa.create_engine(settings.tracker_store_url, future=True)
     try:
         done = {"erased": conversations.process_erasure_requests(requests_engine, tracker_engine)}
+        done["contact_details_scrubbed"] = conversations.scrub_contact_details(
+            tracker_engine, lambda refs: stored_references(store.engine, refs))
         if retention:
-            done["tickets_purged"] = store.purge(ticket_retention_days(env))
+            days = ticket_retention_days(env)
+            done["tickets_purged"] = store.purge(days)
+            warned, expired = store.expire_open_tickets(days, warning_days(env))
+            done["open_tickets_warned"], done["open_tickets_purged"] = warned, expired
+            done["audit_rows_purged"] = store.purge_audit(audit_days(env))
             done["erasure_markers_purged"] = store.purge_erasure_markers(marker_days(env))
             done["conversations_purged"] = conversations.purge_idle_conversations(
                 tracker_engine, conversations.retention_days(env))

@@ -103,6 +103,9 @@ SERVICE_HEADLINES = {
     "reminder_half": "Herinnering: aanvraag {reference} is nog niet opgepakt",
     "reminder_due": "Voor de coördinator: aanvraag {reference} heeft de contacttermijn bereikt",
     "coordinator": "Voor de coördinator: urgente aanvraag {reference}",
+    # Retention (issue 13, finding 5; TicketStore.expire_open_tickets): an open ticket
+    # without change for long is purged as the consent text promises; the team hears first.
+    "expiry_warning": "Aanvraag {reference} wordt binnenkort verwijderd (bewaartermijn)",
 }
 COORDINATOR_KINDS = frozenset({"reminder_due", "coordinator"})
 SERVICE_TEXTS = {
@@ -111,6 +114,9 @@ SERVICE_TEXTS = {
     "reminder_due": "Er is nog geen eerste contact geweest. Zorg dat iemand de aanvraag "
                     "oppakt.",
     "coordinator": URGENT_LABEL + ". Kijk of het team de aanvraag vandaag oppakt.",
+    "expiry_warning": "De aanvraag staat lang open zonder wijziging en wordt binnenkort "
+                      "verwijderd, zoals bij de toestemming is beloofd. Is er nog contact "
+                      "nodig, leg dat vast in de console; anders sluit je de aanvraag af.",
 }
 
 NOTICE_TEXTS = {
@@ -207,7 +213,8 @@ class Notification:
             return "\n".join([
                 SERVICE_HEADLINES[self.kind].format(reference=self.reference),
                 SERVICE_TEXTS[self.kind],
-                f"Eerste contact uiterlijk: {self.due_text or 'onbekend'}",
+                *([] if self.kind == "expiry_warning" else
+                  [f"Eerste contact uiterlijk: {self.due_text or 'onbekend'}"]),
                 f"Behandelaar: {self.assignee or 'niemand'}",
                 f"Team: {self.team_label}",
                 f"Open de console ({self.console_url}/) en zoek op {self.reference}.",

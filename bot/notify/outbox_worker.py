@@ -103,6 +103,8 @@ def _needless(kind: str, ticket: Ticket, notifier: Notifier,
         return "already claimed"
     if kind in ("reminder_due", "coordinator") and ticket.status in ("contacted", "closed"):
         return "already contacted"
+    if kind == "expiry_warning" and ticket.status == "closed":
+        return "already closed"
     if kind == "coordinator":
         destination = getattr(notifier, "destination", None)
         if destination is None or destination(notification) == destination(

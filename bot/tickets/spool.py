@@ -15,7 +15,12 @@ names only.
     spooled = spool.put(draft)        # the draft now in the spool (an earlier one, same key)
     spool.pending_count()
     spool.drain(store)                # -> tickets created; stops at the first outage
+    spool.expire()                    # -> drafts dropped (limits below; drain calls it)
     spool.delete_for_sender(key)      # erasure ("verwijder mijn gegevens")
+
+Limits (issue 13, finding 5): a draft that keeps failing for another reason than an outage
+is dropped HANDOVER_SPOOL_FAILED_DAYS (7) after it was spooled, and no draft stays longer
+than TICKETS_RETENTION_DAYS (90), the consent text's promise, however long an outage lasts.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.settings import VAR_DIR
 from bot.tickets.models import Contact, Ticket, TicketDraft
+from bot.tickets.retention import retention_days, spool_failed_days
 from bot.tickets.store import SenderErased, TicketStore, is_unavailable
 
 logger = logging.getLogger(__name__)
@@ -73,14 +79,17 @@ def draft_from_json(text: str) -> TicketDraft:
 
 
 class HandoverSpool:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, max_days: int = 90, failed_days: int = 7) -> None:
         self.path = Path(path)
+        self.max_days = max_days
+        self.failed_days = failed_days
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> HandoverSpool:
         env = os.environ if env is None else env
         configured = env.get(SPOOL_PATH_ENV, "").strip()
-        return cls(Path(configured) if configured else DEFAULT_SPOOL_PATH)
+        return cls(Path(configured) if configured else DEFAULT_SPOOL_PATH,
+                   max_days=retention_days(env), failed_days=spool_failed_days(env))
 
     # -- file ------------------------------------------------------------------------------
 
@@ -141,15 +150,35 @@ class HandoverSpool:
                 return 0
             return int(conn.execute("SELECT count(*) FROM spooled_drafts").fetchone()[0])
 
-    def drain(self, store: TicketStore) -> list[Ticket]:
+    def expire(self, now: datetime | None = None) -> int:
+        """Drop drafts past the limits (module docstring); returns how many."""
+        with self._connect(create=False) as conn:
+            if conn is None:
+                return 0
+            return self._expire(conn, now)
+
+    def _expire(self, conn: sqlite3.Connection, now: datetime | None) -> int:
+        moment = now or datetime.now(UTC)
+        oldest = (moment - timedelta(days=self.max_days)).isoformat()
+        oldest_failed = (moment - timedelta(days=self.failed_days)).isoformat()
+        dropped = conn.execute(
+            "DELETE FROM spooled_drafts WHERE spooled_at < ?"
+            " OR (attempts > 0 AND spooled_at < ?)", (oldest, oldest_failed)).rowcount
+        if dropped:
+            logger.error("Handover spool: %d request(s) dropped after the spool's time limit",
+                         dropped)
+        return dropped
+
+    def drain(self, store: TicketStore, now: datetime | None = None) -> list[Ticket]:
         """Create a ticket for every spooled draft, oldest first, and remove each draft only
         after its ticket exists. Stops at the first database outage (the rest waits for the
         next drain). A draft that fails for another reason stays, counted, and does not block
-        the others."""
+        the others, until the limits drop it (expire, first)."""
         created: list[Ticket] = []
         with self._connect(create=False) as conn:
             if conn is None:
                 return created
+            self._expire(conn, now)
             keys = [row[0] for row in conn.execute(
                 "SELECT idempotency_key FROM spooled_drafts ORDER BY seq")]
             for key in keys:

@@ -88,6 +88,10 @@ Deleting and retention
     delete_ticket(ticket_id, actor) -> bool
     purge(closed_older_than_days, now=None) -> int   closed tickets whose closed_at is older
                                            (and sent withdrawal notices as old)
+    expire_open_tickets(retention_days, warn_days, now=None) -> (warned, purged)
+                                           open tickets unchanged that long; a neutral
+                                           outbox notice to the team warn_days before
+    purge_audit(older_than_days, now=None) -> int   audit rows of tickets that are gone
 The audit keeps one "deleted"/"purged" row per ticket with only id and reference.
 CLI: `python -m bot.tickets.retention --closed-days N` (see retention.py).
 
@@ -836,6 +840,53 @@ class TicketStore:
                 outbox.c.kind == "withdrawn", outbox.c.sent_at.is_not(None),
                 outbox.c.sent_at < cutoff)))
             return _delete_rows(conn, rows, "retention", "purged", "retention", moment)
+
+    def expire_open_tickets(self, retention_days: int, warn_days: int,
+                            now: datetime | None = None) -> tuple[int, int]:
+        """Open tickets nobody closes expire too (issue 13, finding 5): an open ticket
+        without any change for ``retention_days`` (``updated_at``: every status change,
+        note, change by the person or live chat moves it) is purged, as a closed one is
+        ``retention_days`` after closing; that is the promise of the consent text
+        ("hoogstens N dagen na afloop van het contact"). ``warn_days`` before that the
+        team gets a neutral notice through the outbox (kind ``expiry_warning``), once per
+        period without change. Returns (warned, purged)."""
+        if retention_days < 0 or warn_days < 0:
+            raise ValueError("retention_days and warn_days must be 0 or more")
+        moment = _db_time(now or self._now())
+        purge_cutoff = moment - timedelta(days=retention_days)
+        warn_cutoff = moment - timedelta(days=max(retention_days - warn_days, 0))
+        open_ = tickets.c.status != "closed"
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(tickets.c.id, tickets.c.reference)
+                .where(and_(open_, tickets.c.updated_at < purge_cutoff)).with_for_update()
+            ).all()
+            purged = _delete_rows(conn, rows, "retention", "purged", "retention_open", moment)
+            warned_since_change = (
+                select(outbox.c.id).where(and_(
+                    outbox.c.ticket_id == tickets.c.id, outbox.c.kind == "expiry_warning",
+                    outbox.c.created_at >= tickets.c.updated_at))
+                .exists())
+            due = conn.execute(
+                select(tickets.c.id, tickets.c.reference, tickets.c.team, tickets.c.assignee)
+                .where(and_(open_, tickets.c.updated_at < warn_cutoff, ~warned_since_change))
+                .with_for_update()
+            ).all()
+            for r in due:
+                self._insert_outbox(conn, r.id, moment, kind="expiry_warning",
+                                    reference=r.reference, team=r.team, assignee=r.assignee)
+        return (len(due) if self._notifiers else 0), purged
+
+    def purge_audit(self, older_than_days: int, now: datetime | None = None) -> int:
+        """Forget audit rows older than ``older_than_days`` of tickets that no longer exist
+        (issue 13, finding 5); a ticket that still exists keeps its whole trail."""
+        if older_than_days < 0:
+            raise ValueError("older_than_days must be 0 or more")
+        cutoff = _db_time(now or self._now()) - timedelta(days=older_than_days)
+        alive = select(tickets.c.id).where(tickets.c.id == ticket_audit.c.ticket_id).exists()
+        with self._engine.begin() as conn:
+            return conn.execute(ticket_audit.delete().where(
+                and_(ticket_audit.c.at < cutoff, ~alive))).rowcount
 
     # -- outbox --------------------------------------------------------------------------
 
