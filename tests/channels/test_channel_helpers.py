@@ -105,6 +105,23 @@ def test_bounded_cache_drops_the_oldest_and_expires():
     assert cache.get("b") is None
     assert cache.add_if_new("b", 5) is True
     assert cache.add_if_new("b", 6) is False
+    assert cache.pop("b") == 5 and cache.pop("b") is None
+    clock.advance(9.9)
+    cache.set("d", 4)
+    clock.advance(9.9)
+    assert cache.get("d") == 4  # expiry counts from the write
+
+
+def test_bounded_cache_without_expiry_only_pushes_out():
+    clock = FakeClock()
+    cache: BoundedTTLCache[str, bool] = BoundedTTLCache(2, ttl_seconds=None, clock=clock)
+    assert cache.add_if_new("a", True) and cache.add_if_new("b", True)
+    clock.advance(10 * 365 * 24 * 3600)
+    assert cache.get("a") is True  # still there (and now the most recently used)
+    cache.set("c", True)
+    assert cache.get("b") is None and len(cache) == 2
+    with pytest.raises(ValueError):
+        BoundedTTLCache(0, ttl_seconds=None)
 
 
 async def test_payload_keys_are_short_stable_and_bounded():
