@@ -88,8 +88,25 @@ def python_strings_and_comments(source: str) -> str:
     return "\n".join(kept)
 
 
+# ``python -m bot.x`` (also ``"-m", "bot.x"`` in a command list) must name something runnable.
+RUN_MODULE = re.compile(r"""-m["',\s]+((?:bot|actions|tools)(?:\.[A-Za-z_]\w*)*)""")
+
+
+def run_problem(name: str) -> str | None:
+    target = ROOT.joinpath(*name.split("."))
+    if target.with_suffix(".py").is_file() or (target / "__main__.py").is_file():
+        return None
+    if target.is_dir():
+        return f"package {name} has no __main__.py: python -m cannot run it"
+    return None  # a missing module is reported by dotted_problem
+
+
 def problems_in(text: str) -> list[str]:
     found = []
+    for match in RUN_MODULE.finditer(text):
+        why = run_problem(match.group(1))
+        if why:
+            found.append(f"{match.group(1)}: {why}")
     for match in DOTTED.finditer(text):
         name = match.group(0).rstrip(".")
         if name.endswith((".py", ".yml", ".md")) or name.count(".") == 0:
@@ -129,6 +146,9 @@ def test_the_check_catches_a_moved_module():
     assert problems_in("type: bot.rasa.stores.UrlSQLTrackerStore") == []
     assert problems_in("type: bot.rasa.stores.NoSuchStore") == [
         "bot.rasa.stores.NoSuchStore: bot.rasa.stores defines no NoSuchStore"]
+    assert problems_in("python -m bot.prod serve") == []
+    assert problems_in("run `python -m bot.handover` for it") == [
+        "bot.handover: package bot.handover has no __main__.py: python -m cannot run it"]
     code = 'bot.send_message(1)  # see bot/rasa/stores.py\ncmd = ["-m", "bot.nosuch"]\n'
     assert problems_in(python_strings_and_comments(code)) == [
         "bot.nosuch: no module bot.nosuch"]
