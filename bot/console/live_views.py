@@ -27,6 +27,7 @@ from aiohttp import web
 from bot.channels.live_delivery import LiveSender, run_delivery_loop
 from bot.console import labels
 from bot.console.api import API_ACTOR, MAX_BODY_BYTES, _error
+from bot.console.earlier_chat import EarlierChat
 from bot.console.keys import STORE, current_session
 from bot.console.ticket_views import _not_found, _page
 from bot.console.web_security import form_text, login_required, read_form
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 LIVE: web.AppKey[LiveChats] = web.AppKey("live_chats", LiveChats)
 LIVE_SENDER: web.AppKey[Any] = web.AppKey("live_sender", object)
+# The earlier bot chat, for tickets whose person agreed to share it (bot/console/earlier_chat.py).
+EARLIER: web.AppKey[EarlierChat] = web.AppKey("earlier_chat", EarlierChat)
 _LOOP: web.AppKey[Any] = web.AppKey("live_loop", object)
 SSE_POLL_SECONDS = 1.0
 _TASKS: set[asyncio.Task[Any]] = set()
@@ -127,7 +130,21 @@ async def api_messages(request: web.Request) -> web.Response:
         messages = await asyncio.to_thread(request.app[LIVE].messages, ticket_id)
     except TicketNotFound:
         return _error(404, "ticket not found")
-    return web.json_response({"messages": [m.to_api() for m in messages]})
+    earlier = await _earlier(request, ticket_id)
+    return web.json_response({"messages": earlier + [m.to_api() for m in messages]})
+
+
+async def _earlier(request: web.Request, ticket_id: str) -> list[dict[str, Any]]:
+    """The earlier bot chat when the person agreed to share it (contract.md), else []."""
+    ticket = await asyncio.to_thread(request.app[STORE].get_ticket, ticket_id)
+    if ticket is None or not ticket.share_history:
+        return []
+    try:
+        return await asyncio.to_thread(request.app[EARLIER].for_ticket, ticket,
+                                       request.app[STORE].engine)
+    except Exception as error:  # noqa: BLE001 (the live view works without it)
+        log.warning("earlier chat not readable: %s", error.__class__.__name__)
+        return []
 
 
 async def api_handback(request: web.Request) -> web.Response:
@@ -166,8 +183,11 @@ async def conversation_page(request: web.Request) -> web.Response:
     live = request.app[LIVE]
     route = await asyncio.to_thread(live.route_info, ticket.id)
     messages = await asyncio.to_thread(live.messages, ticket.id)
+    earlier = await _earlier(request, ticket.id)
     return _page(request, "live.html", {
         "t": ticket,
+        "earlier": [{"sender": m["from"], "who": _who(m["from"], None), "text": m["text"],
+                     "at": m["at"]} for m in earlier],
         "route": route,
         "channel_name": CHANNEL_NAMES.get(route["channel"], "de chat") if route else None,
         "messages": [{"sender": m.sender, "who": _who(m.sender, m.author), "text": m.text,
@@ -271,6 +291,9 @@ async def _stop_loop(app: web.Application) -> None:
     sender = app.get(LIVE_SENDER)
     if isinstance(sender, LiveSender):
         await sender.aclose()
+    earlier = app.get(EARLIER)
+    if earlier is not None:
+        earlier.close()
 
 
 def add_live_routes(app: web.Application, idle_minutes: int = 30) -> None:
@@ -278,6 +301,7 @@ def add_live_routes(app: web.Application, idle_minutes: int = 30) -> None:
     LIVE_SENDER set (python -m bot.console does when LIVE_CHAT_KEY is configured)."""
     app[LIVE] = LiveChats(app[STORE], idle_minutes)
     app[LIVE_SENDER] = None
+    app[EARLIER] = EarlierChat.from_env()
     router = app.router
     router.add_post("/api/tickets/{id}/takeover", api_takeover)
     router.add_post("/api/tickets/{id}/messages", api_send)
