@@ -9,8 +9,9 @@ import math
 import aiohttp_jinja2
 from aiohttp import web
 
+from bot.channels.client_address import client_address
 from bot.console.accounts import LoginOutcome
-from bot.console.keys import ACCOUNTS, current_session
+from bot.console.keys import ACCOUNTS, SETTINGS, current_session
 from bot.console.labels import NOTICES
 from bot.console.login_throttle import LOGIN_THROTTLE
 from bot.console.web_security import (
@@ -70,7 +71,11 @@ async def login_submit(request: web.Request) -> web.Response:
     name = form_text(form, "name", 100)
     password = form.get("password")
     password = password[:1024] if isinstance(password, str) else ""
-    wait = request.app[LOGIN_THROTTLE].admit(request.remote or "")
+    # The client behind a trusted proxy (TRUSTED_PROXIES), else the TCP peer: behind
+    # HAProxy or a TLS proxy every peer is the proxy, and one bucket would be everyone's.
+    address = client_address(request.remote or "", request.headers.get("X-Forwarded-For"),
+                             request.app[SETTINGS].trusted_proxies)
+    wait = request.app[LOGIN_THROTTLE].admit(address)
     if wait > 0:
         # Before any password check: the answer is the same for every name.
         log.info("console login throttled")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from bot.channels.client_address import Network, parse_networks
 from bot.tickets.store import DEFAULT_DB_URL
 
 DEFAULT_PORT = 8080
@@ -58,6 +59,9 @@ class ConsoleSettings:
     # Login attempts a minute per client address and in all (bot/console/login_throttle.py).
     login_per_address_per_minute: int = 10
     login_global_per_minute: int = 100
+    # Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES, as for the chat
+    # channels, bot/channels/client_address.py): the login throttle counts that address.
+    trusted_proxies: tuple[Network, ...] = ()
     # The Rasa server's port: the widget demo page connects to it by default.
     rasa_port: int = DEFAULT_RASA_PORT
     # Extra CSP sources the website widget may connect to (the Rasa socket.io server).
@@ -91,6 +95,7 @@ class ConsoleSettings:
             login_per_address_per_minute=_non_negative_int(
                 env, "CONSOLE_LOGIN_PER_ADDRESS_PER_MINUTE", 10),
             login_global_per_minute=_non_negative_int(env, "CONSOLE_LOGIN_GLOBAL_PER_MINUTE", 100),
+            trusted_proxies=parse_networks(env.get("TRUSTED_PROXIES", "")),
             rasa_port=rasa_port,
             widget_connect_src=tuple(connect_src) or _rasa_sources(rasa_port),
         )
