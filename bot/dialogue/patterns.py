@@ -218,9 +218,11 @@ MISREAD_WORDS = re.compile(
     r"ik\s+(wil|ga)\s+(me|mezelf)\s+niet|denk\s+ik\s+niet\s+aan|over\s+werk)\b", re.I)
 # An answer to the check question that says no in words ("zo bedoel ik het niet"), and
 # one that laughs it off ("grapje, laat maar"): the second keeps 113 in view (113's advice).
-NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(niet|nie|ni)|niet\s+zo\s+bedoeld|"
+NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(helemaal\s+|echt\s+)?(niet|nie|ni)|"
+                       r"niet\s+zo\s+bedoeld|"
                        r"bedoel\w*\s+(ik\s+)?(het\s+)?(niet|nie|ni)\s+zo)\b", re.I)
-LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|haha+|lol|laat\s+maar)\b", re.I)
+# ("haha" after a clear no is relief, not laughing it off: round 5, p19.)
+LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|laat\s+maar)\b", re.I)
 # "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.
 REFUSED_HELP = re.compile(r"\b(bel\w*|113|1813|hulp|hulplijn|praten|chat\w*)\b", re.I)
 # Below this confidence a service intent (cost, how it works) gives way to a knowledge

@@ -279,3 +279,13 @@ def test_a_statement_close_to_a_question_gets_the_answer():
     chat = Chat()
     names = chat.say("ik stuur berichten maar niemand reageert", "job_search", knowledge=weak)
     assert "utter_topic_job_search" in names
+
+
+def test_a_no_with_relief_after_the_check_question_is_still_a_no():
+    # Round 5, p19: "... Schrik je me wel mee haha." after a clear "Nee hoor" got 113 again.
+    chat = Chat()
+    chat.say("ik ben zo moe, ik kan niet meer", "workload_health", crisis_level="possible")
+    names = chat.say("Nee hoor, zo bedoel ik het helemaal niet! Gewoon moe van het werk en de "
+                     "zorg voor mam. Schrik je me wel mee haha.", "nlu_fallback")
+    assert names[0] == "utter_crisis_check_no"
+    assert not chat.slots.get("safety_flag")
