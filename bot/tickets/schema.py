@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     false,
+    text,
 )
 
 metadata = MetaData()
@@ -78,6 +79,10 @@ tickets = Table(
     # consultant may read the earlier bot chat; we may ask once later how it went.
     Column("share_history", Boolean, nullable=False, server_default=false()),
     Column("follow_up", Boolean, nullable=False, server_default=false()),
+    # Listing, retention and service-level queries (migrations 2 and 7).
+    Index("ix_tickets_status_created", "status", "created_at"),
+    Index("ix_tickets_status_closed", "status", "closed_at"),
+    Index("ix_tickets_status_due", "status", "due_at"),
 )
 
 ticket_notes = Table(
@@ -124,6 +129,9 @@ outbox = Table(
     Column("reference", String(16), nullable=True),
     Column("team", String(64), nullable=True),
     Column("assignee", Text, nullable=True),
+    Index("ix_outbox_due", "sent_at", "priority", "next_attempt_at"),
+    Index("uq_outbox_new_ticket_notifier", "ticket_id", "notifier", unique=True,
+          sqlite_where=text("kind = 'new'"), postgresql_where=text("kind = 'new'")),
 )
 
 # Sender keys (keyed hashes, bot/privacy/sender_key.py) whose data was erased on request,
