@@ -43,7 +43,9 @@ class Confirmations(ConversationState):
             self.free_turn(picked)
 
     def answer_stop_confirm(self, picked: Picked) -> None:
-        if self._plain_yes() or (self.intent == "stop_form" and not self.turn.is_question):
+        if (self._plain_yes() or (self.intent == "stop_form" and not self.turn.is_question)) \
+                and not NO_START.match(self.turn.text):
+            # "Nee, ga verder" (the button's own words, typed) never stops (round 5, p21).
             self.set(pending=None)
             self.stop_form()
             return

@@ -19,6 +19,7 @@ from bot.dialogue.patterns import (
     NO_START,
     OVERWHELMED,
     PHONE_PART,
+    REQUEST_STATUS,
     SEND_WORDS,
     SERVICE_ANSWERS,
     SKIP_ANSWER,
@@ -267,6 +268,9 @@ class HandoverForm(ConversationState):
 
     def answer_side_question(self) -> bool:
         """A question in the middle of the form gets its answer; True when answered."""
+        if REQUEST_STATUS.search(self.turn.text):
+            self.say("utter_request_not_sent_yet", repeatable=True)  # round 5, p16
+            return True
         if self.intent in SERVICE_ANSWERS:
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
             return True

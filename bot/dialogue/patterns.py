@@ -31,10 +31,10 @@ STEP_QUESTIONS = {
     "choices": "utter_ask_choices",
     "summary_edit": "utter_ask_summary_edit",
 }
-# Crisis texts with a version for Flanders ("<name>_be"): the helpline numbers differ.
+# Texts with a version for Flanders ("<name>_be"): the helpline numbers differ.
 BELGIAN_VERSIONS = frozenset({
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
-    "utter_crisis_soft", "utter_goodbye_safety",
+    "utter_crisis_soft", "utter_goodbye_safety", "utter_conflict_referral",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.
@@ -161,7 +161,7 @@ META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verst
 CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens|iemand)\b|"
     r"\b(consulent|mens|iemand)\s+graag\b|\bdoe\s+(toch\s+)?maar\b|"
-    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|\b(wel|graag|toch)\s+iemand\b|"
     r"\b(laat|mag)\s+(een\s+|de\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
     r"(contact|bellen|mailen|opnemen)\b", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
@@ -209,6 +209,9 @@ def read_choices(text: str) -> tuple[bool, bool] | None:
     return None
 
 
+# "is mijn aanvraag nu rond?" in the middle of the form: not yet, and what is missing.
+REQUEST_STATUS = re.compile(r"\b(aanvraag|verzoek)\b.{0,30}\b(rond|klaar|verstuurd|verzonden|"
+                            r"binnen|gelukt)\b|\b(ben|zijn)\s+(we|ik)\s+(nu\s+)?klaar\b", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

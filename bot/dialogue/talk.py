@@ -11,6 +11,7 @@ from bot.dialogue.patterns import (
     DEEPEN_WHEN_KNOWN,
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
+    NO_CONSULTANT,
     SERVICE_ANSWERS,
     SERVICE_SURE,
     STATEMENT_ANSWER,
@@ -30,6 +31,12 @@ class FreeTalk(ConversationState):
     def free_turn(self, picked: Picked) -> None:
         intent = self.intent
         misses = self._count_miss()
+        if self.out.slots.get("offer_declined") and NO_CONSULTANT.search(self.turn.text) and \
+                not self.turn.is_question and not self._message_topics():
+            # "geen consulent nodig, alleen info": heard, and said so (round 5, p15).
+            self.say("utter_info_only", repeatable=True)
+            self.set(pending=None)
+            return
         if picked.anything() and intent in ("inform", "request_human", "nlu_fallback",
                                               "affirm", "out_of_scope") and not \
                 self.turn.is_question:
@@ -261,8 +268,13 @@ class FreeTalk(ConversationState):
             self.say("utter_topic_choice_other", repeatable=True)
             return
         if self.intent in CAREER_TOPICS:
-            # A button, or their own words: either way this is what it is about.
-            self.topic_turn(self._message_topics() or [self.intent], from_check=True)
+            # A button, or their own words: either way this is what it is about. A topic
+            # they deny in the same breath ("ik ben niet ontslagen") is not it (round 5).
+            topics = self._message_topics()
+            if topics or self.turn.is_button:
+                self.topic_turn(topics or [self.intent], from_check=True)
+            else:
+                self.say("utter_topic_choice_other", repeatable=True)
             return
         self.free_turn(picked)
 

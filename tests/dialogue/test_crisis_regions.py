@@ -28,7 +28,8 @@ def test_someone_in_the_netherlands_gets_the_dutch_crisis_answer():
     assert names[:2] == ["utter_crisis", "utter_crisis_help"]
 
 
-@pytest.mark.parametrize("name", sorted(BELGIAN_VERSIONS))
+@pytest.mark.parametrize("name", sorted(n for n in BELGIAN_VERSIONS
+                                         if "crisis" in n or "safety" in n))
 def test_each_country_version_names_its_own_helpline_first(name):
     dutch, belgian = RESPONSES[name], RESPONSES[f"{name}_be"]
     for text in dutch:
@@ -56,3 +57,11 @@ def test_flemish_words_are_heard(text):
     "kan ik eerder met pensioen", "generaal pardon", "ik ga even weg"])
 def test_dutch_messages_are_not_taken_for_flemish(text):
     assert not sounds_flemish(text)
+
+
+def test_the_conflict_referral_sends_no_dutch_member_to_a_flemish_body():
+    # Round 5, p22: a Nijmegen member was sent to Unia (Flanders) and to discrimination
+    # desks although she said nothing about discrimination.
+    assert all("Unia" not in t and "discriminat" not in t
+               for t in RESPONSES["utter_conflict_referral"])
+    assert all("ACV" in t for t in RESPONSES["utter_conflict_referral_be"])

@@ -289,3 +289,54 @@ def test_a_no_with_relief_after_the_check_question_is_still_a_no():
                      "zorg voor mam. Schrik je me wel mee haha.", "nlu_fallback")
     assert names[0] == "utter_crisis_check_no"
     assert not chat.slots.get("safety_flag")
+
+
+def test_info_only_is_heard_and_said_so():
+    # Round 5, p15: "geen consulent nodig, alleen info" → topic buttons.
+    chat = Chat()
+    chat.say("ben via payroll bij een bouwbedrijf", "flex_contract")
+    names = chat.say("geen consulent nodig, alleen info", "deny", confidence=0.4)
+    assert names == ["utter_info_only"]
+    assert chat.slots["offer_declined"] is True
+
+
+def test_asking_whether_the_request_is_done_in_the_form_says_not_yet_and_what_is_next():
+    # Round 5, p16: "is mijn aanvraag voor de consulent nu rond?" → "Goede vraag ...".
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    names = chat.say("is mijn aanvraag voor de consulent nu rond?", "manage_request")
+    assert names[0] == "utter_request_not_sent_yet"
+    assert names[-1] == "utter_ask_contact_name"
+
+
+def test_wel_iemand_is_a_wish_for_a_person():
+    chat = Chat()
+    chat.say("ik ben interimkracht en ziek", "flex_contract", flemish=True)
+    chat.say("ja ok, mss wel iemand van da vlaamse team", "career_change", confidence=0.4,
+             flemish=True)
+    assert chat.slots["pending"] == "consent"
+
+
+def test_a_choice_answered_with_a_denial_never_gets_the_denied_topic():
+    # Round 5, p07: "ik ben niet ontslagen. ik twijfel of ik moet blijven" after the choice
+    # "ander werk of ontslag?" got "Je baan verliezen is een flinke klap".
+    chat = Chat()
+    chat.say("moet ik daar eigenlijk gewoon weg?", "career_change", confidence=0.4,
+             ranking=["career_change", "unemployed"])
+    assert chat.slots["pending"] == "topic_choice"
+    names = chat.say("ik ben niet ontslagen. ik twijfel of ik moet blijven met die "
+                     "leidinggevende", "unemployed")
+    assert "utter_topic_unemployed" not in names
+
+
+def test_nee_ga_verder_typed_at_the_stop_question_never_stops():
+    # Round 5, p21: the button's words typed, "Nee, ga verder", threw the request away.
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("stop", "stop_form")
+    assert chat.slots["pending"] == "stop_confirm"
+    names = chat.say("Nee, ga verder", "stop_form")
+    assert "utter_form_stopped" not in names
+    assert chat.slots["handover"] is True
