@@ -13,6 +13,7 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     HEALTH_OUT,
+    KEEP_OUT,
     META_WORDS,
     MISS_INTENTS,
     NO_PREFERENCE,
@@ -137,6 +138,8 @@ class HandoverForm(ConversationState):
     def apply_picked(self, picked: Picked, announce: bool = True) -> list[str]:
         """Store what the message told; returns the names of what changed."""
         changed = []
+        if picked.refused_channels and self.refuses_the_helpline():
+            picked.refused_channels = set()
         if picked.refused_channels:
             refused = sorted(set(self.get("refused_channels") or []) | picked.refused_channels)
             self.set(refused_channels=refused)
@@ -268,6 +271,10 @@ class HandoverForm(ConversationState):
 
     def answer_side_question(self) -> bool:
         """A question in the middle of the form gets its answer; True when answered."""
+        if KEEP_OUT.search(self.turn.text):
+            # "dat andere van net komt er niet in he": an honest answer about what is shared.
+            self.say("utter_kept_out_of_request", repeatable=True)
+            return True
         if REQUEST_STATUS.search(self.turn.text):
             self.say("utter_request_not_sent_yet", repeatable=True)  # round 5, p16
             return True

@@ -44,6 +44,13 @@ class ConversationState:
             response += "_be"
         self.out.says.append(Say(response=response, values=values))
 
+    def refuses_the_helpline(self) -> bool:
+        """Right after the crisis answer, "ik ga echt niet bellen" is about 113, not about
+        how a consultant may reach them (round 4 and 5, p11 and p24)."""
+        return any(self.said_recently(r) for r in (
+            "utter_crisis", "utter_crisis_again", "utter_crisis_offer_human",
+            "utter_crisis_soft", "utter_crisis_declined"))
+
     def said_recently(self, response: str) -> bool:
         """Said last turn, in either country's version."""
         return response in self.recent or f"{response}_be" in self.recent

@@ -71,7 +71,7 @@ class FreeTalk(ConversationState):
             self.start_handover(picked)
         elif intent == "manage_request":
             self.manage_request(picked)
-        elif picked.refused_channels:
+        elif picked.refused_channels and not self.refuses_the_helpline():
             self.apply_picked(picked, announce=False)
             self.say("utter_refusal_noted", repeatable=True,
                      refused=", ".join(self._channel_words(sorted(picked.refused_channels))))

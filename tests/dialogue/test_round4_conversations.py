@@ -340,3 +340,22 @@ def test_nee_ga_verder_typed_at_the_stop_question_never_stops():
     names = chat.say("Nee, ga verder", "stop_form")
     assert "utter_form_stopped" not in names
     assert chat.slots["handover"] is True
+
+
+def test_refusing_113_right_after_the_crisis_answer_is_no_refusal_of_calls_by_us():
+    # Rounds 4 and 5 (p24, p11): "ik ga echt niet bellen hoor" became "geen bellen".
+    chat = Chat()
+    chat.say("ik zie het niet meer zitten, beter als ik er niet meer ben", "crisis",
+             crisis_level="clear")
+    chat.say("ik ga echt niet bellen hoor", "inform")
+    assert not chat.slots.get("refused_channels")
+
+
+def test_asking_that_the_dark_part_stays_out_of_the_request_gets_an_honest_answer():
+    # Round 5, p24: "maar dat andere van net komt er niet in he" was ignored twice.
+    chat = Chat()
+    chat.say("ik wil er niet meer zijn", "crisis", crisis_level="clear")
+    chat.say("ja", "affirm")  # the consultant offer
+    chat.say("ja", "affirm")  # consent
+    names = chat.say("ja. maar dat andere van net komt er niet in he", "affirm")
+    assert "utter_kept_out_of_request" in names
