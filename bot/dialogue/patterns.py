@@ -213,6 +213,11 @@ def read_choices(text: str) -> tuple[bool, bool] | None:
 KEEP_OUT = re.compile(r"\b(dat\s+andere|dat\s+van\s+(net|daarnet|eerder)|"
                       r"wat\s+ik\s+(net|eerder|daarnet)\s+(zei|schreef))\b.{0,40}\b(niet|nie|ni)\b.{0,15}\b(in|erin|bij|erbij|delen|"
                       r"doorgeven)\b", re.I)
+# Our own options, answered in a word: (topic of the question, words, knowledge entry).
+MENU_ANSWERS = (
+    ("unemployed", r"\b(uitkering|ww|geld)\b", "ww_voorwaarden"),
+    ("flex_contract", r"\bfase", "uitzend_fases"),
+)
 # "is mijn aanvraag nu rond?" in the middle of the form: not yet, and what is missing.
 REQUEST_STATUS = re.compile(r"\b(aanvraag|verzoek)\b.{0,30}\b(rond|klaar|verstuurd|verzonden|"
                             r"binnen|gelukt)\b|\b(ben|zijn)\s+(we|ik)\s+(nu\s+)?klaar\b", re.I)

@@ -11,6 +11,7 @@ from bot.dialogue.patterns import (
     DEEPEN_WHEN_KNOWN,
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
+    MENU_ANSWERS,
     NO_CONSULTANT,
     SERVICE_ANSWERS,
     SERVICE_SURE,
@@ -23,6 +24,7 @@ from bot.dialogue.patterns import (
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
 from bot.handover.topics import BUTTON_LABELS, CAREER_TOPICS, OFFER_TOPICS
+from bot.knowledge.entries import entry_by_id
 
 
 class FreeTalk(ConversationState):
@@ -119,8 +121,24 @@ class FreeTalk(ConversationState):
         if self.pending == "offer" and self.may_offer():
             return
 
+    def menu_answer(self) -> bool:
+        """The answer to one of our own options ("uitleg uitkering" after "... ander werk,
+        uitleg over je uitkering, of even iemand die meedenkt?"; round 5, p18)."""
+        if self.pending != "deepen":
+            return False
+        for topic, words, entry_id in MENU_ANSWERS:
+            if self.get("last_topic") == topic and re.search(words, self.turn.text, re.I):
+                entry = entry_by_id(entry_id)
+                if entry is not None:
+                    self.say_knowledge(entry)
+                    self.after_answer()
+                    return True
+        return False
+
     def miss(self, misses: int) -> None:
         knowledge = self.turn.knowledge
+        if self.menu_answer():
+            return
         if self.pending == "deepen" and self.intent == "nlu_fallback" and not knowledge \
                 and self.get("last_topic"):
             # "uitleg uitkering", the answer to our own question, is an answer.
@@ -308,6 +326,8 @@ class FreeTalk(ConversationState):
             self.say("utter_more_questions", repeatable=True)
 
     def followup(self, topic: str) -> None:
+        if self.menu_answer():
+            return
         given = list(self.get("selfhelp_given") or [])
         skip_flex = topic == "flex_contract" and self.get("contract_type") == "vast"
         if topic not in given and not skip_flex:

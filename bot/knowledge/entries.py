@@ -7,6 +7,7 @@ relies on (ids in docs/facts.md) and how members ask it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,17 @@ def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
 
 
 NOT_COVERED_FILE = KNOWLEDGE_DIR / "not_covered.txt"
+
+
+def entry_by_id(entry_id: str) -> Entry | None:
+    """One entry by its id, from a copy read once per process (the dialogue's own
+    menu answers: "uitleg uitkering" after "... of uitleg over je uitkering?")."""
+    return _by_id().get(entry_id)
+
+
+@functools.cache
+def _by_id() -> dict[str, Entry]:
+    return {entry.id: entry for entry in load_entries()}
 
 
 def load_not_covered(path: Path = NOT_COVERED_FILE) -> list[str]:

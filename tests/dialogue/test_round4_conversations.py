@@ -359,3 +359,14 @@ def test_asking_that_the_dark_part_stays_out_of_the_request_gets_an_honest_answe
     chat.say("ja", "affirm")  # consent
     names = chat.say("ja. maar dat andere van net komt er niet in he", "affirm")
     assert "utter_kept_out_of_request" in names
+
+
+def test_our_own_option_answered_in_a_word_gets_that_answer():
+    # Round 5, p18: "uitleg uitkering" after "... ander werk, uitleg over je uitkering, of
+    # even iemand die meedenkt?" got a daily job-search routine.
+    chat = Chat()
+    chat.say("mijn contract stopt, eind volgende maand", "unemployed",
+             entities=[{"entity": "deadline", "value": "eind volgende maand"}])
+    assert chat.slots["pending"] == "deepen"
+    chat.say("uitleg uitkering", "nlu_fallback")
+    assert chat.texts() and "WW" in " ".join(chat.texts())
