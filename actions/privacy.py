@@ -17,7 +17,7 @@ from actions.handover_spool import handover_spool
 from actions.ticket_store import ticket_store
 from bot.privacy.conversations import request_erasure
 from bot.privacy.sender_key import sender_key
-from bot.settings import Settings
+from bot.settings import Settings, with_postgres_timeouts
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,8 @@ def _erase(channel: str, sender_id: str) -> int:
     # created is then found in the database below.
     removed = handover_spool().delete_for_sender(key)
     removed += ticket_store().delete_for_sender(key)
-    engine = sa.create_engine(Settings.from_env().tickets_db_url, future=True)
+    engine = sa.create_engine(with_postgres_timeouts(Settings.from_env().tickets_db_url),
+                              future=True)
     try:
         request_erasure(engine, sender_id)
     finally:

@@ -59,3 +59,39 @@ def apply_port_defaults(env: dict[str, str]) -> dict[str, str]:
         if not _env(env, name):
             env[name] = str(default)
     return env
+
+
+# Every PostgreSQL engine (tickets, tracker store, worker, actions, console; issue 13, low
+# item): a connection attempt gives up after DB_CONNECT_TIMEOUT_S (libpq waits forever by
+# default) and a statement after DB_STATEMENT_TIMEOUT_MS, so a hung server or a lock held
+# too long shows as an error instead of a stuck process. A value in the URL wins.
+DEFAULT_DB_CONNECT_TIMEOUT_S = 5
+DEFAULT_DB_STATEMENT_TIMEOUT_MS = 30_000
+
+
+def postgres_parameters(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """libpq parameters for every PostgreSQL connection: connect_timeout and options."""
+    env = os.environ if env is None else env
+    connect = int(_env(env, "DB_CONNECT_TIMEOUT_S") or DEFAULT_DB_CONNECT_TIMEOUT_S)
+    statement = int(_env(env, "DB_STATEMENT_TIMEOUT_MS") or DEFAULT_DB_STATEMENT_TIMEOUT_MS)
+    return {"connect_timeout": str(connect), "options": f"-c statement_timeout={statement}"}
+
+
+def with_postgres_timeouts(url: str, env: Mapping[str, str] | None = None) -> str:
+    """``url`` with the timeouts added to its query when it is a PostgreSQL URL and does not
+    set them itself; any other URL unchanged."""
+    from sqlalchemy.engine import make_url  # here: bot.settings is imported everywhere
+
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return url
+    wanted = postgres_parameters(env)
+    query = dict(parsed.query)
+    query.setdefault("connect_timeout", wanted["connect_timeout"])
+    options = query.get("options", "")
+    if "statement_timeout" not in str(options):  # other options (search_path) stay
+        query["options"] = f"{options} {wanted['options']}".strip()
+    return parsed.update_query_dict(query).render_as_string(hide_password=False)
+

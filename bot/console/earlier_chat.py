@@ -23,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.privacy.conversations import events
-from bot.settings import Settings
+from bot.settings import Settings, with_postgres_timeouts
 from bot.tickets.live import NotReachable, live_key, unseal
 from bot.tickets.models import Ticket, iso_utc
 from bot.tickets.schema import live_routes
@@ -47,7 +47,7 @@ class EarlierChat:
 
     def _tracker(self) -> sa.engine.Engine:
         if self._engine is None:
-            self._engine = sa.create_engine(self.tracker_url, future=True)
+            self._engine = sa.create_engine(with_postgres_timeouts(self.tracker_url), future=True)
         return self._engine
 
     def for_ticket(self, ticket: Ticket, tickets_engine: sa.engine.Engine

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from bot.notify.notify_settings import configured_notifiers, console_url
 from bot.notify.outbox_worker import OutboxWorker
 from bot.privacy import conversations
-from bot.settings import Settings
+from bot.settings import Settings, with_postgres_timeouts
 from bot.tickets.retention import audit_days, marker_days, warning_days
 from bot.tickets.retention import retention_days as ticket_retention_days
 from bot.tickets.schema import ticket_audit, tickets
@@ -49,8 +49,10 @@ def run_privacy_jobs(settings: Settings, env: Mapping[str, str], store: TicketSt
                      retention: bool) -> dict[str, int]:
     """One pass: erasure requests and contact details out of conversations always,
     retention when ``retention`` is True."""
-    requests_engine = sa.create_engine(settings.tickets_db_url, future=True)
-    tracker_engine = sa.create_engine(settings.tracker_store_url, future=True)
+    requests_engine = sa.create_engine(with_postgres_timeouts(settings.tickets_db_url),
+                                       future=True)
+    tracker_engine = sa.create_engine(with_postgres_timeouts(settings.tracker_store_url),
+                                      future=True)
     try:
         done = {"erased": conversations.process_erasure_requests(requests_engine, tracker_engine)}
         done["contact_details_scrubbed"] = conversations.scrub_contact_details(

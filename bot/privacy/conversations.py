@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Mapping
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.settings import with_postgres_timeouts
+
 _meta = sa.MetaData()
 erasure_requests = sa.Table(
     "erasure_requests",
@@ -60,7 +62,7 @@ def retention_days(env: Mapping[str, str]) -> int:
 
 
 def _engine(url: str) -> Engine:
-    return sa.create_engine(url, future=True)
+    return sa.create_engine(with_postgres_timeouts(url), future=True)
 
 
 def request_erasure(engine: Engine, sender_id: str, now: float | None = None) -> None:

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 
 from bot.privacy.conversations import GRACE_SECONDS, process_erasure_requests
 from bot.privacy.sender_ids import conversation_id
-from bot.settings import Settings
+from bot.settings import Settings, with_postgres_timeouts
 
 CHANNELS = ("rest", "socketio", "telegram", "whatsapp")
 MAX_ID_CHARS = 255  # Rasa's events.sender_id column
@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="count only, change nothing")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    trackers = sa.create_engine(settings.tracker_store_url, future=True)
-    requests = sa.create_engine(settings.tickets_db_url, future=True)
+    trackers = sa.create_engine(with_postgres_timeouts(settings.tracker_store_url), future=True)
+    requests = sa.create_engine(with_postgres_timeouts(settings.tickets_db_url), future=True)
     try:
         done = migrate(trackers, requests, dry_run=args.dry_run)
     finally:

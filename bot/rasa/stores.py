@@ -27,7 +27,7 @@ from sqlalchemy.engine.url import make_url
 
 import bot.rasa.speedups  # noqa: F401 (measured Rasa hot spot, see the module)
 from bot.rasa.tracker_sql import EventStatements, read_session_events, save_new_events, tracker_from
-from bot.settings import Settings
+from bot.settings import Settings, with_postgres_timeouts
 
 
 def _url_from(env_name: str | None, explicit: str | None) -> str | None:
@@ -53,6 +53,7 @@ class UrlSQLTrackerStore(SQLTrackerStore):
         **kwargs: Any,
     ) -> None:
         raw = _url_from(url_env, host) or Settings.from_env().tracker_store_url
+        raw = with_postgres_timeouts(raw)  # connect_timeout, statement_timeout (PostgreSQL)
         url = make_url(raw)
         if url.drivername.startswith("sqlite") and url.database:
             os.makedirs(os.path.dirname(os.path.abspath(url.database)), exist_ok=True)

@@ -134,6 +134,7 @@ from sqlalchemy.pool import StaticPool
 
 from bot.handover import contact as contact_rules
 from bot.handover.working_time import ServiceLevels, default_service_levels
+from bot.settings import with_postgres_timeouts
 from bot.tickets import idempotency, migrations
 from bot.tickets.models import (
     OUTCOMES,
@@ -271,9 +272,8 @@ def _lock_sender(conn: Connection, sender_key: str) -> None:
 
 def create_engine_for(url: str | None) -> Engine:
     """Engine with the settings the store relies on (see the SQLite notes below)."""
-    url = url or DEFAULT_DB_URL
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+    # PostgreSQL: connect_timeout and statement_timeout unless the URL sets them.
+    url = with_postgres_timeouts(url or DEFAULT_DB_URL)
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         # Fail fast when the server is unreachable: the handover action then spools the
