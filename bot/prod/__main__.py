@@ -17,7 +17,7 @@ import time
 from bot.launch.supervisor import Service, Supervisor
 from bot.nlu.train import latest_model, spacy_pipeline_of
 from bot.prod import haproxy
-from bot.prod.prod_settings import ConfigError, ProdConfig
+from bot.prod.prod_settings import ConfigError, ProdConfig, require_sender_key_secret
 from bot.prod.services import all_services, child_env, safe_url
 from bot.rasa.action_auth import TOKEN_ENV
 from bot.rasa.quiet_env import quiet_env
@@ -55,6 +55,7 @@ def serve(workers: int) -> int:
     env = child_env(base)  # makes ACTION_SERVER_TOKEN for this run when it is unset
     try:
         config = ProdConfig.from_env(env, workers)
+        require_sender_key_secret(env)
         haproxy.haproxy_binary()
     except ConfigError as error:
         print(f"Cannot start the production profile: {error}", file=sys.stderr)
@@ -78,9 +79,6 @@ def serve(workers: int) -> int:
     if generated_token:
         print(f"{TOKEN_ENV} is not set: made one for this run (set it to run the action "
               "server on its own, see docs/deploy.md).")
-    if not env.get("TICKETS_SENDER_KEY_SECRET", "").strip():
-        print("Warning: TICKETS_SENDER_KEY_SECRET is not set; set the same value on every "
-              "machine (see docs/deploy.md).")
     supervisor = Supervisor(services, env, refresh=_newest_model)
     roll_requested: list[bool] = []
     # Also SIGINT: a shell starting us in the background would have it ignored.

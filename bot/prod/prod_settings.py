@@ -61,6 +61,23 @@ def store_problems(env: Mapping[str, str]) -> list[str]:
     return problems
 
 
+SENDER_KEY_SECRET_ENV = "TICKETS_SENDER_KEY_SECRET"  # noqa: S105 (a variable name)
+
+
+def require_sender_key_secret(env: Mapping[str, str]) -> None:
+    """ConfigError without TICKETS_SENDER_KEY_SECRET: in production it is not optional.
+
+    Without it each machine would make its own random var/sender_key.secret, and an
+    erasure on one machine would not find the tickets keyed on another.
+    """
+    if not _get(env, SENDER_KEY_SECRET_ENV):
+        raise ConfigError(
+            f"{SENDER_KEY_SECRET_ENV} is not set. Set it from your secret store, the same "
+            "value on every machine and never changed (it keys the tickets' sender keys, "
+            "so erasure can find them; see docs/deploy.md, Secrets). "
+            "Make one with: python -c 'import secrets; print(secrets.token_hex(32))'")
+
+
 @dataclass(frozen=True)
 class ProdConfig:
     workers: int
