@@ -25,6 +25,19 @@ from bot.rasa.quiet_env import quiet_env
 from bot.settings import VAR_DIR, Settings, apply_port_defaults
 
 READY_TIMEOUT_S = 240.0
+# Sanic (Rasa and the action server) refuses a larger body with 413 before any channel
+# reads it; the same 1 MiB as bot.prod (there HAProxy refuses it first).
+REQUEST_MAX_SIZE = 1024 * 1024
+
+
+def run_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The services' environment: ``base`` (default os.environ) with make run's defaults."""
+    env = apply_port_defaults(quiet_env(base))
+    env.setdefault("SANIC_REQUEST_MAX_SIZE", str(REQUEST_MAX_SIZE))
+    # Rasa's action-server client reuses connections; Sanic's default 5 s
+    # keep-alive closed them under load ("Cannot write to closing transport").
+    env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "75")
+    return env
 
 
 def services(settings: Settings, model: Path, credentials: Path) -> list[Service]:
@@ -74,10 +87,7 @@ def main() -> int:
     # Ctrl-C must work even when a shell started us in the background, which leaves
     # SIGINT ignored (and Python then installs no KeyboardInterrupt handler).
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    env = apply_port_defaults(quiet_env())
-    # Rasa's action-server client reuses connections; Sanic's default 5 s
-    # keep-alive closed them under load ("Cannot write to closing transport").
-    env.setdefault("SANIC_KEEP_ALIVE_TIMEOUT", "75")
+    env = run_env()
     # Rasa and the action server share it through their environment, never argv.
     generated_token = ensure_token(env)
     os.environ.update(env)
