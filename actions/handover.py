@@ -110,10 +110,24 @@ def build_draft(tracker: Tracker, today: date) -> TicketDraft:
         # Only an explicit yes is a yes (no answer, skipped, after a crisis: no).
         share_history=tracker.get_slot("share_history") is True,
         follow_up=tracker.get_slot("follow_up") is True,
+        follow_up_route=_follow_up_route(tracker),
         # Chosen before the first attempt, so the ticket and a spooled copy of this draft
         # carry the same reference, whichever of the two ends up in the database.
         reference=new_reference(),
     )
+
+
+def _follow_up_route(tracker: Tracker) -> str | None:
+    """The way back for the follow-up (issue 15), only when the person said yes to it."""
+    if tracker.get_slot("follow_up") is not True:
+        return None
+    from bot.tickets.live import live_key, seal
+
+    key = live_key(os.environ)
+    if key is None:
+        logger.warning("LIVE_CHAT_KEY is not set: no follow-up can be sent")
+        return None
+    return seal(input_channel(tracker), tracker.sender_id, key)
 
 
 def _way_back(tracker: Tracker, channel_choice: str | None) -> str | None:

@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import handover, live_chat, privacy
+from actions import follow_up, handover, live_chat, privacy
 from actions.common import is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn
@@ -74,7 +74,15 @@ class ActionRespond(Action):
         live = await live_chat.intercept(dispatcher, tracker)
         if live.silent:
             return []
-        outcome = decide(dict(tracker.slots), turn_from(tracker))
+        slots = dict(tracker.slots)
+        awaited = None if live.erasure_only else await follow_up.pending(tracker)
+        if awaited:
+            slots["follow_up_pending"] = awaited[1]  # read this turn only, never stored
+        outcome = decide(slots, turn_from(tracker))
+        if outcome.effect == "follow_up_answer":
+            if awaited:
+                await follow_up.record(awaited[0], outcome.effect_values)
+            outcome.effect = None
         if live.erasure_only:
             # A consultant holds the conversation: the bot only asks and confirms the erasure.
             outcome.says = [s for s in outcome.says if s.response in ERASURE_RESPONSES]

@@ -114,13 +114,19 @@ def _template(recipient: str, name: str) -> dict[str, Any]:
 
 async def run_delivery_loop(chats: LiveChats, sender: LiveSender, stop: asyncio.Event,
                             every_seconds: float = 3.0) -> None:
-    """Retries and the idle time-out, until `stop` is set."""
+    """Retries, the idle time-out and the follow-up questions (issue 15), until `stop` is
+    set."""
+    from bot.channels.follow_up_delivery import send_due_questions  # it imports this module
+    from bot.tickets.follow_up import FollowUps
+
+    follow_ups = FollowUps(chats.store, clock=chats._clock)  # noqa: SLF001 (the same clock)
     while not stop.is_set():
         try:
             ended = await asyncio.to_thread(chats.expire_idle)
             if ended:
                 logger.info("Live chat: %d ended after the idle time-out", len(ended))
             await sender.deliver_due(chats)
+            await send_due_questions(follow_ups, sender)
         except Exception:  # noqa: BLE001 - e.g. the database briefly unreachable
             logger.exception("live chat delivery run failed; retrying")
         with contextlib.suppress(TimeoutError):

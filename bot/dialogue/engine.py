@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from bot.dialogue.confirmations import Confirmations
+from bot.dialogue.follow_up import FollowUpTurns
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
     ASKING_BEFORE,
@@ -60,7 +61,7 @@ from bot.handover.dates_nl import parse_deadline
 from bot.knowledge.retriever import Match
 
 
-class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
+class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, FreeTalk):
     """One turn: reads slots and the message, writes an Outcome."""
 
     def decide(self) -> Outcome:
@@ -149,6 +150,8 @@ class Conversation(SafetyTurns, Confirmations, HandoverForm, FreeTalk):
         if self.pending == "crisis_check":
             self.answer_check(picked)
             return
+        if self.get("follow_up_pending") and self.follow_up_turn():
+            return  # "nee" to "heeft de consulent je al bereikt?" (issue 15)
         if turn.crisis_level == "possible" and not self.get("safety_flag"):
             if int(self.get("checks_asked") or 0) < MAX_CHECK_QUESTIONS:
                 self.ask_check()

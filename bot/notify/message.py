@@ -103,17 +103,22 @@ SERVICE_HEADLINES = {
     "reminder_half": "Herinnering: aanvraag {reference} is nog niet opgepakt",
     "reminder_due": "Voor de coördinator: aanvraag {reference} heeft de contacttermijn bereikt",
     "coordinator": "Voor de coördinator: urgente aanvraag {reference}",
+    # Follow-up (issue 15, item 4): the person answered "nee" to "heeft de consulent je al
+    # bereikt?" a working day after the promised contact time (bot/tickets/follow_up.py).
+    "follow_up_no": "Voor de coördinator: aanvraag {reference} heeft nog geen contact gehad",
     # Retention (issue 13, finding 5; TicketStore.expire_open_tickets): an open ticket
     # without change for long is purged as the consent text promises; the team hears first.
     "expiry_warning": "Aanvraag {reference} wordt binnenkort verwijderd (bewaartermijn)",
 }
-COORDINATOR_KINDS = frozenset({"reminder_due", "coordinator"})
+COORDINATOR_KINDS = frozenset({"reminder_due", "coordinator", "follow_up_no"})
 SERVICE_TEXTS = {
     "reminder_half": "De helft van de tijd tot het eerste contact is om. Pak de aanvraag op "
                      "in de console.",
     "reminder_due": "Er is nog geen eerste contact geweest. Zorg dat iemand de aanvraag "
                     "oppakt.",
     "coordinator": URGENT_LABEL + ". Kijk of het team de aanvraag vandaag oppakt.",
+    "follow_up_no": "Bij navraag zegt de persoon dat er nog geen contact is geweest. De "
+                    "aanvraag staat nu op urgent. Zorg dat iemand contact opneemt.",
     "expiry_warning": "De aanvraag staat lang open zonder wijziging en wordt binnenkort "
                       "verwijderd, zoals bij de toestemming is beloofd. Is er nog contact "
                       "nodig, leg dat vast in de console; anders sluit je de aanvraag af.",

@@ -319,6 +319,40 @@ def _v9_consent_choices(conn: Connection) -> None:
             f"ALTER TABLE tickets ADD COLUMN {column} BOOLEAN NOT NULL DEFAULT {default}")
 
 
+def _v10_follow_ups(conn: Connection) -> None:
+    # Issue 15, item 4: the follow-up with a member who said yes to it. `follow_ups`: one
+    # row per such ticket, with its own way back (channel + conversation id encrypted with
+    # LIVE_CHAT_KEY), when the contact check is due (a working day after due_at), when each
+    # question went out, the contact answer, and which answer is awaited (`pending`). Goes
+    # with its ticket (erasure, retention). `satisfaction_weeks`: the six-week answers as
+    # counts per week and team only (no ticket, no person), for the coordinators' page.
+    md = MetaData()
+    Table("tickets", md, autoload_with=conn)
+    Table(
+        "follow_ups",
+        md,
+        Column("ticket_id", String(36), ForeignKey("tickets.id"), primary_key=True),
+        Column("channel", String(16), nullable=False),
+        Column("recipient", Text, nullable=False),
+        Column("contact_due_at", DateTime, nullable=False),
+        Column("contact_asked_at", DateTime, nullable=True),
+        Column("contact_answer", String(8), nullable=True),
+        Column("closed_asked_at", DateTime, nullable=True),
+        Column("pending", String(16), nullable=True),
+    )
+    Table(
+        "satisfaction_weeks",
+        md,
+        Column("week", Date, primary_key=True),
+        Column("team", String(64), primary_key=True),
+        Column("responses", Integer, nullable=False),
+        Column("score_total", Integer, nullable=False),
+        Column("recommend_yes", Integer, nullable=False),
+        Column("recommend_answers", Integer, nullable=False),
+    )
+    md.create_all(conn, tables=[md.tables["follow_ups"], md.tables["satisfaction_weeks"]])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "tickets, notes, audit and outbox tables", _v1_tables),
     Migration(2, "indexes for listing, polling and retention", _v2_listing_indexes),
@@ -330,6 +364,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "handover idempotency keys keyed with the sender-key secret",
               _v8_keyed_idempotency_keys),
     Migration(9, "consent choices: share earlier chat, follow-up", _v9_consent_choices),
+    Migration(10, "follow-ups with the member; satisfaction per week and team",
+              _v10_follow_ups),
 )
 
 

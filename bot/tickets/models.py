@@ -134,6 +134,8 @@ class TicketDraft:
     # bot chat in the live view; we may ask once later whether it helped (issue 15).
     share_history: bool = False
     follow_up: bool = False
+    # The way back for the follow-up (issue 15), encrypted like way_back; only with follow_up.
+    follow_up_route: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("safety_flag", "share_history", "follow_up"):

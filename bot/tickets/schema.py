@@ -184,6 +184,35 @@ live_messages = Table(
     Index("ix_live_messages_due", "deliver", "delivered_at", "next_attempt_at"),
 )
 
+# The follow-up with a member who said yes to it (migration 10, bot/tickets/follow_up.py):
+# its own way back (channel + conversation id encrypted with LIVE_CHAT_KEY), when the
+# contact check is due and went out, its answer, when the six-week question went out, and
+# the answer awaited now (`pending`: contact | six_weeks | recommend). Goes with its ticket.
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    Column("ticket_id", String(36), ForeignKey("tickets.id"), primary_key=True),
+    Column("channel", String(16), nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("contact_due_at", DateTime, nullable=False),
+    Column("contact_asked_at", DateTime, nullable=True),
+    Column("contact_answer", String(8), nullable=True),
+    Column("closed_asked_at", DateTime, nullable=True),
+    Column("pending", String(16), nullable=True),
+)
+
+# The six-week answers as counts per ISO week (its Monday) and team: no ticket, no person.
+satisfaction_weeks = Table(
+    "satisfaction_weeks",
+    metadata,
+    Column("week", Date, primary_key=True),
+    Column("team", String(64), primary_key=True),
+    Column("responses", Integer, nullable=False),
+    Column("score_total", Integer, nullable=False),
+    Column("recommend_yes", Integer, nullable=False),
+    Column("recommend_answers", Integer, nullable=False),
+)
+
 schema_version = Table(
     "schema_version",
     metadata,

@@ -154,6 +154,7 @@ from bot.tickets.models import (
 from bot.tickets.routing import Routing, default_routing
 from bot.tickets.schema import (
     erased_senders,
+    follow_ups,
     live_messages,
     live_routes,
     outbox,
@@ -457,6 +458,13 @@ class TicketStore:
                 conn.execute(live_routes.insert().values(
                     ticket_id=ticket_id, channel=draft.channel, recipient=draft.way_back,
                     last_member_at=_db_time(draft.consent_given_at)))
+            if draft.follow_up and draft.follow_up_route:
+                # The contact check: one working day after the promised contact time.
+                cal = self._levels.calendar(team)
+                day = cal.next_working_day(due_at.astimezone(self._levels.hours.zone).date())
+                conn.execute(follow_ups.insert().values(
+                    ticket_id=ticket_id, channel=draft.channel, recipient=draft.follow_up_route,
+                    contact_due_at=_db_time(cal.closing(day))))
             _audit(conn, ticket_id, reference, "bot", "created",
                    {"channel": draft.channel, "team": team, "urgency": draft.urgency}, now)
             self._insert_outbox(conn, ticket_id, now,
@@ -1040,6 +1048,7 @@ def _delete_rows(conn: Connection, rows: Sequence[Row], actor: str, action: str,
         conn.execute(ticket_notes.delete().where(ticket_notes.c.ticket_id.in_(chunk)))
         conn.execute(live_messages.delete().where(live_messages.c.ticket_id.in_(chunk)))
         conn.execute(live_routes.delete().where(live_routes.c.ticket_id.in_(chunk)))
+        conn.execute(follow_ups.delete().where(follow_ups.c.ticket_id.in_(chunk)))
         conn.execute(outbox.delete().where(outbox.c.ticket_id.in_(chunk)))
         conn.execute(tickets.delete().where(tickets.c.id.in_(chunk)))
     for r in rows:
