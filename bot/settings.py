@@ -7,6 +7,7 @@ Operators configure the assistant only through the environment (see
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,25 @@ class Settings:
             lock_store_url=_env(env, "LOCK_STORE_URL"),
             tickets_db_url=_env(env, "TICKETS_DB_URL") or DEFAULT_TICKETS_DB_URL,
         )
+
+
+CORS_ORIGINS_ENV = "WIDGET_ALLOWED_ORIGINS"
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def rasa_cors_origins(env: Mapping[str, str]) -> list[str]:
+    """The sites whose widget may use socket.io's long-polling fallback (Rasa's ``--cors``).
+
+    ``WIDGET_ALLOWED_ORIGINS``: origins (``https://host[:port]``), separated by commas or
+    spaces; unset: none (the widget's WebSocket transport needs no CORS). Never ``*``:
+    any site could then drive a visitor's conversation from its own pages.
+    """
+    origins = [o for o in re.split(r"[,\s]+", env.get(CORS_ORIGINS_ENV, "")) if o]
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"{CORS_ORIGINS_ENV}: {origin!r} is not an origin like "
+                             "https://www.example.nl (no '*', no path)")
+    return origins
 
 
 def apply_port_defaults(env: dict[str, str]) -> dict[str, str]:

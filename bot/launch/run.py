@@ -22,7 +22,7 @@ from bot.launch.supervisor import Service, Supervisor
 from bot.nlu.train import latest_model, spacy_pipeline_of
 from bot.rasa.action_auth import TOKEN_ENV, bind_host, ensure_token
 from bot.rasa.quiet_env import quiet_env
-from bot.settings import VAR_DIR, Settings, apply_port_defaults
+from bot.settings import VAR_DIR, Settings, apply_port_defaults, rasa_cors_origins
 
 READY_TIMEOUT_S = 240.0
 # Sanic (Rasa and the action server) refuses a larger body with 413 before any channel
@@ -49,8 +49,12 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     rasa_cmd = [
         py, "-m", "bot.rasa.server", "run", "--quiet", "--model", str(model),
         "--endpoints", "endpoints.yml", "--credentials", str(credentials),
-        "--port", str(settings.rasa_port), "--cors", "*",
+        "--port", str(settings.rasa_port),
     ]
+    # Only the listed sites get CORS (the widget's polling fallback), never "*";
+    # make run lists the console's demo page unless WIDGET_ALLOWED_ORIGINS is set.
+    origins = rasa_cors_origins(os.environ) or [f"http://localhost:{settings.console_port}"]
+    rasa_cmd += ["--cors", *origins]
     actions = f"http://localhost:{settings.actions_port}"
     return [
         # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN

@@ -21,7 +21,7 @@ from bot.prod.prod_settings import ConfigError, ProdConfig, require_sender_key_s
 from bot.prod.services import all_services, child_env, safe_url
 from bot.rasa.action_auth import TOKEN_ENV
 from bot.rasa.quiet_env import quiet_env
-from bot.settings import apply_port_defaults
+from bot.settings import apply_port_defaults, rasa_cors_origins
 
 READY_TIMEOUT_S = 300.0
 
@@ -56,8 +56,9 @@ def serve(workers: int) -> int:
     try:
         config = ProdConfig.from_env(env, workers)
         require_sender_key_secret(env)
+        rasa_cors_origins(env)  # WIDGET_ALLOWED_ORIGINS: origins only, never "*"
         haproxy.haproxy_binary()
-    except ConfigError as error:
+    except ValueError as error:  # ConfigError or a bad WIDGET_ALLOWED_ORIGINS
         print(f"Cannot start the production profile: {error}", file=sys.stderr)
         return 2
     model = latest_model()

@@ -12,6 +12,10 @@ Routing:
   (Hashing by address would send all of Telegram's or WhatsApp's traffic, which
   comes from a few addresses, to one process.)
 
+Only ``/webhooks/`` and ``/socket.io/`` pass (and ``/lb-health``); Rasa's HTTP API
+(``/model``, ``/conversations``, ``/status`` ...) answers 404 at the public port even
+when ``RASA_API_TOKEN`` is set.
+
 Each Rasa process is health-checked on ``GET /`` and gets at most
 ``LB_SERVER_MAXCONN`` requests at a time (the rest queue in HAProxy); ``/lb-health`` answers 200
 while at least one Rasa process is up and 503 otherwise. No traffic is logged
@@ -92,6 +96,11 @@ def render(config: ProdConfig) -> str:
         "    http-request deny deny_status 413 if "
         f"{{ req.hdr_val(content-length) gt {MAX_BODY_BYTES} }}",
         *rate_limit,
+        # Only the channels' webhooks and the widget reach Rasa. Its HTTP API (/model,
+        # /conversations, /status, /domain, / ...) is refused here even when
+        # RASA_API_TOKEN is set: operators call it on an internal port, on loopback.
+        "    acl public_path path_beg /webhooks/ /socket.io/",
+        "    http-request deny deny_status 404 unless public_path",
         "    acl socketio path_beg /socket.io/",
         "    use_backend rasa_socketio if socketio",
         "    default_backend rasa",

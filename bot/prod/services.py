@@ -16,7 +16,7 @@ from bot.launch.supervisor import Service
 from bot.prod import haproxy
 from bot.prod.prod_settings import ProdConfig
 from bot.rasa.action_auth import SCHEME, TOKEN_ENV, bind_host, ensure_token
-from bot.settings import ROOT
+from bot.settings import ROOT, rasa_cors_origins
 
 HARDENED_REST_KEY = "bot.channels.rest.HardenedRestInput"
 # Sanic reads SANIC_* variables into its config (Rasa and the action server):
@@ -88,15 +88,18 @@ def child_env(base: Mapping[str, str]) -> dict[str, str]:
     return env
 
 
-def rasa_service(number: int, port: int, model: Path, files: tuple[Path, Path]) -> Service:
-    """Rasa process ``number``; ``files`` are its (endpoints, credentials) files."""
+def rasa_service(number: int, port: int, model: Path, files: tuple[Path, Path],
+                 cors: tuple[str, ...] = ()) -> Service:
+    """Rasa process ``number``; ``files`` are its (endpoints, credentials) files; ``cors``
+    the sites allowed by CORS (WIDGET_ALLOWED_ORIGINS, never "*")."""
     endpoints_file, credentials_file = files
     # bot.rasa.server opens the HTTP API (trackers, model swaps) only when the
     # environment holds RASA_API_TOKEN, and keeps the token out of the command line.
     cmd = [
         sys.executable, "-m", "bot.rasa.server", "run", "--quiet", "--model", str(model),
         "--endpoints", str(endpoints_file), "--credentials", str(credentials_file),
-        "--port", str(port), "--interface", "127.0.0.1", "--cors", "*",
+        "--port", str(port), "--interface", "127.0.0.1",
+        *(["--cors", *cors] if cors else []),
     ]
     return Service(f"rasa-{number}", cmd, f"http://127.0.0.1:{port}/",
                    f"Rasa server {number}: http://127.0.0.1:{port}/ (internal, behind HAProxy)")
@@ -109,7 +112,8 @@ def all_services(config: ProdConfig, model: Path, env: Mapping[str, str]) -> lis
     public = f"http://localhost:{config.public_port}"
     actions = f"http://127.0.0.1:{config.actions_port}"
     console = f"http://127.0.0.1:{config.console_port}"
-    rasa = [rasa_service(n, port, model, files)
+    cors = tuple(rasa_cors_origins(env))
+    rasa = [rasa_service(n, port, model, files, cors)
             for n, port in enumerate(config.internal_ports, start=1)]
     return [
         # Loopback unless ACTIONS_HOST; calls need ACTION_SERVER_TOKEN (bot/rasa/action_auth.py).

@@ -135,7 +135,7 @@ def test_haproxy_spreads_rest_checks_health_and_keeps_socketio_on_one_backend(tm
     try:
         supervisor.start_all()
         assert supervisor.wait_ready(60) == []
-        wait_http(f"{base}/", 30)
+        wait_http(f"{base}/webhooks/rest/webhook", 30)  # "/" is Rasa's API: refused
         # Both backends take turns once HAProxy's health checks have seen them up.
         deadline = time.monotonic() + 30
         seen: set[str] = set()
