@@ -13,6 +13,7 @@ import json
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -34,6 +35,11 @@ log = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 API_ACTOR = "api"
 MAX_BODY_BYTES = 16 * 1024
+# GET /api/tickets pages (issue 13): ``limit`` (default and maximum below), ``offset``;
+# ``next`` is the URL of the following page, null on the last.
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+MAX_OFFSET = 10**9
 
 
 def _error(status: int, message: str, **headers: str) -> web.Response:
@@ -72,10 +78,35 @@ async def list_tickets(request: web.Request) -> web.Response:
         return _error(400, f"status must be one of {', '.join(STATUSES)}")
     if region is not None and (len(region) > 100 or not is_plain_line(region)):
         return _error(400, "region must be at most 100 plain characters")
+    try:
+        limit = _whole(request.query.get("limit"), DEFAULT_PAGE_SIZE)
+        offset = _whole(request.query.get("offset"), 0)
+    except ValueError:
+        return _error(400, "limit and offset must be whole numbers")
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        return _error(400, f"limit must be between 1 and {MAX_PAGE_SIZE}")
+    if offset > MAX_OFFSET:
+        return _error(400, f"offset must be at most {MAX_OFFSET}")
+    # One more than the page: whether there is a next page, without counting.
     tickets = await asyncio.to_thread(
-        request.app[STORE].list_tickets, status=status, region=region, sort="newest"
+        request.app[STORE].list_tickets, status=status, region=region, sort="newest",
+        limit=limit + 1, offset=offset,
     )
-    return web.json_response({"tickets": [t.to_api() for t in tickets]})
+    next_url = None
+    if len(tickets) > limit:
+        query = {**({"status": status} if status else {}), **({"region": region} if region else {}),
+                 "limit": limit, "offset": offset + limit}
+        next_url = f"/api/tickets?{urlencode(query)}"
+    return web.json_response({"tickets": [t.to_api() for t in tickets[:limit]],
+                              "next": next_url})
+
+
+def _whole(raw: str | None, default: int) -> int:
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or not raw.isascii():
+        raise ValueError(raw)
+    return int(raw)
 
 
 async def get_ticket(request: web.Request) -> web.Response:

@@ -24,6 +24,8 @@ from bot.console.workflow import (
 from bot.safe_text import clean_text
 from bot.tickets import TicketStore
 
+# Rows per inbox page (issue 13: lists are paginated).
+INBOX_PAGE_SIZE = 50
 STATUS_TABS = (("new", "Nieuw"), ("claimed", "Opgepakt"), ("contacted", "Contact gehad"),
                ("closed", "Gesloten"), ("all", "Alles"))
 
@@ -109,18 +111,22 @@ async def inbox(request: web.Request) -> web.Response:
     if team and team not in teams:
         teams[team] = team
 
+    page = request.query.get("page", "1")
+    page = int(page) if page.isdigit() and page.isascii() and 0 < int(page) <= 10**6 else 1
+    # Least time left first (overdue on top, service levels, issue 15), a crisis statement
+    # before the rest; tickets without a due time (closed long ago) after them. The store
+    # sorts ("due"), so the inbox is paged: INBOX_PAGE_SIZE rows, one more to see a next.
     tickets = await asyncio.to_thread(
         store.list_tickets,
         status=None if status == "all" else status,
         urgency=urgency or None,
         team=team or None,
         sort="due",
+        limit=INBOX_PAGE_SIZE + 1,
+        offset=(page - 1) * INBOX_PAGE_SIZE,
     )
-    # Least time left first (overdue on top, service levels, issue 15), a crisis statement
-    # before the rest; tickets without a due time (closed long ago) by urgency after them.
-    tickets.sort(key=lambda t: (not t.safety_flag, t.due_at is None,
-                                t.due_at or t.created_at,
-                                labels.URGENCY_ORDER.get(t.urgency, 9)))
+    has_next = len(tickets) > INBOX_PAGE_SIZE
+    tickets = tickets[:INBOX_PAGE_SIZE]
 
     now = request.app[CLOCK]()
     rows = [
@@ -142,6 +148,12 @@ async def inbox(request: web.Request) -> web.Response:
         }
         for t in tickets
     ]
+    here = {"status": status, "team": team, **({"urgency": urgency} if urgency else {})}
+    pages = {
+        "number": page,
+        "previous": "/?" + urlencode({**here, "page": page - 1}) if page > 1 else None,
+        "next": "/?" + urlencode({**here, "page": page + 1}) if has_next else None,
+    }
     tabs = []
     for key, text in STATUS_TABS:
         query = {"status": key, "team": team, **({"urgency": urgency} if urgency else {})}
@@ -151,6 +163,7 @@ async def inbox(request: web.Request) -> web.Response:
         "inbox.html",
         {
             "rows": rows,
+            "pages": pages,
             "tabs": tabs,
             "teams": teams,
             "urgencies": labels.URGENCIES,

@@ -586,10 +586,15 @@ class TicketStore:
             query = query.order_by(rank, no_deadline_last, tickets.c.deadline,
                                    tickets.c.created_at, tickets.c.id)
         elif sort == "due":
-            # Least time left first (overdue on top); tickets without a due time last.
+            # The console's inbox, so it can be paged: a crisis statement first, then least
+            # time left (overdue on top); tickets without a due time by creation after them;
+            # then urgency.
             no_due_last = case((tickets.c.due_at.is_(None), 1), else_=0)
-            query = query.order_by(no_due_last, tickets.c.due_at, tickets.c.created_at,
-                                   tickets.c.id)
+            rank = case((tickets.c.urgency == "high", 0), (tickets.c.urgency == "normal", 1),
+                        else_=2)
+            query = query.order_by(tickets.c.safety_flag.desc(), no_due_last,
+                                   func.coalesce(tickets.c.due_at, tickets.c.created_at),
+                                   rank, tickets.c.id)
         else:
             raise ValueError("sort must be 'newest', 'urgent' or 'due'")
         if limit is not None:

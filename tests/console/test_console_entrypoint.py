@@ -56,7 +56,7 @@ def test_module_entry_point_serves_health_login_and_api(tmp_path):
         assert fetch(f"{base}/login")[0] == 200
         assert fetch(f"{base}/api/tickets")[0] == 401
         status, body = fetch(f"{base}/api/tickets", {"Authorization": "Bearer run-token"})
-        assert (status, body) == (200, '{"tickets": []}')
+        assert (status, body) == (200, '{"tickets": [], "next": null}')
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
