@@ -16,6 +16,9 @@
   var DEFAULT_COLOR = "#6b3a1e";
   var STORAGE_PREFIX = "koffiepraat-widget:";
   var MAX_STORED_MESSAGES = 200;
+  // A session id unused for this long is forgotten (shared computers: the next person
+  // starts a new conversation); data-session-idle-minutes changes it.
+  var DEFAULT_SESSION_IDLE_MINUTES = 30;
   var MAX_MESSAGE_LENGTH = 1000;
   var TYPING_TIMEOUT_MS = 20000;
   var BACK_ONLINE_VISIBLE_MS = 5000;
@@ -81,6 +84,9 @@
       greetPayload: (data.greetPayload || "/greet").trim(),
       // "session": transcript gone when the tab closes (default, safer on shared computers).
       transcriptStorage: data.transcriptStorage === "local" ? "local" : "session",
+      sessionIdleMs: (parseInt(data.sessionIdleMinutes, 10) > 0
+        ? Math.min(parseInt(data.sessionIdleMinutes, 10), 1440)
+        : DEFAULT_SESSION_IDLE_MINUTES) * 60000,
       userEvent: data.userEvent || "user_uttered",
       botEvent: data.botEvent || "bot_uttered",
       socketIoSrc: data.socketioSrc || new URL("vendor/socket.io.min.js", scriptSrc).href
@@ -395,6 +401,13 @@
     this.transcriptStore = config.transcriptStorage === "local" ? this.local : openStorage("session");
     this.tabStore = openStorage("session");
     this.sessionId = this.local.getItem(STORAGE_PREFIX + "session-id");
+    var seen = Number(this.local.getItem(STORAGE_PREFIX + "session-seen"));
+    if (this.sessionId && !(seen > 0 && Date.now() - seen < config.sessionIdleMs)) {
+      // Idle too long (or no time stored): forget it, its transcript is not shown either.
+      this.sessionId = null;
+      this.local.removeItem(STORAGE_PREFIX + "session-id");
+      this.local.removeItem(STORAGE_PREFIX + "session-seen");
+    }
     this.transcript = this.loadTranscript();
     this.socket = null;
     this.ioPromise = null;
@@ -411,6 +424,13 @@
       return stored;
     }
     return { sessionId: this.sessionId, greeted: false, messages: [] };
+  };
+
+  // The session was used now: its idle time starts again.
+  Widget.prototype.touchSession = function () {
+    if (this.sessionId) {
+      this.local.setItem(STORAGE_PREFIX + "session-seen", String(Date.now()));
+    }
   };
 
   Widget.prototype.saveTranscript = function () {
@@ -644,6 +664,7 @@
     this.pending = [];
     this.sessionId = null;
     this.local.removeItem(STORAGE_PREFIX + "session-id");
+    this.local.removeItem(STORAGE_PREFIX + "session-seen");
     this.transcript = { sessionId: null, greeted: false, messages: [] };
     this.saveTranscript();
     this.showLive(null);
@@ -759,6 +780,7 @@
       this.saveTranscript();
     }
     this.ready = true;
+    this.touchSession();
     if (this.lostConnection) {
       this.lostConnection = false;
       this.setStatus(TEXT.online, "kp-online", BACK_ONLINE_VISIBLE_MS);
@@ -784,6 +806,7 @@
   Widget.prototype.transmit = function (message) {
     if (this.ready && this.socket) {
       this.socket.emit(this.config.userEvent, { message: message, session_id: this.sessionId });
+      this.touchSession();
       this.setTyping(true);
       return;
     }
@@ -797,6 +820,7 @@
   Widget.prototype.receive = function (data) {
     var message = parseBotMessage(data);
     this.setTyping(false);
+    this.touchSession();
     var live = data && typeof data === "object" ? data.live_chat : null;
     if (live && typeof live === "object") {
       this.showLive(live.live === true && typeof live.name === "string" ? live.name.slice(0, 60) : null);
