@@ -385,8 +385,10 @@ class HandoverForm(ConversationState):
             return False
         part = self.get("phone_part")
         if part:
-            number, _ = pick_phone(f"{part} {text}", self.turn.flemish)
             self.set(phone_part=None)
+            if picked.phone:
+                return False  # the whole number again ("06 1234", then "06-12345678")
+            number, _ = pick_phone(f"{part} {text}", self.turn.flemish)
             if number:
                 picked.phone, picked.phone_invalid = number, None
             return False

@@ -101,3 +101,12 @@ def test_a_contract_of_one_year_is_a_fixed_term_contract():
     chat = Chat()
     chat.say("ik werk hier al 1 jaar", "inform")
     assert not chat.slots.get("contract_type")
+
+
+def test_a_first_part_then_the_whole_number_is_the_whole_number():
+    chat = Chat()
+    chat.walk_to_consent()
+    for text in ("ja", "Kim", "bellen", "06 1234"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.say("06-12345678", "inform")
+    assert chat.slots["contact_phone"] == "+31612345678"

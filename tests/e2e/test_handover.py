@@ -84,7 +84,10 @@ def test_stopping_mid_form_stores_nothing(stack, store, responses):
 def test_invalid_email_gets_a_correction(stack, store, responses):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     stack.say(sender, "ik wil graag met een loopbaancoach praten")
-    stack.say(sender, "/affirm")
+    reply = texts(stack.say(sender, "/affirm"))
+    # Nothing said about the topic yet: one question about it, then the contact.
+    assert said_one_of(reply, responses["utter_ask_about"]), reply
+    stack.say(sender, "mijn contract wordt niet verlengd")
     stack.say(sender, "Henk")
     stack.say(sender, '/inform{"contact_channel":"email"}')
     reply = texts(stack.say(sender, "henk at gmail"))
@@ -107,8 +110,10 @@ def test_delete_my_data_removes_the_tickets(stack, store, responses):
     sender = f"e2e-{uuid.uuid4().hex[:10]}"
     stack.say(sender, "bel me terug alsjeblieft")
     stack.say(sender, "/affirm")
+    stack.say(sender, "weet ik niet precies")  # what it is about: skipped
     stack.say(sender, "anoniem")
     stack.say(sender, "Utrecht")
+    stack.say(sender, "allebei nee")  # the two choices before the summary
     reply = texts(stack.say(sender, "/affirm"))
     assert re.search(r"KP-[0-9A-Z]{6}", reply), reply
     assert len(tickets_of(store, sender)) == 1
