@@ -195,7 +195,7 @@ def test_draft_reference_must_look_like_one():
 
 
 @pytest.mark.parametrize(("url", "expected"), [
-    ("postgresql://postgres@127.0.0.1:5432/x", CONNECT_TIMEOUT_S),
+    ("postgresql://postgres@127.0.0.1:5432/x", str(CONNECT_TIMEOUT_S)),  # from the URL
     ("postgresql://postgres@127.0.0.1:5432/x?connect_timeout=2", "2"),
 ])
 def test_postgresql_connections_give_up_after_a_timeout(url, expected):
