@@ -49,6 +49,35 @@ ROUND4 = [
      "mantelzorgverlof"),
     # 9. asked in the easy-words test
     ("wat is transitievergoeding", "transitievergoeding"),
+    # 10. p21: a vaststellingsovereenkomst under time pressure (formal register)
+    ("Kan ik mijn werkgever om uitstel vragen?", "vaststellingsovereenkomst_tekenen"),
+    ("Moet ik dan maar tekenen en daarna die bedenktijd gebruiken?",
+     "vaststellingsovereenkomst_tekenen"),
+    ("heb ik bij een VSO ook recht op die vergoeding, of is dat onderhandelbaar?",
+     "vaststellingsovereenkomst_tekenen"),
+    # Still open: the cap in an answer and the deadline question without "tekenen" cost a
+    # held-out answer in each evaluation set (docs/facts.md, transitievergoeding_max).
+    pytest.param("Is daar een maximum aan?", "transitievergoeding", marks=pytest.mark.xfail(
+        strict=True, reason="the transitievergoeding cap is not in an answer yet")),
+    pytest.param("Mag hij mij zo'n termijn opleggen?", "vaststellingsovereenkomst_tekenen",
+                 marks=pytest.mark.xfail(strict=True, reason="no example question without "
+                                         "'tekenen' that leaves the held-out sets alone")),
+    # 11. p22: bullied by the owner of a small business without HR
+    ("bij wie moet ik het melden? er is geen hr, het is maar een kleine zaak", "pesten_door_baas"),
+    ("mijn baas is zelf degene die pest", "pesten_door_baas"),
+    ("mag ik me ziek melden als ik er zo van over m'n toeren ben?", "ziek_wat_vertellen"),
+    # 12. p20: a school-leaver who never worked
+    ("moet ik bij uwv inschrijven? heb nooit echt gewerkt", "nooit_gewerkt_uitkering"),
+    # 13. p23: end of career in Flanders
+    ("landingsbaan, wa is da juist?", "brugpensioen_swt"),
+    ("brugpensioen bestaat da nog?", "brugpensioen_swt"),
+    # Early retirement in Belgium stays uncovered (knowledge/not_covered.txt); the two-word
+    # message gets no knowledge answer by design, like "cv tips".
+    pytest.param("kan ik vroeger op pensioen? ik metsel al 40 jaar", "vervroegd_pensioen_belgie",
+                 marks=pytest.mark.xfail(strict=True, reason="Belgian early retirement is "
+                                         "deliberately uncovered")),
+    pytest.param("tijdskrediet eindeloopbaan", "brugpensioen_swt", marks=pytest.mark.xfail(
+        strict=True, reason="two-word messages get no knowledge answer (retriever rule)")),
 ]
 
 # "wie betaalt ..." about sickness or training: a work answer, never the chat's cost.
@@ -104,6 +133,39 @@ def test_a_flemish_sick_interim_worker_gets_the_belgian_answer(by_id):
     for word in ("interimkantoor", "mutualiteit", "acv", "abvv", "aclvb"):
         assert word in answer, word
     assert "uwv" not in answer and "bedrijfsarts" not in answer
+
+
+def test_a_settlement_answer_gives_time_the_bedenktijd_and_the_payment(by_id):
+    answer = " ".join(by_id["vaststellingsovereenkomst_tekenen"].answer).lower()
+    assert "meer tijd" in answer and "geen termijn" in answer
+    assert "2 weken" in answer and "3 weken" in answer
+    assert "spreek je samen af" in answer and "transitievergoeding" in answer
+
+
+def test_bullying_by_the_owner_names_record_huisarts_union_and_inspection(by_id):
+    answer = " ".join(by_id["pesten_door_baas"].answer).lower()
+    for word in ("schrijf op", "huisarts", "vakbond", "arbeidsinspectie", "10 werknemers"):
+        assert word in answer, word
+
+
+def test_reporting_sick_is_allowed_without_saying_what_it_is(by_id):
+    answer = " ".join(by_id["ziek_wat_vertellen"].answer).lower()
+    assert "mag je je ziek melden" in answer and "niet vragen wat je hebt" in answer
+
+
+def test_never_worked_means_no_ww_but_the_municipality(by_id):
+    answer = " ".join(by_id["nooit_gewerkt_uitkering"].answer).lower()
+    for word in ("26 van de 36 weken", "geen ww", "gemeente", "bijstand", "werk.nl"):
+        assert word in answer, word
+
+
+def test_the_flemish_end_of_career_answer_is_belgian(by_id):
+    entry = by_id["brugpensioen_swt"]
+    answer = " ".join(entry.answer).lower()
+    assert entry.region == "be"
+    for word in ("swt", "ontslagen", "landingsbaan", "rva", "acv"):
+        assert word in answer, word
+    assert "uwv" not in answer and "aow" not in answer
 
 
 @pytest.mark.parametrize("entry_id", MOST_ASKED)
