@@ -53,7 +53,8 @@ def services(settings: Settings, model: Path, credentials: Path) -> list[Service
     ]
     # Only the listed sites get CORS (the widget's polling fallback), never "*";
     # make run lists the console's demo page unless WIDGET_ALLOWED_ORIGINS is set.
-    origins = rasa_cors_origins(os.environ) or [f"http://localhost:{settings.console_port}"]
+    origins = rasa_cors_origins(os.environ) or [
+        f"http://{host}:{settings.console_port}" for host in ("localhost", "127.0.0.1")]
     rasa_cmd += ["--cors", *origins]
     actions = f"http://localhost:{settings.actions_port}"
     return [
