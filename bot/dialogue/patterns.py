@@ -159,10 +159,12 @@ META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verst
                         r"aanpassen|tekst)\b", re.I)
 # "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
 CONSULTANT_WISH = re.compile(
-    r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens|iemand)\b|"
-    r"\b(consulent|mens|iemand)\s+graag\b|\bdoe\s+(toch\s+)?maar\b|"
-    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|\b(wel|graag|toch)\s+iemand\b|"
-    r"\b(laat|mag)\s+(een\s+|de\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
+    r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    r"\bgraag\s+(met\s+)?iemand\s+(spreken|praten)\b|\b(consulent|mens)\s+graag\b|"
+    r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
+    r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
+    r"\b(laat|mag)\s+(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
     r"(contact|bellen|mailen|opnemen)\b", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
 SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar)\b"

@@ -370,3 +370,13 @@ def test_our_own_option_answered_in_a_word_gets_that_answer():
     assert chat.slots["pending"] == "deepen"
     chat.say("uitleg uitkering", "nlu_fallback")
     assert chat.texts() and "WW" in " ".join(chat.texts())
+
+
+def test_ordinary_sentences_with_doe_maar_or_iemand_start_no_request():
+    # Read again before landing: "ik doe maar wat", "ik ken wel iemand die ..." are no wish
+    # for a consultant, and must not start the consent question.
+    for text in ("ik doe maar wat op mijn werk", "ik ken wel iemand die dat doet",
+                 "ik wil graag iemand helpen"):
+        chat = Chat()
+        chat.say(text, "inform")
+        assert chat.slots.get("pending") != "consent", text
