@@ -93,7 +93,7 @@ URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu m
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
                           r"fijne\s+(dag|avond|weekend)(\s+nog)?|welterusten|goedendag|"
-                          r"tot\s+later|groeten)\W*$", re.I)
+                          r"tot\s+later)\W*$", re.I)  # not "groeten": letters end so
 DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
                            r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
                            re.I)

@@ -380,3 +380,10 @@ def test_ordinary_sentences_with_doe_maar_or_iemand_start_no_request():
         chat = Chat()
         chat.say(text, "inform")
         assert chat.slots.get("pending") != "consent", text
+
+
+def test_a_letter_that_ends_with_groeten_is_no_goodbye():
+    chat = Chat()
+    names = chat.say("Ik werk al 38 jaar als verpleegkundige en mijn knieen willen niet meer. "
+                     "Met vriendelijke groeten", "retirement")
+    assert "utter_goodbye" not in names
