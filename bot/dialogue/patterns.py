@@ -139,7 +139,7 @@ ADD_TO_REQUEST = re.compile(
 # A date by which something must happen ("ik moet voor vrijdag tekenen", "uiterlijk eind
 # volgende maand"), when the NLU tagged none; bot.handover.dates_nl reads it.
 DEADLINE_PHRASE = re.compile(
-    r"\b(?:voor|vóór|uiterlijk|tot|per|eind|binnen)\s+(?:(?:de|het|deze|volgende|komende|van)\s+)*"
+    r"\b(?:voor|vóór|uiterlijk|per|eind|binnen)\s+(?:(?:de|het|deze|volgende|komende|van)\s+)*"
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|overmorgen|week|"
     r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b", re.I)
 ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s+(?:ook\s+)?"

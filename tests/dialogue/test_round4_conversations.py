@@ -387,3 +387,9 @@ def test_a_letter_that_ends_with_groeten_is_no_goodbye():
     names = chat.say("Ik werk al 38 jaar als verpleegkundige en mijn knieen willen niet meer. "
                      "Met vriendelijke groeten", "retirement")
     assert "utter_goodbye" not in names
+
+
+def test_tot_maandag_is_no_deadline():
+    chat = Chat()
+    chat.say("ok. tot maandag dan", "goodbye")
+    assert not chat.slots.get("deadline")
