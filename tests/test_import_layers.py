@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Lowest first. Keep in step with the table in docs/architecture.md.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.settings", "bot.safe_text"),                      # foundation
-    ("bot.handover", "bot.privacy", "bot.rasa"),            # rules, identity, Rasa glue
+    ("bot.handover", "bot.privacy"),                        # rules, identity
+    ("bot.rasa",),                                          # Rasa glue (locks by pseudonym)
     ("bot.tickets", "bot.nlu"),                             # ticket storage, language
     ("bot.knowledge", "bot.notify", "bot.channels"),        # answers, notifiers, channels
     ("bot.dialogue", "bot.console"),                        # conversation engine, console

@@ -21,8 +21,6 @@ phone numbers or chat ids in readable form; the values are payloads and times.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import math
 import os
@@ -35,7 +33,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.channels.ttl_cache import BoundedTTLCache, Clock
-from bot.privacy.sender_key import load_secret
+from bot.privacy.sender_key import keyed_digest, load_secret
 
 logger = logging.getLogger(__name__)
 
@@ -160,8 +158,7 @@ class RedisStateMap:
 
     def redis_key(self, key: str) -> str:
         # Keyed: a plain hash of a phone number is reversed by trying every number.
-        digest = hmac.new(self.key_secret, key.encode("utf-8"), hashlib.sha256).hexdigest()[:40]
-        return f"{self.namespace}{digest}"
+        return f"{self.namespace}{keyed_digest(key, self.key_secret)[:40]}"
 
     async def _ask(self, command: Callable[[], Awaitable[T]]) -> tuple[bool, T | None]:
         """(True, answer) from Redis, or (False, None) when Redis is (known to be) down."""

@@ -1,4 +1,4 @@
-"""Pseudonymous key of a chat sender: HMAC-SHA256 over channel + sender id.
+"""Pseudonymous key of a chat sender: HMAC-SHA256 over channel + sender id (``keyed_digest``).
 
 Tickets store this key instead of the raw sender id (on WhatsApp that id IS the phone
 number), so `delete_my_data` can find a person's tickets while a copy of the database alone
@@ -32,11 +32,22 @@ def sender_key(channel: str, sender_id: str, secret: str | bytes | None = None) 
     is over the channel and the id on that channel, as it was before conversation ids
     carried their channel, so a person's erasure still finds their older tickets.
     """
+    # The NUL separator keeps ("ab", "c") and ("a", "bc") apart.
+    return keyed_digest(f"{channel}\x00{platform_id(channel, sender_id)}", secret)
+
+
+def keyed_digest(value: str, secret: str | bytes | None = None) -> str:
+    """HMAC-SHA256 of ``value`` with the sender-key secret, 64 hex characters.
+
+    The one keyed hash for anything that names a person: ticket sender keys (above),
+    Rasa's conversation locks (``bot.rasa.stores``) and the channels' Redis state keys
+    (``bot.channels.state_store``). A plain hash of a phone number is reversed by
+    trying every number; without the secret this one is not. Pass the secret when
+    hashing often (``load_secret`` reads a file when the variable is unset).
+    """
     key = secret if secret is not None else load_secret()
     key_bytes = key.encode() if isinstance(key, str) else key
-    # The NUL separator keeps ("ab", "c") and ("a", "bc") apart.
-    message = f"{channel}\x00{platform_id(channel, sender_id)}".encode()
-    return hmac.new(key_bytes, message, hashlib.sha256).hexdigest()
+    return hmac.new(key_bytes, value.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def load_secret(

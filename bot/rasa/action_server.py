@@ -38,6 +38,8 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.privacy.sender_key import load_secret
+from bot.rasa import log_pseudonyms
 from bot.rasa.action_auth import TokenError, authorized, bind_host, configured_token
 
 logger = logging.getLogger(__name__)
@@ -122,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    log_pseudonyms.install(load_secret())  # no phone numbers in log lines
     args = _parser().parse_args(argv)
     try:
         token = configured_token(os.environ)

@@ -11,6 +11,9 @@ and a command line is not secret: every local user can read it (``ps``,
 ``--enable-api`` or ``--auth-token`` on the command line itself are refused: the
 first without a token would open the API to anyone, the second would put the
 token where this module keeps it out.
+
+Log lines carry WhatsApp and Telegram conversations by pseudonym
+(``bot.rasa.log_pseudonyms``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+
+from bot.privacy.sender_key import load_secret
+from bot.rasa import log_pseudonyms
 
 API_FLAGS = ("--enable-api", "--auth-token")
 TOKEN_ENV = "RASA_API_TOKEN"  # noqa: S105 - the variable's name, not a token
@@ -50,6 +56,8 @@ def main() -> None:
         print(f"bot.rasa.server: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     sys.argv = [sys.argv[0], *arguments]
+    # Rasa's log lines name conversations; WhatsApp's ids are phone numbers.
+    log_pseudonyms.install(load_secret())
     from rasa.__main__ import main as rasa_main  # late: Rasa's import takes seconds
 
     rasa_main()

@@ -8,13 +8,23 @@ get one URL each instead (contract.md):
   ``postgresql://koffie:***@db:5432/rasa``;
 - ``LOCK_STORE_URL`` (default: in memory, fine for one Rasa process), e.g.
   ``redis://127.0.0.1:6379/0``. Several Rasa processes need Redis here.
+
+Locks are keyed by a pseudonym of the conversation, not by its id: on WhatsApp the id
+holds the member's phone number, and Rasa writes the id into the lock's key, its value
+and its log lines. The pseudonym is the keyed hash of ``bot.privacy.sender_key`` (the
+sender-key secret, the same in every process, so all processes lock alike). Redis lock
+keys expire a little after their last ticket would, so a process that dies holding a
+lock leaves nothing behind for long.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
-from collections.abc import Callable
+import time
+from collections.abc import AsyncGenerator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +36,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine.url import make_url
 
 import bot.rasa.speedups  # noqa: F401 (measured Rasa hot spot, see the module)
+from bot.privacy.sender_key import keyed_digest, load_secret
 from bot.rasa.tracker_sql import EventStatements, read_session_events, save_new_events, tracker_from
 from bot.settings import Settings, with_postgres_timeouts
 
@@ -85,6 +96,16 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             save_new_events(session, self._statements, tracker)
 
 
+# A lock key outlives its last ticket's expiry by this much (and lives at least this long).
+LOCK_KEY_GRACE_SECONDS = 60.0
+
+
+def lock_key_ttl_ms(lock: TicketLock, now: float) -> int:
+    """How long Redis keeps a lock key: past its last ticket's expiry, never forever."""
+    last_expiry = max((ticket.expires for ticket in lock.tickets), default=now)
+    return max(1, math.ceil((max(last_expiry, now) - now + LOCK_KEY_GRACE_SECONDS) * 1000))
+
+
 class AtomicRedisLockStore(RedisLockStore):
     """RedisLockStore whose ticket changes are atomic across processes.
 
@@ -110,11 +131,15 @@ class AtomicRedisLockStore(RedisLockStore):
                     if delete_when_idle and not lock.is_someone_waiting():
                         pipe.delete(key)
                     else:
-                        pipe.set(key, lock.dumps())
+                        pipe.set(key, lock.dumps(), px=lock_key_ttl_ms(lock, time.time()))
                     pipe.execute()
                     return result
                 except redis.WatchError:
                     continue
+
+    def save_lock(self, lock: TicketLock) -> None:
+        self.red.set(self.key_prefix + lock.conversation_id, lock.dumps(),
+                     px=lock_key_ttl_ms(lock, time.time()))
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         ticket = self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
@@ -149,13 +174,27 @@ def lock_store_for_url(url: str | None) -> LockStore:
 
 
 class UrlLockStore(LockStore):
-    """Delegates to the lock store that ``LOCK_STORE_URL`` names."""
+    """Delegates to the lock store that ``LOCK_STORE_URL`` names, under pseudonyms."""
 
     def __init__(self, endpoint_config: Any = None) -> None:
         kwargs = getattr(endpoint_config, "kwargs", {}) or {}
         explicit = getattr(endpoint_config, "url", None)
         url_env = kwargs.get("url_env", "LOCK_STORE_URL")
         self.inner = lock_store_for_url(_url_from(url_env, explicit))
+        self._key_secret = load_secret().encode()  # read once: locks are taken per message
+
+    def lock_key(self, conversation_id: str) -> str:
+        """The name the conversation's lock goes by (in Redis, in memory, in log lines)."""
+        return keyed_digest(conversation_id, self._key_secret)
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
+        # Rasa takes every lock through here (processor, agent, HTTP API); from here on
+        # only the pseudonym is seen, by the store and by Rasa's own log lines.
+        async with super().lock(self.lock_key(conversation_id), lock_lifetime,
+                                wait_time_in_seconds) as ticket_lock:
+            yield ticket_lock
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         return self.inner.get_lock(conversation_id)
