@@ -10,6 +10,10 @@ same update. Here every authenticated update is answered with 200 and handled
 (or deliberately ignored) without raising. Each chat is rate limited
 (``bot.channels.rate_limit``): a flood gets one polite reply and is then dropped.
 
+An update is marked done only after its turn is handled (``deliveries.py``): a
+repeat that arrives while it is being handled gets 503 (Telegram retries), and an
+update whose turn failed or whose process died is handled when it comes again.
+
 Register the webhook once with::
 
     python -m bot.channels.telegram set-webhook https://example.org/webhooks/telegram/webhook
@@ -38,6 +42,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
 
 from bot.channels.channel_settings import require, setting
+from bot.channels.deliveries import Claim, Deliveries
 from bot.channels.payload_keys import PayloadKeys
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.channels.reply_text import CHOOSE_PROMPT, ONLY_TEXT_REPLY, split_text
@@ -198,8 +203,9 @@ class TelegramInput(InputChannel):
         self.state = state or state_store_from_env()
         self.payload_keys = PayloadKeys(self.state, "telegram:payload")
         self.output = TelegramOutput(self.bot, self.payload_keys, retry or RetryPolicy())
-        # Telegram resends an update when our answer is slow or lost; handle it once.
-        self.seen_updates = self.state.map("telegram:seen", 4096, UPDATE_REPEAT_WINDOW_SECONDS)
+        # Telegram resends an update when our answer is slow or lost; handle it once,
+        # marked done only after its turn (a crash mid-turn loses nothing).
+        self.deliveries = Deliveries(self.state, "telegram", 4096, UPDATE_REPEAT_WINDOW_SECONDS)
         # Per chat, per process (bot/channels/rate_limit.py).
         self.flood_guard = flood_guard or flood_guard_from(None)
 
@@ -225,14 +231,18 @@ class TelegramInput(InputChannel):
             update = self._parse(request.body)
             if update is None:
                 return response.text("bad request", status=400)
-            if not await self.seen_updates.add_if_new(str(update.update_id)):
-                return response.text("ok")
             try:
-                await self.handle_update(update, on_new_message)
+                claim = await self.deliveries.handle_once(
+                    str(update.update_id), lambda: self.handle_update(update, on_new_message))
             except Exception as exc:  # noqa: BLE001 - Telegram would resend forever
                 logger.error(
                     "Telegram update %s not handled: %s", update.update_id, type(exc).__name__
                 )
+                return response.text("ok")
+            if claim is Claim.BUSY:
+                # Being handled right now: Telegram retries, and then it is done (dropped)
+                # or its process died (handled).
+                return response.text("busy", status=503, headers={"Retry-After": "30"})
             return response.text("ok")
 
         @webhook.listener("after_server_stop")

@@ -8,12 +8,16 @@ credentials the channel reads ``WHATSAPP_VERIFY_TOKEN``, ``WHATSAPP_APP_SECRET``
 Every POST must carry ``X-Hub-Signature-256`` (HMAC-SHA256 of the raw body with the
 app secret); it is checked in constant time before the body is parsed. Every
 authenticated request is answered with 200, also when handling fails, so Meta
-does not keep redelivering it.
+does not keep redelivering it; only a repeat of a message that is being handled
+right now gets 503, so that Meta comes back when it is done (or its process died).
 
-Meta may deliver the same message more than once. Message ids are remembered for
-a day in the channel state store (state_store.py), so a repeat is handled once,
-also when it reaches another Rasa process: with several processes that store is
-Redis. The service window, numbered lists and button keys live there too.
+Meta may deliver the same message more than once. A message id is marked done for
+a day in the channel state store (state_store.py) once its turn is handled, so a
+repeat is handled once, also when it reaches another Rasa process: with several
+processes that store is Redis. While a message is being handled a repeat gets 503
+(Meta retries later), and a message whose turn failed or whose process died is
+handled when Meta delivers it again (deliveries.py). The service window, numbered
+lists and button keys live in the state store too.
 
 Each sender is rate limited (``bot.channels.rate_limit``, per process): a flood
 gets one polite reply and is then dropped.
@@ -35,6 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.channel_settings import require, setting
+from bot.channels.deliveries import Claim, Deliveries
 from bot.channels.payload_keys import PayloadKeys
 from bot.channels.rate_limit import FloodGuard, flood_guard_from
 from bot.channels.reply_text import ONLY_TEXT_REPLY
@@ -155,7 +160,8 @@ class WhatsAppInput(InputChannel):
         self.choices = NumberedChoices(clock, self.state)
         self.payload_keys = PayloadKeys(self.state, "whatsapp:payload")
         self.output = WhatsAppOutput(self.client, self.window, self.choices, self.payload_keys)
-        self.seen_messages = self.state.map("whatsapp:seen", 20_000, DUPLICATE_WINDOW_SECONDS)
+        # Marked done only after the turn (deliveries.py): a crash mid-turn loses nothing.
+        self.deliveries = Deliveries(self.state, "whatsapp", 20_000, DUPLICATE_WINDOW_SECONDS)
         # Per sender, per process (bot/channels/rate_limit.py).
         self.flood_guard = flood_guard or flood_guard_from(None)
 
@@ -201,7 +207,10 @@ class WhatsAppInput(InputChannel):
                 data = json.loads(raw_body)
             except (ValueError, RecursionError):  # RecursionError: nesting too deep
                 return response.text("bad request", status=400)
-            await self.handle_payload(data, on_new_message)
+            if not await self.handle_payload(data, on_new_message):
+                # A message of this payload is being handled elsewhere right now: Meta
+                # retries, and then it is done (dropped) or its process died (handled).
+                return response.text("busy", status=503, headers={"Retry-After": "30"})
             return response.text("ok")
 
         @webhook.listener("after_server_stop")
@@ -211,8 +220,12 @@ class WhatsAppInput(InputChannel):
 
         return webhook
 
-    async def handle_payload(self, data: Any, on_new_message: OnNewMessage) -> None:
-        """Handle every message in a webhook payload; statuses and other fields are ignored."""
+    async def handle_payload(self, data: Any, on_new_message: OnNewMessage) -> bool:
+        """Handle every message in a webhook payload; statuses and other fields are ignored.
+
+        False when a message was left because another request is handling it right now.
+        """
+        settled = True
         for value in _change_values(data):
             number_id = _dict(value.get("metadata")).get("phone_number_id")
             if number_id is not None and str(number_id) != self.phone_number_id:
@@ -221,9 +234,12 @@ class WhatsAppInput(InputChannel):
                 continue
             for message in _dicts(value.get("messages")):
                 try:
-                    await self._handle_message(message, number_id, on_new_message)
+                    claim = await self._handle_message(message, number_id, on_new_message)
                 except Exception as exc:  # noqa: BLE001 - Meta would redeliver on an error
                     logger.error("WhatsApp message not handled: %s", type(exc).__name__)
+                    continue
+                settled = settled and claim is not Claim.BUSY
+        return settled
 
     async def _text_of(self, message: dict[str, Any]) -> str | None:
         """What the person said or chose, or None for media and other non-text messages."""
@@ -256,14 +272,23 @@ class WhatsAppInput(InputChannel):
 
     async def _handle_message(
         self, message: dict[str, Any], number_id: Any, on_new_message: OnNewMessage
-    ) -> None:
+    ) -> Claim:
         sender = message.get("from")
         if not _valid_sender(sender):
-            return
+            return Claim.DONE  # nothing to handle, now or on a retry
         message_id = message.get("id")
-        if isinstance(message_id, str) and not await self.seen_messages.add_if_new(message_id):
-            logger.debug("WhatsApp duplicate delivery ignored")
-            return
+        if not isinstance(message_id, str):
+            await self._handle_turn(message, sender, number_id, on_new_message)
+            return Claim.NEW
+        claim = await self.deliveries.handle_once(
+            message_id, lambda: self._handle_turn(message, sender, number_id, on_new_message))
+        if claim is not Claim.NEW:
+            logger.debug("WhatsApp repeat delivery: %s", claim.value)
+        return claim
+
+    async def _handle_turn(
+        self, message: dict[str, Any], sender: str, number_id: Any, on_new_message: OnNewMessage
+    ) -> None:
         kind = message.get("type")
         if kind in IGNORED_MESSAGE_TYPES:
             return
