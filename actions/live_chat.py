@@ -30,6 +30,7 @@ from bot.channels.widget_live import live_marker
 from bot.dialogue.patterns import DELETE_WORDS
 from bot.privacy.sender_key import sender_key
 from bot.tickets.live import MEMBER_STOP, MEMBER_STOP_TEXT, LiveChats, idle_minutes, live_key, seal
+from bot.tickets.live_notice import quiet_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ def live_chats() -> LiveChats:
     with _lock:
         store = ticket_store()
         if _chats is None or _chats.store is not store:
-            _chats = LiveChats(store, idle_minutes(os.environ))
+            _chats = LiveChats(store, idle_minutes(os.environ),
+                               notify_quiet_minutes=quiet_minutes(os.environ))
         return _chats
 
 

@@ -8,7 +8,9 @@ API (bearer token, contract.md "Live chat"):
     POST /api/tickets/{id}/handback                        200 TICKET (live false) | 404
 Pages (login + CSRF):
     GET  /tickets/{id}/gesprek          the conversation view
-    GET  /tickets/{id}/gesprek/events   server-sent events: new messages, live on/off
+    GET  /tickets/{id}/gesprek/events   server-sent events: new messages, live on/off; while
+                                        it is open the assignee gets no notice of member
+                                        messages (bot/tickets/live_notice.py)
     POST /tickets/{id}/gesprek/{overnemen|sturen|teruggeven}
 
 Message texts never reach a log line; the audit trail gets who and when.
@@ -34,6 +36,7 @@ from bot.console.web_security import form_text, login_required, read_form
 from bot.console.workflow import is_ticket_id
 from bot.tickets import TicketNotFound
 from bot.tickets.live import TEXT_MAX, LiveChats, NotLive, NotReachable
+from bot.tickets.live_notice import VIEWER_BEAT
 
 log = logging.getLogger(__name__)
 
@@ -249,12 +252,24 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
         "X-Accel-Buffering": "no"})
     await response.prepare(request)
     was_live: bool | None = None
+    stamped: float | None = None  # loop time of the last "view open" stamp
+    loop = asyncio.get_running_loop()
     try:
         while True:
             current = await asyncio.to_thread(store.get_ticket, ticket.id)
             if current is None:
                 await response.write(b"event: gone\ndata: {}\n\n")
                 break
+            if request.transport is None or request.transport.is_closing():
+                break  # the browser left (aiohttp does not cancel the handler for it)
+            if stamped is None or loop.time() - stamped >= VIEWER_BEAT.total_seconds():
+                # The view is open: a member message needs no notice (live_notice.py). From
+                # the second beat on, a comment line keeps proxies from closing a quiet
+                # stream and fails fast when the browser is gone.
+                if stamped is not None:
+                    await response.write(b": open\n\n")
+                await asyncio.to_thread(live.viewer_seen, ticket.id)
+                stamped = loop.time()
             messages = await asyncio.to_thread(live.messages, ticket.id, after)
             for message in messages:
                 data = json.dumps(message.to_api(), ensure_ascii=False)
@@ -267,7 +282,23 @@ async def conversation_events(request: web.Request) -> web.StreamResponse:
             await asyncio.sleep(SSE_POLL_SECONDS)
     except (ConnectionResetError, asyncio.CancelledError):
         pass
+    finally:
+        if stamped is not None:
+            _forget_viewer(live, ticket.id)
     return response
+
+
+def _forget_viewer(live: LiveChats, ticket_id: str) -> None:
+    """The stream ended: from now on a member message notifies the assignee. Run as a task
+    (the handler may be cancelled); a failure only means the stamp ages out by itself."""
+
+    async def forget() -> None:
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(live.viewer_gone, ticket_id)
+
+    task = asyncio.get_running_loop().create_task(forget())
+    _TASKS.add(task)
+    task.add_done_callback(_TASKS.discard)
 
 
 # -- setup -----------------------------------------------------------------------------------

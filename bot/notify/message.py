@@ -12,7 +12,9 @@ the notification does not give the flag away. The console shows the flag and the
 
 Notices (kind "changed" / "withdrawn") tell the assignee of a claimed ticket that the
 person changed or withdrew the request: the reference, the assignee and the team, nothing
-about what changed.
+about what changed. Kind "live_message" tells the assignee that the person wrote in a live
+chat while the conversation view was closed (bot/tickets/live_notice.py): the same three
+facts, never the text.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def topic_label(topic: str) -> str:
 NOTICE_HEADLINES = {
     "changed": "Aanvraag {reference} gewijzigd door de persoon",
     "withdrawn": "Aanvraag {reference} ingetrokken door de persoon",
+    "live_message": "Nieuw bericht in de live chat van aanvraag {reference}",
 }
 # Service-level notices (issue 15), from TicketStore.enqueue_service_notices: the reference,
 # team and when first contact is due; like every notification nothing about the person and
@@ -129,6 +132,9 @@ NOTICE_TEXTS = {
                "console voordat je contact opneemt.",
     "withdrawn": "De persoon heeft de aanvraag ingetrokken; de aanvraag en de gegevens zijn "
                  "verwijderd. Je hoeft geen contact meer op te nemen.",
+    "live_message": "De persoon heeft je een bericht gestuurd in de live chat, terwijl het "
+                    "gesprek niet openstond in de console. De chatbot antwoordt niet zolang "
+                    "jij het gesprek hebt. Open het gesprek om te antwoorden.",
 }
 
 
@@ -141,7 +147,7 @@ class Notification:
     team: str
     team_label: str
     console_url: str
-    kind: str = "new"  # "new" ticket, or a notice: "changed" | "withdrawn" (NOTICE_TEXTS)
+    kind: str = "new"  # "new" ticket, or a notice: "changed" | "withdrawn" | "live_message"
     assignee: str | None = None
     due_text: str | None = None  # service notices: when first contact is due
 
@@ -164,7 +170,8 @@ class Notification:
     @classmethod
     def notice(cls, kind: str, reference: str, team: str | None, assignee: str | None,
                console_url: str, team_label: str | None = None) -> Notification:
-        """A notice to the assignee of a claimed ticket (outbox kind changed/withdrawn)."""
+        """A notice to the assignee of a claimed ticket (outbox kind changed, withdrawn,
+        live_message)."""
         if kind not in NOTICE_TEXTS:
             raise ValueError(f"unknown notice kind {kind!r}")
         return cls(
@@ -231,7 +238,7 @@ class Notification:
                 f"Behandelaar: {self.assignee or 'niemand'}",
                 f"Team: {self.team_label}",
             ]
-            if self.kind == "changed":
+            if self.kind != "withdrawn":  # the ticket is gone after a withdrawal
                 lines.append(
                     f"Open de console ({self.console_url}/) en zoek op {self.reference}.")
             return "\n".join(lines)

@@ -16,13 +16,15 @@ action server, the console and the worker see the same thing:
 Audit rows (who, when; never text): live_takeover, live_message {"from", "message_id"},
 live_handback {"reason": consultant | member | idle | erasure}.
 
-    LiveChats(store, idle_minutes=30, clock=None)
+    LiveChats(store, idle_minutes=30, clock=None, notify_quiet_minutes=10)
     takeover(ticket_id, assignee, actor) -> Ticket          NotReachable: no way back
     send_consultant(ticket_id, author, text) -> LiveMessage  NotLive: no live chat on
     messages(ticket_id) -> list[LiveMessage]                 TicketNotFound
     handback(ticket_id, actor, reason) -> Ticket
     state_for_sender(sender_key) -> LiveState | None         the per-message check
     record_member(ticket_id, text, crisis=False), record_bot(ticket_id, text)
+                                      (the view closed: a notice to the assignee, live_notice.py)
+    viewer_seen(ticket_id), viewer_gone(ticket_id)   the console view is open / closed
     take_waiting(ticket_id) -> list[LiveMessage]             for the person's next reply
     waiting_on_channel(channel), claim_waiting(message_id)   the widget's live push
     expire_idle(now=None) -> list[str]                       ticket ids ended by the time-out
@@ -45,6 +47,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import and_, select, update
 from sqlalchemy.engine import Connection
 
+from bot.tickets.live_notice import DEFAULT_QUIET_MINUTES, queue_member_notice
 from bot.tickets.models import Ticket, iso_utc, one_line, to_utc
 from bot.tickets.schema import live_messages, live_routes, ticket_audit, tickets
 from bot.tickets.store import TicketNotFound, TicketStore, _audit, _ticket_from_row
@@ -219,11 +222,13 @@ def _message(row: Any) -> LiveMessage:
 
 class LiveChats:
     def __init__(self, store: TicketStore, idle_minutes: int = DEFAULT_IDLE_MINUTES,
-                 clock: Clock | None = None) -> None:
+                 clock: Clock | None = None,
+                 notify_quiet_minutes: int = DEFAULT_QUIET_MINUTES) -> None:
         self._store = store
         self._engine = store.engine
         self._clock = clock
         self.idle = timedelta(minutes=idle_minutes)
+        self.notify_quiet = timedelta(minutes=notify_quiet_minutes)
 
     @property
     def store(self) -> TicketStore:
@@ -313,6 +318,19 @@ class LiveChats:
             return None
         return {"channel": row.channel, "started_at": _aware(row.started_at),
                 "crisis_at": _aware(row.crisis_at), "assignee": row.assignee}
+
+    def viewer_seen(self, ticket_id: str) -> None:
+        """The consultant's view of this chat is open (its event stream stamps this)."""
+        self._stamp_viewer(ticket_id, _naive(self.now()))
+
+    def viewer_gone(self, ticket_id: str) -> None:
+        """The view's event stream ended: the next member message notifies the assignee."""
+        self._stamp_viewer(ticket_id, None)
+
+    def _stamp_viewer(self, ticket_id: str, moment: datetime | None) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(live_routes.update().where(live_routes.c.ticket_id == ticket_id)
+                         .values(viewer_seen_at=moment))
 
     def handback(self, ticket_id: str, actor: str, reason: str = "consultant") -> Ticket:
         now = _naive(self.now())
@@ -407,6 +425,10 @@ class LiveChats:
                          .values(**route_values))
             _audit(conn, ticket_id, row.reference, "person", "live_message",
                    {"from": "member", "message_id": message_id}, now)
+            route = conn.execute(select(live_routes.c.viewer_seen_at).where(
+                live_routes.c.ticket_id == ticket_id)).first()
+            if row.live and route is not None:
+                queue_member_notice(self._store, conn, row, route, now, self.notify_quiet)
 
     def record_bot(self, ticket_id: str, text: str) -> None:
         """What the bot itself said during the live chat (the crisis answer)."""
