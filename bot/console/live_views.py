@@ -31,6 +31,7 @@ from bot.console import labels
 from bot.console.api import API_ACTOR, MAX_BODY_BYTES, _error
 from bot.console.earlier_chat import EarlierChat
 from bot.console.keys import STORE, current_session
+from bot.console.live_link import CHANNEL_NAMES
 from bot.console.ticket_views import _not_found, _page
 from bot.console.web_security import form_text, login_required, read_form
 from bot.console.workflow import is_ticket_id
@@ -47,8 +48,6 @@ EARLIER: web.AppKey[EarlierChat] = web.AppKey("earlier_chat", EarlierChat)
 _LOOP: web.AppKey[Any] = web.AppKey("live_loop", object)
 SSE_POLL_SECONDS = 1.0
 _TASKS: set[asyncio.Task[Any]] = set()
-CHANNEL_NAMES = {"telegram": "Telegram", "whatsapp": "WhatsApp", "socketio": "de website",
-                 "rest": "de chat"}
 
 
 def _kick_delivery(app: web.Application) -> None:

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from bot.console import labels
 from bot.console.keys import CLOCK, STORE, current_session
+from bot.console.live_link import conversation_link
 from bot.console.web_security import form_text, login_required, read_form
 from bot.console.workflow import (
     NOTE_MAX_LENGTH,
@@ -23,6 +24,7 @@ from bot.console.workflow import (
 )
 from bot.safe_text import clean_text
 from bot.tickets import TicketStore
+from bot.tickets.live import LiveChats
 
 # Rows per inbox page (issue 13: lists are paginated).
 INBOX_PAGE_SIZE = 50
@@ -189,9 +191,10 @@ async def ticket_page(request: web.Request) -> web.Response:
     ticket = await asyncio.to_thread(find_ticket, store, ticket_id)
     if ticket is None:
         return _not_found(request)
-    notes, audit = await asyncio.gather(
+    notes, audit, route = await asyncio.gather(
         asyncio.to_thread(store.notes, ticket.id),
         asyncio.to_thread(store.audit_trail, ticket.id),
+        asyncio.to_thread(LiveChats(store).route_info, ticket.id),
     )
     now = request.app[CLOCK]()
     teams = _team_labels(store)
@@ -221,6 +224,7 @@ async def ticket_page(request: web.Request) -> web.Response:
             "age": age if age == "zojuist" else f"{age} geleden",
             "consent_at": labels.format_moment(ticket.consent_given_at),
             "actions": actions_for(ticket),
+            "conversation": conversation_link(ticket, route),
             "outcomes": labels.OUTCOMES,
             "outcome_label": labels.label(labels.OUTCOMES, ticket.outcome)
             if ticket.outcome else None,
