@@ -7,10 +7,13 @@ store's migrations and ours never step on each other.
 Security choices:
 - passwords are hashed with argon2id (argon2-cffi defaults), rehashed on login
   when the parameters change;
-- after ``lockout_attempts`` failed logins an account is locked for
-  ``lockout_duration``; a correct password does not open a locked account;
-- every failed login costs one password verification, whatever the reason (unknown
-  name, wrong password, locked, disabled), so the answer time does not tell them apart;
+- after ``lockout_attempts`` failed logins for one name, from any address, the name is
+  locked for ``lockout_duration``; a correct password does not open it, except in a
+  browser its consultant logged in with before (``trusted_browsers.py``): knowing a
+  name is not enough to lock its consultant out;
+- every failed login costs one password verification and the same counting statements,
+  whatever the reason (unknown name, wrong password, locked, disabled), so neither the
+  answer nor its time tells them apart;
 - a password change ends the consultant's sessions (but the one it came from);
 - the session cookie holds a random token; the database only stores its
   SHA-256, so a leaked table does not hand out sessions;
@@ -35,6 +38,8 @@ from functools import cached_property
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from bot.console.trusted_browsers import TrustedBrowsers
 
 SCHEMA_VERSION_TABLE = "console_schema_version"
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
@@ -120,6 +125,8 @@ class Consultant:
 class LoginResult:
     outcome: LoginOutcome
     consultant: Consultant | None = None
+    # After a successful login: the browser cookie to set (trusted_browsers.py).
+    browser: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -193,6 +200,9 @@ class AccountStore:
         self.session_max_age = session_max_age
         self.clock = clock
         self.hasher = hasher or PasswordHasher()  # argon2id with the library's defaults
+        # Browsers a consultant logged in with are not held by their name's lock.
+        self.browsers = TrustedBrowsers(lockout_attempts, lockout_duration,
+                                        clock=lambda: self.clock().timestamp())
 
     @cached_property
     def _dummy_hash(self) -> str:
@@ -307,33 +317,54 @@ class AccountStore:
         return consultant
 
     # ------------------------------------------------------------------ login
-    def authenticate(self, name: str, password: str) -> LoginResult:
-        """Check a login attempt and keep the failure counter and lockout up to date."""
-        now = self.clock()
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(consultants).where(consultants.c.name == name.strip().lower())
-            ).first()
-        if row is None:
-            self._verify(self._dummy_hash, password)
-            return LoginResult(LoginOutcome.BAD_CREDENTIALS)
-        locked_until = _from_db(row.locked_until)
-        if locked_until is not None and now < locked_until:
-            # Same work as any other attempt; the result does not open the account.
-            self._verify(row.password_hash, password)
-            return LoginResult(LoginOutcome.LOCKED)
-        if not row.active:
-            self._verify(self._dummy_hash, password)
-            return LoginResult(LoginOutcome.DISABLED)
-        if not self._verify(row.password_hash, password):
-            return self._record_failure(row.id, now)
+    def authenticate(self, name: str, password: str, browser: str | None = None) -> LoginResult:
+        """Check a login attempt and keep the failure counter and lockout up to date.
 
-        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
-        if self.hasher.check_needs_rehash(row.password_hash):
-            values["password_hash"] = self.hasher.hash(password)
-        with self.engine.begin() as conn:
-            conn.execute(consultants.update().where(consultants.c.id == row.id).values(**values))
-        return LoginResult(LoginOutcome.OK, replace(self._consultant(row), locked_until=None))
+        ``browser`` is the browser cookie the attempt came with (trusted_browsers.py):
+        one that this name's consultant logged in with before is not held by the
+        name's lock. A successful login returns a fresh one in ``LoginResult.browser``.
+        """
+        now = self.clock()
+        login = name.strip().lower()
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(consultants).where(consultants.c.name == login)).first()
+        trusted = row is not None and self.browsers.vouches(browser, row.name, row.password_hash)
+        locked_until = None if row is None else _from_db(row.locked_until)
+        locked = locked_until is not None and now < locked_until
+        if row is None or (locked and not trusted) or not row.active:
+            # Same work as a wrong password: one hash, the same counting statements
+            # (which change nothing here); the result opens nothing.
+            self._verify(self._dummy_hash if row is None or not row.active
+                         else row.password_hash, password)
+            self._count_failure(login, now)
+            if row is None:
+                return LoginResult(LoginOutcome.BAD_CREDENTIALS)
+            return LoginResult(LoginOutcome.LOCKED if locked else LoginOutcome.DISABLED)
+        if not self._verify(row.password_hash, password):
+            if trusted:
+                assert browser is not None
+                locked_out = self.browsers.failed(browser)
+            else:
+                locked_out = self._count_failure(login, now)
+            return LoginResult(LoginOutcome.LOCKED if locked_out
+                               else LoginOutcome.BAD_CREDENTIALS)
+
+        # A trusted browser got in while the name is locked: the lock stays for the others.
+        values: dict[str, object] = {} if locked else {"failed_attempts": 0,
+                                                       "locked_until": None}
+        password_hash = row.password_hash
+        if self.hasher.check_needs_rehash(password_hash):
+            password_hash = values["password_hash"] = self.hasher.hash(password)
+        if values:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    consultants.update().where(consultants.c.id == row.id).values(**values))
+        self.browsers.succeeded(browser)
+        consultant = self._consultant(row)
+        if not locked:
+            consultant = replace(consultant, locked_until=None)
+        return LoginResult(LoginOutcome.OK, consultant,
+                           browser=self.browsers.issue(row.name, str(password_hash)))
 
     def _verify(self, password_hash: str, password: str) -> bool:
         try:
@@ -341,24 +372,28 @@ class AccountStore:
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
-    def _record_failure(self, consultant_id: int, now: datetime) -> LoginResult:
+    def _count_failure(self, login: str, now: datetime) -> bool:
+        """Count a failed login for the name typed; True when this one locked the name.
+
+        The same statements for every name, known or not, locked or not: they only
+        change an active account that is not locked now.
+        """
+        countable = sa.and_(
+            consultants.c.name == login,
+            consultants.c.active.is_(True),
+            sa.or_(consultants.c.locked_until.is_(None),
+                   consultants.c.locked_until <= _to_db(now)),
+        )
         with self.engine.begin() as conn:
-            conn.execute(
-                consultants.update()
-                .where(consultants.c.id == consultant_id)
-                .values(failed_attempts=consultants.c.failed_attempts + 1)
-            )
+            conn.execute(consultants.update().where(countable)
+                         .values(failed_attempts=consultants.c.failed_attempts + 1))
             attempts = conn.execute(
-                sa.select(consultants.c.failed_attempts).where(consultants.c.id == consultant_id)
-            ).scalar_one()
-            if attempts >= self.lockout_attempts:
-                conn.execute(
-                    consultants.update()
-                    .where(consultants.c.id == consultant_id)
-                    .values(failed_attempts=0, locked_until=_to_db(now + self.lockout_duration))
-                )
-                return LoginResult(LoginOutcome.LOCKED)
-        return LoginResult(LoginOutcome.BAD_CREDENTIALS)
+                sa.select(consultants.c.failed_attempts).where(countable)).scalar()
+            if attempts is None or attempts < self.lockout_attempts:
+                return False
+            conn.execute(consultants.update().where(countable).values(
+                failed_attempts=0, locked_until=_to_db(now + self.lockout_duration)))
+        return True
 
     # --------------------------------------------------------------- sessions
     def start_session(self, consultant_id: int) -> Session:

@@ -11,12 +11,15 @@ Run with ``python -m bot.console``. Environment variables (all optional):
 | ``CONSOLE_INSECURE_DEV`` | unset | ``1``: cookies without ``Secure`` (plain http, dev only) |
 | ``CONSOLE_SESSION_IDLE_MINUTES`` | 30 | log out after this long without requests |
 | ``CONSOLE_SESSION_MAX_HOURS`` | 12 | log out after this long in any case |
-| ``CONSOLE_LOCKOUT_ATTEMPTS`` | 5 | failed logins before an account is locked |
-| ``CONSOLE_LOCKOUT_MINUTES`` | 15 | how long the lock lasts |
+| ``CONSOLE_LOCKOUT_ATTEMPTS`` | 5 | failed logins for one name, from any address, to lock it |
+| ``CONSOLE_LOCKOUT_MINUTES`` | 15 | how long the lock lasts (the login page says so) |
 | ``CONSOLE_LOGIN_PER_ADDRESS_PER_MINUTE`` | 10 | login attempts per client address (0: off) |
 | ``CONSOLE_LOGIN_GLOBAL_PER_MINUTE`` | 100 | login attempts in all (0: off) |
 | ``CONSOLE_WIDGET_CONNECT_SRC`` | Rasa on ``RASA_PORT`` | CSP connect-src for ``/widget/`` |
 | ``RASA_PORT`` | 5005 | used for the widget's default connect-src |
+
+A browser the consultant logged in with before is not held by their name's lock
+(``trusted_browsers.py``): knowing a name is not enough to lock its consultant out.
 
 Cookies are ``Secure`` by default (``__Host-`` names). Browsers accept Secure cookies on
 http://localhost, so local use works; behind a TLS proxy keep the default.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+from datetime import timedelta
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -14,7 +15,9 @@ from bot.console.accounts import LoginOutcome
 from bot.console.keys import ACCOUNTS, SETTINGS, current_session
 from bot.console.labels import NOTICES
 from bot.console.login_throttle import LOGIN_THROTTLE
+from bot.console.trusted_browsers import COOKIE_MAX_AGE
 from bot.console.web_security import (
+    browser_cookie_name,
     delete_cookie,
     form_text,
     login_csrf_cookie_name,
@@ -27,11 +30,23 @@ from bot.console.web_security import (
 
 log = logging.getLogger(__name__)
 
-LOGIN_FAILED = (
-    "Inloggen lukt niet. Controleer je naam en wachtwoord. "
-    "Na 5 mislukte pogingen is je account een kwartier geblokkeerd."
-)
+LOGIN_FAILED = "Inloggen lukt niet. Controleer je naam en wachtwoord."
 LOGIN_THROTTLED = "Er wordt nu te vaak geprobeerd in te loggen. Wacht even en probeer het opnieuw."
+
+
+def lockout_notice(attempts: int, duration: timedelta) -> str:
+    """What the login page says about the lock: the configured numbers, the same for
+    every name (it does not say whether this one exists or is locked)."""
+    minutes = max(1, round(duration.total_seconds() / 60))
+    period = {15: "een kwartier", 30: "een half uur", 60: "een uur"}.get(
+        minutes, f"{minutes} minuten")
+    return (f"Na {attempts} mislukte pogingen kun je {period} niet inloggen met deze naam, "
+            "behalve in een browser waarin je eerder hebt ingelogd.")
+
+
+def login_failed_text(request: web.Request) -> str:
+    accounts = request.app[ACCOUNTS]
+    return f"{LOGIN_FAILED} {lockout_notice(accounts.lockout_attempts, accounts.lockout_duration)}"
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -83,11 +98,12 @@ async def login_submit(request: web.Request) -> web.Response:
         response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
         return response
     accounts = request.app[ACCOUNTS]
-    result = await asyncio.to_thread(accounts.authenticate, name, password)
+    browser = request.cookies.get(browser_cookie_name(request))
+    result = await asyncio.to_thread(accounts.authenticate, name, password, browser)
     if result.outcome is not LoginOutcome.OK or result.consultant is None:
         # One message for every failure: no hint whether the name exists.
         log.info("console login failed: %s", result.outcome.value)
-        return _render_login(request, error=LOGIN_FAILED, status=401)
+        return _render_login(request, error=login_failed_text(request), status=401)
 
     # Drop whatever session the browser had and hand out a fresh id.
     old_token = request.cookies.get(session_cookie_name(request))
@@ -97,6 +113,9 @@ async def login_submit(request: web.Request) -> web.Response:
     assert session.token is not None
     response = web.HTTPSeeOther(safe_next(form_text(form, "next", 2000) or "/"))
     set_cookie(request, response, session_cookie_name(request), session.token)
+    if result.browser:  # this browser is not held by a lock others cause on the name
+        set_cookie(request, response, browser_cookie_name(request), result.browser,
+                   max_age=int(COOKIE_MAX_AGE.total_seconds()))
     raise response
 
 

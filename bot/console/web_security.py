@@ -53,7 +53,15 @@ def login_csrf_cookie_name(request: web.Request) -> str:
     return "__Host-kp_login_csrf" if request.app[SETTINGS].secure_cookies else "kp_login_csrf"
 
 
-def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
+def browser_cookie_name(request: web.Request) -> str:
+    """The cookie of a browser a consultant logged in with (trusted_browsers.py)."""
+    return "__Host-kp_browser" if request.app[SETTINGS].secure_cookies else "kp_browser"
+
+
+def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
+               max_age: int | None = None) -> None:
+    """HttpOnly, SameSite=Strict, Secure by default; a browser-session cookie unless
+    ``max_age`` (seconds) is given."""
     response.set_cookie(
         name,
         value,
@@ -61,6 +69,7 @@ def set_cookie(request: web.Request, response: web.StreamResponse, name: str, va
         httponly=True,
         samesite="Strict",
         secure=request.app[SETTINGS].secure_cookies,
+        max_age=max_age,
     )
 
 

@@ -116,8 +116,8 @@ async def test_too_many_logins_from_one_address_get_429_without_a_password_check
     client = await make_client(login_per_address_per_minute=3)
     checked = []
     real = accounts.authenticate
-    monkeypatch.setattr(accounts, "authenticate",
-                        lambda name, password: checked.append(name) or real(name, password))
+    monkeypatch.setattr(accounts, "authenticate", lambda name, password, browser=None:
+                        checked.append(name) or real(name, password, browser))
     statuses = []
     for _ in range(4):
         csrf = csrf_from(await (await client.get("/login")).text())
