@@ -1,6 +1,8 @@
 """A picture of the service for coordinators (issue 15, item 6): per team and per week, new
 tickets, time to first contact (median and p90, in office hours of the team's calendar),
-the share within target, and the outcomes recorded at closing.
+the share within target, the outcomes recorded at closing, and the satisfaction from the
+six-week follow-up (average score 1-5 and the share that would recommend us, counted per
+week of the answer: FollowUps.satisfaction_counts, never per person).
 
 Only aggregates leave this module: counts, durations and shares per team and week. The
 query reads the columns it needs and nothing about the person (no contact details,
@@ -20,6 +22,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from sqlalchemy import or_, select
 
+from bot.tickets.follow_up import FollowUps, SatisfactionCounts
 from bot.tickets.schema import tickets
 
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -60,6 +63,18 @@ class WeekFigures:
     within: int = 0
     missed: int = 0
     outcomes: Counter = field(default_factory=Counter)
+    satisfaction: SatisfactionCounts = field(default_factory=SatisfactionCounts)
+
+    @property
+    def average_score(self) -> float | None:
+        answers = self.satisfaction
+        return answers.score_total / answers.responses if answers.responses else None
+
+    @property
+    def recommend_share(self) -> float | None:
+        answers = self.satisfaction
+        return (answers.recommend_yes / answers.recommend_answers
+                if answers.recommend_answers else None)
 
     @property
     def median_hours(self) -> float | None:
@@ -120,6 +135,11 @@ def service_stats(store, now: datetime, weeks: int = WEEKS) -> ServiceStats:
         if closed is not None and closed >= since and row.outcome:
             for per_week in targets:
                 per_week[week_of(closed)].outcomes[row.outcome] += 1
+    counts = FollowUps(store).satisfaction_counts(week_list[0], week_list[-1])
+    for (week, team), answers in counts.items():
+        if week in week_list:
+            for per_week in (figures[team], figures[ALL_TEAMS]):
+                per_week[week].satisfaction += answers
     ordered = dict(sorted(((t, f) for t, f in figures.items() if t != ALL_TEAMS)))
     return ServiceStats(weeks=week_list,
                         teams={ALL_TEAMS: figures[ALL_TEAMS], **ordered})
@@ -234,5 +254,11 @@ def team_charts(stats: ServiceStats, team: str) -> dict[str, Markup]:
         "outcomes": bar_chart("Uitkomsten bij sluiten", weeks,
                               outcome_series or [("nog geen", [None] * len(weeks))],
                               stacked=True),
+        "satisfaction": bar_chart("Tevredenheid na zes weken (1-5)", weeks,
+                                  [("gemiddeld cijfer", [f.average_score for f in figures])],
+                                  maximum=5.0),
+        "recommend": bar_chart("Zou ons aanraden", weeks,
+                               [("raadt aan", [f.recommend_share for f in figures])],
+                               unit="%", maximum=1.0),
     }
 

@@ -26,6 +26,10 @@ def _share(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f}%"
 
 
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
 @login_required
 async def stats_page(request: web.Request) -> web.Response:
     session = current_session(request)
@@ -38,7 +42,9 @@ async def stats_page(request: web.Request) -> web.Response:
     sections = []
     for team, per_week in stats.teams.items():
         figures = [per_week[w] for w in stats.weeks]
-        if team != ALL_TEAMS and not any(f.new or f.outcomes for f in figures):
+        if team != ALL_TEAMS and not any(
+                f.new or f.outcomes or f.satisfaction.responses or
+                f.satisfaction.recommend_answers for f in figures):
             continue
         sections.append({
             "id": "alle-teams" if team == ALL_TEAMS else team,
@@ -48,7 +54,9 @@ async def stats_page(request: web.Request) -> web.Response:
                 {"week": f"week {w.isocalendar()[1]} ({w:%d-%m})", "new": f.new,
                  "median": _hours(f.median_hours), "p90": _hours(f.p90_hours),
                  "within": _share(f.share_within),
-                 "outcomes": sum(f.outcomes.values())}
+                 "outcomes": sum(f.outcomes.values()),
+                 "score": _score(f.average_score), "answers": f.satisfaction.responses,
+                 "recommend": _share(f.recommend_share)}
                 for w, f in zip(stats.weeks, figures, strict=True)
             ],
         })

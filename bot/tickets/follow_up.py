@@ -21,6 +21,7 @@ withdrawal, retention purge: TicketStore._delete_rows).
     answer_contact(ticket_id, reached), answer_six_weeks(ticket_id, score, recommend),
     answer_recommend(ticket_id, recommend)
     satisfaction(first_week, last_week) -> {(week, team): {...}}
+    satisfaction_counts(first_week, last_week) -> {(week, team): SatisfactionCounts}
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ class DueQuestion:
     channel: str
     way_back: str
     text: str
+
+
+@dataclass(frozen=True)
+class SatisfactionCounts:
+    """One week and team of six-week answers (satisfaction_weeks): scores 1-5 and yes/no."""
+
+    responses: int = 0
+    score_total: int = 0
+    recommend_yes: int = 0
+    recommend_answers: int = 0
+
+    def __add__(self, other: SatisfactionCounts) -> SatisfactionCounts:
+        return SatisfactionCounts(self.responses + other.responses,
+                                  self.score_total + other.score_total,
+                                  self.recommend_yes + other.recommend_yes,
+                                  self.recommend_answers + other.recommend_answers)
 
 
 def _naive(value: datetime) -> datetime:
@@ -164,16 +181,25 @@ class FollowUps:
             _count(conn, week_of(now), team, score=None, recommend=recommend)
 
     def satisfaction(self, first_week: date, last_week: date) -> dict[tuple[date, str], Any]:
-        """{(week, team): {"responses", "average", "recommend_share"}} for the service page."""
+        """{(week, team): {"responses", "average", "recommend_share"}}."""
+        return {key: {
+            "responses": c.responses,
+            "average": c.score_total / c.responses if c.responses else None,
+            "recommend_share": c.recommend_yes / c.recommend_answers
+            if c.recommend_answers else None}
+            for key, c in self.satisfaction_counts(first_week, last_week).items()}
+
+    def satisfaction_counts(self, first_week: date, last_week: date
+                            ) -> dict[tuple[date, str], SatisfactionCounts]:
+        """The counts behind satisfaction(), which add up over teams (the service page's
+        "all teams")."""
         query = select(satisfaction_weeks).where(and_(satisfaction_weeks.c.week >= first_week,
                                                       satisfaction_weeks.c.week <= last_week))
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
-        return {(r.week, r.team): {
-            "responses": r.responses,
-            "average": r.score_total / r.responses if r.responses else None,
-            "recommend_share": r.recommend_yes / r.recommend_answers
-            if r.recommend_answers else None} for r in rows}
+        return {(r.week, r.team): SatisfactionCounts(r.responses, r.score_total,
+                                                     r.recommend_yes, r.recommend_answers)
+                for r in rows}
 
 
 def _count(conn: Any, week: date, team: str, score: int | None,

@@ -16,6 +16,7 @@ from playwright.async_api import async_playwright, expect
 from bot.console.app import create_app
 from bot.console.service_stats import ALL_TEAMS, percentile, service_stats, week_of
 from bot.tickets import Contact
+from bot.tickets.follow_up import FollowUps
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 NAME = "Sanne de Vries"
@@ -77,10 +78,37 @@ def test_figures_per_team_and_week(make_ticket, ticket_store, clock):
     assert sum(everyone[w].new for w in stats.weeks) == 7
 
 
+def answer_six_weeks(store, clock, tickets, answers):
+    """Six-week answers (issue 15, item 4) as the follow-up counts them: per week and team."""
+    follow_ups = FollowUps(store, clock=clock)
+    for ticket, (score, recommend) in zip(tickets, answers, strict=True):
+        follow_ups.answer_six_weeks(ticket.id, score, recommend)
+
+
+def test_satisfaction_per_team_and_week(make_ticket, ticket_store, clock):
+    made = seed(make_ticket, ticket_store, clock)
+    utrecht, gent = made[0], made[4]
+    clock.now = clock.now - timedelta(days=7)  # answers in the second week
+    answer_six_weeks(ticket_store, clock, [utrecht, utrecht, gent],
+                     [(5, True), (4, False), (2, None)])
+    clock.now = clock.now + timedelta(days=7)
+    stats = service_stats(ticket_store, clock.now, weeks=3)
+    second = stats.weeks[1]
+    mine = stats.teams["midden-utrecht"][second]
+    assert (mine.average_score, mine.recommend_share) == (4.5, 0.5)
+    theirs = stats.teams["vlaanderen"][second]
+    assert (theirs.average_score, theirs.recommend_share) == (2.0, None)
+    everyone = stats.teams[ALL_TEAMS][second]
+    assert (everyone.satisfaction.responses, everyone.average_score) == (3, 11 / 3)
+    assert everyone.recommend_share == 0.5
+    assert stats.teams[ALL_TEAMS][stats.weeks[0]].average_score is None  # no answers
+
+
 async def test_only_coordinators_open_it_and_it_holds_aggregates_only(
     make_client, accounts, make_ticket, ticket_store, clock
 ):
     made = seed(make_ticket, ticket_store, clock)
+    answer_six_weeks(ticket_store, clock, made[:2], [(5, True), (2, False)])
     coordinator = await make_client()
     assert (await login(coordinator)).status == 303  # anna (conftest): a coordinator
     response = await coordinator.get("/dienstverlening")
@@ -88,6 +116,11 @@ async def test_only_coordinators_open_it_and_it_holds_aggregates_only(
     html = await response.text()
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert "<script" not in html and html.count("<svg") >= 8
+    # Satisfaction, in the same SVG charts and table as the rest: 3,5 on average, 50%.
+    assert html.count("<title>Tevredenheid na zes weken (1-5)</title>") >= 2
+    assert html.count("<title>Zou ons aanraden</title>") >= 2
+    assert "gemiddeld cijfer 3.5" in html and "raadt aan 50%" in html
+    assert "<td>3,5</td><td>2</td><td>50%</td>" in html
     assert "Arbeidsmarktregio Midden-Utrecht" in html and "Team Vlaanderen" in html
     for secret in (NAME, PHONE, SUMMARY, "bob", *(t.reference for t in made),
                    *(t.id for t in made)):
@@ -107,7 +140,13 @@ async def test_only_coordinators_open_it_and_it_holds_aggregates_only(
 async def test_the_service_page_in_chromium(aiohttp_server, ticket_store, accounts, settings,
                                             clock, make_ticket):
     ensure_chromium()
-    seed(make_ticket, ticket_store, clock)
+    made = seed(make_ticket, ticket_store, clock)
+    end = clock.now
+    clock.now = end - timedelta(days=7)
+    answer_six_weeks(ticket_store, clock, made[:2] + made[4:5], [(5, True), (4, True),
+                                                               (3, False)])
+    clock.now = end
+    answer_six_weeks(ticket_store, clock, made[:2], [(4, True), (2, False)])
     accounts.add_consultant("bob", PASSWORD, team="midden-utrecht")
     app = create_app(ticket_store, accounts, settings.__class__(
         **{**settings.__dict__, "secure_cookies": True}), clock=clock)
@@ -142,6 +181,10 @@ async def test_the_service_page_in_chromium(aiohttp_server, ticket_store, accoun
             assert box is not None and box["width"] > 250 and box["height"] > 80
             assert await page.locator("svg.chart rect").count() > 20  # bars drawn
             await expect(page.get_by_role("heading", name="Team Vlaanderen")).to_be_visible()
+            satisfaction = page.locator("svg.chart", has_text="Tevredenheid na zes weken")
+            assert await satisfaction.count() >= 3  # all teams and both teams
+            # The legend and a bar in each of the two weeks with answers.
+            assert await satisfaction.first.locator("rect").count() == 3
             await page.screenshot(path=str(DOCS / "service-page.png"), full_page=True)
             await context.close()
         await browser.close()
