@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from typing import Any
 
@@ -14,7 +15,7 @@ from rasa_sdk import Tracker
 from actions.handover import input_channel
 from actions.ticket_store import ticket_store
 from bot.privacy.sender_key import sender_key
-from bot.tickets.follow_up import FollowUps
+from bot.tickets.follow_up import FollowUps, answer_days
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def follow_ups() -> FollowUps:
     with _lock:
         store = ticket_store()
         if _follow_ups is None or _follow_ups.store is not store:
-            _follow_ups = FollowUps(store)
+            _follow_ups = FollowUps(store, answer_days=answer_days(os.environ))
         return _follow_ups
 
 

@@ -114,12 +114,13 @@ def _template(recipient: str, name: str) -> dict[str, Any]:
 
 async def run_delivery_loop(chats: LiveChats, sender: LiveSender, stop: asyncio.Event,
                             every_seconds: float = 3.0) -> None:
-    """Retries, the idle time-out and the follow-up questions (issue 15), until `stop` is
-    set."""
+    """Retries, the idle time-out and the follow-up questions (issue 15: sent when due,
+    expired when unanswered for FOLLOW_UP_ANSWER_DAYS), until `stop` is set."""
     from bot.channels.follow_up_delivery import send_due_questions  # it imports this module
-    from bot.tickets.follow_up import FollowUps
+    from bot.tickets.follow_up import FollowUps, answer_days
 
-    follow_ups = FollowUps(chats.store, clock=chats._clock)  # noqa: SLF001 (the same clock)
+    follow_ups = FollowUps(chats.store, clock=chats._clock,  # noqa: SLF001 (the same clock)
+                           answer_days=answer_days())
     while not stop.is_set():
         try:
             ended = await asyncio.to_thread(chats.expire_idle)
@@ -127,6 +128,9 @@ async def run_delivery_loop(chats: LiveChats, sender: LiveSender, stop: asyncio.
                 logger.info("Live chat: %d ended after the idle time-out", len(ended))
             await sender.deliver_due(chats)
             await send_due_questions(follow_ups, sender)
+            expired = await asyncio.to_thread(follow_ups.expire_unanswered)
+            if expired:
+                logger.info("Follow-up: %d question(s) expired unanswered", expired)
         except Exception:  # noqa: BLE001 - e.g. the database briefly unreachable
             logger.exception("live chat delivery run failed; retrying")
         with contextlib.suppress(TimeoutError):

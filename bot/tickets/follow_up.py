@@ -9,15 +9,23 @@
   aanraden? ja/nee". The answers are only counted, per ISO week and team
   (`satisfaction_weeks`), never kept with the ticket or the person.
 
+**Unanswered questions expire.** A question waits for its answer `FOLLOW_UP_ANSWER_DAYS`
+(default 7) days from when it was asked; after that the person's messages are no longer read
+as an answer to it (`pending_for_sender` leaves it out at once), and `expire_unanswered`,
+run by the console's delivery loop, clears it for good: the contact check's answer is
+recorded as "verlopen" (nothing is escalated: no answer is not a "nee"), the six-week
+question counts nothing, and the audit gets "follow_up_expired" {"question"}.
+
 Questions go out through the member's own channel (bot/channels/follow_up_delivery.py, the
 live-chat delivery code); the answer is read by the conversation engine while `pending`
 says one is awaited (actions/follow_up.py). The row goes with its ticket (erasure,
 withdrawal, retention purge: TicketStore._delete_rows).
 
-    FollowUps(store, clock=None)
+    FollowUps(store, clock=None, answer_days=7)
     due(now=None) -> list[DueQuestion]           claims the questions due (marks them asked)
     unclaim(ticket_id, kind)                     a send failed: due again on the next run
-    pending_for_sender(sender_key) -> (ticket_id, kind) | None
+    pending_for_sender(sender_key) -> (ticket_id, kind) | None   (not expired)
+    expire_unanswered(now=None) -> int           questions that waited too long, cleared
     answer_contact(ticket_id, reached), answer_six_weeks(ticket_id, score, recommend),
     answer_recommend(ticket_id, recommend)
     satisfaction(first_week, last_week) -> {(week, team): {...}}
@@ -26,18 +34,22 @@ withdrawal, retention purge: TicketStore._delete_rows).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, case, select
 
 from bot.tickets.models import to_utc
 from bot.tickets.schema import follow_ups, satisfaction_weeks, tickets
 from bot.tickets.store import TicketStore, _audit
 
 SIX_WEEKS = timedelta(weeks=6)
+ANSWER_DAYS_ENV = "FOLLOW_UP_ANSWER_DAYS"
+DEFAULT_ANSWER_DAYS = 7
+EXPIRED_ANSWER = "verlopen"
 CONTACT_QUESTION = ("Hoi, je vroeg om contact met een loopbaanconsulent. Heeft de consulent "
                     "je al bereikt? (ja/nee)")
 SIX_WEEKS_QUESTION = ("Hoi, je had een tijd geleden contact met een loopbaanconsulent. Hoe "
@@ -73,6 +85,22 @@ class SatisfactionCounts:
                                   self.recommend_answers + other.recommend_answers)
 
 
+def answer_days(env: Mapping[str, str] | None = None) -> int:
+    """How many days a follow-up question waits for its answer (FOLLOW_UP_ANSWER_DAYS)."""
+    env = os.environ if env is None else env
+    try:
+        return max(1, int(env.get(ANSWER_DAYS_ENV) or DEFAULT_ANSWER_DAYS))
+    except ValueError:
+        return DEFAULT_ANSWER_DAYS
+
+
+# When the awaited question was asked: the contact check, or the six-week question (the
+# recommend question is its second half).
+def _asked_at() -> Any:
+    return case((follow_ups.c.pending == "contact", follow_ups.c.contact_asked_at),
+                else_=follow_ups.c.closed_asked_at)
+
+
 def _naive(value: datetime) -> datetime:
     return to_utc(value).replace(tzinfo=None)
 
@@ -83,10 +111,12 @@ def week_of(moment: datetime) -> date:
 
 
 class FollowUps:
-    def __init__(self, store: TicketStore, clock: Clock | None = None) -> None:
+    def __init__(self, store: TicketStore, clock: Clock | None = None,
+                 answer_days: int = DEFAULT_ANSWER_DAYS) -> None:
         self.store = store
         self._engine = store.engine
         self._clock = clock
+        self.answer_window = timedelta(days=answer_days)
 
     def now(self) -> datetime:
         return to_utc(self._clock()) if self._clock else self.store._now()  # noqa: SLF001
@@ -128,14 +158,36 @@ class FollowUps:
         """One indexed query per message: does an answer of this person wait?"""
         if not sender_key:
             return None
+        cutoff = _naive(self.now()) - self.answer_window
         query = (select(follow_ups.c.ticket_id, follow_ups.c.pending)
                  .join(tickets, tickets.c.id == follow_ups.c.ticket_id)
                  .where(and_(tickets.c.sender_key == sender_key,
-                             follow_ups.c.pending.is_not(None)))
+                             follow_ups.c.pending.is_not(None), _asked_at() >= cutoff))
                  .order_by(tickets.c.created_at.desc()))
         with self._engine.connect() as conn:
             row = conn.execute(query).first()
         return None if row is None else (row.ticket_id, row.pending)
+
+    def expire_unanswered(self, now: datetime | None = None) -> int:
+        """Clear the questions asked longer than the answer window ago and still unanswered;
+        returns how many."""
+        moment = _naive(now or self.now())
+        query = (select(follow_ups.c.ticket_id, follow_ups.c.pending, tickets.c.reference)
+                 .join(tickets, tickets.c.id == follow_ups.c.ticket_id)
+                 .where(and_(follow_ups.c.pending.is_not(None),
+                             _asked_at() < moment - self.answer_window))
+                 .with_for_update(skip_locked=True))
+        with self._engine.begin() as conn:
+            rows = conn.execute(query).all()
+            for row in rows:
+                values: dict[str, Any] = {"pending": None}
+                if row.pending == "contact":
+                    values["contact_answer"] = EXPIRED_ANSWER
+                conn.execute(follow_ups.update()
+                             .where(follow_ups.c.ticket_id == row.ticket_id).values(values))
+                _audit(conn, row.ticket_id, row.reference, "system", "follow_up_expired",
+                       {"question": row.pending}, moment)
+        return len(rows)
 
     def answer_contact(self, ticket_id: str, reached: bool) -> None:
         now = _naive(self.now())

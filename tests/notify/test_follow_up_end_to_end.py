@@ -36,6 +36,9 @@ def store(make_store, tmp_path, monkeypatch):
     monkeypatch.setenv("TICKETS_DB_URL", f"sqlite:///{tmp_path / 'tickets.db'}")
     monkeypatch.setenv("TICKETS_SENDER_KEY_SECRET", "unit-test-secret")
     monkeypatch.setenv("LIVE_CHAT_KEY", KEY.decode())
+    # The question goes out on the test clock (March 2026), the action server reads the
+    # answer on the wall clock: the answer window (FOLLOW_UP_ANSWER_DAYS) must span the gap.
+    monkeypatch.setenv("FOLLOW_UP_ANSWER_DAYS", "3650")
     # The action server's store queues outbox rows for the configured notifiers.
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     monkeypatch.setenv("CONSULTANT_TELEGRAM_CHAT_ID", CHAT_ID)
