@@ -8,6 +8,8 @@ import re
 
 from bot.dialogue.patterns import (
     NO_START,
+    NOT_STOPPING,
+    SEND_WORDS,
 )
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
@@ -43,14 +45,20 @@ class Confirmations(ConversationState):
             self.free_turn(picked)
 
     def answer_stop_confirm(self, picked: Picked) -> None:
+        text = self.turn.text
+        if SEND_WORDS.search(text) and self.get("resume_pending") in ("summary", "summary_edit"):
+            # "nee niet stoppen, versturen": the request is sent (round 6, p27, p32).
+            self.set(pending="summary", resume_pending=None, summary_confirmed=True)
+            self.ask_step(self.next_step())
+            return
         if (self._plain_yes() or (self.intent == "stop_form" and not self.turn.is_question)) \
-                and not NO_START.match(self.turn.text):
+                and not NO_START.match(text) and not NOT_STOPPING.search(text):
             # "Nee, ga verder" (the button's own words, typed) never stops (round 5, p21).
             self.set(pending=None)
             self.stop_form()
             return
         self.set(pending=self.get("resume_pending"), resume_pending=None)
-        if self.intent == "deny":
+        if self.intent == "deny" or NO_START.match(text) or NOT_STOPPING.search(text):
             self.say("utter_form_continues", repeatable=True)
             self.ask_step(self.next_step())
             return

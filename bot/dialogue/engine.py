@@ -66,6 +66,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def decide(self) -> Outcome:
         turn = self.turn
+        if turn.mentioned and not self.fits_region(turn.mentioned.region):
+            turn.mentioned = None  # a Dutch rule is not offered unasked in Flanders (round 6)
         if turn.knowledge is None and turn.mentioned and turn.is_question:
             # "kan ik hem aanklagen?": the entry's own words name the question.
             turn.knowledge = Match(turn.mentioned, 1.0)
@@ -147,6 +149,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.crisis_level == "clear" or self.intent == "crisis":
             self.crisis()
             return
+        if self.aftercare():
+            return
         if self.pending == "crisis_check":
             self.answer_check(picked)
             return
@@ -221,6 +225,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return  # one knowledge answer per turn is enough
         self.say_text(entry.answer)
         self.set(offered_answers=[*given, entry.id])
+
+    def fits_region(self, region: str) -> bool:
+        return region == "any" or (region == "be") == bool(self.turn.flemish)
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()

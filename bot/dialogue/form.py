@@ -18,6 +18,7 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_PREFERENCE,
     NO_START,
+    NOT_STOPPING,
     OVERWHELMED,
     PHONE_PART,
     REQUEST_STATUS,
@@ -128,6 +129,10 @@ class HandoverForm(ConversationState):
         if self.get("region"):
             lines.append(f"Plaats: {self.get('region')}")
         lines.append(f"Waarover: {topic_part}")
+        if self.get("safety_flag"):
+            # The ticket is marked urgent after a crisis statement; the person sees that it
+            # is, and that their words are not passed on (round 6, p33: it was hidden).
+            lines.append("Voorrang: ja, het is dringend (wat je eerder schreef, geef ik niet door)")
         # No answer is no (issues 12 and 15): only an explicit yes is a yes.
         lines.append("Eerdere chat delen: " + ("ja" if self.get("share_history") is True
                                                else "nee"))
@@ -195,8 +200,10 @@ class HandoverForm(ConversationState):
             self.say("utter_welcome_back", repeatable=True)
             self.ask_step(step)
             return
+        # "laat maar... verstuur maar zo" and "nee niet stoppen" are no stop (round 6).
         explicit_stop = intent == "stop_form" and (
-            self.turn.is_button or STOP_FORM_WORDS.search(self.turn.text))
+            self.turn.is_button or STOP_FORM_WORDS.search(self.turn.text)) and not (
+            NOT_STOPPING.search(self.turn.text) or SEND_WORDS.search(self.turn.text))
         if explicit_stop and step != "consent":
             self.say("utter_ask_stop_confirm", repeatable=True)
             self.set(pending="stop_confirm", resume_pending=step)

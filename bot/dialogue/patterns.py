@@ -35,6 +35,7 @@ STEP_QUESTIONS = {
 BELGIAN_VERSIONS = frozenset({
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
     "utter_crisis_soft", "utter_goodbye_safety", "utter_conflict_referral",
+    "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.
@@ -72,7 +73,7 @@ DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
 STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
-GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|ciao|laters|"
+GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|salukes|ciao|laters|"
                             r"slaapwel|welterusten|ik ga)\b", re.I)
 YES = re.compile(r"^\W*(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
                   r"klopt|is goed|is prima|dat is goed|dat mag|mag wel|mag|verstuur|doe maar|"
@@ -91,7 +92,8 @@ TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+d
                          re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
-GOODBYE_END = re.compile(r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|houdoe|groetjes|"
+GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)
+                         r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|salukes|saluut|houdoe|groetjes|"
                           r"fijne\s+(dag|avond|weekend)(\s+nog)?|welterusten|goedendag|"
                           r"tot\s+later)\W*$", re.I)  # not "groeten": letters end so
 DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
@@ -235,6 +237,32 @@ MISREAD_WORDS = re.compile(
 NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(helemaal\s+|echt\s+)?(niet|nie|ni)|"
                        r"niet\s+zo\s+bedoeld|"
                        r"bedoel\w*\s+(ik\s+)?(het\s+)?(niet|nie|ni)\s+zo)\b", re.I)
+# After a crisis statement (round 6, p33): "nee ik meen het" says it stands; "113 helpt
+# niks" asks for another way, not the same number again; "wat heb jij daar mee te maken"
+# questions the bot, not the statement.
+MEANT_IT = re.compile(r"\b(ik\s+)?(meen|meende)\s+(het|dat|dit)\b|\b(echt\s+)?serieus\b|"
+                      r"\bgeen\s+grap\b", re.I)
+HELPLINE_FAILED = re.compile(
+    r"\b(113|1813|zelfmoordlijn|crisislijn|huisarts|hulplijn)\b.{0,40}\b(helpt|hielp|helpen|"
+    r"hielpen)\s+(\w+\s+)?(niks|niets|niet|nooit)\b|"
+    r"\b(113|1813)\b.*\bal\s+(eens\s+|vaker\s+|vaak\s+|een\s+keer\s+)?gebeld\b|"
+    r"\b(113|1813)\b.*\b(had|heb)\s+ik\s+(niks|niets)\s+aan\b|"
+    r"\bal\s+(eens\s+|vaker\s+|een\s+keer\s+)?(113|1813)\s+gebeld\b", re.I)
+HELPLINE_MENTION = re.compile(r"\b(113|1813|0800-?0113|zelfmoordlijn|crisislijn)\b", re.I)
+CHALLENGES_BOT = re.compile(
+    r"\bwat\s+(heb|hebt|heeft)\s+(jij|je|gij|ge)\s+(daar|er|hier)\s+(\w+\s+)?mee\s+te\s+maken\b|"
+    r"\bwat\s+weet\s+(jij|je|een\s+bot)\s+(daar\s+|er\s+)?(nou\s+)?(van|over)\b|"
+    r"\b(je|jij)\s+bent\s+(maar|toch\s+maar|gewoon)\s+een\s+(bot|robot|computer)\b", re.I)
+# "ja graag. bel me vandaag nog aub": a yes to our offer, whatever the classifier makes
+# of "vandaag" (round 6, p32: read as a goodbye); "nu nog nie", "nee merci": a no.
+OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
+                      r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
+# "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
+CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
+                     r"\b(gebeld|gemaild|geappt)\s+worden\b", re.I)
+# "nee niet stoppen, versturen" is no stop (round 6, p27, p32).
+NOT_STOPPING = re.compile(r"\b(niet|nie|ni|geen)\s+(stoppen|stop|afbreken|annuleren|weggooien)\b",
+                          re.I)
 # ("haha" after a clear no is relief, not laughing it off: round 5, p19.)
 LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|laat\s+maar)\b", re.I)
 # "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.

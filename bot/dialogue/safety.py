@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.patterns import (
+    CHALLENGES_BOT,
+    HELPLINE_FAILED,
+    HELPLINE_MENTION,
     LAUGHED_OFF,
+    MEANT_IT,
     MISREAD_WORDS,
     NO_START,
     NOT_MEANT,
@@ -16,9 +20,48 @@ from bot.dialogue.patterns import (
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
 
+# What we say around a crisis statement; said last turn, the next message is read in its light.
+CRISIS_RESPONSES = (
+    "utter_crisis", "utter_crisis_again", "utter_crisis_offer_human", "utter_crisis_soft",
+    "utter_crisis_declined", "utter_crisis_check", "utter_crisis_ticket_exists",
+    "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
+)
+
 
 class SafetyTurns(ConversationState):
     """The safety part of a turn (see the module docstring)."""
+
+    def just_talked_about_crisis(self) -> bool:
+        return any(self.said_recently(r) for r in CRISIS_RESPONSES)
+
+    def aftercare(self) -> bool:
+        """Once a crisis was stated in this conversation, what follows is read in its light
+        (role-play round 6, p33): a new dark signal is never left unanswered, "nee ik meen
+        het" is believed, "113 helpt niks" gets other ways to talk, and a challenge to the
+        bot gets an honest answer that stays with what was said. True when answered."""
+        if not self.get("safety_flag"):
+            return False
+        text = self.turn.text
+        if HELPLINE_FAILED.search(text):
+            self.say("utter_crisis_helpline_failed", repeatable=True)
+            self.set(pending=None)
+            return True
+        recent = self.just_talked_about_crisis()
+        if recent and CHALLENGES_BOT.search(text):
+            self.say("utter_crisis_bot_limit", repeatable=True)
+            self.set(pending=None)
+            return True
+        if recent and MEANT_IT.search(text) and not NOT_MEANT.search(text) and \
+                not LAUGHED_OFF.search(text):
+            self.say("utter_crisis_meant_it", repeatable=True)
+            self.set(crisis_told=int(self.get("crisis_told") or 0) + 1)
+            return True
+        if self.turn.crisis_level == "possible" and not HELPLINE_MENTION.search(text):
+            # After a stated crisis, "heeft allemaal geen zin meer" needs no check question:
+            # it gets the answer again (round 6: it got career buttons).
+            self.crisis()
+            return True
+        return False
 
     def crisis(self) -> None:
         told = int(self.get("crisis_told") or 0)

@@ -8,17 +8,20 @@ import re
 
 from bot.dialogue.patterns import (
     ADVICE_QUESTION,
+    CALL_ME,
     DEEPEN_WHEN_KNOWN,
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
     NO_CONSULTANT,
+    OFFER_NO,
     SERVICE_ANSWERS,
     SERVICE_SURE,
     STATEMENT_ANSWER,
     TOPIC_SURE,
     TOPIC_WORDS,
     WITHDRAW,
+    YES,
     topic_label,
 )
 from bot.dialogue.pickup import Picked
@@ -44,12 +47,7 @@ class FreeTalk(ConversationState):
                 self.turn.is_question:
             self.contact_outside_form(picked)
             return
-        if self.pending == "offer" and intent in ("affirm", "request_human"):
-            self.start_handover(picked)
-            return
-        if self.pending == "offer" and intent == "deny":
-            self.set(offer_declined=True, pending=None)
-            self.say("utter_offer_declined")
+        if self.pending == "offer" and self.answer_offer(picked):
             return
         if self.pending == "opening" and intent in ("affirm", "deny", "so_so"):
             self.set(pending=None)
@@ -86,6 +84,29 @@ class FreeTalk(ConversationState):
             self.answer_in_context()
         else:
             self.miss(misses)
+
+    def answer_offer(self, picked: Picked) -> bool:
+        """The answer to "wil je met een consulent praten?", read in its context: a typed
+        yes with more ("ja graag. bel me vandaag nog aub") is a yes, whatever the classifier
+        makes of "vandaag"; "nu nog nie", "nee merci" is a no, and a question after it is
+        still answered (round 6, p25, p31, p32). True when the turn is done."""
+        text = self.turn.text
+        if OFFER_NO.match(text) or (self.intent == "deny" and not YES.match(text)):
+            self.set(offer_declined=True, pending=None)
+            if self.turn.is_question or len(text.split()) > 6:
+                self.turn.intent = "nlu_fallback" if self.intent == "deny" else self.intent
+                return False  # "nee merci. kunde gij mij iets over ouderschapsverlof zeggen?"
+            self.say("utter_offer_declined")
+            return True
+        if self.turn.is_question:
+            return False  # "ja maar wat kost dat?": a question first
+        if self.intent in ("affirm", "request_human") or YES.match(text) or \
+                CALL_ME.search(text):
+            self.start_handover(picked)
+            return True
+        # Talked past the offer: counted, so that it is not made again and again.
+        self.set(offers_ignored=int(self.get("offers_ignored") or 0) + 1, pending=None)
+        return False
 
     def greet(self) -> None:
         if "utter_disclosure" in [s.response for s in self.out.says] or \
@@ -219,6 +240,10 @@ class FreeTalk(ConversationState):
         if not topics:
             self.answer_in_context()
             return
+        if self.get("safety_flag") and not self.get("checked_in_after_crisis"):
+            # Career talk after a crisis statement starts with the person (round 6, p33).
+            self.say("utter_after_crisis_checkin", repeatable=True)
+            self.set(checked_in_after_crisis=True)
         main = topics[0]
         known = self.topics()
         knowledge = self.turn.knowledge

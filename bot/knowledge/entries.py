@@ -18,6 +18,7 @@ from bot.settings import ROOT
 
 KNOWLEDGE_DIR = ROOT / "knowledge"
 FACTS_FILE = ROOT / "docs" / "facts.md"
+KEYWORDS_FILE = KNOWLEDGE_DIR / "keywords.yml"
 REGIONS = ("nl", "be", "any")
 
 
@@ -64,6 +65,8 @@ def _entry(raw: dict, source: Path) -> Entry:
 def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
     entries: list[Entry] = []
     for path in sorted(directory.glob("*.yml")):
+        if path.name == KEYWORDS_FILE.name:
+            continue
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         entries.extend(_entry(raw, path) for raw in document.get("entries") or [])
     ids = [e.id for e in entries]
@@ -74,6 +77,27 @@ def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
 
 
 NOT_COVERED_FILE = KNOWLEDGE_DIR / "not_covered.txt"
+
+
+def load_keywords(path: Path | None = None, entries: list[Entry] | None = None,
+                  section: str = "keywords") -> dict[str, re.Pattern[str]]:
+    """Per entry id, from knowledge/keywords.yml: ``keywords``, the words that name its
+    question ("krijg ik eigenlijk ww?" is short, and the meaning alone scores it too low;
+    round 6, p33), or ``requires``, words without which its answer is wrong."""
+    path = path or KEYWORDS_FILE
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    known = {e.id for e in (entries if entries is not None else load_entries())}
+    keywords: dict[str, re.Pattern[str]] = {}
+    for entry_id, pattern in (raw.get(section) or {}).items():
+        if entry_id not in known:
+            raise KnowledgeError(f"{path.name}: unknown entry id {entry_id!r}")
+        try:
+            keywords[entry_id] = re.compile(str(pattern), re.IGNORECASE)
+        except re.error as error:
+            raise KnowledgeError(f"{path.name}: {entry_id}: bad pattern: {error}") from error
+    return keywords
 
 
 def entry_by_id(entry_id: str) -> Entry | None:

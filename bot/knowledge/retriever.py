@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.knowledge.entries import Entry, load_entries, load_not_covered
+from bot.knowledge.entries import Entry, load_entries, load_keywords, load_not_covered
 from bot.nlu.flemish import FLEMISH_WORDS
 
 # Chosen on tests/knowledge/kb_questions.tsv, written by someone who never saw the
@@ -34,6 +34,11 @@ REGION_PENALTY = 0.05
 # A message that resembles a deliberately uncovered question (knowledge/not_covered.txt: the
 # pension fund's amount, the Belgian pension age) more than any example question gets no answer.
 NOT_COVERED_MARGIN = 0.0
+# A question that names an entry's own words (knowledge/keywords.yml: "ww", "tijdskrediet")
+# needs less similarity, and that entry is preferred over one that only sounds alike. Chosen
+# on kb_questions.tsv like the weights above; questions.tsv checks it (docs/decisions.md).
+KEYWORD_BONUS = 0.0
+KEYWORD_MIN_SCORE = 0.37
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,12 @@ def _parts(text: str) -> list[str]:
 
 class Retriever:
     def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE,
-                 not_covered: list[str] | None = None) -> None:
+                 not_covered: list[str] | None = None,
+                 keywords: dict[str, re.Pattern[str]] | None = None,
+                 requires: dict[str, re.Pattern[str]] | None = None) -> None:
         self.entries = entries
+        self.keywords = keywords or {}
+        self.requires = requires or {}
         self.not_covered = [_normalise(t) for t in (not_covered or [])]
         self.min_score = min_score
         questions = [(i, _normalise(q)) for i, e in enumerate(entries) for q in e.questions]
@@ -131,8 +140,15 @@ class Retriever:
             # The same question has a Dutch and a Flemish answer: the person's region decides.
             if entry.region == ("nl" if flemish else "be"):
                 scores[i] -= REGION_PENALTY
+        lowered = text.lower()
+        named = np.array([bool(self.keywords.get(e.id) and self.keywords[e.id].search(lowered))
+                          for e in self.entries])
+        scores = scores + KEYWORD_BONUS * named
+        for i, entry in enumerate(self.entries):
+            if entry.id in self.requires and not self.requires[entry.id].search(lowered):
+                scores[i] = -1.0  # "ww na ontslag" is no question about resigning
         best = int(np.argmax(scores))
-        if scores[best] < self.min_score:
+        if scores[best] < (KEYWORD_MIN_SCORE if named[best] else self.min_score):
             return None
         if self.not_covered:
             per_entry, uncovered = self._question_scores(_normalise(text))
@@ -159,5 +175,8 @@ def shared_retriever() -> Retriever:
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = Retriever(load_entries(), not_covered=load_not_covered())
+            entries = load_entries()
+            _shared = Retriever(entries, not_covered=load_not_covered(),
+                                keywords=load_keywords(entries=entries),
+                                requires=load_keywords(entries=entries, section="requires"))
         return _shared

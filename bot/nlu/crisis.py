@@ -156,7 +156,15 @@ POSSIBLE_PATTERNS = _compile((
     # Role-play, 2026-12-03: said by a man with debts whose marriage was ending.
     r"\b(?:redden|redt|kunnen|kan)\s+(?:het\s+)?(?:zich\s+)?(?:\w+\s+){0,2}zonder\s+mij\b",
     r"\bals\s+ik\s+er\s+(?:dan\s+)?nog\s+(?:ben|zijn|ben\s+haha)\b",
-    r"\b(?:het\s+)?(?:heeft\s+)?(?:allemaal|alles)\s+(?:heeft\s+)?geen\s+zin\s+meer\b",
+    # "heeft allemaal toch geen zin meer" (role-play round 6, p33): fillers between.
+    r"\b(?:het\s+)?(?:heeft\s+)?(?:allemaal|alles)\s+(?:heeft\s+)?(?:(?:toch|echt|gewoon|ook|"
+    r"eigenlijk)\s+)*geen\s+zin\s+meer\b",
+    # "dat ik er morgen misschien niet meer ben" (round 6, p33); "ik ben er morgen niet
+    # meer, dan heb ik vrij" has a work cause or a reason after it and stays ordinary.
+    rf"\b(?:dat|of)\s+{_I}\s+er\s+(?:\w+\s+){{0,3}}{_NOT}\s+meer\s+(?:ben|zal\s+zijn|zou\s+zijn)\b",
+    r"\bof\s+ik\s+er\s+(?:\w+\s+){0,3}nog\s+(?:ben|zal\s+zijn)\b",
+    # Loneliness after a dark statement: "niemand snapt het" (round 6, p33).
+    rf"\bniemand\s+(?:snapt|begrijpt|ziet)\s+(?:het|me|mij|{_ME}){_END}",
     rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",
     # Role-play round 4 (2026-12-03), said by a cleaner whose husband had left: "met
     # alles" is no object that makes it ordinary, and neither is "met het leven".
