@@ -8,7 +8,7 @@ import logging
 
 import sqlalchemy as sa
 from rasa_sdk import Tracker
-from rasa_sdk.events import AllSlotsReset, EventType, Restarted
+from rasa_sdk.events import AllSlotsReset, EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import live_chat
@@ -48,4 +48,5 @@ async def erase(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Even
         return []
     logger.info("Erasure done: %d ticket(s), conversation queued", removed)
     dispatcher.utter_message(response="utter_deleted")
-    return [AllSlotsReset(), Restarted()]
+    # Only the fact that it happened stays, for "is het nu echt weg?" (round 6, p34).
+    return [AllSlotsReset(), Restarted(), SlotSet("erased", True)]

@@ -5,6 +5,7 @@ decision asks for (actions/handover.py, actions/privacy.py)."""
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,6 +17,7 @@ from actions.common import is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn
 from bot.knowledge.retriever import mentioned, shared_retriever
+from bot.privacy.conversations import retention_days as conversation_retention_days
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +59,10 @@ def utter(dispatcher: CollectingDispatcher, outcome: Outcome) -> None:
             # The consent text promises the retention that the store really applies.
             dispatcher.utter_message(response=say.response,
                                      retention_days=handover.retention_days())
+        elif say.response in ("utter_what_is_stored", "utter_what_is_stored_request"):
+            # What we say we keep is what the worker really deletes, and when.
+            dispatcher.utter_message(response=say.response, **say.values,
+                                     conversation_days=conversation_retention_days(os.environ))
         elif say.response:
             dispatcher.utter_message(response=say.response, **say.values)
         elif say.text:

@@ -36,8 +36,10 @@ from bot.dialogue.patterns import (
     DENIAL_AFTER,
     EMPLOYER_SECRET,
     ENGLISH_REQUEST,
+    ERASED_QUESTION,
     FIXED_TERM,
     FORM_STEPS,
+    GOODBYE_ANY,
     GOODBYE_END,
     GOODBYE_WORDS,
     MAX_CHECK_QUESTIONS,
@@ -46,6 +48,7 @@ from bot.dialogue.patterns import (
     PRIVACY_QUESTION,
     SECTOR_WISH,
     SIMPLER,
+    STORED_QUESTION,
     THANKS_WORDS,
     TOPIC_WORDS,
     URGENT,
@@ -75,6 +78,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 (GOODBYE_WORDS.match(turn.text) and len(turn.text.split()) <= 3)
                 or GOODBYE_END.search(turn.text)):
             turn.intent = "goodbye"  # "doei", "top, thanks! doei 👋" as people type them
+        if turn.intent == "goodbye" and not (GOODBYE_ANY.search(turn.text)
+                                             or GOODBYE_END.search(turn.text)):
+            turn.intent = "nlu_fallback"  # "graag gedaan hoor. en nu?" is no goodbye
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"
@@ -148,6 +154,22 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "Kan ik eerder stoppen? En ziet mijn leidinggevende dit?": both get an answer.
         if turn.crisis_level == "clear" or self.intent == "crisis":
             self.crisis()
+            return
+        if self.get("erased") and (ERASED_QUESTION.search(turn.text)
+                                   or STORED_QUESTION.search(turn.text)):
+            self.say("utter_erasure_confirmed", repeatable=True)
+            return
+        if STORED_QUESTION.search(turn.text) and self.pending != "delete_confirm":
+            # What we keep, said plainly, not the general confidentiality text (round 6).
+            if self.has_ticket():
+                self.say("utter_what_is_stored_request", repeatable=True,
+                         ticket_reference=self.get("ticket_reference"))
+            else:
+                self.say("utter_what_is_stored", repeatable=True)
+            if self.intent == "delete_my_data" and DELETE_WORDS.search(turn.text):
+                self.ask_delete()  # "wat weten jullie van mij? en haal alles weg"
+            elif self.get("handover") and self.pending in FORM_STEPS:
+                self.ask_step(self.pending)
             return
         if self.aftercare():
             return

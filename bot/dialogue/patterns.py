@@ -97,6 +97,7 @@ GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)
                           r"fijne\s+(dag|avond|weekend)(\s+nog)?|welterusten|goedendag|"
                           r"tot\s+later)\W*$", re.I)  # not "groeten": letters end so
 DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
+                          r"haal\s+(\w+\s+){0,2}weg|"
                            r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
                            re.I)
 BOT_QUESTION = re.compile(
@@ -260,6 +261,23 @@ OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\
 # "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
 CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
                      r"\b(gebeld|gemaild|geappt)\s+worden\b", re.I)
+# Any word of leaving: without one, the classifier's "goodbye" is a misreading ("graag
+# gedaan hoor. en nu?" ended the chat in round 6, p30).
+GOODBYE_ANY = re.compile(
+    r"\b(doei|dag|daag|goedendag|goeiedag|tot\s+\w+|bye|ciao|salu\w*|houdoe|groet\w*|welterusten|slaap\w*|"
+    r"laters?|fijne\s+\w+|moet\s+(nu\s+|ff\s+|even\s+)?(gaan|weg|werken|stoppen|verder)|"
+    r"ik\s+(ga|stop|ben\s+weg|hou\s+op)|ga\s+(nu\s+)?(slapen|weg|stoppen)|ciao|adios|"
+    r"goodbye|see\s+you|dikke\s+kus|xx+|👋)", re.I)
+# "wat weten jullie van mij?", "wat staat er over mij opgeslagen" (round 6, p34).
+STORED_QUESTION = re.compile(
+    r"\bwat\s+(weten|weet|hebben|heb|hebt|bewaren|bewaar|bewaart)\s+(jullie|je|jij|u|gij|ge)\s+"
+    r"(nu\s+|nog\s+|eigenlijk\s+|allemaal\s+)*(van|over)\s+(mij|me)\b|"
+    r"\bwat\s+(staat|sla|slaan|slaat)\s+(er\s+)?(\w+\s+){0,3}(over|van)\s+(mij|me)\b|"
+    r"\bwat\s+(\w+\s+){0,3}(opgeslagen|bewaard)\b", re.I)
+# After an erasure: "is het nu echt weg?", "is alles gewist?"
+ERASED_QUESTION = re.compile(r"\b(weg|gewist|verwijderd|wissen|verwijder\w*)\b.*\?|"
+                             r"\bis\s+(het|alles)\s+(nu\s+)?(echt\s+)?(weg|gewist|verwijderd)\b",
+                             re.I)
 # "nee niet stoppen, versturen" is no stop (round 6, p27, p32).
 NOT_STOPPING = re.compile(r"\b(niet|nie|ni|geen)\s+(stoppen|stop|afbreken|annuleren|weggooien)\b",
                           re.I)

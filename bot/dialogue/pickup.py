@@ -41,6 +41,11 @@ _NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b
                   r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om)\b)")
 
 
+# "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30).
+_DISLIKED_AFTER = (r"\s+(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+)?"
+                   r"(?:niks|niets|vervelend|naar|niet\s+fijn|stom|eng|lastig|verschrikkelijk)\b")
+
+
 @dataclass
 class Picked:
     """What one message told about the person; None means "not said here"."""
@@ -87,10 +92,12 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
         for word in words:
             if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered) or (
                     channel != "chat" and re.search(rf"\b{re.escape(word)}\s+{_NEGATED_AFTER}",
-                                                    lowered)):
+                                                    lowered)) or (
+                    re.search(rf"\b{re.escape(word)}{_DISLIKED_AFTER}", lowered)):
                 refused.add(channel)
     # Remove the refused phrases, then look for what is left ("niet bellen, mailen").
-    remaining = re.sub(rf"{_NEGATED}\w+|\b\w+\s+{_NEGATED_AFTER}", " ", lowered)
+    remaining = re.sub(rf"{_NEGATED}\w+|\b\w+\s+{_NEGATED_AFTER}|\b\w+{_DISLIKED_AFTER}", " ",
+                       lowered)
     wanted = contact.clean_channel(remaining, strict=True)
     return (wanted if wanted not in refused else None), refused
 

@@ -9,6 +9,7 @@ from bot.dialogue.patterns import (
     BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
     NO_START,
+    SIMPLER,
     YES,
 )
 from bot.dialogue.turn import Outcome, Say, Turn
@@ -60,12 +61,21 @@ class ConversationState:
 
     def say_knowledge(self, entry: Entry) -> None:
         """A knowledge answer; asked again right after, it comes in easier words."""
-        if entry.id in (self.get("knowledge_recent") or []):
+        recent = entry.id in (self.get("knowledge_recent") or [])
+        asks_again = bool(SIMPLER.search(self.turn.text)) or len(self.turn.text.split()) <= 6
+        if recent and asks_again:
+            # "wat is dat?", "kan u makkelijk zeggen?": the same answer in easier words.
             if entry.simple:
                 self.say_text([entry.simple])
             else:
                 self.say("utter_knowledge_again", repeatable=True)
+        elif recent or entry.id in (self.get("knowledge_repeated") or []):
+            # The same answer a third time is no answer to what is asked now (round 6,
+            # p28 got the AOW age five times for other questions): say so honestly.
+            self.say("utter_knowledge_no_better", repeatable=True)
+            return
         elif entry.id in (self.get("knowledge_given") or []):
+            self.set(knowledge_repeated=[*(self.get("knowledge_repeated") or []), entry.id])
             # Given earlier in this conversation: a short reminder, not the same block
             # for the third time (round 4, p19 read the fewer-hours answer four times).
             self.say("utter_knowledge_said_before", repeatable=True)

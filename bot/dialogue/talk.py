@@ -91,6 +91,9 @@ class FreeTalk(ConversationState):
         makes of "vandaag"; "nu nog nie", "nee merci" is a no, and a question after it is
         still answered (round 6, p25, p31, p32). True when the turn is done."""
         text = self.turn.text
+        if self.intent == "goodbye":
+            self.set(pending=None)
+            return False  # "oké doei" is a goodbye, not a yes
         if OFFER_NO.match(text) or (self.intent == "deny" and not YES.match(text)):
             self.set(offer_declined=True, pending=None)
             if self.turn.is_question or len(text.split()) > 6:

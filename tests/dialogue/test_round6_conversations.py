@@ -196,3 +196,55 @@ def test_a_dutch_rule_is_not_offered_unasked_to_someone_in_flanders():
     chat.say("ik werk voltijds in 't AZ in Brugge en wil 4/5 werken", "work_life_balance",
              topics=["work_life_balance"], mentioned=hours, flemish=True)
     assert not any(hours.answer[0] in t for t in chat.texts())
+
+
+def test_a_classifier_goodbye_without_a_word_of_leaving_is_no_goodbye():
+    # p30: "graag gedaan hoor. en nu?" -> "Dag! Fijn dat je even kwam praten".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("graag gedaan hoor. en nu?", "goodbye")
+    assert not any(n.startswith("utter_goodbye") for n in names)
+    assert chat.say("oké doei", "goodbye")[0].startswith("utter_goodbye")
+
+
+def test_a_disliked_channel_is_refused():
+    # p30: "bellen vind ik niks" was stored as contact by phone.
+    from bot.dialogue.pickup import pick_channel
+
+    assert pick_channel("bellen vind ik niks, mail maar") == ("email", {"phone"})
+
+
+def test_what_do_you_know_about_me_says_what_is_stored():
+    # p34: asked three times; got unhappiness at work, the confidentiality text, "sorry".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert chat.say("wat weten jullie nu allemaal van mij?", "stuck") == ["utter_what_is_stored"]
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("wat weten jullie van mij? en haal alles weg", "delete_my_data")
+    assert names == ["utter_what_is_stored", "utter_ask_delete_confirm"]
+
+
+def test_after_an_erasure_is_it_really_gone_gets_a_true_answer():
+    # p34: "is het nu echt weg?" after "Klaar, je gegevens zijn verwijderd" -> topic buttons.
+    chat = Chat()
+    chat.slots.update(erased=True)  # what actions/privacy.py leaves after Restarted
+    assert chat.say("is het nu echt weg?", "nlu_fallback") == ["utter_disclosure",
+                                                               "utter_erasure_confirmed"]
+
+
+def test_the_same_knowledge_answer_for_another_question_is_said_to_be_no_better():
+    # p28: a formal writer got the AOW-age answer five times, three "in makkelijke woorden".
+    chat = Chat()
+    aow = knowledge("aow_leeftijd", "retirement")
+    chat.say("Wanneer krijg ik eigenlijk AOW?", "retirement", knowledge=aow)
+    assert "ANSWER aow_leeftijd" in chat.texts()
+    names = chat.say("Mag ik dan ook gewoon doorwerken bij mijn werkgever na die datum?",
+                     "retirement", knowledge=aow)
+    assert "utter_knowledge_no_better" in names
+    assert "ANSWER aow_leeftijd" not in chat.texts()
+    # A short "wat is dat?" right after still gets the easier words.
+    chat = Chat()
+    chat.say("Wanneer krijg ik eigenlijk AOW?", "retirement", knowledge=aow)
+    names = chat.say("wat is dat?", "retirement", knowledge=aow)
+    assert "utter_knowledge_again" in names

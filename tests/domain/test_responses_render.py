@@ -16,7 +16,8 @@ from bot.settings import ROOT
 DOMAIN = Domain.load(str(ROOT / "domain"))
 # Values the actions and the conversation engine pass when they dispatch these responses
 # (actions/*.py, bot/dialogue/engine.py).
-ACTION_VALUES = {"retention_days": 90, "expected_contact": "uiterlijk dinsdag",
+ACTION_VALUES = {"retention_days": 90, "conversation_days": 30,
+                 "expected_contact": "uiterlijk dinsdag",
                  "summary": "Je werkt in de zorg.", "ticket_reference": "KP-ABC234",
                  "refused": "bellen", "email": "noor@gmial.com", "suggestion": "gmail.com",
                  "changes": "nummer: +31612345678", "noted": "je naam is Noor",
