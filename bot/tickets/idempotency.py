@@ -4,7 +4,7 @@ The handover's key says "same conversation + same consent = same ticket". It use
 unkeyed SHA-256 of channel, conversation id and consent time, stored next to that consent
 time: trying every Dutch mobile number recovered the phone number in minutes. Now it is
 ``h1:`` + HMAC-SHA256(sender-key secret, "idempotency" NUL that digest), so a copy of the
-database alone reveals nothing (same secret as bot/privacy/sender_key.py).
+database alone reveals nothing (``bot.privacy.sender_key.keyed_digest``, the sender-key secret).
 
 Old keys keep working: `keyed()` turns a bare 64-hex key (the old form, from a spooled draft
 or an action server of the previous release) into the stored form, `TicketStore.create_ticket`
@@ -16,10 +16,9 @@ integrations choose their own) are stored as given.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 
-from bot.privacy.sender_key import load_secret
+from bot.privacy.sender_key import keyed_digest
 
 PREFIX = "h1:"
 _UNKEYED = re.compile(r"[0-9a-f]{64}")
@@ -34,10 +33,7 @@ def keyed(key: str, secret: str | bytes | None = None) -> str:
     """The stored form of an idempotency key; keys other than bare 64-hex are returned as is."""
     if not is_unkeyed(key):
         return key
-    secret = load_secret() if secret is None else secret
-    secret_bytes = secret.encode() if isinstance(secret, str) else secret
-    mac = hmac.new(secret_bytes, b"idempotency\x00" + key.encode(), hashlib.sha256)
-    return PREFIX + mac.hexdigest()
+    return PREFIX + keyed_digest("idempotency\x00" + key, secret)
 
 
 def handover_key(channel: str, conversation_id: str, consent_at: str,
