@@ -13,7 +13,8 @@ Every pushed message carries `live_chat: {"live": bool, "name": first name}`: th
 shows that a person is talking (and who) until a message says `live: false`.
 
 Cost: one query per interval per Rasa process while at least one widget is connected
-(nothing otherwise); Fernet decryption only for rows that wait on the widget channel.
+(nothing otherwise), one more per PAGE_ROWS waiting rows; Fernet decryption only for rows
+that wait on the widget channel (once per way back). Measured: docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ logger = logging.getLogger(__name__)
 CHANNEL = "socketio"
 POLL_ENV = "LIVE_CHAT_WIDGET_POLL_SECONDS"
 DEFAULT_POLL_SECONDS = 1.0
+# Waiting rows looked at per round, newest first: messages for people who never came back
+# pile up (until erasure or retention) and must not hide a new one for someone connected.
+# Beyond PAGE_ROWS * MAX_PAGES the oldest wait for the person's next message.
+PAGE_ROWS = 100
+MAX_PAGES = 10
 MAX_CACHED_ROUTES = 10_000
 
 
@@ -90,12 +96,20 @@ class WidgetLivePush:
         if not any(room for room in rooms if room is not None):
             return 0  # nobody connected here: no query at all
         chats = self.chats()
-        waiting = await asyncio.to_thread(chats.waiting_on_channel, CHANNEL)
+        due: list[tuple[WaitingMessage, str]] = []
+        before: int | None = None
+        for _ in range(MAX_PAGES):  # newest first, pages of PAGE_ROWS
+            page = await asyncio.to_thread(chats.waiting_on_channel, CHANNEL, PAGE_ROWS,
+                                           before)
+            for item in page:
+                session = self._session(item.way_back)
+                if session is not None and self.connected(session):
+                    due.append((item, session))
+            if len(page) < PAGE_ROWS:
+                break
+            before = page[-1].message.id
         sent = 0
-        for item in waiting:
-            session = self._session(item.way_back)
-            if session is None or not self.connected(session):
-                continue
+        for item, session in sorted(due, key=lambda found: found[0].message.id):
             if not await asyncio.to_thread(chats.claim_waiting, item.message.id):
                 continue
             await self.sio.emit(self.event, widget_payload(item), room=session,

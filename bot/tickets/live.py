@@ -26,7 +26,7 @@ live_handback {"reason": consultant | member | idle | erasure}.
                                       (the view closed: a notice to the assignee, live_notice.py)
     viewer_seen(ticket_id), viewer_gone(ticket_id)   the console view is open / closed
     take_waiting(ticket_id) -> list[LiveMessage]             for the person's next reply
-    waiting_on_channel(channel), claim_waiting(message_id)   the widget's live push
+    waiting_on_channel(channel, limit, before_id), claim_waiting(message_id)   widget push
     expire_idle(now=None) -> list[str]                       ticket ids ended by the time-out
     due_deliveries(...), mark_delivered(...), mark_delivery_failed(...), mark_template(...)
 """
@@ -461,19 +461,26 @@ class LiveChats:
                              .values(delivered_at=now, attempts=live_messages.c.attempts + 1))
         return [_message(r) for r in rows]
 
-    def waiting_on_channel(self, channel: str, limit: int = 100) -> list[WaitingMessage]:
-        """Messages that wait for a person on `channel` (the widget's live push: each Rasa
-        process delivers those of the sessions connected to it, see claim_waiting)."""
+    def waiting_on_channel(self, channel: str, limit: int = 100,
+                           before_id: int | None = None) -> list[WaitingMessage]:
+        """Messages that wait for a person on `channel`, newest first, `limit` at a time
+        (the next page: before_id = the last id of this one). For the widget's live push:
+        each Rasa process delivers those of the sessions connected to it (claim_waiting);
+        newest first, so messages for people who never came back cannot crowd out a
+        message for someone connected now."""
+        conditions = [live_routes.c.channel == channel,
+                      live_messages.c.deliver.is_(True),
+                      live_messages.c.delivered_at.is_(None),
+                      live_messages.c.next_attempt_at.is_(None)]
+        if before_id is not None:
+            conditions.append(live_messages.c.id < before_id)
         query = (
             select(live_messages, live_routes.c.recipient, tickets.c.live,
                    tickets.c.assignee)
             .join(live_routes, live_routes.c.ticket_id == live_messages.c.ticket_id)
             .join(tickets, tickets.c.id == live_messages.c.ticket_id)
-            .where(and_(live_routes.c.channel == channel,
-                        live_messages.c.deliver.is_(True),
-                        live_messages.c.delivered_at.is_(None),
-                        live_messages.c.next_attempt_at.is_(None)))
-            .order_by(live_messages.c.id).limit(limit))
+            .where(and_(*conditions))
+            .order_by(live_messages.c.id.desc()).limit(limit))
         with self._engine.connect() as conn:
             return [WaitingMessage(_message(r), r.recipient, bool(r.live), r.assignee)
                     for r in conn.execute(query)]
