@@ -592,9 +592,10 @@ class TicketStore:
             no_due_last = case((tickets.c.due_at.is_(None), 1), else_=0)
             rank = case((tickets.c.urgency == "high", 0), (tickets.c.urgency == "normal", 1),
                         else_=2)
+            # Same due time and urgency: the one waiting longest first (not the random id).
             query = query.order_by(tickets.c.safety_flag.desc(), no_due_last,
                                    func.coalesce(tickets.c.due_at, tickets.c.created_at),
-                                   rank, tickets.c.id)
+                                   rank, tickets.c.created_at, tickets.c.id)
         else:
             raise ValueError("sort must be 'newest', 'urgent' or 'due'")
         if limit is not None:
