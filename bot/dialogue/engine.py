@@ -36,6 +36,7 @@ from bot.dialogue.patterns import (
     DENIAL_AFTER,
     EMPLOYER_SECRET,
     ENGLISH_REQUEST,
+    ENJOY_DOUBT,
     ERASED_QUESTION,
     FIXED_TERM,
     FORM_STEPS,
@@ -45,10 +46,13 @@ from bot.dialogue.patterns import (
     MAX_CHECK_QUESTIONS,
     MISS_INTENTS,
     NO_CONSULTANT,
+    PERMANENT,
     PRIVACY_QUESTION,
+    SECTOR_DENIED,
     SECTOR_WISH,
     SIMPLER,
     STORED_QUESTION,
+    STUCK_WORDS,
     THANKS_WORDS,
     TOPIC_WORDS,
     URGENT,
@@ -78,6 +82,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 (GOODBYE_WORDS.match(turn.text) and len(turn.text.split()) <= 3)
                 or GOODBYE_END.search(turn.text)):
             turn.intent = "goodbye"  # "doei", "top, thanks! doei 👋" as people type them
+        if turn.intent == "enjoy_work" and ENJOY_DOUBT.search(turn.text):
+            # "lekker dan. mijn baas wil gewoon van me af" is no joy (round 7, p36).
+            turn.intent = "stuck" if STUCK_WORDS.search(turn.text) else "nlu_fallback"
+            turn.topics = [t for t in turn.topics if t != "enjoy_work"]
+            if turn.intent == "stuck" and "stuck" not in turn.topics:
+                turn.topics = ["stuck", *turn.topics]
         if turn.intent == "goodbye" and not (GOODBYE_ANY.search(turn.text)
                                              or GOODBYE_END.search(turn.text)):
             turn.intent = "nlu_fallback"  # "graag gedaan hoor. en nu?" is no goodbye
@@ -159,6 +169,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                                    or STORED_QUESTION.search(turn.text)):
             self.say("utter_erasure_confirmed", repeatable=True)
             return
+        if STORED_QUESTION.search(turn.text) and self.get("handover") and \
+                self.pending in ("summary", "summary_edit"):
+            # "wat schrijf je op over mij?" at the summary: exactly what is shown (round 7).
+            self.ask_step("summary")
+            return
         if STORED_QUESTION.search(turn.text) and self.pending != "delete_confirm":
             # What we keep, said plainly, not the general confidentiality text (round 6).
             if self.has_ticket():
@@ -218,10 +233,15 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         sector = self.current_sector()
         if sector:
             self.set(sector=sector)
+        elif SECTOR_DENIED.search(self.turn.text) and self.get("sector"):
+            self.set(sector=None)  # "ik werk helemaal niet bij de overheid" (round 7, p35)
         phrase = DEADLINE_PHRASE.search(self.turn.text)
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
             self.set(deadline=phrase[0])  # "ik moet voor vrijdag tekenen" (round 4)
-        if not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
+        if PERMANENT.search(self.turn.text) and not re.search(
+                r"\b(geen|niet|nooit)\s+(een\s+)?vast", self.turn.text, re.I):
+            self.set(contract_type="vast")  # said in words, it beats any earlier guess
+        elif not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.
             self.set(contract_type="tijdelijk")
 

@@ -36,6 +36,7 @@ BELGIAN_VERSIONS = frozenset({
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
     "utter_crisis_soft", "utter_goodbye_safety", "utter_conflict_referral",
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
+    "utter_no_answer", "utter_no_answer_declined",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.
@@ -61,7 +62,8 @@ TOPIC_WORDS = {
     "workload_health": r"werkdruk|stress|burn-?out|ziek\w*",
     "conflict_at_work": r"ruzie|conflict|pesten|gepest",
     "training": r"opleiding|cursus|scholing",
-    "funding": r"budget|subsidie",
+    # "geen opleiding!" also takes out "geld voor een opleiding" (round 7, p32).
+    "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?opleiding|opleiding\w*",
     "career_change": r"ander vak|ander beroep|overstappen",
     "job_search": r"solliciter\w*|vacature\w*",
     "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten",
@@ -69,7 +71,7 @@ TOPIC_WORDS = {
     "career_growth": r"doorgroeien|promotie",
 }
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
-DENIAL = (r"(geen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
+DENIAL = (r"(geen|gene|genen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
 STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
@@ -211,7 +213,42 @@ def read_choices(text: str) -> tuple[bool, bool] | None:
         return False, False
     if CHOICES_BOTH.match(text):
         return True, True
-    return None
+    return _choices_in_words(text)
+
+
+# Round 7: "allebei ja is goed", "Dat mag allebei.", "chat niet. later vragen mag wel",
+# "liever niet dat ze alles lezen… later vragen mag wel" all got "Dat snap ik niet".
+_CHOICE_CLAUSES = re.compile(r"[.,;!?…]+|\s+(?:maar|en|of)\s+", re.I)
+_ABOUT_CHAT = re.compile(r"\b(chat|gesprek|lezen|lees|leest|meelezen|eerdere?)\b", re.I)
+_ABOUT_LATER = re.compile(r"\b(later|navragen|vragen|vraag|hoe\s+het\s+ging)\b", re.I)
+_BOTH_WORDS = re.compile(r"\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
+_SAYS_NO = re.compile(r"\b(niet|nie|ni|nee|neen|geen|hoeft\s+niet|liever\s+niet)\b", re.I)
+_SAYS_YES = re.compile(r"\b(mag|mogen|ja|goed|prima|oké|oke|ok|graag|akkoord|top|fijn|"
+                       r"is\s+goed|dat\s+mag)\b", re.I)
+
+
+def _polarity(clause: str) -> bool | None:
+    if _SAYS_NO.search(clause):
+        return False
+    return True if _SAYS_YES.search(clause) else None
+
+
+def _choices_in_words(text: str) -> tuple[bool, bool] | None:
+    """Each choice read from the clause that names it; a choice not named is a no (no
+    answer is no), but at least one must be clearly answered."""
+    if _BOTH_WORDS.search(text) and not (_ABOUT_CHAT.search(text) and _ABOUT_LATER.search(text)):
+        both = _polarity(text)
+        return None if both is None else (both, both)
+    chat: bool | None = None
+    later: bool | None = None
+    for clause in _CHOICE_CLAUSES.split(text):
+        if _ABOUT_CHAT.search(clause) and chat is None:
+            chat = _polarity(clause)
+        elif _ABOUT_LATER.search(clause) and later is None:
+            later = _polarity(clause)
+    if chat is None and later is None:
+        return None
+    return bool(chat), bool(later)
 
 
 # "dat andere van net komt er niet in he": what they said before stays out of the request.
@@ -268,12 +305,30 @@ GOODBYE_ANY = re.compile(
     r"laters?|fijne\s+\w+|moet\s+(nu\s+|ff\s+|even\s+)?(gaan|weg|werken|stoppen|verder)|"
     r"ik\s+(ga|stop|ben\s+weg|hou\s+op)|ga\s+(nu\s+)?(slapen|weg|stoppen)|ciao|adios|"
     r"goodbye|see\s+you|dikke\s+kus|xx+|👋)", re.I)
+# Sarcasm and complaints the classifier reads as enjoying work: "lekker dan. mijn baas wil
+# van me af", "ik ben er klaar mee", "PLEZIER?? lees je wel" (round 6 p30, round 7 p30, p36).
+ENJOY_DOUBT = re.compile(
+    r"\bklaar\s+mee\b|\bniet\s+(meer\s+)?(leuk|fijn)\b|verveel|\bsaai\b|\blui\b|"
+    r"\bvan\s+me\s+af\b|plezier\s*\?|\blekker\s+dan\b|\bbalen\b|\bkut\w*|\bhaat\b|"
+    r"\bhekel\b|\bbeu\b|\bgeen\s+(zin|plezier)\b|\bzat\b|\bvastgelopen\b|\bbore-?out\b", re.I)
+STUCK_WORDS = re.compile(r"klaar\s+mee|verveel|saai|\blui\b|\bbeu\b|geen\s+(zin|plezier)|"
+                         r"niet\s+(meer\s+)?leuk|vastgelopen|bore-?out|\bzat\b", re.I)
+# "ik werk helemaal niet bij de overheid", "sector: geen, ik werk nergens" (round 7, p35).
+SECTOR_DENIED = re.compile(
+    r"\b(werk|zit)\s+(\w+\s+){0,2}(niet|nie|nergens)\s+(bij|in)\s+(de\s+|het\s+)?\w+|"
+    r"\bwerk\s+(\w+\s+)?nergens\b|\bsector\W+(geen|niks|nee|niet)\b|"
+    r"\b(heb|had)\s+(\w+\s+)?geen\s+(baan|werk)\b", re.I)
+# "ik heb een vast contract": permanent, whatever a guess said before (round 7, p30).
+PERMANENT = re.compile(r"\bvast\s+contract|\bvaste\s+(baan|aanstelling)|\bvast\s+in\s+dienst|"
+                       r"\bonbepaalde\s+tijd\b", re.I)
 # "wat weten jullie van mij?", "wat staat er over mij opgeslagen" (round 6, p34).
 STORED_QUESTION = re.compile(
     r"\bwat\s+(weten|weet|hebben|heb|hebt|bewaren|bewaar|bewaart)\s+(jullie|je|jij|u|gij|ge)\s+"
     r"(nu\s+|nog\s+|eigenlijk\s+|allemaal\s+)*(van|over)\s+(mij|me)\b|"
     r"\bwat\s+(staat|sla|slaan|slaat)\s+(er\s+)?(\w+\s+){0,3}(over|van)\s+(mij|me)\b|"
-    r"\bwat\s+(\w+\s+){0,3}(opgeslagen|bewaard)\b", re.I)
+    r"\bwat\s+(\w+\s+){0,3}(opgeslagen|bewaard)\b|"
+    r"\bwat\s+(schrijf|schrijft|noteer|noteert|zet)\s+(je|jij|u)\s+(\w+\s+){0,2}(over|van)\s+(mij|me)\b",
+    re.I)
 # After an erasure: "is het nu echt weg?", "is alles gewist?"
 ERASED_QUESTION = re.compile(r"\b(weg|gewist|verwijderd|wissen|verwijder\w*)\b.*\?|"
                              r"\bis\s+(het|alles)\s+(nu\s+)?(echt\s+)?(weg|gewist|verwijderd)\b",

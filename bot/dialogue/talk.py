@@ -420,7 +420,12 @@ class FreeTalk(ConversationState):
     def changes_text(changes: dict[str, str]) -> str:
         names = {"phone": "nummer", "email": "e-mailadres", "name": "naam",
                  "preferred_channel": "manier van contact"}
-        return ", ".join(f"{names.get(k, k)}: {v}" for k, v in changes.items())
+        # The person reads this: "manier van contact: bellen", never "phone" (round 7, p32).
+        channels = {"phone": "bellen", "whatsapp": "WhatsApp", "email": "e-mail",
+                    "chat": "hier in de chat"}
+        return ", ".join(
+            f"{names.get(k, k)}: {channels.get(v, v) if k == 'preferred_channel' else v}"
+            for k, v in changes.items())
 
     def manage_request(self, picked: Picked) -> None:
         if not self.has_ticket():

@@ -1,0 +1,110 @@
+"""Failures role-played members met in round 7 (docs/conversation-review.md), written
+as new cases. Each failed on the engine before its fix (checked on 4700638)."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_support import Chat
+
+from bot.dialogue.patterns import read_choices
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("allebei ja is goed", (True, True)),  # p35, p25: the bot's own suggestion
+    ("Dat mag allebei.", (True, True)),
+    ("chat niet. later vragen mag wel", (False, True)),
+    ("liever niet dat ze alles lezen… later vragen mag wel", (False, True)),
+    ("chat mag ie lezen… later vragen hoeft niet", (True, False)),
+])
+def test_the_two_choices_in_a_persons_own_words(text, expected):
+    # p25, p27, p30, p35: every natural answer got "Dat snap ik niet helemaal".
+    assert read_choices(text) == expected
+
+
+def test_an_unclear_answer_to_the_choices_is_still_unclear():
+    assert read_choices("weet ik niet") is None
+
+
+def test_sarcasm_is_not_joy_at_work():
+    # p36: "lekker dan. mijn baas wil gewoon van me af" -> "Mooi dat je werk je plezier geeft".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("lekker dan. mijn baas wil gewoon van me af", "enjoy_work",
+                     topics=["enjoy_work"], ranking=["enjoy_work", "conflict_at_work"])
+    assert "utter_topic_enjoy_work" not in names
+    # p30: "eerlijk gezegd ben ik er gewoon klaar mee" -> "Fijn om te horen dat je met plezier
+    # werkt!"; it is feeling stuck.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("eerlijk gezegd ben ik er gewoon klaar mee. met dat werk bedoel ik",
+                     "enjoy_work", topics=["enjoy_work"])
+    assert "utter_topic_enjoy_work" not in names
+    assert chat.slots.get("topics") == ["stuck"]
+
+
+def test_someone_in_flanders_without_an_answer_hears_where_to_ask():
+    # p31: "bij wie moet ik dan zijn? de rva? mijn vakbond?" -> a bare "geen goed antwoord".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("bij wie moet ik dan zijn? de rva? mijn vakbond?", "nlu_fallback",
+                     flemish=True)
+    assert "utter_no_answer_be" in names
+
+
+def test_a_flemish_denial_of_a_topic_takes_it_out():
+    # p31: "nee nee gene pensioen hoor, ik ben 34 :)" -> a pension answer.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("krijgde daar nog iets voor?", "retirement", topics=["retirement"])
+    names = chat.say("nee nee gene pensioen hoor, ik ben 34 :)", "retirement",
+                     topics=["retirement"])
+    assert "utter_sorry_topic" in names
+    assert "retirement" not in (chat.slots.get("topics") or [])
+
+
+def walk_to_summary(chat: Chat, topics: list[str]) -> None:
+    chat.walk_to_consent()
+    chat.slots["topics"] = topics
+    for text in ("ja", "Ronald", "bellen", "0612345747", "vandaag", "Venlo"):
+        chat.say(text, "affirm" if text == "ja" else "inform")
+    assert chat.slots["pending"] == "summary", chat.last
+
+
+def test_geen_opleiding_at_the_summary_takes_out_the_training_money():
+    # p32: "nee klopt niet. geen opleiding!" left "geld voor een opleiding" in the ticket.
+    chat = Chat()
+    walk_to_summary(chat, ["unemployed", "funding"])
+    chat.say("nee klopt niet. geen opleiding! mijn werkgever is failliet", "deny")
+    assert "funding" not in chat.slots["topics"]
+
+
+def test_a_denied_sector_leaves_the_request():
+    # p35: "ik werk helemaal niet bij de overheid" three times; the ticket kept "overheid".
+    chat = Chat()
+    walk_to_summary(chat, ["job_search"])
+    chat.slots["sector"] = "overheid"
+    chat.say("nee dat klopt niet, ik werk helemaal niet bij de overheid", "deny")
+    assert chat.slots.get("sector") is None
+
+
+def test_a_permanent_contract_said_in_words_beats_a_guess():
+    # p30: "ik heb een vast contract" at the summary made it "tijdelijk contract".
+    chat = Chat()
+    chat.slots["contract_type"] = "tijdelijk"
+    chat.say("ik heb een vast contract, al 11 jaar", "inform")
+    assert chat.slots["contract_type"] == "vast"
+
+
+def test_what_do_you_write_about_me_at_the_summary_shows_the_summary():
+    # p27: "wat schrijf je op over mij?" -> "Goede vraag. Die kan de consulent ...".
+    chat = Chat()
+    walk_to_summary(chat, ["conflict_at_work"])
+    names = chat.say("wat schrijf je op over mij?", "ask_privacy")
+    assert names == ["utter_ask_summary_confirmed"]
+
+
+def test_a_change_to_a_sent_request_is_told_in_dutch():
+    # p32: "Nieuw: manier van contact: phone".
+    from bot.dialogue.talk import FreeTalk
+
+    assert FreeTalk.changes_text({"preferred_channel": "phone"}) == "manier van contact: bellen"
