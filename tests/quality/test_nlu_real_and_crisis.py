@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from trained_agent import trained_agent
 
 from bot.nlu import evalsets
-from bot.nlu.train import latest_model
 from bot.settings import ROOT
 
 # Real-register training data harvested from public pages (data/nlu/real_register/);
@@ -44,11 +44,7 @@ MAX_POSSIBLE_ON_NONE = 0.03
 
 @pytest.fixture(scope="module")
 def agent():
-    from bot.nlu.parse import load_agent
-
-    model = latest_model()
-    assert model is not None, "run `make train` first (make test does)"
-    return load_agent(model)
+    return trained_agent()  # loaded once per run (tests/trained_agent.py)
 
 
 def parse(agent, examples):

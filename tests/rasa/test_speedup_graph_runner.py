@@ -16,6 +16,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from trained_agent import trained_agent
 
 from bot.rasa.speedups import graph_runner
 from bot.rasa.speedups.graph_runner import SequentialGraphRunner
@@ -131,7 +132,7 @@ async def test_the_trained_model_parses_and_predicts_as_with_dask():
 
     from bot.nlu.train import latest_model
 
-    fast = Agent.load(str(latest_model()))
+    fast = trained_agent()  # loaded with the runner applied, as served; only read here
     graph_runner.unapply()
     try:
         original = Agent.load(str(latest_model()))

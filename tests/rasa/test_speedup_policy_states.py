@@ -14,6 +14,7 @@ from rasa.core.training import load_data
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from trained_agent import trained_agent
 
 from bot.rasa.speedups import policy_states
 
@@ -86,11 +87,7 @@ def test_every_story_and_rule_gives_rasa_s_states(domain, training_trackers):
 async def test_the_trained_model_predicts_as_with_rasa_s_states():
     """Turn by turn, with the hide_rule_turn flags the model's own predictions set (the
     test above covers hidden turns; our rules rarely produce them)."""
-    from rasa.core.agent import Agent
-
-    from bot.nlu.train import latest_model
-
-    agent = Agent.load(str(latest_model()))
+    agent = trained_agent()  # only read here: parses and predictions
     domain = agent.domain
     events: list = [ActionExecuted("action_session_start"), ActionExecuted("action_listen")]
     predictions = 0
