@@ -57,6 +57,21 @@ class Chat:
         assert self.last is not None
         return [s.text for s in self.last.says if s.text]
 
+    def walk_to_summary(self, answers: tuple[str, ...] = ("Hans", "mail", "hans@example.nl",
+                                                          "Amsterdam"),
+                        topics: list[str] | None = None) -> list[str]:
+        """Consent, then each form answer in turn, up to the summary (or, with
+        ``choices=None``, to the two choices before it). The one form walk for all tests."""
+        self.walk_to_consent()
+        if topics is not None:
+            self.slots["topics"] = topics
+        names = self.say("ja", "affirm")
+        for text in answers:
+            names = self.say(text, "inform")
+        expected = "summary" if self.choices is not None else "choices"
+        assert self.slots["pending"] == expected, self.last
+        return names
+
     def walk_to_consent(self) -> None:
         self.say("hoi", "greet")
         self.say("mijn tijdelijk contract stopt", "flex_contract")

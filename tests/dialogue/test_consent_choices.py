@@ -10,11 +10,7 @@ BUTTON = '/inform{{"share_history":{},"follow_up":{}}}'
 
 
 def walk_to_choices(chat: Chat) -> list[str]:
-    chat.walk_to_consent()
-    names = []
-    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
-        names = chat.say(text, "affirm" if text == "ja" else "inform")
-    return names
+    return chat.walk_to_summary(("Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"))
 
 
 def summary_of(chat: Chat) -> str:

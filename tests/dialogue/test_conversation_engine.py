@@ -157,9 +157,7 @@ def test_a_mail_domain_typo_is_asked_back():
 
 def test_the_summary_shows_every_field_that_is_shared():
     chat = Chat()
-    chat.walk_to_consent()
-    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.walk_to_summary(("Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"))
     say = chat.last.says[-1]
     assert say.response == "utter_ask_summary_confirmed"
     summary = say.values["summary"]
@@ -169,9 +167,7 @@ def test_the_summary_shows_every_field_that_is_shared():
 
 def test_the_summary_can_be_corrected_before_sending():
     chat = Chat()
-    chat.walk_to_consent()
-    for text in ("ja", "Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.walk_to_summary(("Ingrid", "bellen", "06 12345678", "na 5 uur", "Breda"))
     chat.say("/deny", "deny")
     assert chat.slots["pending"] == "summary_edit"
     chat.say("mijn nummer is 0687654321", "inform")
@@ -285,9 +281,7 @@ def test_a_refusal_to_be_called_is_remembered_and_respected():
 
 def test_a_confirmed_summary_creates_the_ticket_without_filler():
     chat = Chat()
-    chat.walk_to_consent()
-    for text in ("ja", "Ingrid", "hier in de chat", "Breda"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.walk_to_summary(("Ingrid", "hier in de chat", "Breda"))
     assert chat.say("ja", "affirm") == []
     assert chat.effects[-1] == "create_ticket"
 
@@ -324,9 +318,7 @@ def test_a_time_in_ordinary_words_is_a_time_not_a_stop():
 
 def test_yes_in_other_words_sends_the_summary():
     chat = Chat()
-    chat.walk_to_consent()
-    for text in ("ja", "Jens", "hier in de chat", "Gent"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
+    chat.walk_to_summary(("Jens", "hier in de chat", "Gent"))
     chat.say("ja, verstuur dan maar", "inform")
     assert chat.effects[-1] == "create_ticket"
 

@@ -139,10 +139,7 @@ def test_two_offers_talked_past_are_not_made_a_third_time():
 
 
 def walk_to_summary(chat: Chat) -> None:
-    chat.walk_to_consent()
-    for text in ("ja", "Lisa", "mail", "lisa.k@example.nl", "Arnhem"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
-    assert chat.slots["pending"] == "summary"
+    chat.walk_to_summary(("Lisa", "mail", "lisa.k@example.nl", "Arnhem"))
 
 
 def test_laat_maar_verstuur_maar_zo_at_the_summary_sends():

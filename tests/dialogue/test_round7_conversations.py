@@ -63,11 +63,7 @@ def test_a_flemish_denial_of_a_topic_takes_it_out():
 
 
 def walk_to_summary(chat: Chat, topics: list[str]) -> None:
-    chat.walk_to_consent()
-    chat.slots["topics"] = topics
-    for text in ("ja", "Ronald", "bellen", "0612345747", "vandaag", "Venlo"):
-        chat.say(text, "affirm" if text == "ja" else "inform")
-    assert chat.slots["pending"] == "summary", chat.last
+    chat.walk_to_summary(("Ronald", "bellen", "0612345747", "vandaag", "Venlo"), topics)
 
 
 def test_geen_opleiding_at_the_summary_takes_out_the_training_money():
