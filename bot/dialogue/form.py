@@ -8,6 +8,8 @@ import re
 
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
+    DAY_WORDS,
+    FIELD_VALUE,
     FILLER,
     FORM_STEPS,
     GOODBYE_END,
@@ -320,7 +322,8 @@ class HandoverForm(ConversationState):
                 self.set(contact_channel=channel)
                 return True
         elif step == "time" and not answered:
-            if NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text):
+            if (NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text)) and \
+                    not DAY_WORDS.search(text):
                 self.set(contact_time="geen voorkeur")
                 return True
             moment = contact.clean_free_text(text)
@@ -366,6 +369,16 @@ class HandoverForm(ConversationState):
                 return True
             if any(s.response == "utter_sorry_topic" for s in self.out.says):
                 return True  # "doorgroeien klopt niet": taken out; show the summary again
+            field = FIELD_VALUE.search(text)
+            if field:
+                # "moment = vandaag": the field, not the person's own words (round 7, p32).
+                name = {"moment": "contact_time", "tijdstip": "contact_time",
+                        "tijd": "contact_time", "plaats": "region", "woonplaats": "region",
+                        "naam": "contact_name"}[field[1].lower()]
+                value = contact.clean_free_text(field[2].strip(), limit=60)
+                if value:
+                    self.set(**{name: value})
+                    return True
             correction = re.match(r"^\W*(aanpassen|wijzigen|veranderen|klopt niet|nee)\b\W*(.*)$",
                                   text, re.I | re.S)
             if correction and len(correction[2].split()) >= 3 and not self.turn.is_question:

@@ -92,6 +92,12 @@ PRIVACY_QUESTION = re.compile(
 TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+dag|"
                          r"week|uur|na|voor|tussen|vanaf|tot|nu|meteen|direct|asap|\d)\b",
                          re.I)
+# A day is a preference, also with "maakt niet uit hoe laat" after it (round 7, p32).
+DAY_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|"
+                       r"vrijdag|zaterdag|zondag|deze\s+week|volgende\s+week)\b", re.I)
+# "moment = vandaag", "plaats: Venlo" at the summary: that field, set to that value.
+FIELD_VALUE = re.compile(r"\b(moment|tijdstip|tijd|plaats|woonplaats|naam)\s*[:=]\s*([^.,;!?\n]+)",
+                         re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)

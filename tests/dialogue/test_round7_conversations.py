@@ -104,3 +104,20 @@ def test_a_change_to_a_sent_request_is_told_in_dutch():
     from bot.dialogue.talk import FreeTalk
 
     assert FreeTalk.changes_text({"preferred_channel": "phone"}) == "manier van contact: bellen"
+
+
+def test_a_day_with_any_hour_is_a_call_moment():
+    # p32: "vandaag nog, maakt niet uit hoe laat" was stored as "geen voorkeur".
+    chat = Chat()
+    chat.walk_to_summary(("Ronald", "bellen", "0612345747", "vandaag nog, maakt niet uit hoe laat",
+                          "Venlo"))
+    assert chat.slots["contact_time"].startswith("vandaag")
+
+
+def test_a_field_set_in_words_at_the_summary_changes_that_field():
+    # p32: "en moment = vandaag" was pasted into his own words.
+    chat = Chat()
+    walk_to_summary(chat, ["unemployed"])
+    chat.say("moment = morgen voor 12 uur", "inform")
+    assert chat.slots["contact_time"] == "morgen voor 12 uur"
+    assert "moment" not in (chat.slots.get("summary_text") or "")
