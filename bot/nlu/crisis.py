@@ -163,6 +163,10 @@ POSSIBLE_PATTERNS = _compile((
     # meer, dan heb ik vrij" has a work cause or a reason after it and stays ordinary.
     rf"\b(?:dat|of)\s+{_I}\s+er\s+(?:\w+\s+){{0,3}}{_NOT}\s+meer\s+(?:ben|zal\s+zijn|zou\s+zijn)\b",
     r"\bof\s+ik\s+er\s+(?:\w+\s+){0,3}nog\s+(?:ben|zal\s+zijn)\b",
+    # "tot die tijd zie ik het eigenlijk niet meer zitten" (round 7b, p33): the verb first.
+    rf"\bzie\s+{_I}\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",
+    # Apathy with no object: "het boeit me eigenlijk niet zoveel meer allemaal" (round 7b).
+    rf"\b(?:het|alles)\s+boeit\s+(?:me|mij)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:zoveel\s+|echt\s+)?meer{_END}",
     # Loneliness after a dark statement: "niemand snapt het" (round 6, p33).
     rf"\bniemand\s+(?:snapt|begrijpt|ziet)\s+(?:het|me|mij|{_ME}){_END}",
     rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",

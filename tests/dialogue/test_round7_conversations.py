@@ -121,3 +121,19 @@ def test_a_field_set_in_words_at_the_summary_changes_that_field():
     chat.say("moment = morgen voor 12 uur", "inform")
     assert chat.slots["contact_time"] == "morgen voor 12 uur"
     assert "moment" not in (chat.slots.get("summary_text") or "")
+
+
+def test_dark_statements_after_the_request_was_sent_get_the_crisis_answer():
+    # Round 7b, p33: after his request, "vrijdag. tot die tijd zie ik het eigenlijk niet meer
+    # zitten" got an energy-diary tip; "het boeit me eigenlijk niet zoveel meer allemaal"
+    # got bore-out advice, three turns after he said he did not want to live.
+    from bot.nlu.crisis import rule_level
+
+    for text in ("vrijdag. tot die tijd zie ik het eigenlijk niet meer zitten",
+                 "het boeit me eigenlijk niet zoveel meer allemaal"):
+        chat = Chat()
+        chat.say("ik wil er niet meer zijn", "crisis", crisis_level="clear")
+        chat.slots.update(ticket_reference="KP-TEST1", pending=None)
+        names = chat.say(text, "stuck", crisis_level=rule_level(text), topics=["stuck"])
+        assert names[0] == "utter_crisis_again", (text, names)
+        assert "utter_crisis_ticket_exists" in names
