@@ -49,6 +49,7 @@ from bot.dialogue.patterns import (
     PERMANENT,
     PRIVACY_QUESTION,
     SECTOR_DENIED,
+    SECTOR_OF_OTHERS,
     SECTOR_WISH,
     SIMPLER,
     STORED_QUESTION,
@@ -253,7 +254,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 continue
             before = self.turn.text[max(0, int(entity.get("start") or 0) - 30):
                                     int(entity.get("start") or 0)]
-            if not SECTOR_WISH.search(before):
+            if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before):
                 return str(entity["value"])
         return None
 

@@ -31,6 +31,7 @@ from bot.dialogue.patterns import (
     STOP_FORM_WORDS,
     TIME_WORDS,
     YES,
+    changed_choices,
     read_choices,
 )
 from bot.dialogue.pickup import Picked, pick_name, pick_phone
@@ -369,6 +370,15 @@ class HandoverForm(ConversationState):
                 return True
             if any(s.response == "utter_sorry_topic" for s in self.out.says):
                 return True  # "doorgroeien klopt niet": taken out; show the summary again
+            choices = changed_choices(text)
+            if choices:
+                # "aanpassen. chat NIET delen": that choice, not the person's own words.
+                self.set(**choices)
+                return True
+            if re.fullmatch(r"\W*(nee\W+)?(dat|het|dit)?\s*(klopt|is)\s+(echt\s+)?(niet|nie|ni)"
+                            r"(\s+\w+)?\W*", text, re.I):
+                self.set(pending="summary_edit")  # "Nee dat klopt niet": what should change?
+                return True
             field = FIELD_VALUE.search(text)
             if field:
                 # "moment = vandaag": the field, not the person's own words (round 7, p32).
@@ -393,6 +403,10 @@ class HandoverForm(ConversationState):
             if len(text.split()) >= 8 and not self.turn.is_question:
                 return self.take_own_words(text, min_words=8)
         elif step == "summary_edit" and not answered:
+            choices = changed_choices(text)
+            if choices:
+                self.set(**choices)
+                return True
             return self.take_own_words(text, min_words=1, allow_meta=True)
         return False
 

@@ -177,6 +177,9 @@ CONSULTANT_WISH = re.compile(
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
     r"\b(laat|mag)\s+(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
     r"(contact|bellen|mailen|opnemen)\b", re.I)
+# "de jongste zit nog op school": a child's school is not the person's sector (round 7b).
+SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw|partner|"
+                              r"vriend\w*|zus|broer|moeder|vader)\b(\s+\w+){0,4}\s*$", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
 SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar)\b"
                          r"(?!.*\b(werk|zit)\b)", re.I)
@@ -237,6 +240,21 @@ def _polarity(clause: str) -> bool | None:
     if _SAYS_NO.search(clause):
         return False
     return True if _SAYS_YES.search(clause) else None
+
+
+def changed_choices(text: str) -> dict[str, bool]:
+    """At the summary, only the choices the message names: "chat NIET delen" changes the
+    first and leaves the second (round 7b, p36 could not switch sharing off)."""
+    changes: dict[str, bool] = {}
+    for clause in _CHOICE_CLAUSES.split(text):
+        polarity = _polarity(clause)
+        if polarity is None:
+            continue
+        if _ABOUT_CHAT.search(clause) and re.search(r"\b(chat|gesprek)\w*", clause, re.I):
+            changes.setdefault("share_history", polarity)
+        elif re.search(r"\b(later|navragen)\b", clause, re.I):
+            changes.setdefault("follow_up", polarity)
+    return changes
 
 
 def _choices_in_words(text: str) -> tuple[bool, bool] | None:

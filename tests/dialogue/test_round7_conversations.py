@@ -137,3 +137,34 @@ def test_dark_statements_after_the_request_was_sent_get_the_crisis_answer():
         names = chat.say(text, "stuck", crisis_level=rule_level(text), topics=["stuck"])
         assert names[0] == "utter_crisis_again", (text, names)
         assert "utter_crisis_ticket_exists" in names
+
+
+def test_sharing_the_chat_can_be_switched_off_at_the_summary():
+    # Round 7b, p36: "aanpassen. chat NIET delen" three times; the summary kept "Eerdere chat
+    # delen: ja" and his words were pasted into the request.
+    chat = Chat(choices="allebei ja")
+    walk_to_summary(chat, ["workload_health"])
+    assert chat.slots["share_history"] is True
+    chat.say("aanpassen. chat NIET delen, later vragen mag wel", "deny")
+    assert chat.slots["share_history"] is False and chat.slots["follow_up"] is True
+    assert "chat" not in (chat.slots.get("summary_text") or "")
+    assert "Eerdere chat delen: nee" in chat.last.says[-1].values["summary"]
+
+
+def test_nee_dat_klopt_niet_asks_what_should_change():
+    # Round 7b, p35: "Nee dat klopt niet" was not taken as a correction.
+    chat = Chat()
+    walk_to_summary(chat, ["stuck"])
+    chat.say("Nee dat klopt niet", "deny")
+    assert chat.slots["pending"] == "summary_edit"
+    assert not chat.slots.get("summary_text")
+
+
+def test_a_childs_school_is_not_the_persons_sector():
+    # Round 7b, p35: "de jongste zit nog op school" made her request say "Je werkt in het
+    # onderwijs".
+    chat = Chat()
+    chat.say("ik wil weer werken, de jongste zit nog op school", "job_search",
+             topics=["job_search"],
+             entities=[{"entity": "sector", "value": "onderwijs", "start": 40, "end": 46}])
+    assert chat.slots.get("sector") is None
