@@ -8,9 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from cryptography.fernet import Fernet
-from prod_stack import ProdTestStack
 
-from bot.nlu.train import latest_model
 from bot.privacy.sender_key import sender_key
 from bot.tickets import Contact, TicketDraft, TicketStore
 from bot.tickets.live import LiveChats, seal
@@ -18,16 +16,7 @@ from bot.tickets.live import LiveChats, seal
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 
 
-@pytest.fixture(scope="module")
-def prod(tmp_path_factory):
-    model = latest_model()
-    assert model is not None, "run `make train` first (make test does)"
-    stack = ProdTestStack(tmp_path_factory.mktemp("prod-live"), model, workers=2)
-    try:
-        stack.start()
-        yield stack
-    finally:
-        stack.close()
+# `prod`, the running production profile, comes from tests/production/conftest.py.
 
 
 def bot_texts(replies: list[dict]) -> list[str]:

@@ -20,10 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from proc_support import listening_addresses
 from prod_http import Reply, post
-from prod_stack import ProdTestStack, turns
+from prod_stack import turns
 
 from bot.channels.rest import RATE_LIMITED_REPLY, TOO_LONG_REPLY
-from bot.nlu.train import latest_model
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 
@@ -32,16 +31,7 @@ def said_one_of(reply: str, options: list[str]) -> bool:
     return any(option.split("{")[0].strip()[:40] in reply for option in options)
 
 
-@pytest.fixture(scope="module")
-def prod(tmp_path_factory):
-    model = latest_model()
-    assert model is not None, "run `make train` first (make test does)"
-    stack = ProdTestStack(tmp_path_factory.mktemp("prod"), model, workers=2)
-    try:
-        stack.start()
-        yield stack
-    finally:
-        stack.close()
+# `prod`, the running production profile, comes from tests/production/conftest.py.
 
 
 def status(url: str) -> int:
