@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,8 +16,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import follow_up, handover, live_chat, privacy
 from actions.common import is_flemish
 from bot.dialogue.engine import decide
-from bot.dialogue.turn import Outcome, Turn
-from bot.knowledge.retriever import mentioned, shared_retriever
+from bot.dialogue.turn import Outcome, Turn, looks_like_question
+from bot.knowledge.retriever import (
+    closest_line,
+    find_in_context,
+    mentioned,
+    shared_retriever,
+)
 from bot.privacy.conversations import retention_days as conversation_retention_days
 
 logger = logging.getLogger(__name__)
@@ -36,6 +42,13 @@ def turn_from(tracker: Tracker) -> Turn:
         try:
             offered = mentioned(shared_retriever().entries, text)
             knowledge = shared_retriever().find(text, flemish)
+            given = tracker.get_slot("knowledge_given")
+            given = list(given) if isinstance(given, list) else []
+            if knowledge is None and looks_like_question(text):
+                knowledge = find_in_context(shared_retriever(), text, given)
+            elif knowledge is not None and knowledge.entry.id in given:
+                # Asked again in other words: the line that fits, not the whole answer.
+                knowledge = replace(knowledge, line=closest_line(knowledge.entry, text))
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
     return Turn(

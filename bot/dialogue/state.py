@@ -63,6 +63,14 @@ class ConversationState:
         """A knowledge answer; asked again right after, it comes in easier words."""
         recent = entry.id in (self.get("knowledge_recent") or [])
         asks_again = bool(SIMPLER.search(self.turn.text)) or len(self.turn.text.split()) <= 6
+        match = self.turn.knowledge
+        if match is not None and match.line and match.entry.id == entry.id and \
+                not (recent and asks_again):
+            # A follow-up on an answer given before: the line that answers it, said as such.
+            self.say("utter_knowledge_follow_up", repeatable=True)
+            self.say_text([match.line])
+            self.set(knowledge_recent=[entry.id])
+            return
         if recent and asks_again:
             # "wat is dat?", "kan u makkelijk zeggen?": the same answer in easier words.
             if entry.simple:

@@ -37,6 +37,9 @@ NOT_COVERED_MARGIN = 0.0
 # A question that names an entry's own words (knowledge/keywords.yml: "ww", "tijdskrediet")
 # needs less similarity, and that entry is preferred over one that only sounds alike. Chosen
 # on kb_questions.tsv like the weights above; questions.tsv checks it (docs/decisions.md).
+# A follow-up question ("tellen mijn 25 dienstjaren dan mee?") about an answer given in this
+# conversation scores lower than a question on its own; below this it is not linked back.
+CONTEXT_MIN_SCORE = 0.33
 KEYWORD_BONUS = 0.0
 KEYWORD_MIN_SCORE = 0.37
 
@@ -45,6 +48,9 @@ KEYWORD_MIN_SCORE = 0.37
 class Match:
     entry: Entry
     score: float
+    # A follow-up about an answer given earlier in this conversation: the line of that
+    # answer closest to the question (find_in_context).
+    line: str | None = None
 
 
 class _Encoder:
@@ -155,6 +161,32 @@ class Retriever:
             if uncovered > per_entry[best] + NOT_COVERED_MARGIN:
                 return None
         return Match(self.entries[best], float(scores[best]))
+
+
+def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match | None:
+    """A question the knowledge base cannot answer on its own, read as a follow-up on one of
+    the answers given in this conversation (round 7b: "moet ik opnieuw solliciteren bij die
+    nieuwe?" got "weet ik niet zeker" right after the answer that says staff go over). The
+    line of that answer closest to the question is what is said again."""
+    if not given or len(text.split()) < 3:
+        return None
+    scores = retriever.scores(text)
+    position = {e.id: i for i, e in enumerate(retriever.entries)}
+    candidates = [(float(scores[position[i]]), i) for i in given if i in position]
+    if not candidates:
+        return None
+    score, entry_id = max(candidates)
+    if score < CONTEXT_MIN_SCORE:
+        return None
+    entry = retriever.entries[position[entry_id]]
+    return Match(entry, score, line=closest_line(entry, text))
+
+
+def closest_line(entry: Entry, text: str) -> str:
+    """The line of an entry's answer that is closest in meaning to the question."""
+    lines = list(entry.answer)
+    closeness = _Encoder.encode(lines) @ _Encoder.encode([_normalise(text)])[0]
+    return lines[int(np.argmax(closeness))]
 
 
 def mentioned(entries: list[Entry], text: str) -> Entry | None:

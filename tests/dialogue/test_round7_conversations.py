@@ -168,3 +168,22 @@ def test_a_childs_school_is_not_the_persons_sector():
              topics=["job_search"],
              entities=[{"entity": "sector", "value": "onderwijs", "start": 40, "end": 46}])
     assert chat.slots.get("sector") is None
+
+
+def test_a_follow_up_on_an_earlier_answer_gets_its_line_not_i_dont_know():
+    # Round 7b, p25: "Moet ik opnieuw solliciteren bij die nieuwe?" -> "Dat weet ik niet
+    # zeker", right after the answer that says staff go over with their terms.
+    from dataclasses import replace
+
+    from conversation_support import knowledge
+
+    chat = Chat()
+    first = knowledge("overgang_onderneming", "job_insecurity")
+    chat.say("Onze concessie gaat naar een andere vervoerder. Wat gebeurt er met mij?",
+             "job_insecurity", knowledge=first, topics=["job_insecurity"])
+    follow_up = replace(first, line="LINE staff go over")
+    names = chat.say("Moet ik dan opnieuw solliciteren bij die nieuwe?", "job_search",
+                     knowledge=follow_up, topics=["job_search"])
+    assert "utter_knowledge_follow_up" in names
+    assert "LINE staff go over" in chat.texts()
+    assert "utter_no_answer" not in names
