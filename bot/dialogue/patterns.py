@@ -319,6 +319,11 @@ CHALLENGES_BOT = re.compile(
 # of "vandaag" (round 6, p32: read as a goodbye); "nu nog nie", "nee merci": a no.
 OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
+# A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or
+# "klopt, ik werk er al 20 jaar" is none (those words count only in a short answer).
+OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
+                       r"okay|prima|akkoord|zeker|natuurlijk|is\s+goed|dat\s+is\s+goed|"
+                       r"goed\s+idee)\b(?!\s+(dat|maar)\b)", re.I)
 # "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
 CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
                      r"\b(gebeld|gemaild|geappt)\s+worden\b", re.I)

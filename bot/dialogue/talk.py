@@ -15,6 +15,7 @@ from bot.dialogue.patterns import (
     MENU_ANSWERS,
     NO_CONSULTANT,
     OFFER_NO,
+    OFFER_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
     STATEMENT_ANSWER,
@@ -103,8 +104,8 @@ class FreeTalk(ConversationState):
             return True
         if self.turn.is_question:
             return False  # "ja maar wat kost dat?": a question first
-        if self.intent in ("affirm", "request_human") or YES.match(text) or \
-                CALL_ME.search(text):
+        said_yes = OFFER_YES.match(text) or (YES.match(text) and len(text.split()) <= 3)
+        if self.intent in ("affirm", "request_human") or said_yes or CALL_ME.search(text):
             self.start_handover(picked)
             return True
         # Talked past the offer: counted, so that it is not made again and again.

@@ -245,3 +245,13 @@ def test_the_same_knowledge_answer_for_another_question_is_said_to_be_no_better(
     chat.say("Wanneer krijg ik eigenlijk AOW?", "retirement", knowledge=aow)
     names = chat.say("wat is dat?", "retirement", knowledge=aow)
     assert "utter_knowledge_again" in names
+
+
+def test_an_agreeing_word_at_the_start_of_a_story_is_no_yes_to_the_offer():
+    # Guards the typed yes above: "klopt, ..." and "goed dat je het zegt, maar ..." say
+    # nothing about the consultant.
+    for text in ("klopt, ik werk er al twintig jaar en het is altijd zo gegaan",
+                 "goed dat je het zegt, maar ik wil eerst weten hoe het zit"):
+        chat = offered()
+        chat.say(text, "inform")
+        assert not chat.slots.get("handover"), text
