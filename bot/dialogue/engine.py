@@ -170,6 +170,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                                    or STORED_QUESTION.search(turn.text)):
             self.say("utter_erasure_confirmed", repeatable=True)
             return
+        if self.get("erased") and (turn.topics or turn.knowledge):
+            self.set(erased=None)  # a new conversation about work: the erasure is behind us
         if STORED_QUESTION.search(turn.text) and self.get("handover") and \
                 self.pending in ("summary", "summary_edit"):
             # "wat schrijf je op over mij?" at the summary: exactly what is shown (round 7).

@@ -359,9 +359,9 @@ STORED_QUESTION = re.compile(
     r"\bwat\s+(schrijf|schrijft|noteer|noteert|zet)\s+(je|jij|u)\s+(\w+\s+){0,2}(over|van)\s+(mij|me)\b",
     re.I)
 # After an erasure: "is het nu echt weg?", "is alles gewist?"
-ERASED_QUESTION = re.compile(r"\b(weg|gewist|verwijderd|wissen|verwijder\w*)\b.*\?|"
-                             r"\bis\s+(het|alles)\s+(nu\s+)?(echt\s+)?(weg|gewist|verwijderd)\b",
-                             re.I)
+ERASED_QUESTION = re.compile(
+    r"\b(gegevens|gesprek|alles|data|info\w*)\b.*\b(weg|gewist|verwijderd)\b.*\?|"
+    r"\bis\s+(het|alles)\s+(nu\s+)?(echt\s+)?(weg|gewist|verwijderd)\b", re.I)
 # "nee niet stoppen, versturen" is no stop (round 6, p27, p32).
 NOT_STOPPING = re.compile(r"\b(niet|nie|ni|geen)\s+(stoppen|stop|afbreken|annuleren|weggooien)\b",
                           re.I)

@@ -255,3 +255,13 @@ def test_an_agreeing_word_at_the_start_of_a_story_is_no_yes_to_the_offer():
         chat = offered()
         chat.say(text, "inform")
         assert not chat.slots.get("handover"), text
+
+
+def test_after_an_erasure_an_ordinary_question_is_not_about_the_erasure():
+    chat = Chat()
+    chat.slots.update(erased=True, disclosed=True)
+    names = chat.say("moet ik weg bij mijn baas als hij zo doet?", "conflict_at_work",
+                     topics=["conflict_at_work"])
+    assert "utter_erasure_confirmed" not in names
+    assert not chat.slots.get("erased")
+    assert "utter_erasure_confirmed" not in chat.say("is het nu echt weg?", "nlu_fallback")
