@@ -23,6 +23,7 @@ from bot.dialogue.patterns import (
     NOT_STOPPING,
     OVERWHELMED,
     PHONE_PART,
+    REMOVE_AT_SUMMARY,
     REQUEST_STATUS,
     SEND_WORDS,
     SERVICE_ANSWERS,
@@ -376,7 +377,8 @@ class HandoverForm(ConversationState):
                 self.set(**choices)
                 return True
             if re.fullmatch(r"\W*(nee\W+)?(dat|het|dit)?\s*(klopt|is)\s+(echt\s+)?(niet|nie|ni)"
-                            r"(\s+\w+)?\W*", text, re.I):
+                            r"(\s+\w+)?\W*", text, re.I) or (
+                    REMOVE_AT_SUMMARY.search(text) and len(text.split()) <= 6):
                 self.set(pending="summary_edit")  # "Nee dat klopt niet": what should change?
                 return True
             field = FIELD_VALUE.search(text)

@@ -66,7 +66,9 @@ TOPIC_WORDS = {
     "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?opleiding|opleiding\w*",
     "career_change": r"ander vak|ander beroep|overstappen",
     "job_search": r"solliciter\w*|vacature\w*",
-    "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten",
+    # "ik zit niet vast" (round 8, p27); "geen vast contract" is no denial of it.
+    "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten|"
+             r"vast(?!\s*(contract|baan|dienst|werk|aanstelling|e\b))",
     "career_test": r"test\w*",
     "career_growth": r"doorgroeien|promotie",
 }
@@ -95,6 +97,9 @@ TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+d
 # A day is a preference, also with "maakt niet uit hoe laat" after it (round 7, p32).
 DAY_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|"
                        r"vrijdag|zaterdag|zondag|deze\s+week|volgende\s+week)\b", re.I)
+# "kun je dat weghalen?" at the summary: something must come out (round 8, p27).
+REMOVE_AT_SUMMARY = re.compile(r"\b(weg\s*halen|weghalen|haal\w*\s+(\w+\s+){0,3}weg|eruit|"
+                               r"weg\s+(doen|laten))\b", re.I)
 # "moment = vandaag", "plaats: Venlo" at the summary: that field, set to that value.
 FIELD_VALUE = re.compile(r"\b(moment|tijdstip|tijd|plaats|woonplaats|naam)\s*[:=]\s*([^.,;!?\n]+)",
                          re.I)

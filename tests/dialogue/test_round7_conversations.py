@@ -187,3 +187,35 @@ def test_a_follow_up_on_an_earlier_answer_gets_its_line_not_i_dont_know():
     assert "utter_knowledge_follow_up" in names
     assert "LINE staff go over" in chat.texts()
     assert "utter_no_answer" not in names
+
+
+def test_round8_hopelessness_after_a_crisis_is_not_met_with_a_goodbye():
+    # Round 8, p33: "laat maar. niks helpt toch" after "113 helpt niks" -> "Goed. Je kunt
+    # altijd later verder praten."
+    from bot.nlu.crisis import rule_level
+
+    chat = Chat()
+    chat.say("ik wil er eigenlijk niet meer zijn", "crisis", crisis_level="clear")
+    chat.say("nee", "deny")
+    text = "laat maar. niks helpt toch"
+    names = chat.say(text, "stop_form", crisis_level=rule_level(text))
+    assert names[0] == "utter_crisis_again", names
+
+
+def test_round8_removing_something_at_the_summary_asks_what():
+    # Round 8, p27: "kun je dat weghalen?" -> "Goede vraag. Die kan de consulent ...".
+    chat = Chat()
+    walk_to_summary(chat, ["stuck", "conflict_at_work"])
+    chat.say("kun je dat weghalen?", "nlu_fallback")
+    assert chat.slots["pending"] == "summary_edit"
+
+
+def test_round8_ik_zit_niet_vast_takes_out_feeling_stuck():
+    # Round 8, p27: "ik zit niet vast ... het gaat over intimidatie" was only appended.
+    chat = Chat()
+    walk_to_summary(chat, ["stuck", "conflict_at_work"])
+    chat.say("ik zit niet vast, het gaat over intimidatie", "deny")
+    assert "stuck" not in chat.slots["topics"]
+    chat = Chat()
+    chat.say("ik heb geen vast contract", "flex_contract", topics=["flex_contract"])
+    assert "utter_sorry_topic" not in chat.last.names()
