@@ -108,8 +108,10 @@ class FreeTalk(ConversationState):
         if self.intent in ("affirm", "request_human") or said_yes or CALL_ME.search(text):
             self.start_handover(picked)
             return True
-        # Talked past the offer: counted, so that it is not made again and again.
-        self.set(offers_ignored=int(self.get("offers_ignored") or 0) + 1, pending=None)
+        # Talked past the offer: counted, so that it is not made again and again; it stays
+        # open, so "ja graag" a turn later still takes it (the browser test's own flow).
+        if self.intent not in ("greet", "thank"):
+            self.set(offers_ignored=int(self.get("offers_ignored") or 0) + 1)
         return False
 
     def greet(self) -> None:
