@@ -344,9 +344,11 @@ GOODBYE_ANY = re.compile(
 ENJOY_DOUBT = re.compile(
     r"\bklaar\s+mee\b|\bniet\s+(meer\s+)?(leuk|fijn)\b|verveel|\bsaai\b|\blui\b|"
     r"\bvan\s+me\s+af\b|plezier\s*\?|\blekker\s+dan\b|\bbalen\b|\bkut\w*|\bhaat\b|"
-    r"\bhekel\b|\bbeu\b|\bgeen\s+(zin|plezier)\b|\bzat\b|\bvastgelopen\b|\bbore-?out\b", re.I)
+    r"\bhekel\b|\bbeu\b|\bgeen\s+(zin|plezier)\b|\b(het\s+)?zat\s+(ben|zijn|van)\b|"
+    r"\bvastgelopen\b|\bbore-?out\b", re.I)
 STUCK_WORDS = re.compile(r"klaar\s+mee|verveel|saai|\blui\b|\bbeu\b|geen\s+(zin|plezier)|"
-                         r"niet\s+(meer\s+)?leuk|vastgelopen|bore-?out|\bzat\b", re.I)
+                         r"niet\s+(meer\s+)?leuk|vastgelopen|bore-?out|\bzat\s+(ben|zijn|van)\b",
+                         re.I)
 # "ik werk helemaal niet bij de overheid", "sector: geen, ik werk nergens" (round 7, p35).
 SECTOR_DENIED = re.compile(
     r"\b(werk|zit)\s+(\w+\s+){0,2}(niet|nie|nergens)\s+(bij|in)\s+(de\s+|het\s+)?\w+|"

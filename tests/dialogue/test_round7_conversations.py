@@ -219,3 +219,12 @@ def test_round8_ik_zit_niet_vast_takes_out_feeling_stuck():
     chat = Chat()
     chat.say("ik heb geen vast contract", "flex_contract", topics=["flex_contract"])
     assert "utter_sorry_topic" not in chat.last.names()
+
+
+def test_a_past_tense_zat_is_no_complaint():
+    # Guards the sarcasm rule: "ik zat vroeger in de bouw en vond het leuk" is joy.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik zat vroeger in de bouw en dat vond ik echt leuk", "enjoy_work",
+             topics=["enjoy_work"])
+    assert chat.slots.get("topics") == ["enjoy_work"]
