@@ -28,14 +28,21 @@ def pseudonymised():
 
 def test_rasa_log_lines_and_tracebacks_hold_no_platform_ids(pseudonymised, caplog):
     log = logging.getLogger("rasa.core.processor")
-    with caplog.at_level(logging.DEBUG):
-        log.warning("Circuit breaker tripped. Stopped predicting more actions for sender "
-                    "'%s'.", f"whatsapp:{NUMBER}")
-        log.info("telegram:-1001234567 and telegram:5550001 wrote")
-        try:
-            raise RuntimeError(f"[parameters: ('whatsapp:{NUMBER}', 'action_listen')]")
-        except RuntimeError:
-            log.exception("Error happened when trying to save conversation tracker")
+    # Earlier tests in the same run load Rasa, which sets the "rasa" loggers' levels and
+    # propagation: the capture is attached to this logger and its level set here, so the
+    # test sees every record whatever ran before (the full suite once showed only ERROR).
+    log.addHandler(caplog.handler)
+    try:
+        with caplog.at_level(logging.DEBUG, logger="rasa.core.processor"):
+            log.warning("Circuit breaker tripped. Stopped predicting more actions for sender "
+                        "'%s'.", f"whatsapp:{NUMBER}")
+            log.info("telegram:-1001234567 and telegram:5550001 wrote")
+            try:
+                raise RuntimeError(f"[parameters: ('whatsapp:{NUMBER}', 'action_listen')]")
+            except RuntimeError:
+                log.exception("Error happened when trying to save conversation tracker")
+    finally:
+        log.removeHandler(caplog.handler)
     text = caplog.text
     assert NUMBER not in text and "5550001" not in text and "1001234567" not in text
     assert "whatsapp:~" in text and "telegram:~" in text
