@@ -169,6 +169,8 @@ POSSIBLE_PATTERNS = _compile((
     rf"\b(?:het|alles)\s+boeit\s+(?:me|mij)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:zoveel\s+|echt\s+)?meer{_END}",
     # Hopelessness: "laat maar. niks helpt toch" (round 8, p33, after a stated crisis).
     rf"\b(?:niks|niets)\s+(?:helpt|werkt)\s+(?:toch|meer|ooit|echt)(?:\s+(?:meer|toch))?{_END}",
+    # Emptiness: "werk was het enige wat ik had. nu is er niks" (round 9, p33).
+    r"\bnu\s+is\s+er\s+(?:niks|niets)(?:\s+meer)?\s*(?:[.!?,;:…]|$)",
     # Loneliness after a dark statement: "niemand snapt het" (round 6, p33).
     rf"\bniemand\s+(?:snapt|begrijpt|ziet)\s+(?:het|me|mij|{_ME}){_END}",
     rf"\bzie\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",

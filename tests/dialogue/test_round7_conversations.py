@@ -228,3 +228,18 @@ def test_a_past_tense_zat_is_no_complaint():
     chat.say("ik zat vroeger in de bouw en dat vond ik echt leuk", "enjoy_work",
              topics=["enjoy_work"])
     assert chat.slots.get("topics") == ["enjoy_work"]
+
+
+def test_round9_emptiness_after_a_crisis_gets_the_answer_not_career_talk():
+    # Round 9, p33: "werk was het enige wat ik had. nu is er niks" -> "Vastlopen in je werk
+    # is zwaar" and an energy diary, a few turns after he said he did not want to live.
+    from bot.nlu.crisis import rule_level
+
+    chat = Chat()
+    chat.say("ik wil er eigenlijk niet meer zijn", "crisis", crisis_level="clear")
+    chat.say("nee", "deny")
+    text = "werk was het enige wat ik had. nu is er niks"
+    names = chat.say(text, "stuck", crisis_level=rule_level(text), topics=["stuck"])
+    assert names[0] == "utter_crisis_again", names
+    assert rule_level("nu is er niks meer aan de hand") is None
+    assert rule_level("het bedrijf is dicht en nu heb ik niks") is None
