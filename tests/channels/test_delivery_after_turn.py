@@ -33,6 +33,7 @@ from channel_fakes import (
     fast_retry,
 )
 from rasa.core.channels.channel import UserMessage
+from redis_support import redis_url
 from test_telegram_channel import message, update
 from test_whatsapp_channel import inbound, text
 
@@ -211,8 +212,9 @@ async def test_the_marks_are_shared_through_redis(graph_api):
 
     clock = FakeClock()
     prefix = f"kp-test-{uuid.uuid4().hex}:"
-    one = RedisStateStore("redis://127.0.0.1:6379/7", prefix, clock=clock, key_secret="s")
-    two = RedisStateStore("redis://127.0.0.1:6379/7", prefix, clock=clock, key_secret="s")
+    url = redis_url("channel_state")
+    one = RedisStateStore(url, prefix, clock=clock, key_secret="s")
+    two = RedisStateStore(url, prefix, clock=clock, key_secret="s")
     body = inbound(text("via redis", message_id=f"wamid.{uuid.uuid4().hex}"))
     failing = FakeAgent(fail=True)
     async with whatsapp_process(graph_api, one, clock, failing) as first, \
@@ -222,6 +224,6 @@ async def test_the_marks_are_shared_through_redis(graph_api):
         assert second.agent.texts == ["via redis"]
         assert (await first.post(body))[0] == 200  # a repeat after success, anywhere
         assert failing.texts == ["via redis"]
-    client = redis.Redis.from_url("redis://127.0.0.1:6379/7")
+    client = redis.Redis.from_url(url)
     for key in client.scan_iter(f"{prefix}*"):
         client.delete(key)

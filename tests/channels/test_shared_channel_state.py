@@ -1,9 +1,9 @@
 """Channel state shared through Redis: two channel instances stand for two Rasa processes.
 
 Each instance has its own Rasa app, fake agent and Redis client (as separate
-processes would), and both use the local Redis (db 9, a unique key prefix that
-is deleted afterwards). A webhook that reaches instance B must see what
-instance A remembered.
+processes would), and both use the local Redis (the channel-state database of
+tests/redis_support.py, a unique key prefix that is deleted afterwards). A webhook that
+reaches instance B must see what instance A remembered.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from channel_fakes import (
     WhatsAppStack,
     fast_retry,
 )
+from redis_support import REDIS_HOST, REDIS_PORT, redis_url
 
 from bot.channels.state_store import (
     MemoryStateStore,
@@ -44,7 +45,7 @@ from bot.channels.state_store import (
 from bot.channels.telegram import CALLBACK_DATA_MAX_BYTES, TelegramInput
 from bot.channels.whatsapp import WhatsAppInput
 
-REDIS_URL = "redis://127.0.0.1:6379/9"
+REDIS_URL = redis_url("channel_state")
 PERSON = "31687654321"
 CHAT_ID = 5550002
 _message_ids = itertools.count(1)
@@ -345,7 +346,7 @@ class TcpProxy:
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/9"
+        return redis_url("channel_state", port=self.port)
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._connect, "127.0.0.1", self.port)
@@ -360,7 +361,7 @@ class TcpProxy:
         await self._server.wait_closed()
 
     async def _connect(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", 6379)
+        up_reader, up_writer = await asyncio.open_connection(REDIS_HOST, REDIS_PORT)
         self._writers += [writer, up_writer]
         await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
 
@@ -388,7 +389,7 @@ def closed_port() -> int:
 async def test_redis_down_messages_are_still_handled_on_this_process(graph_api, caplog):
     caplog.set_level(logging.INFO)
     clock = FakeClock()
-    state = RedisStateStore(f"redis://127.0.0.1:{closed_port()}/9", "unused:", clock)
+    state = RedisStateStore(redis_url("channel_state", port=closed_port()), "unused:", clock)
     async with aiohttp.ClientSession() as http:
         a, rasa = await whatsapp_instance(graph_api, http, state, clock)
         try:
@@ -446,7 +447,7 @@ async def test_after_an_outage_state_is_shared_again_and_outage_state_is_kept(
 def test_key_names_are_keyed_hashes_that_a_phone_number_list_cannot_reverse():
     import hashlib
 
-    url = "redis://127.0.0.1:6379/9"
+    url = REDIS_URL
     one = RedisStateStore(url, "kp:", key_secret="secret-one").map("seen", 10, 60)
     same = RedisStateStore(url, "kp:", key_secret="secret-one").map("seen", 10, 60)
     other = RedisStateStore(url, "kp:", key_secret="secret-two").map("seen", 10, 60)

@@ -1,5 +1,5 @@
 """The production profile (bot.prod) started for tests: fresh PostgreSQL databases,
-Redis db 7, free ports, logs in a temporary folder.
+a Redis database of its own (tests/redis_support.py), free ports, logs in a temporary folder.
 
 The processes are exactly those of ``python -m bot.prod serve``; only the ports,
 the databases and the log destination differ.
@@ -17,6 +17,7 @@ import redis
 import sqlalchemy as sa
 from pg_support import create_database, drop_database
 from prod_http import Reply, free_port, say
+from redis_support import redis_url
 
 from bot.launch.supervisor import Supervisor
 from bot.privacy.sender_ids import conversation_id
@@ -24,7 +25,7 @@ from bot.prod.prod_settings import ProdConfig
 from bot.prod.services import all_services, child_env
 from bot.rasa.quiet_env import quiet_env
 
-REDIS_URL = "redis://127.0.0.1:6379/7"
+REDIS_URL = redis_url("prod_stack")
 READY_TIMEOUT_S = 300.0
 
 

@@ -15,11 +15,13 @@ import secrets
 import pytest
 import redis
 from rasa.utils.endpoints import EndpointConfig
+from redis_support import redis_url
 
 from bot.privacy.sender_key import SECRET_ENV
 from bot.rasa.stores import UrlLockStore
 
-REDIS_URL = "redis://127.0.0.1:6379/7"
+# Its own database (per xdist worker): the test below lists every lock key in it.
+REDIS_URL = redis_url("locks")
 
 
 def _number() -> str:

@@ -2,6 +2,7 @@ import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 from rasa.shared.core.domain import Domain
 from rasa.utils.endpoints import EndpointConfig
+from redis_support import redis_url
 
 from bot.channels.registry import channel_statuses, credentials_for
 from bot.rasa.stores import UrlLockStore, UrlSQLTrackerStore, lock_store_for_url
@@ -83,7 +84,7 @@ def test_redis_tickets_are_unique_across_concurrent_processes():
     import uuid
     from concurrent.futures import ThreadPoolExecutor
 
-    store = lock_store_for_url("redis://127.0.0.1:6379/7")
+    store = lock_store_for_url(redis_url("locks"))
     conversation = f"lock-test-{uuid.uuid4().hex}"
     with ThreadPoolExecutor(max_workers=8) as pool:
         tickets = list(pool.map(lambda _: store.issue_ticket(conversation), range(50)))
