@@ -27,7 +27,8 @@ from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 from bot.tickets.store import TicketStore
 
-pytestmark = pytest.mark.slow
+# xdist: one worker runs the whole stacks one after another (tests/conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("whole_stack")]
 
 PASSWORD = "koffie-live-chat-2026"
 DOCS = ROOT / "docs"

@@ -21,7 +21,9 @@ from bot.nlu.train import latest_model
 from bot.tickets.spool import HandoverSpool
 from bot.tickets.store import TicketStore
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+# xdist: this and the other PostgreSQL stack (its own Rasa each) run on one worker, one
+# after the other, early (tests/conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("pg_stacks")]
 POLL_TIMEOUT_S = 300.0  # generous: a busy 2-core machine; nothing is asserted about speed
 
 

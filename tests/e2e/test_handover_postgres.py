@@ -15,7 +15,9 @@ from stack import Stack, running_stack
 from bot.nlu.train import latest_model
 from bot.tickets.store import TicketStore
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+# xdist: this and the other PostgreSQL stack (its own Rasa each) run on one worker, one
+# after the other, early (tests/conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.xdist_group("pg_stacks")]
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ from bot.rasa.action_auth import TOKEN_ENV
 from bot.rasa.quiet_env import quiet_env
 from bot.settings import ROOT
 
-pytestmark = pytest.mark.slow
+# xdist: one worker runs the whole stacks one after another (tests/conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("whole_stack")]
 
 
 def start(env: dict[str, str], log) -> subprocess.Popen[bytes]:

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+# xdist: these two load the model and start an action server in main(); one worker runs
+# them one after the other, early (tests/conftest.py).
+pytestmark = pytest.mark.xdist_group("model_tools")
+
 
 def test_a_short_interleaved_run_reports_both_sides(monkeypatch, capsys, tmp_path):
     from rasa.shared.core.domain import Domain
