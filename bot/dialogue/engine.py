@@ -48,6 +48,7 @@ from bot.dialogue.patterns import (
     NO_CONSULTANT,
     PERMANENT,
     PRIVACY_QUESTION,
+    RIGHT_PLACE,
     SECTOR_DENIED,
     SECTOR_OF_OTHERS,
     SECTOR_WISH,
@@ -166,6 +167,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.crisis_level == "clear" or self.intent == "crisis":
             self.crisis()
             return
+        if RIGHT_PLACE.search(turn.text) and self.pending not in FORM_STEPS:
+            # "ik weet niet of ik hier goed zit" is doubt about the place, not feeling
+            # stuck and no question for the knowledge base (round 9, p27).
+            if len(RIGHT_PLACE.sub(" ", turn.text).split()) <= 3:
+                self.say("utter_right_place", repeatable=True)
+                self.set(pending=None)
+                return
+            self.say("utter_right_place_short", repeatable=True)
         if self.get("erased") and (ERASED_QUESTION.search(turn.text)
                                    or STORED_QUESTION.search(turn.text)):
             self.say("utter_erasure_confirmed", repeatable=True)

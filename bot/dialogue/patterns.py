@@ -131,6 +131,13 @@ OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+ni
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
 HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
+# "ik weet niet of ik hier goed zit": doubt about the place, not feeling stuck (round 9, p27).
+RIGHT_PLACE = re.compile(
+    r"\bweet\s+(\w+\s+){0,2}niet\s+of\s+(ik\s+hier\s+(wel\s+)?(goed|juist|aan\s+het\s+"
+    r"(goede|juiste)\s+adres)|dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+is)|"
+    r"\bben\s+ik\s+hier\s+(wel\s+)?(goed|aan\s+het\s+(goede|juiste)\s+adres|op\s+de\s+"
+    r"(goede|juiste)\s+plek)\b|\bis\s+dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+(om|voor|waar)\b|"
+    r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
 SIMPLER = re.compile(r"\b(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|begrijp\s+(het\s+)?"
                       r"niet|snap\s+(het\s+)?niet|nederlands\s+is\s+niet\s+goed)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"

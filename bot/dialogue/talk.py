@@ -257,7 +257,7 @@ class FreeTalk(ConversationState):
             # A question, or a statement that is close to one ("niemand belt terug na
             # mijn sollicitaties"): the answer, not the topic's general text.
             self.say_knowledge(knowledge.entry)
-            self.note_topic(main, known)
+            self.note_topic(self.answered_topic(knowledge.entry.topic, main), known)
             self.after_answer()
             return
         if main in known:
@@ -282,6 +282,15 @@ class FreeTalk(ConversationState):
         self.note_topic(main, known, second)
         self.say(self.deepen_response(main))
         self.set(pending="deepen")
+
+    def answered_topic(self, entry_topic: str, guessed: str) -> str:
+        """The topic of the answer given beats the classifier's guess for the same message:
+        "opmerkingen over mijn lichaam" answered as harassment is not burn-out (round 9,
+        p27: the summary said "gezondheid speelt mee")."""
+        denied = self.denied_topics() | set(self.get("denied_topics") or [])
+        if entry_topic in CAREER_TOPICS and entry_topic not in denied:
+            return entry_topic
+        return guessed
 
     def unsure_of(self, topic: str) -> bool:
         """A new topic the classifier is not sure of: a wrong topic block costs more

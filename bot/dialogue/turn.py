@@ -17,7 +17,8 @@ _QUESTION_START = re.compile(
 _QUESTION_INSIDE = re.compile(
     r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"
     r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
-    r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|welke|of ik|ja of nee|of niet|"
+    r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
+    r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf)\b",
     re.IGNORECASE,
 )
