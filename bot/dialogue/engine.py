@@ -46,6 +46,7 @@ from bot.dialogue.patterns import (
     MAX_CHECK_QUESTIONS,
     MISS_INTENTS,
     NO_CONSULTANT,
+    NO_STRENGTH,
     PERMANENT,
     PRIVACY_QUESTION,
     RIGHT_PLACE,
@@ -59,6 +60,7 @@ from bot.dialogue.patterns import (
     TOPIC_WORDS,
     URGENT,
     VIOLENCE,
+    WORKS_IN_NL,
     YES,
     topic_label,
 )
@@ -93,6 +95,30 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.intent == "goodbye" and not (GOODBYE_ANY.search(turn.text)
                                              or GOODBYE_END.search(turn.text)):
             turn.intent = "nlu_fallback"  # "graag gedaan hoor. en nu?" is no goodbye
+        known = self.topics()
+        if "unemployed" in known and turn.intent in ("stuck", "job_insecurity"):
+            # Without a job, "ik weet niet wat ik moet doen" is about finding work, not
+            # about joy at work or a job at risk (round 10, p38 and p42).
+            turn.intent = "unemployed"
+            turn.topics = ["unemployed" if t in ("stuck", "job_insecurity") else t
+                           for t in turn.topics]
+        if turn.intent in ("nlu_fallback", "out_of_scope", "affirm") and \
+                NO_STRENGTH.search(turn.text) and turn.crisis_level is None:
+            # "ja. ik kan echt niet meer zo...": worn out (round 10, p43, after a check).
+            turn.intent, turn.confidence = "workload_health", 0.9
+            if self.get("check_said_no") and not self.get("soft_reminder_given"):
+                self.say("utter_crisis_soft", repeatable=True)
+                self.set(soft_reminder_given=True)
+        if WORKS_IN_NL.search(turn.text):
+            self.set(works_in_nl=True)
+        if turn.flemish and not self.get("works_in_nl") and turn.knowledge and \
+                turn.knowledge.entry.region == "nl":
+            # A Dutch rule is no answer in Flanders, not even with "in België kan het anders
+            # zijn" (round 10, p39 got the transitievergoeding): the Belgian no-answer.
+            turn.knowledge = None
+            self.dutch_rule_dropped = True
+        if turn.knowledge and turn.knowledge.entry.topic in self.denied_topics():
+            turn.knowledge = None  # "pensioen?? ik ben 26" gets no pension answer (p43)
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"
@@ -149,7 +175,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
-                self.pending not in FORM_STEPS:
+                self.pending not in FORM_STEPS and (
+                    turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6):
+            # "Wat kan ik deze week doen? Kort en makkelijk alstublieft" is a question
+            # first: answered as one, not with "zeg in een paar woorden" (round 10, p40).
             self.simpler()
             return
         if turn.is_question and PRIVACY_QUESTION.search(turn.text) and \

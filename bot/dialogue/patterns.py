@@ -106,7 +106,9 @@ FIELD_VALUE = re.compile(r"\b(moment|tijdstip|tijd|plaats|woonplaats|naam)\s*[:=
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)
-                         r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut|salukes|saluut|houdoe|groetjes|"
+                         # "Ik wacht wel op dat telefoontje. Goedemiddag." (round 10, p42)
+                         r"[.!,]\s*(goedemiddag|goedenavond|goedemorgen)\W*$|"
+                         r"\b(doei|daag|tot\s+ziens|bye|doeg|ciao|salut?|salukes|saluut|houdoe|groetjes|"
                           r"fijne\s+(dag|avond|weekend)(\s+nog)?|welterusten|goedendag|"
                           r"tot\s+later)\W*$", re.I)  # not "groeten": letters end so
 DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|delete|"
@@ -131,6 +133,12 @@ OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+ni
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
 HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
+# "ja. ik kan echt niet meer zo...": worn out, said without a topic word (round 10, p43).
+NO_STRENGTH = re.compile(r"\bik\s+(kan|trek|hou|houd)\s+(het\s+)?(echt\s+|gewoon\s+|bijna\s+)?"
+                         r"(niet|nie)\s+meer\b", re.I)
+# Working (or living) in the Netherlands: Dutch rules apply, also for a Flemish speaker (p04).
+WORKS_IN_NL = re.compile(r"\b(werk|werken|job|baan|werkgever|woon|wonen)\b[^.?!]{0,30}"
+                         r"\b(in\s+nederland|in\s+nl|in\s+holland|over\s+de\s+grens)\b", re.I)
 # "ik weet niet of ik hier goed zit": doubt about the place, not feeling stuck (round 9, p27).
 RIGHT_PLACE = re.compile(
     r"\bweet\s+(\w+\s+){0,2}niet\s+of\s+(ik\s+hier\s+(wel\s+)?(goed|juist|aan\s+het\s+"
@@ -138,8 +146,9 @@ RIGHT_PLACE = re.compile(
     r"\bben\s+ik\s+hier\s+(wel\s+)?(goed|aan\s+het\s+(goede|juiste)\s+adres|op\s+de\s+"
     r"(goede|juiste)\s+plek)\b|\bis\s+dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+(om|voor|waar)\b|"
     r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
-SIMPLER = re.compile(r"\b(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|begrijp\s+(het\s+)?"
-                      r"niet|snap\s+(het\s+)?niet|nederlands\s+is\s+niet\s+goed)\b", re.I)
+SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|"
+                      r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
+                      r"nederlands\s+is\s+niet\s+goed)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               r"wat moet ik doen|wat raad je)\b", re.I)
 VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
@@ -168,7 +177,8 @@ DEADLINE_PHRASE = re.compile(
 ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s+(?:ook\s+)?"
                              r"(?:engels|english)\b|\b(?:in\s+)?english\s+please\b|"
                              r"\bdo\s+you\s+speak\s+english\b", re.I)
-THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|top|super|fijn|mooi|prima|"
+THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|gracias|danke|dzi[eę]kuj[eę]|"
+                          r"obrigado|top|super|fijn|mooi|prima|"
                           r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)
 # "Doorgroeien klopt niet", "solliciteren wil ik helemaal niet": a denial after the word.
 DENIAL_AFTER = (r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
@@ -342,7 +352,8 @@ CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
 # Any word of leaving: without one, the classifier's "goodbye" is a misreading ("graag
 # gedaan hoor. en nu?" ended the chat in round 6, p30).
 GOODBYE_ANY = re.compile(
-    r"\b(doei|dag|daag|goedendag|goeiedag|tot\s+\w+|bye|ciao|salu\w*|houdoe|groet\w*|welterusten|slaap\w*|"
+    r"\b(doei|dag|daag|goedendag|goeiedag|goedemiddag|goedenavond|tot\s+\w+|bye|ciao|salu\w*|houdoe|"
+    r"groet\w*|welterusten|slaap\w*|"
     r"laters?|fijne\s+\w+|moet\s+(nu\s+|ff\s+|even\s+)?(gaan|weg|werken|stoppen|verder)|"
     r"ik\s+(ga|stop|ben\s+weg|hou\s+op)|ga\s+(nu\s+)?(slapen|weg|stoppen)|ciao|adios|"
     r"goodbye|see\s+you|dikke\s+kus|xx+|👋)", re.I)

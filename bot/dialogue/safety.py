@@ -102,13 +102,17 @@ class SafetyTurns(ConversationState):
             # classifier makes of the rest (round 4: 113 was pushed after this).
             self.say("utter_crisis_check_no", repeatable=True)
             topics = list(self.get("check_topics") or [])
-            self.set(pending=resume, check_topics=None, resume_pending=None)
+            self.set(pending=resume, check_topics=None, resume_pending=None,
+                     check_said_no=True)
             if self.get("handover"):
                 self.ask_step(self.next_step())
             elif topics:
                 self.topic_turn(topics, from_check=True)
             else:
-                self.resume()
+                # "nee niet zo. gewoon weg van dit werk": the question before the check is
+                # two turns back; ask on, so that "dan gaan we verder" leads somewhere.
+                self.say("utter_tell_more_after_check", repeatable=True)
+                self.set(pending="deepen" if self.get("last_topic") else None)
             return
         # No clear no ("laat maar, grapje"): the help is said once, gently, without
         # pressing, the consultant sees the flag, and the message is handled as it is.

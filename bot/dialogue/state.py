@@ -93,9 +93,6 @@ class ConversationState:
         given = list(self.get("knowledge_given") or [])
         if entry.id not in given:
             self.set(knowledge_given=[*given, entry.id])
-        if entry.region == "nl" and self.turn.flemish:
-            # A Dutch rule told to someone in Flanders is said to be Dutch (round 4, p23).
-            self.say("utter_knowledge_dutch_rule", repeatable=True)
         self.set(knowledge_recent=[entry.id])
 
     def topics(self) -> list[str]:

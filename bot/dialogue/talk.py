@@ -273,6 +273,17 @@ class FreeTalk(ConversationState):
         if not from_check and self.unsure_of(main):
             self.ask_topic_choice(main, topics)
             return
+        if self.turn.is_question and getattr(self, "dutch_rule_dropped", False):
+            self.no_answer()  # only a Dutch rule for this question (round 10, p39)
+            self.note_topic(main, known)
+            return
+        if not from_check and self.turn.is_question and not self.turn.is_button and \
+                self.turn.confidence < TOPIC_SURE:
+            # A question the classifier is unsure of, with our topic checks used up: an
+            # honest "I don't know" beats a wrong block ("7 nachten achter elkaar?" got
+            # pension texts; round 10, p43).
+            self.no_answer()
+            return
         self.say(f"utter_topic_{main}")
         for extra in self.topic_extras(main):
             self.say(extra)

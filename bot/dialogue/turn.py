@@ -19,7 +19,8 @@ _QUESTION_INSIDE = re.compile(
     r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
     r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
     r"welke|of ik|ja of nee|of niet|"
-    r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf)\b",
+    r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
+    r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer))\b",
     re.IGNORECASE,
 )
 

@@ -101,15 +101,28 @@ def test_a_sad_message_classified_as_thanks_gets_no_you_are_welcome():
     assert chat.say("dank je wel!", "thank") == ["utter_thank"]
 
 
-def test_a_dutch_rule_told_in_flanders_says_it_is_dutch():
-    # p23: a Flemish bricklayer got the Dutch fewer-hours rule as if it applied to him.
+def test_a_dutch_rule_is_not_told_in_flanders():
+    # p23 (round 4): a Flemish bricklayer got the Dutch fewer-hours rule as if it applied
+    # to him; the note "in België kan het anders zijn" added then was not enough either:
+    # round 10, p39 got the Dutch transitievergoeding with it. Now the Belgian no-answer.
     from conversation_support import knowledge
 
     chat = Chat()
     chat.say("kan ik minder uren gaan werken voor mijne rug?", "work_life_balance",
              knowledge=knowledge("minder_uren_werken", "work_life_balance"), flemish=True)
+    assert "ANSWER minder_uren_werken" not in chat.texts()
+    assert "utter_no_answer_be" in chat.last.names()
+
+
+def test_a_flemish_speaker_who_works_in_the_netherlands_gets_the_dutch_rule():
+    # p04: lives in Gent, works in Terneuzen: Dutch labour law applies to him.
+    from conversation_support import knowledge
+
+    chat = Chat()
+    chat.say("ik woon in Gent maar werk in Nederland, kan ik minder uren gaan werken?",
+             "work_life_balance", knowledge=knowledge("minder_uren_werken", "work_life_balance"),
+             flemish=True)
     assert "ANSWER minder_uren_werken" in chat.texts()
-    assert "utter_knowledge_dutch_rule" in chat.last.names()
 
 
 def walk_to_summary(chat: Chat) -> None:
