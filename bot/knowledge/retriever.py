@@ -172,7 +172,11 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
         return None
     scores = retriever.scores(text)
     position = {e.id: i for i, e in enumerate(retriever.entries)}
-    candidates = [(float(scores[position[i]]), i) for i in given if i in position]
+    lowered = text.lower()
+    # An entry whose answer is wrong without certain words is no follow-up without them
+    # either ("moet ik zelf vragen aan uitzendbureau?" after the housing answer; round 10).
+    candidates = [(float(scores[position[i]]), i) for i in given if i in position
+                  and (i not in retriever.requires or retriever.requires[i].search(lowered))]
     if not candidates:
         return None
     score, entry_id = max(candidates)

@@ -42,3 +42,14 @@ def test_the_action_reads_a_follow_up_in_the_light_of_what_was_answered():
     alone = turn_from(tracker("Mijn dienstjaren. Als ik overga naar die nieuwe vervoerder, "
                               "neem ik die 25 jaar dan mee?", []))
     assert alone.knowledge is None
+
+
+
+def test_a_follow_up_needs_the_words_an_entry_requires():
+    # p44 (round 10): after the agency-housing answer, "moet ik zelf vragen aan
+    # uitzendbureau? met email of bellen?" got a housing line four times.
+    retriever = shared_retriever()
+    assert find_in_context(retriever, "moet ik zelf vragen aan uitzendbureau? met email of "
+                           "bellen?", ["huisvesting_uitzendbureau"]) is None
+    found = retriever.find("uitzendbureau zegt niks over nieuw contract. wat moet ik doen?")
+    assert found is None or found.entry.id != "huisvesting_uitzendbureau"
