@@ -133,6 +133,12 @@ OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+ni
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
 HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
+# A question after a fact or a rule ("mag dat?", "wat is de bijstand?"), not a doubt
+# ("moet ik daar gewoon weg?"): without an answer for it, an honest "I don't know".
+FACT_QUESTION = re.compile(
+    r"\b(wat\s+(is|zijn|betekent|kost|houdt)|wie\s+(is|regelt|betaalt|beslist)|mag\s+(dat|dit|hij|"
+    r"zij|ze|mijn|m'?n|de|het|ik)|krijg\s+ik|heb\s+ik\s+recht|hoeveel|hoe\s+lang|hoelang|"
+    r"is\s+(dat|dit|het)\s+(wel\s+)?(toegestaan|verplicht|legaal|normaal))\b", re.I)
 # "ja. ik kan echt niet meer zo...": worn out, said without a topic word (round 10, p43).
 NO_STRENGTH = re.compile(r"\bik\s+(kan|trek|hou|houd)\s+(het\s+)?(echt\s+|gewoon\s+|bijna\s+)?"
                          r"(niet|nie)\s+meer\b", re.I)

@@ -152,10 +152,19 @@ class SafetyTurns(ConversationState):
             self.set(safety_flag=False)
         self.set(pending=None if self.pending in ("crisis_offer", "crisis_check")
                  else self.pending)
+        last = self.get("last_topic")
         if self.get("handover"):
             self.ask_step(self.next_step())
-        elif self.get("last_topic"):
-            self.say(self.deepen_response(self.get("last_topic")), repeatable=True)
+        elif last and any(r.startswith(f"utter_topic_{last}") or
+                          r == self.deepen_response(last) for r in self.recent):
+            # The topic we just guessed is what we misread ("U begrijpt mij niet" after
+            # pension texts for a bijstand question; round 10, p42): it goes, we ask.
+            kept = [t for t in self.topics() if t != last]
+            self.set(topics=kept, last_topic=kept[-1] if kept else None, pending=None,
+                     primary_topic=kept[0] if kept else None)
+            self.say("utter_tell_more", repeatable=True)
+        elif last:
+            self.say(self.deepen_response(last), repeatable=True)
             self.set(pending="deepen")
         else:
             self.say("utter_tell_more", repeatable=True)

@@ -10,6 +10,7 @@ from bot.dialogue.patterns import (
     ADVICE_QUESTION,
     CALL_ME,
     DEEPEN_WHEN_KNOWN,
+    FACT_QUESTION,
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
@@ -167,7 +168,7 @@ class FreeTalk(ConversationState):
         if self.menu_answer():
             return
         if self.pending == "deepen" and self.intent == "nlu_fallback" and not knowledge \
-                and self.get("last_topic"):
+                and self.get("last_topic") and not self.turn.is_question:
             # "uitleg uitkering", the answer to our own question, is an answer.
             self.set(misses=0)
             self.followup(self.get("last_topic"))
@@ -183,7 +184,7 @@ class FreeTalk(ConversationState):
         guesses = [t for t in self.turn.ranking if t in CAREER_TOPICS
                    and t not in self.topics() and t not in self.denied_topics()][:2]
         if self.intent == "nlu_fallback" and guesses and len(self.turn.text.split()) >= 4 \
-                and self.unsure_of(guesses[0]):
+                and self.unsure_of(guesses[0]) and not self.turn.is_question:
             # "het is allemaal zo onzeker nu": a guess to choose from beats "snap ik niet".
             self.ask_topic_choice(guesses[0], guesses)
             return
@@ -270,19 +271,20 @@ class FreeTalk(ConversationState):
                 return
             self.followup(main)
             return
-        if not from_check and self.unsure_of(main):
-            self.ask_topic_choice(main, topics)
-            return
         if self.turn.is_question and getattr(self, "dutch_rule_dropped", False):
             self.no_answer()  # only a Dutch rule for this question (round 10, p39)
             self.note_topic(main, known)
             return
-        if not from_check and self.turn.is_question and not self.turn.is_button and \
+        if FACT_QUESTION.search(self.turn.text) and not self.turn.is_button and \
                 self.turn.confidence < TOPIC_SURE:
-            # A question the classifier is unsure of, with our topic checks used up: an
-            # honest "I don't know" beats a wrong block ("7 nachten achter elkaar?" got
-            # pension texts; round 10, p43).
+            # A question the classifier is unsure of and we have no answer for: an honest
+            # "I don't know" beats a wrong block or a menu of two wrong topics ("7 nachten
+            # achter elkaar?" got pension texts, "wat is de bijstand?" a pension menu;
+            # round 10, p43 and p42).
             self.no_answer()
+            return
+        if not from_check and self.unsure_of(main):
+            self.ask_topic_choice(main, topics)
             return
         self.say(f"utter_topic_{main}")
         for extra in self.topic_extras(main):
@@ -330,6 +332,11 @@ class FreeTalk(ConversationState):
     def answer_topic_choice(self, picked: Picked) -> None:
         choices = list(self.get("topic_choices") or [])
         self.set(pending=None, topic_choices=None)
+        if self.turn.is_question and not self.turn.is_button:
+            # "Wat is de bijstand precies?" after the menu is a new question, not a pick
+            # (round 10, p42 got pension texts for it).
+            self.free_turn(picked)
+            return
         if self.intent == "affirm" and len(choices) == 1 and not self.turn.is_question:
             self.topic_turn(choices, from_check=True)
             return

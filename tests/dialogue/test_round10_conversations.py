@@ -184,3 +184,53 @@ def test_a_good_morning_to_start_again_is_no_goodbye():
     chat.say("mijn ww loopt af", "unemployed", topics=["unemployed"])
     names = chat.say("Goedemorgen", "greet")
     assert not any(n.startswith("utter_goodbye") for n in names)
+
+
+def test_a_question_after_the_topic_menu_is_a_new_question():
+    # p42: "Wat is de bijstand precies en wie regelt dat?" right after a topic menu was read
+    # as picking pension -> "Goed dat je nu al over je pensioen nadenkt".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("Mijn WW loopt over vier maanden af en niemand wil een man van 60. Wat nu?",
+             "unemployed", confidence=0.42, topics=["unemployed"],
+             ranking=["unemployed", "retirement"])
+    assert chat.slots["pending"] == "topic_choice"
+    names = chat.say("Wat is de bijstand precies en wie regelt dat?", "retirement",
+                     confidence=0.36)
+    assert "utter_topic_retirement" not in names
+    assert "utter_no_answer" in names
+
+
+def test_you_do_not_understand_me_takes_back_the_topic_just_guessed():
+    # p42: "U begrijpt mij niet." after pension texts -> the pension question again.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik zit in de ww", "unemployed", topics=["unemployed"])
+    chat.say("Ik heb een vraag over de regeling voor zestigplussers", "retirement",
+             confidence=0.8, topics=["retirement"])
+    assert "retirement" in chat.slots["topics"]
+    names = chat.say("U begrijpt mij niet.", "not_what_i_meant")
+    assert "utter_deepen_retirement" not in names
+    assert "retirement" not in chat.slots["topics"]
+
+
+def test_a_question_while_we_wait_for_an_answer_is_not_taken_as_that_answer():
+    # p39: "Krijg ik nog iets van de RVA als mijn opzeg gedaan is?" during a deepen
+    # question -> the Dutch unemployment tips.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("Ik ben afgedankt na 14 jaar, met opzeg.", "unemployed", topics=["unemployed"],
+             flemish=True)
+    assert chat.slots["pending"] == "deepen"
+    names = chat.say("Krijg ik nog iets van de RVA als mijn opzeg gedaan is?", "nlu_fallback",
+                     confidence=0.27, flemish=True)
+    assert "utter_selfhelp_unemployed" not in names
+    assert "utter_no_answer_be" in names
+
+
+def test_a_doubt_phrased_as_a_question_still_gets_the_topic_menu():
+    # Round 5, p07 (kept): "moet ik daar eigenlijk gewoon weg?" is no question of fact.
+    chat = Chat()
+    chat.say("moet ik daar eigenlijk gewoon weg?", "career_change", confidence=0.4,
+             ranking=["career_change", "unemployed"])
+    assert chat.slots["pending"] == "topic_choice"
