@@ -16,9 +16,14 @@ from bot.handover import contact
 
 # "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
 _PHONE_RUN = re.compile(r"(?:\+|00)?\d[\d\s().\-/]{6,18}\d")
+# Only a real name statement: "ik heet ...", "mijn naam is ...", "naam: ...", or a message
+# that starts with "naam ..."; never the word after "naam" in a story ("ik denk dat het aan
+# mijn naam ligt" made a member "Ligt", "die naam is ..." made another "Is"; round 10, p41).
+_NAME_WORD = r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]{1,30})"
 _NAME_CUE = re.compile(
-    r"(?:^|[\s,.!])(?:ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*(?::|is)?|ik\s+ben)\s+"
-    r"([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]{1,30})",
+    rf"(?:^|[\s,.!])(?:ik\s+heet|(?:mijn|m'?n|mn)\s+(?:voor)?naam\s+is|ik\s+ben)\s+{_NAME_WORD}|"
+    rf"(?:^|[\s,.!])(?:voor)?naam\s*[:=]\s*{_NAME_WORD}|"
+    rf"^\W*(?:voor)?naam\s+(?:is\s+)?{_NAME_WORD}",
     re.IGNORECASE,
 )
 # Words that follow "ik ben" without being a name ("ik ben moe", "ik ben 45").
@@ -41,9 +46,57 @@ _NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b
                   r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om)\b)")
 
 
-# "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30).
-_DISLIKED_AFTER = (r"\s+(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+)?"
-                   r"(?:niks|niets|vervelend|naar|niet\s+fijn|stom|eng|lastig|verschrikkelijk)\b")
+# "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30);
+# "Bellen is moeilijk, ik begrijp niet alles aan telefoon" too (round 10, p40).
+_DISLIKED_AFTER = (r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
+                   r"erg\s+|heel\s+|een\s+beetje\s+|best\s+)?(?:niks|niets|vervelend|naar|"
+                   r"niet\s+fijn|stom|eng|lastig|moeilijk|zwaar|onhandig|niet\s+handig|"
+                   r"geen\s+optie|verschrikkelijk)|(?:gaat|lukt)\s+(?:niet|nie|ni|slecht))\b")
+# Someone else who calls, or stopped calling, says nothing about how a consultant may reach
+# the person: "ze bellen me niet meer", "het uitzendbureau belt mij niet meer, mag dat
+# zomaar" were three times stored as "geen bellen" (round 10, p38).
+_OTHER_PARTY = re.compile(
+    r"\b(baas|werkgever\w*|uitzendbureau\w*|bureau|bedrijf\w*|firma|manager|leidinggevende|"
+    r"chef|collega\w*|planner|planning|recruiter\w*|klant\w*|opdrachtgever\w*|school|uwv|"
+    r"gemeente)\b", re.IGNORECASE)
+_THEY = re.compile(r"\b(ze|zij|hij|die|men)\b", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(niet|nie|ni|nooit)\s+meer\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(belt|mailt|appt|whatsappt)\b", re.IGNORECASE)
+_OUR_SIDE = re.compile(r"\b(consulent\w*|jullie|vakbond|bond|u)\b", re.IGNORECASE)
+_CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|en)\s+", re.IGNORECASE)
+# A call moment goes with the words of contact in its clause ("bel maar in de middag",
+# "ik wil 's ochtends gebeld worden", "bij moment moet ochtend staan").
+_CALL_CUE = re.compile(r"\b(bel|bellen|belt|gebeld|app|appen|geappt|whatsapp\w*|bereikbaar|"
+                       r"moment|tijdstip|uitkomen|uitkomt|schikt)\b", re.IGNORECASE)
+_TIME_FILLER = re.compile(r"\b(graag|liefst|het\s+liefst|maar|bij\s+voorkeur|ook|ok|oké|"
+                          r"oke|prima|goed|en|of|dan)\b", re.IGNORECASE)
+
+
+def about_others(clause: str) -> bool:
+    """A clause about someone else who calls, mails or apps (or stopped doing so)."""
+    if _OUR_SIDE.search(clause):
+        return False
+    if _OTHER_PARTY.search(clause):
+        return True
+    return bool(_THEY.search(clause) and (_STOPPED.search(clause)
+                                          or _THIRD_PERSON.search(clause)))
+
+
+def pick_time(text: str) -> str | None:
+    """A moment to call said with a word of contact ("Bellen graag, bel maar in de middag";
+    round 10, p37, p42), not a date in a story ("mijn contract stopt morgen")."""
+    clauses = [c for c in _CLAUSES.split(text) if c.strip() and not about_others(c)]
+    if not any(_CALL_CUE.search(c) for c in clauses):
+        return None
+    chosen = []
+    for clause in clauses:
+        moment = contact.clean_time(clause)
+        if not moment:
+            continue
+        rest = contact.without_time(clause)
+        if _CALL_CUE.search(clause) or not _TIME_FILLER.sub(" ", rest).strip():
+            chosen.append(clause)
+    return contact.clean_time(", ".join(chosen)) if chosen else None
 
 
 @dataclass
@@ -57,6 +110,7 @@ class Picked:
     email_suggestion: str | None = None  # "gmial.com" -> "gmail.com"
     channel: str | None = None
     refused_channels: set[str] = field(default_factory=set)
+    time: str | None = None  # a moment to call ("'s middags"), said with a word of contact
 
     def anything(self) -> bool:
         return any((self.name, self.phone, self.email, self.channel))
@@ -87,9 +141,12 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     # "maakt niet uit, app gewoon" says yes to the app, not no.
     lowered = re.sub(r"\b(maakt|boeit)\s+(me\s+)?(niet|nie|ni|niks|geen)\s+(zoveel\s+)?uit\b",
                      " ", text.lower())
+    lowered = " , ".join(c for c in _CLAUSES.split(lowered) if not about_others(c))
     refused: set[str] = set()
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:
+            if word == "wa":
+                continue  # Flemish "wat": "da is ni wa ik vroeg" (round 10, p39)
             if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered) or (
                     channel != "chat" and re.search(rf"\b{re.escape(word)}\s+{_NEGATED_AFTER}",
                                                     lowered)) or (
@@ -105,7 +162,7 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
 def pick_name(text: str) -> str | None:
     """A first name introduced as such ("ik ben Ingrid", "mijn naam is fatima")."""
     for match in _NAME_CUE.finditer(text):
-        word = match.group(1)
+        word = next(group for group in match.groups() if group)
         cue = match.group(0).lower()
         if word.lower() in _NOT_NAMES:
             continue
@@ -130,4 +187,5 @@ def pick_up(text: str, prefer_belgium: bool = False) -> Picked:
         picked.email_suggestion = None
     picked.channel, picked.refused_channels = pick_channel(text)
     picked.name = pick_name(text)
+    picked.time = pick_time(text)
     return picked

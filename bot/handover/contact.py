@@ -137,3 +137,72 @@ def clean_free_text(text: str | None, limit: int = 120) -> str | None:
     if not re.search(r"[^\W_]", value) or len(value) > limit:
         return None
     return value
+
+
+def foreign_phone(raw: str | None) -> bool:
+    """A number with a country code that is not Dutch or Belgian ("+34 612 345 944"): the
+    consultants call and app only Dutch and Belgian numbers (round 10, p44)."""
+    if not raw:
+        return False
+    compact = re.sub(r"[\s().\-/]", "", raw.strip())
+    match = re.match(r"^(?:\+|00)(\d{1,3})", compact)
+    return bool(match) and not match.group(1).startswith(("31", "32"))
+
+
+# A good moment to call, in the words people use: "bel maar in de middag", "na 15 uur",
+# "niet op woensdag". Read into a short value for the ticket, without the reasons around it
+# ("dan ben ik bij mijn moeder" is nobody's business; round 10, p37).
+_DAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_DAYPARTS = {"ochtend": "'s ochtends", "morgen": "'s ochtends", "middag": "'s middags",
+             "avond": "'s avonds"}
+_TIME_ITEMS = re.compile(
+    rf"\b(?P<day>(?:{_DAYS})(?:ochtend|middag|avond|morgen)?|(?:over)?morgen(?:ochtend|middag|"
+    r"avond)?|vandaag|(?:deze|volgende)\s+week|in\s+het\s+weekend|doordeweeks)\b|"
+    r"(?P<part>'s\s*(?:ochtends|morgens|middags|avonds)|\b(?:in\s+de\s+|de\s+|elke\s+)?"
+    r"(?:ochtend|middag|avond)(?:en|s)?\b|\bin\s+de\s+morgen\b|\bmorgens\b)|"
+    r"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+\d{1,2}(?:[.:]\d{2})?"
+    r"(?:\s*(?:en|-|tot)\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:uur|u\b)?|\d{1,2}[.:]\d{2}\s*(?:uur)?)",
+    re.IGNORECASE,
+)
+_TIME_CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|verder)\s+", re.IGNORECASE)
+# In the clause of a time: this is when it does NOT suit ("niet op woensdag", "in de ochtend
+# ik werk", "'s avonds kan ik niet").
+_NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
+                       r"\b(ik\s+werk|werk\s+ik|ben\s+ik\s+(aan\s+het\s+werk|op\s+het\s+werk|"
+                       r"aan\s+het\s+werken|weg|bezet)|heb\s+ik\s+(werk|dienst))\b", re.IGNORECASE)
+
+
+def _time_value(match: re.Match[str]) -> str:
+    text = " ".join(match.group(0).lower().split())
+    if match.group("part"):
+        word = re.search(r"ochtend|morgen|middag|avond", text)
+        return _DAYPARTS[word.group(0)] if word else text
+    if match.group("hour"):
+        return re.sub(r"\s*-\s*", "-", text)
+    return text
+
+
+def clean_time(text: str | None) -> str | None:
+    """The moment to call, as a short value ("'s middags, niet op woensdag"); None when the
+    text names no day, part of the day or hour."""
+    if not text:
+        return None
+    wanted: list[str] = []
+    not_then: list[str] = []
+    for clause in _TIME_CLAUSES.split(text):
+        for match in _TIME_ITEMS.finditer(clause):
+            value = _time_value(match)
+            negated = bool(_NOT_THEN.search(clause))
+            if negated:
+                value = ("niet op " if match.group("day") and not value.startswith(
+                    ("vandaag", "morgen", "overmorgen", "deze", "volgende", "in het",
+                     "doordeweeks")) else "niet ") + value
+            target = not_then if negated else wanted
+            if value not in target:
+                target.append(value)
+    return ", ".join(part for part in (" ".join(wanted), ", ".join(not_then)) if part) or None
+
+
+def without_time(text: str) -> str:
+    """The text with its days, parts of the day and hours taken out."""
+    return _TIME_ITEMS.sub(" ", text)
