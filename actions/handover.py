@@ -148,6 +148,7 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         logger.error("Ticket could not be stored: %s", error.__class__.__name__)
         dispatcher.utter_message(response="utter_handover_failed")
         return [SlotSet("handover", True), SlotSet("pending", "summary")]
+    promise = None
     if stored.queued:
         dispatcher.utter_message(response="utter_handover_queued",
                                  ticket_reference=stored.reference)
@@ -162,7 +163,10 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         promise = expected_contact(_now(), urgency=draft.urgency, team=route(draft.region))
         dispatcher.utter_message(response=expectation, expected_contact=promise)
     dispatcher.utter_message(response="utter_handover_meanwhile")
-    return [*reset_contact_slots(), SlotSet("ticket_reference", stored.reference)]
+    # The promise is kept for a thank-you later: "De consulent neemt uiterlijk ... contact
+    # met je op" (round 10).
+    return [*reset_contact_slots(), SlotSet("ticket_reference", stored.reference),
+            SlotSet("expected_contact", promise)]
 
 
 def _own_ticket(tracker: Tracker) -> tuple[Any, str]:

@@ -154,6 +154,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "ik ga niet bellen met 113" is about 113, not about how we may reach them.
             picked.refused_channels = set()
         self._remember_profile()
+        self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
         if URGENT.search(self.turn.text):
             self.set(urgent_request=True)
         if VIOLENCE.search(self.turn.text) and not self.get("deescalated"):
@@ -268,7 +269,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def _remember_profile(self) -> None:
         for name in ("contract_type", "age", "region", "deadline"):
-            value = self.turn.entity(name)
+            # A contract type only from a statement about the person, never from a question
+            # ("Of via een uitzendbureau?"; round 10, p41).
+            value = self.profile_entity(name)
             if value:
                 self.set(**{name: value})
         sector = self.current_sector()
@@ -294,7 +297,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 continue
             before = self.turn.text[max(0, int(entity.get("start") or 0) - 30):
                                     int(entity.get("start") or 0)]
-            if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before):
+            if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before) and \
+                    self.said_of_self(entity):
                 return str(entity["value"])
         return None
 

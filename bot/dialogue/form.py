@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.corrections import AT_WORK, Correction, read_correction, says_out_of_work
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     DAY_WORDS,
@@ -38,7 +39,55 @@ from bot.dialogue.patterns import (
 from bot.dialogue.pickup import Picked, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
 from bot.handover import contact
-from bot.handover.topics import CAREER_TOPICS
+from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
+
+# "Dank u wel" at the card or after the request: thanks, nothing to change (round 10, p40).
+_THANKS = re.compile(r"\b(dank\w*|bedankt|merci|thanks?|thx|gracias|danke|dziękuję)\b", re.I)
+_THANKS_ONLY = re.compile(r"^\W*(ok\w*\W+|oh\W+|ah\W+)?(heel\s+|erg\s+|hartelijk\s+)*"
+                          r"(dank\s*(je|u|jullie)?(\s+wel)?|dankjewel|dankuwel|bedankt|merci|"
+                          r"thanks?|thx)(\s+\w+){0,3}\W*$", re.I)
+# "Merci, salu", "Ik wacht wel op dat telefoontje. Goedemiddag." (round 10, p39, p42).
+_LEAVING = re.compile(r"\b(salu\w*|doei|dag|daag|tot\s+(ziens|later|dan|de\s+volgende)|bye|ciao|"
+                      r"houdoe|groet\w*|goede(middag|morgen|navond|ndag)|goeiedag|fijne\s+\w+|"
+                      r"welterusten)\b", re.I)
+_WAITING = re.compile(r"\b(ik\s+)?wacht\w*\s+(wel\s+|dan\s+|nu\s+|maar\s+|gewoon\s+)*(op|af)\b|"
+                      r"\bda\s+vraag\s+ik\s+wel\b|\bdat\s+vraag\s+ik\s+wel\b|"
+                      r"\bvraag\s+ik\s+(dan\s+)?wel\s+aan\b", re.I)
+_NOT_A_CLOSING = re.compile(r"\b(intrek\w*|annuleer\w*|annuleren|verwijder\w*|wis\w*|"
+                            r"verander\w*|wijzig\w*|aanpass\w*|liever|toch\s+(via|per|met)|"
+                            r"nieuw\w*\s+(nummer|adres|mail))\b", re.I)
+# A short language note for the consultant, never more (round 10, p44, p40).
+_LITTLE_DUTCH = re.compile(
+    r"\b(spreek|praat|begrijp|versta|schrijf|ken)\s+(maar\s+|nog\s+)*(een\s+)?(beetje|weinig|"
+    r"niet\s+(zo\s+|veel\s+)?goed|slecht|geen)\s+nederlands\b|\b(mijn|m'?n)\s+nederlands\s+is\s+"
+    r"(nog\s+)?(niet|slecht|nie)\b|\bnederlands\s+is\s+(moeilijk|lastig)\b|\bniveau\s+a[12]\b|"
+    r"\bmy\s+dutch\s+is\s+(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
+    r"\bweinig\s+nederlands\b", re.I)
+_ENGLISH_WORDS = frozenset({
+    "the", "my", "you", "your", "i", "and", "not", "what", "please", "english", "do", "does",
+    "speak", "they", "dont", "don't", "can", "will", "with", "this", "that", "have", "agency",
+    "is", "are", "ends", "now", "how", "when", "why", "thanks", "thank", "job", "work", "says",
+    "nothing", "months", "after", "before", "if", "should", "would",
+})
+_DUTCH_WORDS = frozenset({
+    "ik", "je", "de", "het", "een", "en", "niet", "wat", "mijn", "is", "dat", "met", "van",
+    "op", "voor", "maar", "ook", "als", "bij", "heb", "ben", "kan", "wil", "mag", "nog",
+})
+# Words that are never a name in an answer to "hoe mag de consulent je noemen?".
+_NOT_A_NAME = frozenset({"ben", "heet", "noem", "me", "gracias", "danke", "thx", "thank",
+                         "you", "please", "sorry", "yes", "no", "hi", "hello"})
+LANGUAGE_NOTES = {
+    "english": "Spreekt weinig Nederlands; Engels gaat beter.",
+    "little_dutch": "Spreekt nog weinig Nederlands.",
+}
+
+
+def writes_english(text: str) -> bool:
+    """Mostly English words ("my contract ends next month and the agency says nothing")."""
+    words = re.findall(r"[a-z']+", text.lower())
+    english = sum(w in _ENGLISH_WORDS and w not in _DUTCH_WORDS for w in words)
+    dutch = sum(w in _DUTCH_WORDS for w in words)
+    return english >= 3 and english > dutch
 
 
 class HandoverForm(ConversationState):
@@ -117,7 +166,9 @@ class HandoverForm(ConversationState):
 
         topic_part = build_summary(
             self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
-            deadline_text=self.get("deadline"), own_words=self.get("summary_text"))
+            deadline_text=self.get("deadline"), own_words=self.get("summary_text"),
+            out_of_work=bool(self.get("out_of_work")),
+            note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
         self.set(summary=topic_part)
         lines = []
         name = self.get("contact_name")
@@ -176,6 +227,12 @@ class HandoverForm(ConversationState):
             elif picked.phone:
                 self.set(contact_channel="phone")
                 changed.append("channel")
+        if picked.time and picked.time != self.get("contact_time") and \
+                self.get("contact_channel") in (None, "phone", "whatsapp"):
+            # "Bellen graag, bel maar in de middag": the moment too, never asked again
+            # (round 10, p37, p42).
+            self.set(contact_time=picked.time)
+            changed.append("time")
         if announce and changed:
             self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
         return changed
@@ -190,6 +247,9 @@ class HandoverForm(ConversationState):
             parts.append(f"je e-mailadres is {self.get('contact_email')}")
         if "channel" in changed and self.get("contact_channel"):
             parts.append("contact via " + self._channel_words([self.get("contact_channel")])[0])
+        if "time" in changed and self.get("contact_time"):
+            parts.append(self.get("contact_time") if "channel" in changed
+                         else f"moment {self.get('contact_time')}")
         return ", ".join(parts) or "dat heb ik aangepast"
 
     def form_turn(self, picked: Picked) -> None:
@@ -230,6 +290,11 @@ class HandoverForm(ConversationState):
             self.say("utter_health_removed", repeatable=True)
             self.ask_step("summary")
             return
+        if step in ("summary", "summary_edit"):
+            # The card comes last: no answer offered unasked after it (round 10, p37).
+            self.turn.mentioned = None
+            if self.summary_turn(step, picked):
+                return
         if OVERWHELMED.search(self.turn.text) and not self.turn.is_question:
             self.say("utter_take_time", repeatable=True)
             self.ask_step(step)
@@ -243,7 +308,9 @@ class HandoverForm(ConversationState):
             return
         filled = bool(changed) or self.fill_step(step, picked, answered)
         if picked.phone_invalid and "phone" not in changed and step in ("phone", "channel"):
-            self.say("utter_invalid_phone", repeatable=True)
+            # "+34 612 345 944": said honestly, with the ways that do work (round 10, p44).
+            self.say("utter_foreign_phone" if contact.foreign_phone(picked.phone_invalid)
+                     else "utter_invalid_phone", repeatable=True)
             self.set(pending="phone" if self.get("contact_channel") else step)
             return
         if changed and step not in ("summary", "summary_edit"):
@@ -324,6 +391,14 @@ class HandoverForm(ConversationState):
                 self.set(contact_channel=channel)
                 return True
         elif step == "time" and not answered:
+            moment = contact.clean_time(text)
+            if moment and (len(text.split()) > 4 or re.search(r"[.,;!?]\s*\S", text)):
+                # A short value, not the sentence: "Zoals ik al zei, in de middag, maar niet
+                # op woensdag, dan ben ik bij mijn moeder" is "'s middags, niet op woensdag"
+                # (round 10, p37); "'s Ochtends. Maakt niet uit welke dag." is no "geen
+                # voorkeur" (p42). Short answers stay as typed ("vandaag ochtend").
+                self.set(contact_time=moment)
+                return True
             if (NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text)) and \
                     not DAY_WORDS.search(text):
                 self.set(contact_time="geen voorkeur")
@@ -333,6 +408,11 @@ class HandoverForm(ConversationState):
             if moment and (timely or self.intent not in MISS_INTENTS + ("deny", "stop_form")):
                 self.set(contact_time=moment)
                 return True
+        elif step in ("phone", "email") and picked.channel and \
+                picked.channel == self.get("contact_channel"):
+            # "Nee, niet bellen. WhatsApp alstublieft." at the number: heard, then the number.
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(["channel"]))
+            return True
         elif step == "region" and not answered:
             region = self.turn.entity("region")
             if region:
@@ -458,17 +538,17 @@ class HandoverForm(ConversationState):
         "mo zei ik toch", "ik ben fatima"); chat filler ("doe maar", "gwn") is never a name."""
         if self.turn.is_question:
             return None
-        cued = pick_name(text) or pick_name(re.sub(r"\bnaam\b\s*", "mijn naam is ", text))
+        cued = pick_name(text)  # "naam kim" too; never the word after "naam" in a story
         if cued:
             return cued
         for part in re.split(r"[.,!?;]|\s+-\s+", text):
             whole = contact.clean_name(part.strip())  # also strips "ik ben", "mijn naam is"
             if whole and (whole == contact.ANONYMOUS or (
                     len(whole.split()) <= 2
-                    and not any(w.lower() in FILLER for w in whole.split()))):
+                    and not any(w.lower() in FILLER | _NOT_A_NAME for w in whole.split()))):
                 return whole
             words = [w for w in part.split()
-                     if w.lower().strip("'") not in FILLER | {"ben", "heet", "noem", "me"}]
+                     if w.lower().strip("'") not in FILLER | _NOT_A_NAME]
             if 1 <= len(words) <= 2:
                 name = contact.clean_name(" ".join(words))
                 if name:
@@ -505,3 +585,183 @@ class HandoverForm(ConversationState):
         self.say("utter_ask_email_typo", repeatable=True, email=self.get("contact_email"),
                  suggestion=self.get("email_suggestion"))
         self.set(pending="email_typo", resume_pending=step)
+
+    def summary_turn(self, step: str, picked: Picked) -> bool:
+        """A message at the summary card (or after "Aanpassen") that changes the request:
+        every topic, contract type or sector it takes out goes, a call moment is set, and
+        what it is about becomes the person's own words; the correction sentences never do
+        (round 10, p37, p39, p41, p42). True when the turn is done."""
+        text = self.turn.text.strip()
+        if self.turn.is_button or FIELD_VALUE.search(text) or changed_choices(text):
+            return False
+        fix = read_correction(text, self.topics(), self.get("contract_type"), self.get("sector"))
+        if SEND_WORDS.search(text) and not self.turn.is_question and not NO_START.match(text):
+            self.apply_correction(fix)  # "... klopt niet, maar verstuur het maar"
+            return False
+        if step == "summary" and not fix.changes() and not picked.anything() and (
+                _THANKS_ONLY.match(text) or self.intent == "thank" and _THANKS.search(text)
+                and not fix.content):
+            # "Dank u wel": nothing changed, the request waits for a yes (round 10, p40).
+            self.say("utter_thanks_at_summary", repeatable=True)
+            return True
+        short_question = self.turn.is_question and len(text.split()) <= 8
+        edit = step == "summary_edit" and not short_question
+        new_time = bool(picked.time and picked.time != self.get("contact_time"))
+        if not (fix.changes() or fix.addition or new_time or fix.not_there or fix.corrected
+                or (fix.content and (fix.comment or fix.about or edit))):
+            return False
+        self.apply_picked(picked, announce=False)
+        self.apply_correction(fix)
+        content = fix.content
+        if not (edit or fix.about or fix.addition):
+            # Next to a correction, only what they say about themselves is worth keeping
+            # ("mijn werkgever is failliet"), not "Dit is bijna grappig." (round 10, p41).
+            content = [c for c in content if len(c.split()) >= 8 or re.search(
+                r"\b(ik|mijn|m'?n|mn|me|mij|mijne)\b", c, re.I)]
+        own = contact.clean_free_text(" ".join(content), limit=600)
+        new = [t for t in self._message_topics() if t not in self.topics()
+               and t not in fix.topics_out] if own else []
+        if new:
+            # "nee, het gaat ook over mijn pensioen": the topic joins the request, and a
+            # short sentence that only names it is not pasted (round 4).
+            self.set(topics=[*self.topics(), *new],
+                     primary_topic=self.get("primary_topic") or new[0])
+            if len(own.split()) < 8:
+                own = None
+        if own:
+            before = self.get("summary_text")
+            if fix.addition or not (edit or fix.about):
+                # An addition joins what they wrote before (round 4, p19) ...
+                own = f"{before} {own}" if before and own not in before else own
+            # ... what they now say it is about, or type after "Aanpassen", replaces it.
+            self.set(summary_text=_shortened(own))
+        gone = [LABELS[t] for t in fix.not_there if t not in fix.topics_out]
+        if gone and not any(s.response == "utter_sorry_topic" for s in self.out.says):
+            # "haal da pensioen en die opleiding er nu eens uit": they are out already.
+            self.say("utter_not_in_request", repeatable=True, topic=_listed(gone))
+        self.ask_step("summary")
+        return True
+
+    def apply_correction(self, fix: Correction) -> None:
+        """Take out what the correction takes out, and say so."""
+        labels = []
+        out = [t for t in fix.topics_out if t in self.topics()]
+        if out:
+            kept = [t for t in self.topics() if t not in out]
+            primary = self.get("primary_topic")
+            self.set(topics=kept, primary_topic=primary if primary in kept else (
+                kept[0] if kept else None), last_topic=kept[-1] if kept else None,
+                denied_topics=sorted(set(self.get("denied_topics") or []) | set(out)))
+            labels += [LABELS[t] for t in out]
+        if fix.contract_out and self.get("contract_type"):
+            labels.append(CONTRACT_LABELS.get(self.get("contract_type"),
+                                              str(self.get("contract_type"))))
+            self.set(contract_type=None)
+        if fix.new_sector:
+            self.set(sector=fix.new_sector)
+        elif fix.sector_out:
+            self.set(sector=None)
+        if fix.out_of_work:
+            self.set(out_of_work=True)
+        if fix.own_words_out:
+            self.set(summary_text=None)
+        if not labels:
+            return
+        said = next((s for s in self.out.says if s.response == "utter_sorry_topic"), None)
+        if said is not None:  # the engine took out some already: one sentence for all
+            labels = [str(said.values.get("topic")), *labels]
+            self.out.says.remove(said)
+        self.say("utter_sorry_topic", repeatable=True, topic=_listed(labels))
+
+    def closing_after_request(self, picked: Picked) -> bool:
+        """Thanks or a goodbye after the request is sent ("Merci, salu", "Ik wacht op
+        WhatsApp van consulent. Dank u wel."): a warm close that says when the consultant
+        comes, nothing shown or changed (round 10, p39, p40, p42). True when said."""
+        text = self.turn.text
+        last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+        bye_last = bool(_LEAVING.search(last)) and len(last.split()) <= 3
+        if not self.has_ticket() or self.get("handover") or self.turn.is_button or (
+                self.turn.is_question and not bye_last):
+            return False  # "Ik heb niets aangepast? Ik zeg alleen dank u wel. Dag!" closes
+        if picked.phone or picked.phone_invalid or picked.email or picked.name or \
+                _NOT_A_CLOSING.search(text) or self.get("safety_flag"):
+            return False
+        waiting = bool(_WAITING.search(text))
+        if (picked.channel or picked.refused_channels) and not waiting:
+            return False  # "bedankt, liever per mail" is a change
+        if not (waiting or _THANKS.search(text) or _LEAVING.search(text)
+                or self.intent in ("thank", "goodbye")):
+            return False
+        self.turn.mentioned = None
+        self.set(pending=None)
+        promise = self.get("expected_contact")
+        if promise:
+            self.say("utter_closing_after_request", repeatable=True, expected_contact=promise)
+        else:
+            self.say("utter_closing_after_request_no_date", repeatable=True)
+        return True
+
+    def remember_situation(self) -> None:
+        """What the consultant should know from any message: no work now ("ik ben
+        werkloos"), and a short language note ("ik spreek beetje nederlands", English)."""
+        text = self.turn.text
+        if not text or self.turn.is_button:
+            return
+        if says_out_of_work(text):
+            self.set(out_of_work=True)
+        elif AT_WORK.search(text) and self.get("out_of_work"):
+            self.set(out_of_work=None)
+        english = writes_english(text)
+        if english or (self.intent == "other_language" and re.search(r"\benglish\b|\bengels\b",
+                                                                       text, re.I)):
+            self.set(language_note="english")
+        elif (_LITTLE_DUTCH.search(text) or self.intent == "other_language") and \
+                self.get("language_note") != "english":
+            self.set(language_note="little_dutch")
+
+    def profile_entity(self, name: str) -> str | None:
+        """An entity of the person's profile, only from what they say about themselves."""
+        for entity in self.turn.entities:
+            if entity.get("entity") == name and entity.get("value") and \
+                    self.said_of_self(entity):
+                return str(entity["value"])
+        return None
+
+    def said_of_self(self, entity: dict) -> bool:
+        """A contract type or sector from a statement about the person, not from a question
+        or an option ("Netwerken misschien? Of via een uitzendbureau? Wat raad je aan?" made
+        a job seeker "Je werkt ... met uitzendwerk"; round 10, p41), nor a denial ("ik doe
+        geen uitzendwerk")."""
+        if entity.get("entity") not in ("contract_type", "sector"):
+            return True
+        text = self.turn.text
+        start = int(entity.get("start") or 0)
+        begin = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1) + 1
+        ends = [i for i in (text.find(mark, start) for mark in ".!?\n") if i >= 0]
+        sentence = text[begin:(min(ends) + 1 if ends else len(text))]
+        before = text[begin:start]
+        if re.search(r"\b(geen|gene|niet|nie|ni|nooit)\b(\s+[\w'-]+){0,3}\s*$", before, re.I):
+            return False
+        about_me = re.search(r"\b(ik\s+(werk|zit|sta|ben|doe|heb)|werk\s+ik|mijn|m'?n|mn|"
+                             r"mijne)\b", sentence, re.I)
+        if about_me:
+            return True
+        asked = sentence.rstrip().endswith("?") or bool(re.match(
+            r"^\W*(of|misschien|wat|hoe|moet|kan|kun|zou|is|zijn)\b", sentence, re.I))
+        option = re.search(r"\b(of|misschien|vinden|zoeken|zoek|wil|willen|naar)\b", sentence,
+                           re.I)
+        return not (asked or option)
+
+
+def _listed(labels: list[str]) -> str:
+    """ "a", "a en b", "a, b en c"."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " en " + labels[-1]
+
+
+def _shortened(text: str, limit: int = 300) -> str:
+    """At most `limit` characters, cut after a sentence or a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return cut[:end + 1] if end > limit // 2 else cut.rsplit(" ", 1)[0] + " …"

@@ -38,6 +38,8 @@ class FreeTalk(ConversationState):
     def free_turn(self, picked: Picked) -> None:
         intent = self.intent
         misses = self._count_miss()
+        if self.closing_after_request(picked):
+            return  # "Merci, salu" after the request (bot/dialogue/form.py)
         if self.out.slots.get("offer_declined") and NO_CONSULTANT.search(self.turn.text) and \
                 not self.turn.is_question and not self._message_topics():
             # "geen consulent nodig, alleen info": heard, and said so (round 5, p15).

@@ -71,15 +71,22 @@ def build_summary(
     contract_type: str | None = None,
     deadline_text: str | None = None,
     own_words: str | None = None,
+    out_of_work: bool = False,
+    note: str | None = None,
 ) -> str:
-    """Plain Dutch, second person, at most a few short sentences."""
+    """Plain Dutch, second person, at most a few short sentences.
+
+    Someone who said they have no work now is not told "Je werkt ..." (round 10, p41,
+    p42); `note` is a short note for the consultant, such as the language that works."""
     parts: list[str] = []
     work = []
     if sector:
         work.append(SECTOR_PHRASES.get(sector, f"in de {sector.replace('_', ' ')}"))
     if contract_type:
         work.append(f"met {CONTRACT_LABELS.get(contract_type, contract_type)}")
-    if work:
+    if out_of_work:
+        parts.append("Je hebt nu geen werk.")
+    elif work:
         parts.append("Je werkt " + " ".join(work) + ".")
     labels = [LABELS[t] for t in topics if t in LABELS and t not in HEALTH_TOPICS]
     if labels:
@@ -90,4 +97,8 @@ def build_summary(
         parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
     if own_words:
         parts.append(f"In je eigen woorden: {own_words}")
+    if note:
+        if parts and parts[-1][-1:] not in ".!?…":
+            parts[-1] += "."
+        parts.append(f"Let op: {note}")
     return " ".join(parts) or "Je wilt graag praten met een loopbaanconsulent."
