@@ -130,7 +130,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
         if turn.intent == "thank" and (not THANKS_WORDS.search(turn.text) or re.search(
-                r"\bmaar\b.{8,}", turn.text, re.I)):
+                r"\bmaar\b.{8,}", turn.text, re.I) or (
+                turn.is_question and len(turn.text.split()) > 4)):
+            # "Dank u … Kunt u langzaam uitleggen?" asks on (round 11, p40).
             # "ik durf niet meer 😢" is no thank-you, whatever the classifier says.
             turn.intent = "nlu_fallback"
         if NO_CONSULTANT.search(turn.text):

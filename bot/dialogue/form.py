@@ -41,6 +41,15 @@ from bot.dialogue.state import ConversationState
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
 
+# "zet maar niet in dat ik zwanger ben", "dat hoeft er niet in", "niet vermelden dat ...".
+LEAVE_OUT = re.compile(
+    r"\b(zet|schrijf)\s+(\w+\s+){0,2}(niet|nie|ni)\s+(\w+\s+)?(in|bij|erin|erbij|op)\b(\s+dat)?|"
+    r"\b(niet|nie)\s+(vermelden|noemen|opschrijven|erin\s+zetten|erbij\s+zetten)\b(\s+dat)?|"
+    r"\bhoeft\s+(er\s+)?(niet|nie)\s+(in|bij)\b|\bwil\s+(ik\s+)?(niet|nie)\s+dat\s+(je|jullie|u)\s+"
+    r"(\w+\s+){0,2}(opschrijft|vermeldt|doorgeeft)\b(\s+dat)?", re.I)
+LEAVE_OUT_FILLER = frozenset({"maar", "even", "graag", "alsjeblieft", "aub", "ook", "niet",
+                             "want", "omdat", "echt", "wel", "hoor", "over"})
+
 # "Dank u wel" at the card or after the request: thanks, nothing to change (round 10, p40).
 _THANKS = re.compile(r"\b(dank\w*|bedankt|merci|thanks?|thx|gracias|danke|dziękuję)\b", re.I)
 _THANKS_ONLY = re.compile(r"^\W*(ok\w*\W+|oh\W+|ah\W+)?(heel\s+|erg\s+|hartelijk\s+)*"
@@ -290,6 +299,12 @@ class HandoverForm(ConversationState):
             self.say("utter_health_removed", repeatable=True)
             self.ask_step("summary")
             return
+        if step in ("about", "summary", "summary_edit") and LEAVE_OUT.search(self.turn.text):
+            # "zet maar niet in dat ik zwanger ben": left out, never pasted in (round 11,
+            # p45 found those very words on the card).
+            self.keep_out(self.turn.text)
+            self.ask_step("summary" if step != "about" else step)
+            return
         if step in ("summary", "summary_edit"):
             # The card comes last: no answer offered unasked after it (round 10, p37).
             self.turn.mentioned = None
@@ -513,6 +528,18 @@ class HandoverForm(ConversationState):
         self.set(phone_part=text)
         self.say("utter_phone_rest", repeatable=True, part=text)
         return True
+
+    def keep_out(self, text: str) -> None:
+        """What the person wants left out goes out of their own words, and is said so."""
+        match = LEAVE_OUT.search(text)
+        rest = text[match.end():] if match else text
+        words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", rest)} - LEAVE_OUT_FILLER
+        own = self.get("summary_text") or ""
+        if own and words:
+            kept = [part for part in re.split(r"(?<=[.!?])\s+", own)
+                    if not any(w in part.lower() for w in words)]
+            self.set(summary_text=" ".join(kept) or None)
+        self.say("utter_kept_out", repeatable=True)
 
     def take_own_words(self, text: str, min_words: int, allow_meta: bool = False) -> bool:
         """What the request is about, in the person's words: the topics it names join the

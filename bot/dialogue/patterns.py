@@ -141,7 +141,10 @@ FACT_QUESTION = re.compile(
     r"is\s+(dat|dit|het)\s+(wel\s+)?(toegestaan|verplicht|legaal|normaal))\b", re.I)
 # "ja. ik kan echt niet meer zo...": worn out, said without a topic word (round 10, p43).
 NO_STRENGTH = re.compile(r"\bik\s+(kan|trek|hou|houd)\s+(het\s+)?(echt\s+|gewoon\s+|bijna\s+)?"
-                         r"(niet|nie)\s+meer\b", re.I)
+                         r"(niet|nie)\s+meer\b|"
+                         # "ik ben gewoon op. echt op" (round 11, p43)
+                         r"\bik\s+ben\s+(gewoon\s+|echt\s+|helemaal\s+|zo\s+)?(op|kapot|uitgeput|"
+                         r"doodmoe|leeg|gesloopt)\b(?=\s*([.!,…]|$|echt|gewoon))", re.I)
 # Working (or living) in the Netherlands: Dutch rules apply, also for a Flemish speaker (p04).
 WORKS_IN_NL = re.compile(r"\b(werk|werken|job|baan|werkgever|woon|wonen)\b[^.?!]{0,30}"
                          r"\b(in\s+nederland|in\s+nl|in\s+holland|over\s+de\s+grens)\b", re.I)
@@ -152,7 +155,8 @@ RIGHT_PLACE = re.compile(
     r"\bben\s+ik\s+hier\s+(wel\s+)?(goed|aan\s+het\s+(goede|juiste)\s+adres|op\s+de\s+"
     r"(goede|juiste)\s+plek)\b|\bis\s+dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+(om|voor|waar)\b|"
     r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
-SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|please simple|"
+SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
+                      r"langzaam\w*|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       r"nederlands\s+is\s+niet\s+goed)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
@@ -204,7 +208,10 @@ CONSULTANT_WISH = re.compile(
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
     r"\b(laat|mag)\s+(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
-    r"(contact|bellen|mailen|opnemen)\b", re.I)
+    r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen)\b|"
+    # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
+    r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b",
+    re.I)
 # "de jongste zit nog op school": a child's school is not the person's sector (round 7b).
 SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw|partner|"
                               r"vriend\w*|zus|broer|moeder|vader)\b(\s+\w+){0,4}\s*$", re.I)

@@ -156,6 +156,8 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     remaining = re.sub(rf"{_NEGATED}\w+|\b\w+\s+{_NEGATED_AFTER}|\b\w+{_DISLIKED_AFTER}", " ",
                        lowered)
     wanted = contact.clean_channel(remaining, strict=True)
+    if wanted is None and re.search(r"\bapp\s+(maar|me|mij|gerust|gewoon)\b", text.lower()):
+        wanted = "whatsapp"  # "app maar 😊 06-..." ("maar" splits clauses; round 11, p45)
     return (wanted if wanted not in refused else None), refused
 
 

@@ -14,6 +14,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.knowledge.entries import Entry
+from bot.knowledge.retriever import closest_line
 
 
 class ConversationState:
@@ -66,10 +67,17 @@ class ConversationState:
         match = self.turn.knowledge
         if match is not None and match.line and match.entry.id == entry.id and \
                 not (recent and asks_again):
+            said = list(self.get("lines_said") or [])
+            if match.line[:60] in said:
+                # The closest line was said already: saying it again answers nothing (round
+                # 11, p40 read the same BIG paragraph five times for five questions).
+                self.say("utter_knowledge_no_better", repeatable=True)
+                self.set(knowledge_recent=[entry.id])
+                return
             # A follow-up on an answer given before: the line that answers it, said as such.
             self.say("utter_knowledge_follow_up", repeatable=True)
             self.say_text([match.line])
-            self.set(knowledge_recent=[entry.id])
+            self.set(knowledge_recent=[entry.id], lines_said=[*said, match.line[:60]])
             return
         if recent and asks_again:
             # "wat is dat?", "kan u makkelijk zeggen?": the same answer in easier words.
@@ -87,7 +95,9 @@ class ConversationState:
             # Given earlier in this conversation: a short reminder, not the same block
             # for the third time (round 4, p19 read the fewer-hours answer four times).
             self.say("utter_knowledge_said_before", repeatable=True)
-            self.say_text(list(entry.answer[:1]))
+            line = closest_line(entry, self.turn.text) if len(entry.answer) > 1 else \
+                entry.answer[0]
+            self.say_text([line])  # the part that fits this question, not always the first
         else:
             self.say_text(entry.answer)
         given = list(self.get("knowledge_given") or [])

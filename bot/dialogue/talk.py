@@ -238,8 +238,11 @@ class FreeTalk(ConversationState):
         denied = self.denied_topics() | set(self.get("denied_topics") or [])
         age = self.get("age")
         young = bool(age and str(age).isdigit() and int(age) < 45)
-        if young and not re.search(TOPIC_WORDS["retirement"], self.turn.text.lower()):
-            denied.add("retirement")  # a 27-year-old's "6 jaar werkervaring" is no pension
+        if (young or "unemployed" in self.topics()) and \
+                not re.search(TOPIC_WORDS["retirement"], self.turn.text.lower()):
+            # A 27-year-old's "6 jaar werkervaring" is no pension, nor is "wie neemt mij
+            # nog aan?" from a man of 60 without work (round 11, p42).
+            denied.add("retirement")
         permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
         if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
             denied.add("flex_contract")  # "vast contract" is no flex work

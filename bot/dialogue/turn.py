@@ -20,7 +20,8 @@ _QUESTION_INSIDE = re.compile(
     r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
-    r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer))\b",
+    r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer)|"
+    r"hoe (maak|kom|krijg|pak|regel|vraag|zoek|schrijf) (ik|je))\b",
     re.IGNORECASE,
 )
 

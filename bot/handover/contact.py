@@ -27,7 +27,8 @@ CHANNEL_WORDS = {
 # or "app" in a story ("ik werk hier al jaren") says nothing about contact.
 _STRICT_CHANNEL_WORDS = {
     "phone": ("bel me", "bellen", "bel mij", "telefonisch", "opbellen", "terugbellen"),
-    "whatsapp": ("whatsapp", "whats app", "appen", "whatsappen"),
+    "whatsapp": ("whatsapp", "whats app", "appen", "whatsappen", "app maar", "app me", "app mij",
+                 "stuur een app", "stuur me een app"),
     "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje"),
     "chat": ("hier in de chat", "in deze chat", "via de chat", "in de chat", "chatten"),
 }

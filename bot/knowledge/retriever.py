@@ -197,8 +197,10 @@ def mentioned(entries: list[Entry], text: str) -> Entry | None:
     """The first entry whose ``offer_on`` words occur in the message."""
     lowered = text.lower()
     for entry in entries:
-        if entry.offer_on and re.search(entry.offer_on, lowered):
-            return entry
+        found = re.search(entry.offer_on, lowered) if entry.offer_on else None
+        if found and not re.search(r"\b(niemand|niet|geen|nooit)\s+(\w+\s+)?$",
+                                   lowered[:found.start()]):
+            return entry  # "Ik wil niemand aanklagen" is no question about suing (round 11)
     return None
 
 

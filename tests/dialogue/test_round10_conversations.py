@@ -206,7 +206,7 @@ def test_you_do_not_understand_me_takes_back_the_topic_just_guessed():
     chat = Chat()
     chat.say("hoi", "greet")
     chat.say("ik zit in de ww", "unemployed", topics=["unemployed"])
-    chat.say("Ik heb een vraag over de regeling voor zestigplussers", "retirement",
+    chat.say("Ik heb een vraag over de pensioenregeling voor zestigplussers", "retirement",
              confidence=0.8, topics=["retirement"])
     assert "retirement" in chat.slots["topics"]
     names = chat.say("U begrijpt mij niet.", "not_what_i_meant")
