@@ -105,6 +105,11 @@ FIELD_VALUE = re.compile(r"\b(moment|tijdstip|tijd|plaats|woonplaats|naam)\s*[:=
                          re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+# "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in
+# it (round 11, p46 got "geen goed antwoord" twice).
+CONSULTANT_WHEN = re.compile(
+    r"\b(kan|kun|kunt|wanneer|hoe\s+snel|hoe\s+lang)\b.{0,30}\b(consulent|iemand|mens)\b.{0,40}"
+    r"\b(spreken|bellen|bereiken|mailen|contact|reageren|terug)\b", re.I)
 GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)
                          # "Ik wacht wel op dat telefoontje. Goedemiddag." (round 10, p42)
                          r"[.!,]\s*(goedemiddag|goedenavond|goedemorgen)\W*$|"

@@ -9,6 +9,8 @@ import re
 from bot.dialogue.patterns import (
     ADVICE_QUESTION,
     CALL_ME,
+    CONSULTANT_WHEN,
+    DEADLINE_PHRASE,
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
     LIVES_IN_BELGIUM,
@@ -22,6 +24,7 @@ from bot.dialogue.patterns import (
     STATEMENT_ANSWER,
     TOPIC_SURE,
     TOPIC_WORDS,
+    URGENT,
     WITHDRAW,
     YES,
     topic_label,
@@ -50,6 +53,14 @@ class FreeTalk(ConversationState):
                                               "affirm", "out_of_scope") and not \
                 self.turn.is_question:
             self.contact_outside_form(picked)
+            return
+        if CONSULTANT_WHEN.search(self.turn.text) and self.turn.is_question:
+            # No time we cannot keep is promised; the deadline goes into the request.
+            self.say("utter_consultant_when", repeatable=True)
+            if DEADLINE_PHRASE.search(self.turn.text) or URGENT.search(self.turn.text) or \
+                    re.search(r"\b(v[oó]{1,2}r|voor)\s+\w+dag\b|\bmorgen\b", self.turn.text, re.I):
+                self.set(urgent_request=True)
+            self.start_handover(picked)
             return
         if self.pending == "offer" and self.answer_offer(picked):
             return

@@ -107,3 +107,16 @@ def test_the_ww_answer_says_what_26_weeks_means_in_months():
     # p38, p44: "5 maanden, is dat genoeg?" never got the rule applied.
     entry = next(e for e in shared_retriever().entries if e.id == "ww_voorwaarden")
     assert any(re.search(r"6 maanden", line) for line in entry.answer)
+
+
+def test_can_the_consultant_reach_me_before_friday_is_answered_and_starts_the_request():
+    # p46: "Kan de consulent mij vóór vrijdag spreken?" -> "Daar heb ik geen goed antwoord op".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mij is een vaststellingsovereenkomst aangeboden", "job_insecurity",
+             topics=["job_insecurity"])
+    names = chat.say("Kan de consulent mij vóór vrijdag spreken?", "request_human")
+    assert "utter_consultant_when" in names
+    assert "utter_no_answer" not in names
+    assert chat.slots.get("urgent_request") is True
+    assert chat.slots.get("handover") is True
