@@ -119,6 +119,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.dutch_rule_dropped = True
         if turn.knowledge and turn.knowledge.entry.topic in self.denied_topics():
             turn.knowledge = None  # "pensioen?? ik ben 26" gets no pension answer (p43)
+        if turn.intent == "manage_request" and not re.search(
+                r"\b(aanvraag|verzoek|ticket|gegevens|nummer|e-?mail\w*|mail\w*|intrekken|bel\w*|"
+                r"contact|consulent)\b",
+                turn.text, re.I):
+            # "Wanneer moet ik die bijstand aanvragen?" is no question about our request
+            # (round 12, p42 got his ticket shown back).
+            turn.intent = "nlu_fallback"
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"

@@ -540,6 +540,10 @@ class HandoverForm(ConversationState):
                     if not any(w in part.lower() for w in words)]
             self.set(summary_text=" ".join(kept) or None)
         self.say("utter_kept_out", repeatable=True)
+        if self.get("share_history"):
+            # The earlier chat still says it: offer not to share it (round 12, p45 asked
+            # "als ze de chat lezen zien ze het toch alsnog?").
+            self.say("utter_kept_out_chat_shared", repeatable=True)
 
     def take_own_words(self, text: str, min_words: int, allow_meta: bool = False) -> bool:
         """What the request is about, in the person's words: the topics it names join the

@@ -142,6 +142,10 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     lowered = re.sub(r"\b(maakt|boeit)\s+(me\s+)?(niet|nie|ni|niks|geen)\s+(zoveel\s+)?uit\b",
                      " ", text.lower())
     lowered = " , ".join(c for c in _CLAUSES.split(lowered) if not about_others(c))
+    # "moet ik een mailtje sturen ofzo?" is what they might do, not how we may reach them
+    # (round 12, p48 heard "Genoteerd: contact via e-mail" before any consent).
+    lowered = re.sub(r"(?<!\bme )(?<!\bmij )\b(een\s+)?(mailtje|mail|e-?mail|appje|brief)\s+"
+                     r"(sturen|schrijven|versturen|te\s+sturen)\b", " ", lowered)
     refused: set[str] = set()
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:

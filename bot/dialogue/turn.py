@@ -17,7 +17,7 @@ _QUESTION_START = re.compile(
 _QUESTION_INSIDE = re.compile(
     r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"
     r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
-    r"is het|ben ik|wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
+    r"wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
     r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer)|"
@@ -26,11 +26,17 @@ _QUESTION_INSIDE = re.compile(
 )
 
 
+# "is het", "ben ik" ask only at the start of a clause: "zo is het juist", "dan ben ik
+# meestal vrij" are statements (round 12, p46's "Ja, zo is het juist. Versturen graag.").
+_QUESTION_CLAUSE = re.compile(r"(?:^|[,.;:!?…]\s*)(is\s+het|ben\s+ik)\b", re.IGNORECASE)
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
     if not text or text.startswith("/"):
         return False
-    return "?" in text or bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(text))
+    return "?" in text or bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(text)
+                               or _QUESTION_CLAUSE.search(text))
 
 
 @dataclass

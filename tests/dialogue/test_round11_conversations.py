@@ -120,3 +120,41 @@ def test_can_the_consultant_reach_me_before_friday_is_answered_and_starts_the_re
     assert "utter_no_answer" not in names
     assert chat.slots.get("urgent_request") is True
     assert chat.slots.get("handover") is True
+
+
+def test_leaving_something_out_warns_when_the_earlier_chat_is_shared():
+    # Round 12, p45: "zet maar niet in dat ik zwanger ben" with "Eerdere chat delen: ja".
+    chat = Chat(choices="allebei ja")
+    chat.walk_to_summary()
+    assert chat.slots.get("share_history") is True
+    names = chat.say("zet maar niet in dat ik zwanger ben", "inform")
+    assert "utter_kept_out_chat_shared" in names
+
+
+def test_zo_is_het_juist_is_no_question():
+    # Round 12, p46: "Ja, zo is het juist. Versturen graag." was not taken as a yes.
+    assert not looks_like_question("Ja, zo is het juist. Versturen graag.")
+    assert not looks_like_question("bel maar in de middag, dan ben ik meestal vrij")
+    assert looks_like_question("ben ik te oud voor een nieuwe baan")
+    assert looks_like_question("ik twijfel, is het normaal dat hij dat zegt")
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("Ja, zo is het juist. Versturen graag.", "affirm")
+    assert chat.effects == ["create_ticket"]
+
+
+def test_applying_for_a_benefit_is_no_question_about_our_request():
+    # Round 12, p42: "Wanneer moet ik die bijstand aanvragen" -> his ticket shown back.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("ja", "affirm")
+    chat.say("Wanneer moet ik die bijstand aanvragen", "manage_request")
+    assert chat.effects[-1] != "show_request"
+
+
+def test_sending_someone_else_a_mail_is_no_way_to_reach_me():
+    # Round 12, p48: "moet ik die payroll gasten een mailtje sturen ofzo?" -> "Genoteerd:
+    # contact via e-mail." before any consent.
+    assert pick_up("nee nog niet. moet ik die payroll gasten een mailtje sturen ofzo?"
+                   ).channel is None
+    assert pick_up("stuur me een mailtje").channel == "email"
