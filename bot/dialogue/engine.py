@@ -86,6 +86,20 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 (GOODBYE_WORDS.match(turn.text) and len(turn.text.split()) <= 3)
                 or GOODBYE_END.search(turn.text)):
             turn.intent = "goodbye"  # "doei", "top, thanks! doei 👋" as people type them
+        if turn.intent in ("inform", "nlu_fallback", "out_of_scope") and \
+                self.pending in (None, "deepen", "topic_choice", "opening", "offer") and \
+                len(turn.text.split()) <= 4 and turn.crisis_level is None:
+            # "gezondheid", "gezondheid. haar rug": a topic in a word or two, as our own
+            # menu asks for it ("je contract, je gezondheid, ..."; round 12, p47).
+            lowered = turn.text.lower()
+            named = [t for t, words in TOPIC_WORDS.items()
+                     if t != "career_test" and re.search(rf"\b({words})\b", lowered)
+                     and t not in self.denied_topics()]
+            if len(named) == 1:
+                turn.intent, turn.confidence, turn.topics = named[0], 0.9, named
+        if ENJOY_DOUBT.search(turn.text):
+            # "mijn werk is niet leuk" is no joy at work, not even as a side topic (p47).
+            turn.topics = [t for t in turn.topics if t != "enjoy_work"]
         if turn.intent == "enjoy_work" and ENJOY_DOUBT.search(turn.text):
             # "lekker dan. mijn baas wil gewoon van me af" is no joy (round 7, p36).
             turn.intent = "stuck" if STUCK_WORDS.search(turn.text) else "nlu_fallback"
@@ -333,8 +347,19 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 or re.search(rf"\b({words})\b{DENIAL_AFTER}", text)
                 or re.search(rf"\b({words})\s*\?\?", text)}
 
+    def named_again(self) -> set[str]:
+        """Earlier denied topics that this message names without a denial: "mijn rug doet
+        pijn, ik zei toch" brings health back (round 12, p47)."""
+        text = self.turn.text.lower()
+        before = set(self.get("denied_topics") or []) - self.denied_topics()
+        return {topic for topic in before if topic in TOPIC_WORDS
+                and re.search(rf"\b({TOPIC_WORDS[topic]})\b", text)}
+
     def _drop_denied_topics(self) -> None:
         """A topic the person says is not theirs leaves the conversation and the ticket."""
+        back = self.named_again()
+        if back:
+            self.set(denied_topics=sorted(set(self.get("denied_topics") or []) - back))
         denied = self.denied_topics()
         if not denied:
             return

@@ -59,7 +59,10 @@ TOPIC_WORDS = {
     "unemployed": r"werkloos|ontslagen|ww|uitkering",
     "work_life_balance": r"gezin|kinderen|mantelzorg|minder uren|parttime",
     "hr_conversation": r"gesprek\w*(\s+met\s+\w+\s+\w+)?|leidinggevende",
-    "workload_health": r"werkdruk|stress|burn-?out|ziek\w*",
+    # "ik ben niet ziek gemeld" says where she stands, not that health is not the topic
+    # (round 12, p47); "mijn rug doet pijn" names it again after a denial.
+    "workload_health": r"werkdruk|stress|burn-?out|ziek(?!\s*(ge)?meld|\s+thuis)\w*|"
+                       r"gezondheid|(rug|nek|schouder)?pijn|klachten",
     "conflict_at_work": r"ruzie|conflict|pesten|gepest",
     "training": r"opleiding|cursus|scholing",
     # "geen opleiding!" also takes out "geld voor een opleiding" (round 7, p32).

@@ -305,7 +305,10 @@ class FreeTalk(ConversationState):
         self.say(f"utter_topic_{main}")
         for extra in self.topic_extras(main):
             self.say(extra)
-        second = next((t for t in topics[1:] if t != main and t not in known), None)
+        # Joy at work is no second problem to come back to ("Ik werk nog" beside back pain
+        # got "Je noemt ook plezier in je werk"; round 12, p47).
+        second = next((t for t in topics[1:]
+                       if t != main and t not in known and t != "enjoy_work"), None)
         if second:
             self.say("utter_second_topic", repeatable=True, topic=topic_label(second))
         self.note_topic(main, known, second)

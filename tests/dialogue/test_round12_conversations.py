@@ -1,0 +1,88 @@
+"""Failures role-played members met in round 12 (docs/conversation-review.md,
+docs/reviews/round12), written as new cases. Each failed on the engine before its fix
+(checked on 6a6fb60)."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+
+def _health_chat() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("Ik ben schoonmaakster, 20 jaar. Mijn rug doet veel pijn. Wat kan ik doen?",
+             "workload_health", confidence=0.9, topics=["workload_health"])
+    return chat
+
+
+def test_not_reported_sick_is_no_denial_of_the_health_topic():
+    # p47: "Ik ben niet ziek gemeld. Ik werk nog. Maar moet ik aan mijn baas vertellen wat
+    # is met mijn rug?" -> "Sorry, dan had ik dat verkeerd begrepen. Ik haal werkdruk en
+    # gezondheid weg." and then "Mooi dat je werk je plezier geeft".
+    chat = _health_chat()
+    names = chat.say("Ik ben niet ziek gemeld. Ik werk nog. Maar moet ik aan mijn baas "
+                     "vertellen wat is met mijn rug?", "workload_health", confidence=0.8,
+                     topics=["workload_health", "enjoy_work"])
+    assert "utter_sorry_topic" not in names
+    assert not any("enjoy_work" in n for n in names), names
+    assert "workload_health" in chat.slots["topics"]
+    assert "workload_health" not in (chat.slots.get("denied_topics") or [])
+
+
+def test_not_fun_is_never_joy_at_work_even_as_a_side_topic():
+    # p47: "Nee, mijn werk is niet leuk. Mijn rug doet pijn, ik zei toch." -> "Schrijf deze
+    # week drie dingen op die je werk leuk maken."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Nee, mijn werk is niet leuk. Mijn rug doet pijn, ik zei toch. Ik "
+                     "begrijp u niet.", "stuck", confidence=0.34,
+                     topics=["enjoy_work", "workload_health"])
+    assert not any("enjoy_work" in n for n in names), names
+    assert "enjoy_work" not in chat.slots.get("topics", [])
+    assert "enjoy_work" not in (chat.slots.get("topic_choices") or [])
+
+
+def test_a_topic_said_again_after_a_denial_is_back():
+    # p47: after the misread denial, "Mijn rug doet pijn, ik zei toch" left the health
+    # topic out for the rest of the conversation.
+    chat = _health_chat()
+    chat.say("het gaat niet over stress of werkdruk", "inform", confidence=0.5)
+    assert "workload_health" in chat.slots.get("denied_topics", [])
+    chat.say("Mijn rug doet pijn, ik zei toch. Mijn gezondheid!", "workload_health",
+             confidence=0.6, topics=["workload_health"])
+    assert "workload_health" not in chat.slots.get("denied_topics", [])
+    assert "workload_health" in chat.slots["topics"]
+
+
+def test_a_topic_word_from_our_own_menu_is_that_topic():
+    # p47's daughter: after "Bijvoorbeeld: je contract, je gezondheid, geld, een opleiding
+    # of je baas." she typed "gezondheid. haar rug" -> "Dat snap ik helaas niet", and
+    # "gezondheid" -> "Waar kan ik je nog mee helpen?"
+    for text in ("gezondheid", "gezondheid. haar rug", "mijn gezondheid"):
+        chat = Chat()
+        chat.say("hoi", "greet")
+        chat.say("ik weet het niet goed", "nlu_fallback", confidence=0.2)
+        names = chat.say(text, "inform", confidence=0.48)
+        assert any("workload_health" in n for n in names), (text, names)
+
+
+def test_a_topic_word_answers_an_open_offer_with_its_topic():
+    # p47's daughter typed "gezondheid" while the consultant was on offer -> "Waar kan ik
+    # je nog mee helpen?"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn tijdelijk contract stopt", "flex_contract", confidence=0.9)
+    chat.say("in de schoonmaak", "inform")
+    assert chat.slots["pending"] == "offer"
+    names = chat.say("gezondheid", "inform", confidence=0.48)
+    assert any("workload_health" in n for n in names), names
+
+
+def test_working_still_is_no_second_topic_of_joy():
+    # p47: "Ik ben niet ziek gemeld. Ik werk nog." -> "Je noemt ook plezier in je werk."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Mijn rug doet pijn van het schoonmaken. Ik werk nog wel.",
+                     "workload_health", confidence=0.8, topics=["workload_health", "enjoy_work"])
+    assert "utter_topic_workload_health" in names
+    assert "utter_second_topic" not in names
