@@ -22,7 +22,7 @@ from actions.handover_spool import store_or_spool
 from actions.ticket_store import ticket_store
 from bot.handover import contact
 from bot.handover.dates_nl import parse_deadline
-from bot.handover.service_hours import expected_contact
+from bot.handover.service_hours import contact_day, expected_contact
 from bot.handover.urgency import Urgency, assess
 from bot.privacy.sender_key import sender_key
 from bot.tickets.idempotency import handover_key
@@ -141,7 +141,7 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         dispatcher.utter_message(response="utter_consent_declined")
         return reset_contact_slots()
     try:
-        draft = build_draft(tracker, datetime.now(UTC).date())
+        draft = build_draft(tracker, _now().date())  # one clock for deadline and promise
         stored = await asyncio.to_thread(store_or_spool, draft)
     except Exception as error:  # noqa: BLE001 (the person must get an answer)
         # Nothing stored anywhere. Slots stay filled: trying again creates the same ticket.
@@ -162,6 +162,11 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         # The same calendar and target as the ticket's due_at (urgency, team's holidays).
         promise = expected_contact(_now(), urgency=draft.urgency, team=route(draft.region))
         dispatcher.utter_message(response=expectation, expected_contact=promise)
+        last_day = contact_day(_now(), urgency=draft.urgency, team=route(draft.region))
+        if draft.deadline is not None and draft.deadline <= last_day:
+            # "uiterlijk vrijdag" for a man who must sign on Friday (round 12, p46): say so,
+            # and what he can do himself, instead of a promise that comes too late.
+            dispatcher.utter_message(response="utter_deadline_before_contact")
     dispatcher.utter_message(response="utter_handover_meanwhile")
     # The promise is kept for a thank-you later: "De consulent neemt uiterlijk ... contact
     # met je op" (round 10).

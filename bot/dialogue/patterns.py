@@ -113,6 +113,12 @@ URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu m
 CONSULTANT_WHEN = re.compile(
     r"\b(kan|kun|kunt|wanneer|hoe\s+snel|hoe\s+lang)\b.{0,30}\b(consulent|iemand|mens)\b.{0,40}"
     r"\b(spreken|bellen|bereiken|mailen|contact|reageren|terug)\b", re.I)
+# "Uiterlijk vrijdag is te laat. Kan dat eerder, morgenochtend?" after the request is sent
+# (round 12, p46): a wish for sooner contact, not a new topic.
+CONTACT_SOONER = re.compile(
+    r"\bte\s+laat\b|\b(kan|kun|kunt|mag)\b.{0,40}\b(eerder|sneller)\b|"
+    r"\b(eerder|sneller|morgen\w*)\s+(\w+\s+){0,2}(bellen|mailen|contact|spreken)\b|"
+    r"\b(bellen|mailen|spreken)\b.{0,30}\bv[oó]{1,2}r(dat)?\s+ik\s+(teken|beslis)", re.I)
 GOODBYE_END = re.compile(r"(?:^|[.!,]\s*)dag\W*$|"  # "nee. dag!" (round 6, p31)
                          # "Ik wacht wel op dat telefoontje. Goedemiddag." (round 10, p42)
                          r"[.!,]\s*(goedemiddag|goedenavond|goedemorgen)\W*$|"

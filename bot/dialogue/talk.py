@@ -10,6 +10,7 @@ from bot.dialogue.patterns import (
     ADVICE_QUESTION,
     CALL_ME,
     CONSULTANT_WHEN,
+    CONTACT_SOONER,
     DEADLINE_PHRASE,
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
@@ -53,6 +54,9 @@ class FreeTalk(ConversationState):
                                               "affirm", "out_of_scope") and not \
                 self.turn.is_question:
             self.contact_outside_form(picked)
+            return
+        if self.has_ticket() and CONTACT_SOONER.search(self.turn.text):
+            self.say("utter_contact_sooner", repeatable=True)
             return
         if CONSULTANT_WHEN.search(self.turn.text) and self.turn.is_question:
             # No time we cannot keep is promised; the deadline goes into the request.

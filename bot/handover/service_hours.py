@@ -9,7 +9,7 @@ SERVICE_TARGETS still override the file (deploy.md).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.handover.working_time import (
     ServiceLevels,
@@ -27,6 +27,12 @@ def expected_contact(now: datetime, env: Mapping[str, str] | None = None,
                      urgency: str = "normal", team: str | None = None) -> str:
     """A short phrase: "uiterlijk dinsdag 24 november"."""
     return _levels(env).promise(now, urgency, team)
+
+
+def contact_day(now: datetime, env: Mapping[str, str] | None = None,
+                urgency: str = "normal", team: str | None = None) -> date:
+    """The last day of the promise: a deadline on or before it cannot be promised."""
+    return _levels(env).due_day(now, urgency, team)
 
 
 def back_on(now: datetime, env: Mapping[str, str] | None = None,

@@ -63,3 +63,13 @@ async def test_the_promise_is_the_day_of_the_tickets_due_at(store):
     assert ticket.urgency == "normal"
     due = ticket.due_at.astimezone(ZoneInfo("Europe/Amsterdam"))
     assert (due.month, due.day) == (4, 29)  # Tue 28 and Wed 29 April after Koningsdag
+
+
+async def test_a_deadline_before_the_promised_day_is_said_out_loud(store):
+    # Round 12, p46: "uiterlijk vrijdag" for a man who must sign on Friday, without a word.
+    for sender, deadline, expected in (("d1", "maandag 27 april", True),
+                                       ("d2", "vrijdag 8 mei", False)):
+        dispatcher = CollectingDispatcher()
+        await handover.submit(dispatcher, tracker(sender, "Utrecht", deadline=deadline))
+        said = [m.get("response") for m in dispatcher.messages]
+        assert ("utter_deadline_before_contact" in said) is expected, (deadline, said)

@@ -86,3 +86,28 @@ def test_working_still_is_no_second_topic_of_joy():
                      "workload_health", confidence=0.8, topics=["workload_health", "enjoy_work"])
     assert "utter_topic_workload_health" in names
     assert "utter_second_topic" not in names
+
+
+def test_too_late_after_the_request_is_heard_not_read_as_a_topic():
+    # p46: "Uiterlijk vrijdag is voor mij te laat: ik moet vrijdag tekenen. Kan dat eerder,
+    # bijvoorbeeld morgenochtend?" -> "Gaat het vooral over pensioen ... of over werk en
+    # privé combineren?"
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("ja klopt", "affirm")
+    assert chat.tickets
+    for text in ("Uiterlijk vrijdag is voor mij te laat: ik moet vrijdag tekenen. Kan dat "
+                 "eerder, bijvoorbeeld morgenochtend?",
+                 "Geen van beide. Ik vraag of de consulent mij morgenochtend kan bellen of "
+                 "mailen, vóórdat ik teken."):
+        names = chat.say(text, "retirement", confidence=0.3,
+                         topics=["retirement", "work_life_balance"])
+        assert names == ["utter_contact_sooner"], (text, names)
+
+
+def test_sooner_before_any_request_is_no_sooner_answer():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("kan ik eerder met pensioen?", "retirement", confidence=0.9,
+                     topics=["retirement"])
+    assert "utter_contact_sooner" not in names
