@@ -209,6 +209,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
             if self.get("handover") and self.pending in FORM_STEPS:
+                if self.pending == "consent" and self.get("consent_reasked"):
+                    return  # asked once after a question is enough (round 12, p48)
+                if self.pending == "consent":
+                    self.say("utter_ask_consent_given", repeatable=True)
+                    self.set(consent_reasked=True)
+                    return
                 self.ask_step(self.pending)
                 return
             new_topics = [t for t in self._message_topics() if t not in self.topics()]

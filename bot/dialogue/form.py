@@ -152,6 +152,7 @@ class HandoverForm(ConversationState):
             return
         self.set(pending=step)
         if step == "consent":
+            self.set(consent_reasked=None)  # the whole text now: one short re-ask later
             self.say("utter_explain_consent", repeatable=True)
             if any(t == "workload_health" for t in self.topics()):
                 self.say("utter_health_note_consent", repeatable=True)
@@ -282,7 +283,7 @@ class HandoverForm(ConversationState):
             self.set(pending="stop_confirm", resume_pending=step)
             return
         if step == "consent":
-            if self._plain_yes():
+            if self._consent_yes():
                 from datetime import UTC, datetime
 
                 self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
@@ -339,6 +340,15 @@ class HandoverForm(ConversationState):
             self.reask(step)
             return
         nxt = self.next_step()
+        if step == "consent" and nxt == "consent" and answered:
+            # A question at the consent step is answered; the whole consent text after
+            # each one is pushing (round 12, p48 got it five times). Asked once more,
+            # briefly; after that the yes waits for them.
+            if not self.get("consent_reasked"):
+                self.say("utter_ask_consent_given", repeatable=True)
+                self.set(consent_reasked=True)
+            self.set(pending="consent")
+            return
         if step == "summary" and self.pending == "summary_edit":
             nxt = "summary_edit"
         elif step in ("summary", "summary_edit") and nxt in ("summary", "summary_edit"):
@@ -355,7 +365,7 @@ class HandoverForm(ConversationState):
                  contact_name=None, contact_channel=None, contact_phone=None,
                  contact_email=None, contact_time=None, summary=None, summary_text=None,
                  summary_confirmed=None, skipped=None, attempts=None, share_history=None,
-                 follow_up=None)
+                 follow_up=None, consent_reasked=None)
 
     def stop_form(self) -> None:
         self.say("utter_form_stopped", repeatable=True)
@@ -381,6 +391,7 @@ class HandoverForm(ConversationState):
             self.say("utter_handover_in_progress", repeatable=True)
             return True
         if self.intent in CAREER_TOPICS and self.turn.is_question and \
+                self.intent not in self.denied_topics() and \
                 self.pending not in ("summary", "summary_edit") and \
                 not ADD_TO_REQUEST.search(self.turn.text):
             self.say(f"utter_topic_{self.intent}")

@@ -85,6 +85,13 @@ GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|salukes
 YES = re.compile(r"^\W*(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
                   r"klopt|is goed|is prima|dat is goed|dat mag|mag wel|mag|verstuur|doe maar|"
                   r"akkoord|zeker|graag|natuurlijk|tuurlijk|uiteraard|allee|ja hoor)\b", re.I)
+# "natuurlijk. eerst betalen." is a sneer, not a yes: such a word alone as a sentence with
+# more after it (round 12, p48). "natuurlijk, graag" stays a yes.
+SARCASTIC_YES = re.compile(r"^\W*(natuurlijk|tuurlijk|uiteraard|zeker|ja\s+ja|leuk)\s*[.!]+\s*\S",
+                           re.I)
+# "geef maar door aan een mens", "doe maar": passing the request on, said in words.
+PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(het\s+)?maar\b",
+                     re.I)
 NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
 # "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
 # promise, whatever the classifier makes of the rest of the message.

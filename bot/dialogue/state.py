@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.dialogue.patterns import (
     BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
     NO_START,
+    PASS_ON,
+    SARCASTIC_YES,
     SIMPLER,
     YES,
 )
@@ -132,5 +135,18 @@ class ConversationState:
         if self.turn.is_button:
             return self.intent == "affirm"
         text = self.turn.text
+        if SARCASTIC_YES.match(text):
+            return False  # "natuurlijk. eerst betalen. jullie zijn ..." (round 12, p48)
         # Words, not the classifier: consent and deletion hang on this ("oh top" is not a yes).
         return bool(YES.match(text)) and not NO_START.match(text)
+
+    def _consent_yes(self) -> bool:
+        """A yes to sharing: plain, or in the last sentence after a hesitation ("laat maar.
+        ja doe maar, geef maar door aan een mens"; round 12, p48)."""
+        if self._plain_yes():
+            return True
+        if self.turn.is_question or self.turn.is_button:
+            return False
+        last = [c for c in re.split(r"[.!]+\s*", self.turn.text) if c.strip()]
+        return bool(last) and bool(YES.match(last[-1]) or PASS_ON.search(last[-1])) and \
+            not NO_START.match(last[-1]) and not re.search(r"\b(niet|nie|geen)\b", last[-1], re.I)

@@ -20,6 +20,7 @@ from bot.dialogue.patterns import (
     NO_CONSULTANT,
     OFFER_NO,
     OFFER_YES,
+    SARCASTIC_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
     STATEMENT_ANSWER,
@@ -123,7 +124,10 @@ class FreeTalk(ConversationState):
         if self.turn.is_question:
             return False  # "ja maar wat kost dat?": a question first
         said_yes = OFFER_YES.match(text) or (YES.match(text) and len(text.split()) <= 3)
-        if self.intent in ("affirm", "request_human") or said_yes or CALL_ME.search(text):
+        # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
+        sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
+        if not sneer and (self.intent in ("affirm", "request_human") or said_yes
+                          or CALL_ME.search(text)):
             self.start_handover(picked)
             return True
         # Talked past the offer: counted, so that it is not made again and again; it stays

@@ -111,3 +111,58 @@ def test_sooner_before_any_request_is_no_sooner_answer():
     names = chat.say("kan ik eerder met pensioen?", "retirement", confidence=0.9,
                      topics=["retirement"])
     assert "utter_contact_sooner" not in names
+
+
+def _at_consent() -> Chat:
+    chat = Chat()
+    chat.walk_to_consent()
+    assert chat.slots["pending"] == "consent", chat.last
+    return chat
+
+
+def test_sarcastic_of_course_is_no_yes_to_the_offer():
+    # p48: "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" started
+    # the consent text.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn tijdelijk contract stopt", "flex_contract")
+    chat.say("in de schoonmaak", "inform")
+    assert chat.slots["pending"] == "offer"
+    names = chat.say("natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde",
+                     "ask_cost", confidence=0.77)
+    assert "utter_explain_consent" not in names
+    assert chat.slots.get("handover") is not True
+
+
+def test_questions_at_consent_are_answered_without_the_whole_consent_text_each_time():
+    # p48: five times "Als je wilt, deel ik met een loopbaanconsulent ... Mag ik dit delen
+    # met een consulent?" after each of his questions.
+    chat = _at_consent()
+    first = chat.say("moet ik eerst lid worden?", "ask_cost", confidence=0.9)
+    second = chat.say("krijgt mijn baas dit te zien?", "ask_privacy", confidence=0.9)
+    for names in (first, second):
+        assert "utter_explain_consent" not in names, names
+    assert "utter_ask_consent_given" in first + second
+    assert [*first, *second].count("utter_ask_consent_given") == 1
+    assert chat.slots["pending"] == "consent"
+    names = chat.say("ja", "affirm")
+    assert chat.slots.get("consent_given") is True, names
+
+
+def test_a_yes_after_laat_maar_at_consent_is_a_yes():
+    # p48: "laat maar. ja doe maar, geef maar door aan een mens" -> "Daar ben ik mee
+    # bezig" and the consent text again; "JA. dat zei ik toch" was needed.
+    chat = _at_consent()
+    chat.say("laat maar. ja doe maar, geef maar door aan een mens", "request_human",
+             confidence=0.42)
+    assert chat.slots.get("consent_given") is True
+
+
+def test_a_denied_topic_gets_no_topic_text_at_consent():
+    # p48: "opleiding?? wie heeft het over een opleiding. het gaat om achterstallig loon"
+    # -> "Leuk dat je wilt bijleren!"
+    chat = _at_consent()
+    names = chat.say("opleiding?? wie heeft het over een opleiding. het gaat om "
+                     "achterstallig loon. jezus", "training", confidence=0.68,
+                     topics=["training"])
+    assert "utter_topic_training" not in names
