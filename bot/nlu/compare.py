@@ -133,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         thresholds = tuple(float(t) for t in args.thresholds.split(",") if t)
         row = {"pipeline": label, "date": date.today().isoformat(),
                "training_s": round(seconds, 1), **score_model(model, thresholds)}
-        row.pop("real_scores", None)
+        real_scores = row.pop("real_scores", None)
+        if real_scores:
+            # Per-intent aggregates only (never per-row predictions on the real set).
+            per = {lab: round(v["f1-score"], 3) for lab, v in real_scores["per_intent"].items()}
+            print("real per-intent F1: " + json.dumps(per), file=sys.stderr, flush=True)
+            (out / f"{label}.real_per_intent.json").write_text(json.dumps(per, indent=1))
         line = json.dumps(row)
         print(line, flush=True)
         with (out / "scores.jsonl").open("a", encoding="utf-8") as handle:
