@@ -19,18 +19,26 @@ lock leaves nothing behind for long.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import os
 import time
+from collections import deque
 from collections.abc import AsyncGenerator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
 import redis
-from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock import Ticket, TicketLock
+from rasa.core.lock_store import (
+    LOCK_LIFETIME,
+    InMemoryLockStore,
+    LockError,
+    LockStore,
+    RedisLockStore,
+)
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine.url import make_url
@@ -155,6 +163,22 @@ class AtomicRedisLockStore(RedisLockStore):
         self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number),
                      delete_when_idle=True)
 
+    def keep_ticket(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        self._change(conversation_id, lambda lock: renew_ticket(lock, ticket, lifetime))
+
+
+def renew_ticket(lock: TicketLock, number: int, lifetime: float) -> None:
+    """Expired tickets out; ticket ``number`` valid for ``lifetime`` more seconds, at its
+    place in the queue (tickets are served in number order)."""
+    lock.remove_expired_tickets()
+    expires = time.time() + lifetime
+    for ticket in lock.tickets:
+        if ticket.number == number:
+            ticket.expires = expires
+            return
+    lock.tickets = deque(sorted([*lock.tickets, Ticket(number, expires)],
+                                key=lambda t: t.number))
+
 
 def lock_store_for_url(url: str | None) -> LockStore:
     """In-memory lock store without a URL, Redis otherwise."""
@@ -192,9 +216,41 @@ class UrlLockStore(LockStore):
                    wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
         # Rasa takes every lock through here (processor, agent, HTTP API); from here on
         # only the pseudonym is seen, by the store and by Rasa's own log lines.
-        async with super().lock(self.lock_key(conversation_id), lock_lifetime,
-                                wait_time_in_seconds) as ticket_lock:
-            yield ticket_lock
+        key = self.lock_key(conversation_id)
+        ticket = self.issue_ticket(key, lock_lifetime)
+        try:
+            yield await self._wait_for_turn(key, ticket, lock_lifetime, wait_time_in_seconds)
+        finally:
+            self.cleanup(key, ticket)
+
+    async def _wait_for_turn(self, key: str, ticket: int, lifetime: float,
+                             wait_time_in_seconds: float) -> TicketLock:
+        """Rasa's wait loop, with the waiter's own ticket renewed while it waits.
+
+        Rasa lets a waiting ticket expire like any other: behind the ticket of a process
+        that died mid-turn (same lifetime, issued a moment earlier) the waiter's own ticket
+        expired in the same second, no ticket was served any more, and the message waited
+        until Sanic's response timeout (tests/rasa/test_lock_waiting.py). Only a dead
+        process's ticket should run out.
+        """
+        while True:
+            lock = self.get_lock(key)
+            if lock is None:
+                raise LockError(f"Could not acquire lock for conversation_id '{key}'.")
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(wait_time_in_seconds)
+            self.keep_ticket(key, ticket, lifetime)
+
+    def keep_ticket(self, conversation_id: str, ticket: int, lifetime: float) -> None:
+        """Drop expired tickets, but renew (or put back, in number order) this one."""
+        if isinstance(self.inner, AtomicRedisLockStore):
+            self.inner.keep_ticket(conversation_id, ticket, lifetime)
+            return
+        lock = self.inner.get_lock(conversation_id)
+        if lock is not None:
+            renew_ticket(lock, ticket, lifetime)
+            self.inner.save_lock(lock)
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         return self.inner.get_lock(conversation_id)
