@@ -36,8 +36,12 @@ REAL_REGISTER_SOURCES = REAL_REGISTER / ".SOURCES.md"
 # from pages that are no source of the real set): accuracy 0.341 (fallback 0.278 ->
 # 0.202), macro-F1 0.305 (unchanged within noise). The accuracy floor moves to about
 # one standard error below the new figure; the macro-F1 floor already sits there.
-REAL_MIN_ACCURACY = 0.31
-REAL_MIN_MACRO_F1 = 0.28
+#
+# 2026-12-04, after 272 narrative training stories in the members' register
+# (data/nlu/register/stories_*.yml, written fresh): accuracy 0.379, macro-F1 0.337,
+# fallback 0.185, no false crisis. Both floors move to about one standard error below.
+REAL_MIN_ACCURACY = 0.35
+REAL_MIN_MACRO_F1 = 0.31
 MAX_CLEAR_ON_NONE = 0.01
 MAX_POSSIBLE_ON_NONE = 0.03
 
