@@ -425,6 +425,15 @@ ERASED_QUESTION = re.compile(
 NOT_STOPPING = re.compile(r"\b(niet|nie|ni|geen)\s+(stoppen|stop|afbreken|annuleren|weggooien)\b",
                           re.I)
 # ("haha" after a clear no is relief, not laughing it off: round 5, p19.)
+# A yes to "denk je erover om een einde aan je leven te maken?" (round 13, p54: "ja soms
+# wel" got the soft line meant for a doubtful answer). "Soms" is a yes: 113's guidance
+# takes any yes to the direct question as one.
+CHECK_YES = re.compile(r"^\W*(ja+|jawel|jah|yes|soms|af\s+en\s+toe|wel\s*eens|eigenlijk\s+wel|"
+                       r"best\s+wel|een\s+beetje|misschien\s+wel)\b", re.I)
+# "en mijn werk dan?" after the crisis answer (round 13, p54): back to her work, not
+# "geen goed antwoord".
+WORK_RETURN = re.compile(r"^\W*(en|maar)\s+(mijn|m'?n|me|het|dat)\s+(werk|baan|job|contract|"
+                         r"schulden|fouten)(\s+dan)?\s*\??\s*$", re.I)
 LAUGHED_OFF = re.compile(r"\b(grapje|geintje|grap|laat\s+maar)\b", re.I)
 # "Ik ga niet bellen", "hoef geen hulp": a no to the help, not to what they said.
 REFUSED_HELP = re.compile(r"\b(bel\w*|113|1813|hulp|hulplijn|praten|chat\w*)\b", re.I)

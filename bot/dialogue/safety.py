@@ -8,6 +8,7 @@ import re
 
 from bot.dialogue.patterns import (
     CHALLENGES_BOT,
+    CHECK_YES,
     HELPLINE_FAILED,
     HELPLINE_MENTION,
     LAUGHED_OFF,
@@ -16,6 +17,7 @@ from bot.dialogue.patterns import (
     NO_START,
     NOT_MEANT,
     REFUSED_HELP,
+    WORK_RETURN,
 )
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
@@ -61,6 +63,17 @@ class SafetyTurns(ConversationState):
             # it gets the answer again (round 6: it got career buttons).
             self.crisis()
             return True
+        if WORK_RETURN.match(text) and self.pending in (None, "crisis_offer"):
+            # "en mijn werk dan?" after the help: her work, where we were.
+            self.say("utter_after_crisis_checkin", repeatable=True)
+            self.set(checked_in_after_crisis=True, pending=None)
+            last = self.get("last_topic")
+            if last:
+                self.say(self.deepen_response(last), repeatable=True)
+                self.set(pending="deepen")
+            else:
+                self.say("utter_tell_more", repeatable=True)
+            return True
         return False
 
     def crisis(self) -> None:
@@ -90,12 +103,15 @@ class SafetyTurns(ConversationState):
 
     def answer_check(self, picked: Picked) -> None:
         resume = self.get("resume_pending")
-        if self.intent in ("affirm",) and not self.turn.is_question:
+        said_no = (NO_START.match(self.turn.text) or NOT_MEANT.search(self.turn.text)) and \
+            not LAUGHED_OFF.search(self.turn.text)
+        said_yes = (self.intent == "affirm" or CHECK_YES.match(self.turn.text)) and \
+            not said_no and not NOT_MEANT.search(self.turn.text) and \
+            not LAUGHED_OFF.search(self.turn.text)
+        if said_yes and not self.turn.is_question:
             self.set(pending=resume)
             self.crisis()
             return
-        said_no = (NO_START.match(self.turn.text) or NOT_MEANT.search(self.turn.text)) and \
-            not LAUGHED_OFF.search(self.turn.text)
         if self.intent in ("deny", "not_what_i_meant", "thank") or (
                 said_no and self.turn.crisis_level != "clear"):
             # "Nee hoor, zo bedoel ik het niet! Ik ben gewoon op": a no, whatever the

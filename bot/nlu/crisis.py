@@ -165,6 +165,11 @@ POSSIBLE_PATTERNS = _compile((
     r"\bof\s+ik\s+er\s+(?:\w+\s+){0,3}nog\s+(?:ben|zal\s+zijn)\b",
     # "tot die tijd zie ik het eigenlijk niet meer zitten" (round 7b, p33): the verb first.
     rf"\bzie\s+{_I}\s+(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zitten(?:\s+meer)?{_END}",
+    # The same in a subordinate clause: "en dat ik het niet meer zie zitten" (round 13, p54).
+    rf"\b(?:het|t|'t)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:meer\s+|zo\s+)?zie\s+zitten(?:\s+meer)?{_END}",
+    # Weariness with no object: "ik ben gewoon zo moe van alles..." (round 13, p54).
+    rf"\bmoe\s+van\s+alles{_END}",
+    rf"\bben\s+(?:het\s+)?(?:allemaal|alles)\s+(?:zo\s+|echt\s+|heel\s+)?moe{_END}",
     # Apathy with no object: "het boeit me eigenlijk niet zoveel meer allemaal" (round 7b).
     rf"\b(?:het|alles)\s+boeit\s+(?:me|mij)\s+(?:\w+\s+){{0,2}}{_NOT}\s+(?:zoveel\s+|echt\s+)?meer{_END}",
     # Hopelessness: "laat maar. niks helpt toch" (round 8, p33, after a stated crisis).

@@ -1,0 +1,65 @@
+"""Round 13 (p54, a call-centre worker with debts who does not name suicide): her yes to
+the direct question got the soft line meant for a doubtful answer, and after her "nee
+laat maar" her question about her work got "geen goed antwoord"
+(docs/reviews/round13/p54-schulden-donker.md)."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_support import Chat
+
+
+def _asked() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("dat ik fouten maak. teamleider luistert mee en nu moet ik een verbetertraject",
+             "conflict_at_work", confidence=0.68, topics=["conflict_at_work"])
+    names = chat.say("het hoeft voor mij allemaal niet meer eigenlijk", "nlu_fallback",
+                     confidence=0.27, crisis_level="possible")
+    assert "utter_crisis_check" in names
+    return chat
+
+
+@pytest.mark.parametrize("answer", ["ja soms wel", "soms", "ja, af en toe", "soms wel ja",
+                                    "wel eens", "eigenlijk wel", "ja"])
+def test_a_yes_to_the_direct_question_gets_the_crisis_answer(answer):
+    # "ja soms wel" -> "Ik neem het serieus, wat je ook bedoelde. Wordt het je ooit te
+    # veel? ..." and then "Waar kan ik je nog mee helpen?"
+    chat = _asked()
+    names = chat.say(answer, "so_so", confidence=1.0)
+    assert "utter_crisis" in names, names
+    assert "utter_crisis_soft" not in names
+    assert "utter_anything_else" not in names
+    assert chat.slots["safety_flag"] is True
+
+
+@pytest.mark.parametrize("answer", ["nee", "nee hoor, zo bedoel ik het niet",
+                                    "soms denk ik: laat maar, grapje"])
+def test_a_no_or_a_laugh_is_not_a_yes(answer):
+    chat = _asked()
+    names = chat.say(answer, "deny", confidence=0.9)
+    assert "utter_crisis" not in names, names
+
+
+def test_after_the_help_her_work_question_goes_back_to_her_work():
+    # "nee laat maar" -> "Goed. Je kunt altijd later verder praten."; "en mijn werk dan?"
+    # -> "Daar heb ik geen goed antwoord op, sorry." and the consultant offer.
+    chat = _asked()
+    chat.say("ja soms wel", "so_so", confidence=1.0)
+    names = chat.say("nee laat maar", "stop_form", confidence=0.93)
+    assert "utter_crisis_declined" in names, names
+    names = chat.say("en mijn werk dan?", "nlu_fallback", confidence=0.27)
+    assert "utter_no_answer" not in names, names
+    assert "utter_offer_consultant" not in names
+    assert "utter_after_crisis_checkin" in names
+    assert "utter_deepen_conflict_at_work" in names
+
+
+def test_a_dark_statement_after_her_yes_gets_the_answer_again():
+    # "de schulden. en dat ik het niet meer zie zitten" -> "Dat klinkt niet makkelijk."
+    chat = _asked()
+    chat.say("ja soms wel", "so_so", confidence=1.0)
+    chat.say("nee", "deny")
+    names = chat.say("de schulden. en dat ik het niet meer zie zitten", "stuck",
+                     confidence=0.66, crisis_level="possible", topics=["stuck"])
+    assert "utter_crisis_again" in names, names
