@@ -27,8 +27,12 @@ from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.follow_up import FollowUpTurns
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
+    AM_I_CRAZY,
+    APOLOGY,
     ASKING_BEFORE,
+    BACK_TO_WORK,
     BOT_QUESTION,
+    CONFIRM_STEPS,
     CONSULTANT_WISH,
     DEADLINE_PHRASE,
     DELETE_WORDS,
@@ -38,26 +42,40 @@ from bot.dialogue.patterns import (
     ENGLISH_REQUEST,
     ENJOY_DOUBT,
     ERASED_QUESTION,
+    EXPLICIT_DELETE,
     FIXED_TERM,
     FORM_STEPS,
     GOODBYE_ANY,
     GOODBYE_END,
     GOODBYE_WORDS,
+    HAS_WORK,
+    HYPOTHETICAL_BEFORE,
+    JOB_GONE,
+    KEPT_HOW_LONG,
     MAX_CHECK_QUESTIONS,
     MISS_INTENTS,
     NO_CONSULTANT,
     NO_STRENGTH,
+    NOT_SICK,
+    OTHERS_SAY_NO,
+    PAUSE,
     PERMANENT,
     PRIVACY_QUESTION,
+    RECRUITMENT,
+    RESUME,
     RIGHT_PLACE,
+    SECRET_WISH,
     SECTOR_DENIED,
     SECTOR_OF_OTHERS,
     SECTOR_WISH,
+    SHRUG,
+    SICK_LEAVE,
     SIMPLER,
     STORED_QUESTION,
     STUCK_WORDS,
     THANKS_WORDS,
     TOPIC_WORDS,
+    UNDERSTOOD,
     URGENT,
     VIOLENCE,
     WORKS_IN_NL,
@@ -143,6 +161,16 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"
+        if OTHERS_SAY_NO.search(turn.text) and turn.intent in (
+                "deny", "not_what_i_meant", "affirm", "stop_form", "delete_my_data"):
+            # "als mijn baas nee zegt tegen vaste uren wat dan": his no, not an answer to
+            # our question (round 13, p49 got the consent explained again).
+            turn.intent = "nlu_fallback"
+        if turn.intent == "not_what_i_meant" and (APOLOGY.search(turn.text)
+                                                  or UNDERSTOOD.match(turn.text)):
+            # "sorry dat ik zo zeur", "Dat begrijp ik.": no protest that we misread (p54, p50).
+            turn.intent = "nlu_fallback"
+        self._read_sick_leave()
         if BOT_QUESTION.search(turn.text):
             turn.intent = "bot_challenge"
         if CONSULTANT_WISH.search(turn.text) and not turn.is_question and \
@@ -205,6 +233,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # first: answered as one, not with "zeg in een paar woorden" (round 10, p40).
             self.simpler()
             return
+        if turn.crisis_level != "clear" and self.intent != "crisis" and \
+                self._privacy_in_other_words():
+            return
         if turn.is_question and PRIVACY_QUESTION.search(turn.text) and \
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
@@ -245,7 +276,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "wat schrijf je op over mij?" at the summary: exactly what is shown (round 7).
             self.ask_step("summary")
             return
-        if STORED_QUESTION.search(turn.text) and self.pending != "delete_confirm":
+        if (STORED_QUESTION.search(turn.text) or KEPT_HOW_LONG.search(turn.text)) and \
+                self.pending != "delete_confirm":
             # What we keep, said plainly, not the general confidentiality text (round 6).
             if self.has_ticket():
                 self.say("utter_what_is_stored_request", repeatable=True,
@@ -270,6 +302,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 return
             # Asked twice already: no third question, but the way to help stays in view.
             self.say("utter_crisis_soft", repeatable=True)
+        if self.pending not in CONFIRM_STEPS and self._small_talk():
+            return
         if (self.intent == "not_what_i_meant" and not YES.match(self.turn.text)
                 and self.pending != "topic_choice") or (
                 self.protests() and (self.said_recently("utter_crisis")
@@ -295,6 +329,115 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.form_turn(picked)
             return
         self.free_turn(picked)
+
+    def _privacy_in_other_words(self) -> bool:
+        """How long we keep it, whether it leads to recruitment, and "ik wil ni dat mijn baas
+        da weet": privacy asked in other words (round 13, p53 got "weet ik niet zeker" and
+        the offer, p52 "Sorry, dat begreep ik niet goed"). True when the turn is done."""
+        turn = self.turn
+        recruit = bool(RECRUITMENT.search(turn.text))
+        kept = bool(KEPT_HOW_LONG.search(turn.text))
+        secret = bool(SECRET_WISH.search(turn.text))
+        if not (recruit or kept or secret) or self.pending in CONFIRM_STEPS or \
+                self.pending == "crisis_check" or self.get("erased"):
+            return False
+        if secret:
+            self.set(employer_secret=True)
+            self.say("utter_ask_privacy", repeatable=True)
+        if kept:
+            if self.has_ticket():
+                self.say("utter_what_is_stored_request", repeatable=True,
+                         ticket_reference=self.get("ticket_reference"))
+            else:
+                self.say("utter_what_is_stored", repeatable=True)
+        if recruit:
+            self.say("utter_no_recruitment", repeatable=True)
+        other_answer = turn.knowledge and turn.is_question and \
+            turn.knowledge.entry.topic != "ask_privacy" and not recruit
+        if self.intent == "request_human" or other_answer:
+            return False  # "laat een consulent mij mailen, maar geen ledenwerving"
+        if self.get("handover") and self.pending in FORM_STEPS:
+            if self.pending != "consent":
+                self.ask_step(self.pending)
+            elif not self.get("consent_reasked"):
+                self.say("utter_ask_consent_given", repeatable=True)
+                self.set(consent_reasked=True)
+        return True
+
+    def _small_talk(self) -> bool:
+        """What people say between the questions: a pause to think it over, "verder" after
+        it, an apology for talking, "ben ik gek dat ik dit wil?", a shrug (round 13). True
+        when the turn is done."""
+        turn = self.turn
+        text = turn.text
+        in_form = bool(self.get("handover")) and self.pending in FORM_STEPS
+        if turn.crisis_level is not None or turn.is_button:
+            return False
+        if PAUSE.search(text) and not EXPLICIT_DELETE.search(text) and (
+                not turn.is_question or re.search(r"\b(terug\w*|later|straks|verder)\b", text,
+                                                  re.I)):
+            # "ik wil eerst nadenken", "eerst ff mijn vrouw vragen": nothing is sent, nothing
+            # deleted, and a form stays as it is (p53 got the erase question, p49 the
+            # consent text three times).
+            self.say("utter_pause_after_request" if self.has_ticket() else "utter_pause",
+                     repeatable=True, ticket_reference=self.get("ticket_reference"))
+            self.set(paused=True)
+            return True
+        if RESUME.match(text) and (self.get("paused") or in_form):
+            self.set(paused=None)
+            if in_form and self.pending == "consent":
+                self.say("utter_ask_consent_given", repeatable=True)
+            elif in_form:
+                self.ask_step(self.pending)
+            elif self.pending == "offer" and self.may_offer():
+                self.say("utter_offer_consultant", repeatable=True)
+            else:
+                self.say("utter_anything_else", repeatable=True)
+            return True
+        apology = APOLOGY.search(text)
+        if apology:
+            # "sorry dat ik zo zeur" is no correction (p54 got "dan begreep ik je verkeerd").
+            self.say("utter_no_need_sorry", repeatable=True)
+            rest = (text[:apology.start()] + " " + text[apology.end():]).split()
+            if len(rest) > 2:
+                return False  # "dank je. sorry voor het gezeur": the rest is answered too
+            if in_form:
+                self.ask_step(self.pending)
+            return True
+        if AM_I_CRAZY.search(text):
+            # "Ben ik gek dat ik dit wil?" (p50 got a topic menu, then "geen goed antwoord").
+            sick = self.get("sick_leave") or "workload_health" in self.topics()
+            self.say("utter_not_crazy_sick" if sick else "utter_not_crazy", repeatable=True)
+            if in_form:
+                self.ask_step(self.pending)
+            return True
+        if SHRUG.match(text) and not in_form:
+            # "boeie" is a shrug, not hello (p51 got "Hoi! Waar wil je het over hebben?").
+            self.say("utter_shrug", repeatable=True)
+            return True
+        return False
+
+    def _read_sick_leave(self) -> None:
+        """At home sick is no job loss, and going back to one's own work after it is no
+        career move (round 13, p52: "ik ben nu ni aan't werken he, ik zit thuis" after her
+        burn-out got "Wat naar dat je je baan kwijt bent")."""
+        turn = self.turn
+        if SICK_LEAVE.search(turn.text) and not NOT_SICK.search(turn.text):
+            self.set(sick_leave=True)
+        if not self.get("sick_leave") or JOB_GONE.search(turn.text):
+            return
+        if turn.intent == "unemployed":
+            turn.intent = "workload_health"
+        moves = ("career_change", "career_growth", "job_crafting", "unemployed", "job_search")
+        if BACK_TO_WORK.search(turn.text) and turn.intent in (
+                *moves, "nlu_fallback", "inform", "out_of_scope"):
+            turn.intent, turn.confidence = "workload_health", max(turn.confidence, 0.9)
+            turn.ranking = [t for t in turn.ranking if t not in moves]
+        if turn.intent == "workload_health" or "unemployed" in turn.topics:
+            topics = ["workload_health" if t == "unemployed" else t for t in turn.topics]
+            if BACK_TO_WORK.search(turn.text):
+                topics = [t for t in topics if t not in moves]
+            turn.topics = list(dict.fromkeys(topics))
 
     def _remember_profile(self) -> None:
         for name in ("contract_type", "age", "region", "deadline"):
@@ -349,9 +492,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         text = self.turn.text.lower()
         return {topic for topic, words in TOPIC_WORDS.items()
                 if any(not ASKING_BEFORE.search(text[:m.start()])
+                       and not HYPOTHETICAL_BEFORE.search(text[:m.start()])
                        for m in re.finditer(rf"{DENIAL}({words})\b", text))
                 or re.search(rf"\b({words})\b{DENIAL_AFTER}", text)
-                or re.search(rf"\b({words})\s*\?\?", text)}
+                or re.search(rf"\b({words})\s*\?\?", text)} | (
+                    {"unemployed", "job_search"} if HAS_WORK.search(text) else set())
 
     def named_again(self) -> set[str]:
         """Earlier denied topics that this message names without a denial: "mijn rug doet

@@ -22,6 +22,7 @@ from bot.dialogue.patterns import (
     NO_PREFERENCE,
     NO_START,
     NOT_STOPPING,
+    OTHERS_SAY_NO,
     OVERWHELMED,
     PHONE_PART,
     REMOVE_AT_SUMMARY,
@@ -32,6 +33,7 @@ from bot.dialogue.patterns import (
     STEP_QUESTIONS,
     STOP_FORM_WORDS,
     TIME_WORDS,
+    WHAT_IF,
     YES,
     changed_choices,
     read_choices,
@@ -292,6 +294,16 @@ class HandoverForm(ConversationState):
                 return
             if intent in ("deny", "goodbye", "stop_form") and not self.turn.is_question:
                 self.decline_consent()
+                return
+            if (OTHERS_SAY_NO.search(self.turn.text) or WHAT_IF.search(self.turn.text)) and \
+                    not self.turn.knowledge and self.intent not in SERVICE_ANSWERS:
+                # "als mijn baas nee zegt tegen vaste uren wat dan": a question about their
+                # case, not about consent (round 13, p49 got "Toestemming betekent ...").
+                self.say("utter_question_for_consultant", repeatable=True)
+                if not self.get("consent_reasked"):
+                    self.say("utter_ask_consent_given", repeatable=True)
+                    self.set(consent_reasked=True)
+                self.set(pending="consent")
                 return
         if step in ("summary", "summary_edit") and HEALTH_OUT.search(self.turn.text):
             # Health is special-category data: on request it leaves the request entirely.

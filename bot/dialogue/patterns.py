@@ -76,7 +76,7 @@ TOPIC_WORDS = {
     "career_growth": r"doorgroeien|promotie",
 }
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
-DENIAL = (r"(geen|gene|genen|niet|nie|niks|niets|gaat\s+niet\s+over|niet\s+om|"
+DENIAL = (r"(geen|gene|genen|niet|nie|(?<![\w'])ni|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
 STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
@@ -458,3 +458,119 @@ DEEPEN_WHEN_KNOWN = {
 
 def topic_label(topic: str) -> str:
     return LABELS.get(topic, topic)
+
+
+# Round 13. "ik wil eerst nadenken", "eerst ff mijn vrouw vragen", "kan ik straks terug
+# komen?": time to think, never a wish to erase or a no (p53, p49).
+_CLOSE_ONES = (r"(vrouw|man|partner|vriend|vriendin|familie|ouders|moeder|vader|vent|"
+               r"lief|gezin|kinderen)")
+PAUSE = re.compile(
+    r"\b(eerst|nog\s+(even|ff|eens|wat))\s+(\w+\s+){0,4}?(nadenken|over\s*nadenken|na\s+denken|"
+    r"overwegen|laten\s+bezinken|over\s+slapen)\b|"
+    # "ik vraag mijn vrouw"; not "mag ik vragen of mijn man ook ..."
+    rf"\b(vraag|vragen|overleg|overleggen|bespreek|bespreken)\s+"
+    rf"((?!(of|wat|hoe|waarom|wanneer|waar|wie)\b)\w+\s+){{0,2}}?(mijn|m'?n|mn|"
+    rf"met\s+(mijn|m'?n|mn))\s+{_CLOSE_ONES}\b|"
+    rf"\b(mijn|m'?n|mn)\s+{_CLOSE_ONES}\s+(ff\s+|even\s+|eerst\s+)?(vragen|raadplegen)\b|"
+    rf"\bmet\s+(mijn|m'?n|mn)\s+{_CLOSE_ONES}\s+(\w+\s+){{0,2}}(overleggen|bespreken)\b|"
+    r"\b(kan|kun|mag)\s+(ik|k)\s+(\w+\s+){0,2}?(later|straks|morgen|een\s+andere\s+keer)\s+"
+    r"(nog\s+|hier\s+)?(terug\s*komen|terugkomen|terug\s+keren|verder(gaan)?(?=\s*[?.!]|\s*$))|"
+    r"\bik\s+kom\s+(\w+\s+){0,2}?(later|straks|morgen)\s+(nog\s+|wel\s+)?terug\b|"
+    r"\bbedenktijd\b|\blaat\s+me\s+(er\s+)?(nog\s+)?(even\s+|ff\s+)?over\s+nadenken\b|"
+    r"\bik\s+(denk|ga)\s+er\s+(nog\s+)?(even\s+|ff\s+|eens\s+)?over\s+(na|nadenken)\b"
+    r"(?=\s*([.!,…]|$))", re.I)
+# "verder" after such a pause: back where we were.
+RESUME = re.compile(r"^\W*(verder|ik\s+ben\s+(er\s+)?terug|ik\s+ben\s+weer\s+terug|"
+                    r"daar\s+ben\s+ik\s+weer|we\s+kunnen\s+verder)\W*$", re.I)
+# "als mijn baas nee zegt", "wat als hij zegt nee": someone else's no, no answer to our
+# consent question (p49).
+OTHERS_SAY_NO = re.compile(
+    r"\b(baas|werkgever|leidinggevende|chef|manager|directeur|teamleider|bedrijf|uwv|school|"
+    r"hij|zij|ze|die)\s+((\w+\s+){0,2}(nee|neen)\s+(zegt|zeggen|zeg|zei)|(zegt|zeggen|zei)\s+"
+    r"(\w+\s+)?(nee|neen))\b|"
+    r"\b(zegt|zeggen|zei)\s+(hij|zij|ze|die|mijn\s+baas|de\s+baas|mijn\s+werkgever)\s+"
+    r"(\w+\s+)?(nee|neen)\b", re.I)
+# "wat als hij ...", "als mijn baas nee zegt ... wat dan": a question without a question
+# mark (p49).
+WHAT_IF = re.compile(r"\bwat\s+als\b|\ben\s+als\s+(hij|zij|ze|die|mijn|m'?n|de)\b|"
+                     r"\bals\b.{3,80}\bwat\s+dan\b", re.I)
+# "Krijg ik daarna reclame of een belletje om lid te worden?" (p53).
+RECRUITMENT = re.compile(
+    r"\b(reclame|ledenwerving|leden\s+werven|spam\w*|bestoken|marketing|nieuwsbrie\w*)\b|"
+    r"\b(belletje|bellen|gebeld|mail\w*|benaderd|benaderen|lastig\s+gevallen)\b.{0,40}"
+    r"\blid\s+(te\s+)?(worden|maken)\b", re.I)
+# "hoe lang bewaart u dit gesprek?" (p53).
+KEPT_HOW_LONG = re.compile(
+    r"\bhoe\s*lang\s+(\w+\s+){0,4}?(bewaard|bewaren|bewaart|bewaar|opgeslagen|bijgehouden|"
+    r"gehouden|houden|houdt|hou)\b|\bbewaartermijn\b", re.I)
+# "ik wil ni dat mijn baas da weet dat ...", "ik wil absoluut niet dat mijn school hier iets
+# van te weten komt" (p52, p50): the wish itself asks for the confidentiality answer.
+SECRET_WISH = re.compile(
+    r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|m'?n|mn|de|het|ons|"
+    r"onze)\s+(\w+\s+){0,1}?(werkgever|baas|leidinggevende|chef|directeur|directie|school|"
+    r"teamleider|manager|hr|collega'?s|bedrijf)\b.{0,80}?\b(weet|weten|hoort|horen|ziet|zien|"
+    r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b", re.I)
+# "sorry dat ik zo zeur", "sorry", "sorry hoor": an apology for talking, not a correction
+# (p54).
+APOLOGY = re.compile(
+    r"^\W*(sorry|sorrie|sry|excuus|excuses)(\s+(hoor|he|hé|h[eè]|eh|nogmaals|voor\s+dat))?\W*$|"
+    r"\b(sorry|sorrie|sry|excuus|excuses)\s+(dat\s+ik\s+(zo\s+|zoveel\s+|zo\s+veel\s+|"
+    r"steeds\s+|zo\s+lang\s+)?(zeur|zanik|klaag|jammer|doorzeur|zo\s+doorga|zoveel\s+typ|"
+    r"zoveel\s+schrijf|blijf\s+zeuren|je\s+lastig\s*val|u\s+lastig\s*val)\w*|"
+    r"voor\s+(het|al\s+dat|al\s+het|mijn|m'?n|dit)\s+(\w+\s+)?(gezeur|gezanik|geklaag|"
+    r"gejammer|lange\s+verhaal|verhaal|lap\s+tekst))\b", re.I)
+# "Ben ik gek dat ik dit wil?", "is het raar dat ik twijfel?" (p50).
+AM_I_CRAZY = re.compile(
+    r"\bben\s+ik\s+(nou\s+|nu\s+|dan\s+|echt\s+)?(gek|raar|gestoord|abnormaal|vreemd|"
+    r"niet\s+normaal|een\s+aansteller)\b|"
+    # Not "is het normaal dat ik 60 uur moet werken?": that asks after a rule.
+    r"\bis\s+(het|dat)\s+(nou\s+|nu\s+|dan\s+)?(gek|raar|vreemd)\s+dat\s+ik\s+(dit|dat|zo|"
+    r"iets|nu|twijfel\w*|wil|ermee|er\s+mee)\b|"
+    r"\bmaak\s+ik\s+(mezelf|mijzelf|mij)\s+(\w+\s+)?wijs\b", re.I)
+# "boeie", "whatever": a shrug, not a greeting (p51).
+SHRUG = re.compile(r"^\W*(ok[eé]?\W+)?(boeie+|boeit\s+(me\s+)?(niet|nie|niks)|whatever|"
+                   r"maakt\s+(mij\s+|me\s+)?(niet|niks|nie)\s+uit|kan\s+me\s+(niet|niks)\s+"
+                   r"(schelen|boeien)|interesseert\s+me\s+(niet|niks))\W*$", re.I)
+# Said of oneself: at home sick, on sick leave ("zit nu op de mutualiteit", "ik ben
+# overspannen", "burn-out"): being at home is then no job loss (p52).
+SICK_LEAVE = re.compile(
+    r"\b(burn-?out|overspannen|ziektewet|ziekteverzuim|mutualiteit|mutualiteiten|ziekenfonds|"
+    r"ziekteuitkering|arbeidsongeschikt\w*|ziek\s*thuis|ziekgemeld|ziek\s+gemeld|"
+    r"ziek\s+geschreven)\b|\bik\s+(ben|zit)\s+(nu\s+|al\s+|nog\s+|sinds\s+\w+\s+)*ziek\b", re.I)
+NOT_SICK = re.compile(r"\b(niet|nie|ni|geen|voorkom\w*|dreig\w*|bijna|tegen\s+een)\s+(\w+\s+){0,2}"
+                      r"(ziek|ziekgemeld|overspannen|burn-?out)", re.I)
+# The job is really gone: then job loss it is, sick or not.
+JOB_GONE = re.compile(r"\b(ontslagen|ontslag\s+gekregen|werkloos|(baan|job|werk)\s+kwijt|"
+                      r"geen\s+(werk|baan|job)\s+meer|contract\s+(is\s+)?(gestopt|afgelopen|"
+                      r"niet\s+verlengd)|c4|ww-?uitkering|in\s+de\s+ww|zonder\s+(werk|baan|job)|"
+    r"(heb|zit)\s+(\w+\s+)?geen\s+(werk|baan|job))\b", re.I)
+# "ik wil gewoon terug beginnen maar ni direct voltijds", "halftijds herbeginnen": back to
+# the own work after sickness, not a career move (p52).
+BACK_TO_WORK = re.compile(
+    r"\b(terug|weer)\s+(\w+\s+){0,3}?(beginnen|starten|werken|aan\s+(het|'t)\s+werk|"
+    r"naar\s+(mijn|m'?n|mn)\s+(eigen\s+)?(werk|job|baan))\b|"
+    r"\b(herbeginnen|herstarten|re-?integr\w*|werkhervatting|hervatten|hervat|"
+    r"progressie\w*\s+tewerkstelling|opbouwen|halftijds|deeltijds\s+terug|"
+    r"(niet|nie|ni)\s+(direct\s+|meteen\s+)?voltijds)\b", re.I)
+# "ik zoek geen werk, ik héb werk", "ik solliciteer ni": no job search, no job loss (p52).
+HAS_WORK = re.compile(
+    r"\bik\s+zoek\s+(helemaal\s+|echt\s+)?(geen|gene|genen)\s+(ander\s+|nieuw\s+)?(werk|job|"
+    r"baan)\b|\bik\s+h[eéè]b\s+(toch\s+|wel\s+|gewoon\s+|al\s+)*(werk|een\s+job|een\s+baan|"
+    r"nen\s+job|ne\s+job|een\s+werkgever)\b(?=\s*([.!,…]|$|hoor\b|he\b|hè\b|toch\b))|"
+    r"\bik\s+solliciteer\s+(helemaal\s+|echt\s+)?(niet|nie|ni|nergens)\b|"
+    r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(aan\s+het\s+)?(solliciteren|werkloos|ontslagen)\b|"
+    r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b", re.I)
+# "Dat begrijp ik.", "ik snap het": agreement, no protest that we misread (p50).
+UNDERSTOOD = re.compile(r"^\W*((dat|dit)\s+(begrijp|snap)\s+ik|ik\s+(begrijp|snap)\s+(het|dat|"
+                        r"je|u)|(begrijp|snap)\s+ik)\b(?!\s+(niet|nie|ni|echt\s+niet)\b)", re.I)
+# A denial in a clause about how it looks or what others think: "ik ben bang dat het lijkt
+# alsof ik niet echt ziek ben" denies nothing (p50).
+HYPOTHETICAL_BEFORE = re.compile(r"\b(alsof|als\s+of|lijkt\s+dat|lijken\s+dat|denken\s+dat|"
+                                 r"denkt\s+dat|vinden\s+dat|vindt\s+dat|zeggen\s+dat|"
+                                 r"zegt\s+dat)\b[^.?!]{0,30}$", re.I)
+# Confirmations waiting for a yes or no: what is said there is read by their own handler.
+CONFIRM_STEPS = ("delete_confirm", "stop_confirm", "withdraw_confirm", "email_typo",
+                 "update_confirm", "crisis_offer", "crisis_check")
+# Words that ask to erase, without doubt: "verwijder mijn gegevens", "wis alles".
+EXPLICIT_DELETE = re.compile(r"\b(wis\w*|verwijder\w*|delete|vergeet\s+(alles|mij|me)|"
+                             r"haal\s+(\w+\s+){0,2}weg|weg\s*halen|weggooien)\b", re.I)

@@ -299,6 +299,13 @@ class FreeTalk(ConversationState):
             self.no_answer()  # only a Dutch rule for this question (round 10, p39)
             self.note_topic(main, known)
             return
+        if self.turn.is_question and self.get("sick_leave") and main in (
+                "training", "funding", "career_change", "career_growth", "job_search"):
+            # "Mag ik een cursus volgen terwijl ik ziek thuis zit?" has no cheerful "Leuk dat
+            # je wilt bijleren!" for an answer (round 13, p50): honestly, we do not know.
+            self.no_answer()
+            self.note_topic(main, known)
+            return
         if FACT_QUESTION.search(self.turn.text) and not self.turn.is_button and \
                 self.turn.confidence < TOPIC_SURE:
             # A question the classifier is unsure of and we have no answer for: an honest

@@ -21,7 +21,9 @@ _QUESTION_INSIDE = re.compile(
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
     r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer)|"
-    r"hoe (maak|kom|krijg|pak|regel|vraag|zoek|schrijf) (ik|je))\b",
+    r"hoe (maak|kom|krijg|pak|regel|vraag|zoek|schrijf) (ik|je)|"
+    # "ok. en wat als hij zegt nee", "als mijn baas nee zegt ... wat dan" (round 13, p49)
+    r"wat als(?! eerste| laatste)|als\b.{3,80}\bwat dan)\b",
     re.IGNORECASE,
 )
 
