@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.dialogue.patterns import META_WORDS, TOPIC_WORDS
+from bot.dialogue.patterns import META_WORDS, TOPIC_WORDS, both_choices_clause, changed_choices
 from bot.dialogue.pickup import pick_channel, pick_name, pick_phone, pick_time
 from bot.handover import contact
 from bot.handover.topics import LABELS, SECTOR_PHRASES
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+# A phrase quoted from the card: "er staat 'werk zoeken na ontslag'. da moet eruit".
+_QUOTED = re.compile(r"['‘’\"“”„]([^'‘’\"“”„]{3,80})['‘’\"“”„]")
 _CLAUSES = re.compile(r"\s*[,;:]\s*|\s+(?=maar\b)", re.IGNORECASE)
 # A word of denial shortly before what is named: "geen conflict", "niet over geld voor een
 # opleiding", "NIET met uitzendwerk", "niks over opleiding of overstappen".
@@ -31,7 +33,29 @@ _TAKE_OUT = re.compile(
     r"\b(niet|nie|ni|niks|niets|nooit)\s+(\w+\s+)?(gevraagd|gezegd|genoemd|gehad|over\s+gehad|"
     r"geschreven|verteld)\b|\bklopt\s+(ook\s+|echt\s+)?(niet|nie|ni)\b|"
     r"\b(hoort|hoeft)\s+er\s+(\w+\s+)?(niet|nie|ni)\s+(in|bij)\b|\bslaat\s+nergens\s+op\b|"
-    r"\bgaat\s+(het\s+)?(niet|nie|ni)\s+(over|om)\b",
+    r"\bgaat\s+(het\s+)?(niet|nie|ni)\s+(over|om)\b|"
+    # "er staat nog altijd 'werk zoeken na ontslag'" (round 13, p52): it should not.
+    r"\ber\s+sta(at|an)\s+(\w+\s+)?(nog\s+)?(altijd|steeds)\b|"
+    r"\bsta(at|an)\s+er\s+(\w+\s+)?(nog\s+)?(altijd|steeds)\b|"
+    r"\bnog\s+(altijd|steeds)\s+(\w+\s+)?(erin|er\s+in|erbij|op\s+de\s+kaart)\b",
+    re.IGNORECASE,
+)
+# A denial right after a verb that names a topic: "ik solliciteer ni" (round 13, p52).
+_DENIED_AFTER = re.compile(
+    r"^\s*(niet|nie|ni|nooit)\b(?!\s+(alleen|enkel|zo\b|zomaar|goed|lekker|makkelijk))",
+    re.IGNORECASE,
+)
+# "ik zoek geen werk, ik heb werk" (round 13, p52): no job search, and no job loss.
+_NO_JOB_SEARCH = re.compile(
+    r"\bzoek\w*\s+(\w+\s+)?(geen|gene|genen|niet|nie|ni)\s+(\w+\s+)?(werk|baan|job)\b|"
+    r"\b(geen|niet|nie|ni)\s+(op\s+)?zoek\s+naar\s+(\w+\s+)?(werk|baan|job)\b",
+    re.IGNORECASE,
+)
+_HAS_WORK = re.compile(
+    r"\bik\s+(heb|hèb|héb)\s+(wel\s+|gewoon\s+|nog\s+|toch\s+)*(werk|een\s+(baan|job)|"
+    r"mijn\s+(baan|job|werk))\b(?!\s+nodig)|\b(ik\s+ben\s+|ben\s+)?(nog\s+)?(altijd\s+)?in\s+dienst\b|"
+    r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b|"
+    r"\bik\s+ben\s+(niet|nie|ni)\s+(ontslagen|werkloos)\b",
     re.IGNORECASE,
 )
 # Only a comment on the card, nothing to keep: "Dat klopt niet.", "Nog steeds fout.", "Bijna".
@@ -52,11 +76,13 @@ _ABOUT_THE_TALK = re.compile(
 )
 # "Het gaat over zorgverlof", "Het gaat erom dat mijn WW ... afloopt": what it is about.
 ABOUT = re.compile(r"^\W*(en\s+|maar\s+)?het\s+gaat\s+(\w+\s+)?(over|om|erom)\b", re.IGNORECASE)
-# "Kunt u schrijven: ...", "Kunt u er nog bij zetten dat ...": an addition to the request.
+# "Kunt u schrijven: ...", "Kunt u er nog bij zetten dat ...", "zet er ff bij dat ...": an
+# addition to the request (round 13, p49 found "zet er ff bij dat" on the card).
+_ADD_FILLER = r"((ook|nog|even|ff|effe|efkes|eens|maar|aub|graag|wel)\s+)*"
 ADD_WORDS = re.compile(
-    r"\b(kun\w*|kan|wil|zou)\s+(je|u|jij|ge|gij)\s+(er\s+|dat\s+|het\s+)?(nog\s+|ook\s+|even\s+)?"
+    rf"\b(kun\w*|kan|wil|zou)\s+(je|u|jij|ge|gij)\s+(er\s+|dat\s+|het\s+)?{_ADD_FILLER}"
     r"(bij\s+|in\s+)?(zetten|schrijven|toevoegen|vermelden|opschrijven|noteren|opnemen|"
-    r"erbij\s+zetten|erin\s+zetten)\b\s*:?|\b(zet|schrijf)\s+(er\s*)?(ook\s+|nog\s+)?(bij|in)\b"
+    rf"erbij\s+zetten|erin\s+zetten)\b\s*:?|\b(zet|schrijf)\s+(er\s*)?{_ADD_FILLER}(bij|in)\b"
     r"\s*:?|\berbij\s+(zetten|schrijven)\b\s*:?|\btoevoegen\b\s*:?|\baanvullen\b\s*:?",
     re.IGNORECASE,
 )
@@ -97,12 +123,19 @@ AT_WORK = re.compile(
 
 # Topics in the words people use and as the card names them. Money for training first: its
 # words contain "opleiding", which is the training topic on its own.
-_ORDER = ("funding", *[t for t in LABELS if t != "funding"])
+# "ontslag" is first the label's word ("werk zoeken na ontslag"), then a worry about it.
+_ORDER = ("funding", "unemployed", *[t for t in LABELS if t not in ("funding", "unemployed")])
 _TOPIC_WORDS = {
     **TOPIC_WORDS,
     # "geen uitzendwerk" denies the contract type, not the topic: only "flex" is the topic.
     "flex_contract": r"flex\w*",
     "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?(opleiding|cursus)",
+    # A word of the card's own label takes the topic out: "ontslag" of "werk zoeken na
+    # ontslag", "ik solliciteer ni" (round 13, p52 could not remove either).
+    "unemployed": TOPIC_WORDS["unemployed"] + r"|ontslag\w*|(werk|baan|job)\s*zoek\w*",
+    "job_search": r"sollicit\w*|vacature\w*",
+    # "ik ben ni ontslagen" says nothing about a worry for one's job.
+    "job_insecurity": TOPIC_WORDS["job_insecurity"].replace(r"ontslag\w*", r"ontslag(?!en\b)\w*"),
 }
 _CONTRACT_WORDS = {
     "uitzend": r"uitzend\w*",
@@ -127,6 +160,11 @@ def _topic_pattern(topic: str) -> re.Pattern[str]:
 _TOPIC_PATTERNS = {topic: _topic_pattern(topic) for topic in _ORDER}
 
 
+def topic_named(topic: str, text: str) -> bool:
+    """The text names the topic, in its label or in the words people use for it."""
+    return bool(_TOPIC_PATTERNS[topic].search(text))
+
+
 @dataclass
 class Correction:
     """What one message at the summary card changes."""
@@ -138,6 +176,7 @@ class Correction:
     sector_out: bool = False
     new_sector: str | None = None
     out_of_work: bool = False
+    at_work: bool = False  # "ik ben ni ontslagen", "ik heb werk": not out of work
     own_words_out: bool = False
     content: list[str] = field(default_factory=list)  # sentences for the own words
     about: bool = False  # "het gaat over ...": what it is about, said again
@@ -152,6 +191,7 @@ class Correction:
             or self.sector_out
             or self.new_sector
             or self.out_of_work
+            or self.at_work
             or self.own_words_out
         )
 
@@ -178,14 +218,42 @@ def _as_sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+# Verbs as they end a clause after "dat ik ...", to put them back after the subject.
+_FINITE_VERBS = frozenset({
+    "ben", "bent", "is", "heb", "hebt", "heeft", "werk", "werkt", "draai", "draait", "wil",
+    "wilt", "kan", "kun", "kunt", "moet", "mag", "zoek", "zoekt", "krijg", "krijgt", "doe",
+    "doet", "zit", "sta", "staat", "ga", "gaat", "word", "wordt", "verdien", "verdient",
+    "woon", "woont", "zorg", "zorgt", "volg", "volgt", "maak", "maakt", "voel", "voelt",
+})
+_SUBJECT = re.compile(r"^(ik|je|jij|ge|gij|hij|zij|ze|we|wij)\s+(.+)$", re.IGNORECASE)
+
+
+def _main_clause(rest: str) -> str:
+    """ "ik al 14 maande 38 uur per week draai en vaste uren wil" -> "ik draai al 14 maande
+    38 uur per week en wil vaste uren"; left as it is when a part does not end on a verb."""
+    subject = _SUBJECT.match(rest)
+    if not subject or re.search(r"[,;:]", rest):
+        return rest
+    parts = []
+    for part in re.split(r"\s+en\s+", subject[2]):
+        words = part.split()
+        # "... draai" or "... wil krijgen": the finite verb goes first.
+        at = next((i for i in (-1, -2) if len(words) > -i and words[i].lower() in _FINITE_VERBS),
+                  None)
+        if at is None:
+            return rest
+        parts.append(" ".join([words[at], *words[:at], *words[at:][1:]]))
+    return f"{subject[1]} " + " en ".join(parts)
+
+
 def _addition_text(rest: str) -> str:
     """ "dat het over zorgverlof gaat, voor mijn moeder?" -> "Het gaat over zorgverlof, voor
-    mijn moeder." """
-    rest = re.sub(r"^\W*(dat|:)\s*", "", rest.strip(), flags=re.IGNORECASE).rstrip(" ?!.")
+    mijn moeder."; "dat ik 14 maande min max werk" -> "Ik werk 14 maande min max." """
+    rest = re.sub(r"^\W*(dat|da|:)\s*", "", rest.strip(), flags=re.IGNORECASE).rstrip(" ?!.")
     rest = re.sub(
         r"^het\s+(over|om)\s+(.+?)\s+gaat\b", r"het gaat \1 \2", rest, flags=re.IGNORECASE
     )
-    return _as_sentence(rest)
+    return _as_sentence(_main_clause(rest))
 
 
 def read_correction(
@@ -199,6 +267,9 @@ def read_correction(
     contract_words = re.compile(
         rf"\b({_CONTRACT_WORDS.get(contract_type or '', '$^')})", re.IGNORECASE
     )
+    # A quote from the card in a message that takes something out: what is quoted goes.
+    quoted_out = bool(_QUOTED.search(text)) and any(
+        _TAKE_OUT.search(sentence) for sentence in _SENTENCES.split(text.strip()))
     for sentence in _SENTENCES.split(text.strip()):
         added = ADD_WORDS.search(sentence)
         if added:
@@ -209,7 +280,8 @@ def read_correction(
             continue
         kept_clauses, all_kept = [], True
         clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
-        take_out_here = any(_TAKE_OUT.search(c) for c in clauses)
+        take_out_here = any(_TAKE_OUT.search(c) for c in clauses) or (
+            quoted_out and bool(_QUOTED.search(sentence)))
         for clause in clauses:
             applied = _read_clause(clause, fix, topics, contract_words, sector_words, take_out_here)
             if applied:
@@ -245,9 +317,14 @@ def _read_clause(
         and not re.search(r"\b(wel|wil|graag|ook\s+over)\b", clause, re.IGNORECASE)
     )
     blank = clause
-    for topic in _ORDER:
+    # What the card shows is what the words mean first: "ontslag" is "werk zoeken na
+    # ontslag" on the card, not a worry about one's job that is not on it (round 13, p52
+    # heard "Dat staat er al niet meer in: onzekerheid over je baan").
+    order = [t for t in _ORDER if t in topics] + [t for t in _ORDER if t not in topics]
+    for topic in order:
         for match in _TOPIC_PATTERNS[topic].finditer(blank):
-            if take_out or elliptic or _denied(blank, match):
+            if take_out or elliptic or _denied(blank, match) or \
+                    _DENIED_AFTER.match(blank[match.end():]):
                 correction = True
                 # "geen opleiding!" takes out the money for one too (round 7, p32).
                 for out in (topic, "funding") if topic == "training" else (topic,):
@@ -276,6 +353,26 @@ def _read_clause(
         fix.new_sector = f"{new_sector[1].lower()} sector"
     if says_out_of_work(clause):
         fix.out_of_work = True
+    if _NO_JOB_SEARCH.search(clause):
+        correction = True
+        for out in ("unemployed", "job_search"):
+            if out in topics and out not in fix.topics_out:
+                fix.topics_out.append(out)
+    if _HAS_WORK.search(clause) and not says_out_of_work(clause):
+        fix.at_work = True
+        # The engine may have taken the topic out already this turn (its own reading of
+        # "ik heb werk"); a clause that says only this is still a correction, not her words.
+        if len(clause.split()) <= 6:
+            correction = True
+        if "unemployed" in topics:
+            correction = True
+            if "unemployed" not in fix.topics_out:
+                fix.topics_out.append("unemployed")
+    if both_choices_clause(clause) or changed_choices(clause):
+        # "en ik zei allebei ja", "de consulent mag de chat wel lezen": the choices,
+        # applied as such, never the person's own words (round 13, p52).
+        fix.corrected = True
+        return True
     if re.search(r"\beigen\s+woorden\b", clause, re.IGNORECASE) and take_out:
         fix.own_words_out = correction = True
     if correction:

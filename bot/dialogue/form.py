@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from bot.dialogue.corrections import AT_WORK, Correction, read_correction, says_out_of_work
+from bot.dialogue.corrections import (
+    AT_WORK,
+    Correction,
+    read_correction,
+    says_out_of_work,
+    topic_named,
+)
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     DAY_WORDS,
@@ -38,7 +44,7 @@ from bot.dialogue.patterns import (
     changed_choices,
     read_choices,
 )
-from bot.dialogue.pickup import Picked, pick_name, pick_phone
+from bot.dialogue.pickup import Picked, name_beside_number, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
@@ -267,6 +273,11 @@ class HandoverForm(ConversationState):
     def form_turn(self, picked: Picked) -> None:
         step = self.pending if self.pending in FORM_STEPS else self.next_step()
         intent = self.intent
+        if picked.phone and not picked.name and not self.get("contact_name") and \
+                step in ("name", "channel", "phone", "summary", "summary_edit"):
+            # "mirjam. 06-12345954" at the number: the name too (round 13, p54 was
+            # "Naam: anoniem"; after a crisis statement the name is not asked).
+            picked.name = name_beside_number(self.turn.text)
         said_bye = GOODBYE_WORDS.match(self.turn.text) or GOODBYE_END.search(self.turn.text)
         if intent == "goodbye" and said_bye and step != "consent":
             # Leaving halfway loses nothing: the request waits, unsent, for their return.
@@ -646,11 +657,16 @@ class HandoverForm(ConversationState):
         what it is about becomes the person's own words; the correction sentences never do
         (round 10, p37, p39, p41, p42). True when the turn is done."""
         text = self.turn.text.strip()
-        if self.turn.is_button or FIELD_VALUE.search(text) or changed_choices(text):
+        if self.turn.is_button or FIELD_VALUE.search(text):
             return False
         fix = read_correction(text, self.topics(), self.get("contract_type"), self.get("sector"))
+        # "nee da klopt ni. ik ben ni ontslagen ... en ik zei allebei ja": the choices are
+        # set and the rest of the correction applied too (round 13, p52).
+        choices = changed_choices(text)
         if SEND_WORDS.search(text) and not self.turn.is_question and not NO_START.match(text):
             self.apply_correction(fix)  # "... klopt niet, maar verstuur het maar"
+            if choices:
+                self.set(**choices)
             return False
         if step == "summary" and not fix.changes() and not picked.anything() and (
                 _THANKS_ONLY.match(text) or self.intent == "thank" and _THANKS.search(text)
@@ -666,6 +682,8 @@ class HandoverForm(ConversationState):
             return False
         self.apply_picked(picked, announce=False)
         self.apply_correction(fix)
+        if choices:
+            self.set(**choices)
         content = fix.content
         if not (edit or fix.about or fix.addition):
             # Next to a correction, only what they say about themselves is worth keeping
@@ -689,7 +707,21 @@ class HandoverForm(ConversationState):
                 own = f"{before} {own}" if before and own not in before else own
             # ... what they now say it is about, or type after "Aanpassen", replaces it.
             self.set(summary_text=_shortened(own))
-        gone = [LABELS[t] for t in fix.not_there if t not in fix.topics_out]
+        # Named to go, and only in their own words ("haal ontslag eruit" beside "Ik ben
+        # bang voor ontslag."): those sentences go.
+        own_before = self.get("summary_text") or ""
+        named = [t for t in fix.not_there if t not in fix.topics_out
+                 and topic_named(t, own_before.lower())]
+        if named:
+            kept = [part for part in re.split(r"(?<=[.!?])\s+", own_before)
+                    if not any(topic_named(t, part.lower()) for t in named)]
+            self.set(summary_text=" ".join(kept) or None)
+            self.say("utter_kept_out", repeatable=True)
+        # Never "Dat staat er al niet meer in" about words that are still on the card
+        # (round 13, p52: "ontslag" was, in "werk zoeken na ontslag").
+        card = self.summary_text().lower()
+        gone = [LABELS[t] for t in fix.not_there if t not in fix.topics_out
+                and t not in named and not topic_named(t, card)]
         if gone and not any(s.response == "utter_sorry_topic" for s in self.out.says):
             # "haal da pensioen en die opleiding er nu eens uit": they are out already.
             self.say("utter_not_in_request", repeatable=True, topic=_listed(gone))
@@ -717,6 +749,8 @@ class HandoverForm(ConversationState):
             self.set(sector=None)
         if fix.out_of_work:
             self.set(out_of_work=True)
+        elif fix.at_work and self.get("out_of_work"):
+            self.set(out_of_work=None)  # "ik ben ni ontslagen", "ik heb werk"
         if fix.own_words_out:
             self.set(summary_text=None)
         if not labels:

@@ -76,6 +76,14 @@ TOPIC_WORDS = {
     "career_growth": r"doorgroeien|promotie",
 }
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
+# Debts are no money for a training: "mag mijn baas weten van mijn schulden? ze gaan beslag
+# leggen" was read as funding at 0.34 and the card said "geld voor een opleiding" (round 13,
+# p54). "mijn eigen schuld" is fault, not debt.
+DEBTS = re.compile(r"\bschulden\b|\bschuld(hulp\w*|sanering\w*|eiser\w*)\b|\b\w*beslag\b|"
+                   r"\bdeurwaarder\w*|\bbetalingsachterstand\w*|\bincasso\w*|\baflossen\b",
+                   re.I)
+TRAINING_MONEY = re.compile(r"\b(opleiding|cursus|scholing|studie|omscholing|training|diploma|"
+                            r"stap|budget|subsidie|leerrekening|studiegeld|lesgeld)\w*", re.I)
 DENIAL = (r"(geen|gene|genen|niet|nie|(?<![\w'])ni|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
 STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
@@ -264,12 +272,30 @@ CHOICES_LATER_ONLY = re.compile(r"\balleen\s+(het\s+|de\s+)?(later|navragen|nav\
                                 r"(later\s+)?vragen)\b", re.I)
 
 
+# A yes said with a word of no: "allebei ja, geen probleem" was read as no to both (round
+# 13, p52).
+_YES_WITH_NO = re.compile(r"\b(geen\s+(probleem|punt|bezwaar|enkel\s+probleem)|no\s+problem|"
+                          r"niet\s+erg|waarom\s+(niet|nie|ni)|(dat\s+)?maakt\s+(me\s+|mij\s+)?"
+                          r"(niet|nie|ni|niks)\s+uit)\b", re.I)
+# "En ik zei allebei ja", "beide ja", "allebei nee" at the card: both choices, and nothing
+# for the person's own words (round 13, p52).
+_BOTH_CLAUSE = re.compile(
+    r"^\W*(en\s+|maar\s+|dus\s+)?((ik\s+)?(zei|zeg|had|heb)\s+(\w+\s+){0,2}?(toch\s+|al\s+|net\s+)?"
+    r"(gezegd\s+)?)?(toch\s+)?((ja|nee|neen)\W+)?(allebei|beide|beiden|alle\s*twee)"
+    r"(\W+(ja|nee|neen|oké|oke|ok|prima|goed|graag|mag|hoor|gezegd))*\W*$", re.I)
+
+
+def _yes_said_with_no(text: str) -> str:
+    return _YES_WITH_NO.sub(" oké ", text)
+
+
 def read_choices(text: str) -> tuple[bool, bool] | None:
     """(share_history, follow_up) from a button or a typed answer; None when unclear."""
     text = (text or "").strip()
     payload = CHOICE_PAYLOAD.match(text)
     if payload:
         return payload[1].lower() == "true", payload[2].lower() == "true"
+    text = _yes_said_with_no(text)
     chat, later = CHOICES_CHAT_ONLY.search(text), CHOICES_LATER_ONLY.search(text)
     if chat or later:
         return (True, False) if chat and not later else (False, True) if later and not chat \
@@ -302,15 +328,24 @@ def changed_choices(text: str) -> dict[str, bool]:
     """At the summary, only the choices the message names: "chat NIET delen" changes the
     first and leaves the second (round 7b, p36 could not switch sharing off)."""
     changes: dict[str, bool] = {}
-    for clause in _CHOICE_CLAUSES.split(text):
+    for clause in _CHOICE_CLAUSES.split(_yes_said_with_no(text)):
         polarity = _polarity(clause)
         if polarity is None:
+            continue
+        if both_choices_clause(clause):
+            changes.setdefault("share_history", polarity)
+            changes.setdefault("follow_up", polarity)
             continue
         if _ABOUT_CHAT.search(clause) and re.search(r"\b(chat|gesprek)\w*", clause, re.I):
             changes.setdefault("share_history", polarity)
         elif re.search(r"\b(later|navragen)\b", clause, re.I):
             changes.setdefault("follow_up", polarity)
     return changes
+
+
+def both_choices_clause(clause: str) -> bool:
+    """ "ik zei allebei ja", "beide nee": both choices at once, in a clause of its own."""
+    return bool(_BOTH_CLAUSE.match(clause)) and _polarity(clause) is not None
 
 
 def _choices_in_words(text: str) -> tuple[bool, bool] | None:

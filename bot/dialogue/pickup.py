@@ -181,6 +181,40 @@ def pick_name(text: str) -> str | None:
     return None
 
 
+# Words typed next to a number that are never a name ("bellen. 06 ...", "mobiel 06 ...").
+_BESIDE_NUMBER = frozenset({
+    "nummer", "nr", "tel", "telnr", "telefoon", "telefoonnummer", "mobiel", "mobieltje", "gsm",
+    "thuis", "werk", "prive", "privé", "zakelijk", "hier", "dit", "deze", "graag", "bereikbaar",
+    "overdag", "altijd", "sms", "whatsappen", "nieuw", "nieuwe", "oud", "oude", "ander",
+    "andere", "zelfde", "klopt", "juist", "correct", "fout", "zo", "alleen", "liefst", "eigen",
+    "vast", "vaste", "na", "voor", "om", "tussen", "op", "via", "naar", "of", "en", "aub",
+    "alsjeblieft", "alstublieft", "sorry", "oeps", "nogmaals", "hallo", "hoi", "hey", "dag",
+    "mijn", "mn", "m'n", "is", "bel", "nee", "ja", "ok", "oke", "oké",
+})
+
+
+def name_beside_number(text: str) -> str | None:
+    """ "mirjam. 06-12345954": a first name typed just before the number asked for, and
+    nothing else (round 13, p54 became "anoniem"). One word, not a chat or contact word."""
+    from bot.dialogue.patterns import FILLER
+
+    match = _PHONE_RUN.search(text)
+    if not match or len(re.sub(r"\D", "", match.group(0))) < 8:
+        return None
+    before = re.findall(r"[^\W\d_][^\W\d_'’-]*", text[:match.start()])
+    after = re.findall(r"[^\W\d_][^\W\d_'’-]*", text[match.end():])
+    if len(before) != 1 or any(w.lower() not in FILLER | _BESIDE_NUMBER for w in after):
+        return None
+    word = before[0]
+    lowered = word.lower()
+    channel_words = {w for words in contact.CHANNEL_WORDS.values() for w in words}
+    if len(word) < 2 or lowered in FILLER | _BESIDE_NUMBER | _NOT_NAMES | channel_words or \
+            contact.clean_time(word) or re.search(r"[.,;:!?]\s*\S", text[match.end():]):
+        return None
+    name = contact.clean_name(word)
+    return None if name == contact.ANONYMOUS else name
+
+
 def pick_up(text: str, prefer_belgium: bool = False) -> Picked:
     picked = Picked()
     if not text or text.startswith("/"):

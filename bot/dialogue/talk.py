@@ -12,6 +12,7 @@ from bot.dialogue.patterns import (
     CONSULTANT_WHEN,
     CONTACT_SOONER,
     DEADLINE_PHRASE,
+    DEBTS,
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
     LIVES_IN_BELGIUM,
@@ -26,6 +27,7 @@ from bot.dialogue.patterns import (
     STATEMENT_ANSWER,
     TOPIC_SURE,
     TOPIC_WORDS,
+    TRAINING_MONEY,
     URGENT,
     WITHDRAW,
     YES,
@@ -262,6 +264,8 @@ class FreeTalk(ConversationState):
             # A 27-year-old's "6 jaar werkervaring" is no pension, nor is "wie neemt mij
             # nog aan?" from a man of 60 without work (round 11, p42).
             denied.add("retirement")
+        if DEBTS.search(self.turn.text) and not TRAINING_MONEY.search(self.turn.text):
+            denied.add("funding")  # debts are no money for a training (round 13, p54)
         permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
         if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
             denied.add("flex_contract")  # "vast contract" is no flex work

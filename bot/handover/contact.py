@@ -154,13 +154,16 @@ def foreign_phone(raw: str | None) -> bool:
 # "niet op woensdag". Read into a short value for the ticket, without the reasons around it
 # ("dan ben ik bij mijn moeder" is nobody's business; round 10, p37).
 _DAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+# Flemish "voormiddag" and "namiddag" stay as said (round 13, p52).
 _DAYPARTS = {"ochtend": "'s ochtends", "morgen": "'s ochtends", "middag": "'s middags",
-             "avond": "'s avonds"}
+             "avond": "'s avonds", "voormiddag": "voormiddag", "namiddag": "namiddag"}
 _TIME_ITEMS = re.compile(
     rf"\b(?P<day>(?:{_DAYS})(?:ochtend|middag|avond|morgen)?|(?:over)?morgen(?:ochtend|middag|"
     r"avond)?|vandaag|(?:deze|volgende)\s+week|in\s+het\s+weekend|doordeweeks)\b|"
-    r"(?P<part>'s\s*(?:ochtends|morgens|middags|avonds)|\b(?:in\s+de\s+|de\s+|elke\s+)?"
-    r"(?:ochtend|middag|avond)(?:en|s)?\b|\bin\s+de\s+morgen\b|\bmorgens\b)|"
+    # "savonds", "'s avonds", "’s avonds" (round 13, p49: "na 6 uur savonds" lost it)
+    r"(?P<part>(?:['’‘]s\s*|\bs)(?:ochtends|morgens|middags|avonds|voormiddags|namiddags)\b|"
+    r"\b(?:in\s+de\s+|de\s+|elke\s+)?(?:voormiddag|namiddag|ochtend|middag|avond)(?:en|s)?\b|"
+    r"\bin\s+de\s+morgen\b|\bmorgens\b)|"
     r"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+\d{1,2}(?:[.:]\d{2})?"
     r"(?:\s*(?:en|-|tot)\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:uur|u\b)?|\d{1,2}[.:]\d{2}\s*(?:uur)?)",
     re.IGNORECASE,
@@ -169,6 +172,9 @@ _TIME_CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|verder)\s+
 # In the clause of a time: this is when it does NOT suit ("niet op woensdag", "in de ochtend
 # ik werk", "'s avonds kan ik niet").
 _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
+                       # "de namiddag ben ik rap moe" (round 13, p52)
+                       r"\b((ben|zijn)\s+(ik|we)|ik\s+ben|we\s+zijn)\s+([\w'’]+\s+){0,2}"
+                       r"(moe|doodmoe|kapot|uitgeput|op\s+van\s+de\s+vermoeidheid)\b|"
                        r"\b(ik\s+werk|werk\s+ik|ben\s+ik\s+(aan\s+het\s+werk|op\s+het\s+werk|"
                        r"aan\s+het\s+werken|weg|bezet)|heb\s+ik\s+(werk|dienst))\b", re.IGNORECASE)
 
@@ -176,11 +182,15 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
 def _time_value(match: re.Match[str]) -> str:
     text = " ".join(match.group(0).lower().split())
     if match.group("part"):
-        word = re.search(r"ochtend|morgen|middag|avond", text)
+        word = re.search(r"voormiddag|namiddag|ochtend|morgen|middag|avond", text)
         return _DAYPARTS[word.group(0)] if word else text
     if match.group("hour"):
         return re.sub(r"\s*-\s*", "-", text)
     return text
+
+
+def _is_daypart(value: str) -> bool:
+    return value in _DAYPARTS.values()
 
 
 def clean_time(text: str | None) -> str | None:
@@ -201,6 +211,10 @@ def clean_time(text: str | None) -> str | None:
             target = not_then if negated else wanted
             if value not in target:
                 target.append(value)
+    if any(_is_daypart(w) for w in wanted):
+        # "liefst in de voormiddag, de namiddag ben ik rap moe": "voormiddag"; the other
+        # part of the day and the reason why are nobody's business (round 13, p52).
+        not_then = [v for v in not_then if not _is_daypart(v.removeprefix("niet "))]
     return ", ".join(part for part in (" ".join(wanted), ", ".join(not_then)) if part) or None
 
 
