@@ -360,7 +360,7 @@ class HandoverForm(ConversationState):
                 self.say("utter_question_for_consultant", repeatable=True)
                 self.ask_step(step)
                 return
-            self.reask(step)
+            self.reask(step, picked)
             return
         nxt = self.next_step()
         if step == "consent" and nxt == "consent" and answered:
@@ -620,7 +620,7 @@ class HandoverForm(ConversationState):
                     return name
         return None
 
-    def reask(self, step: str | None) -> None:
+    def reask(self, step: str | None, picked: Picked | None = None) -> None:
         attempts = dict(self.get("attempts") or {})
         count = attempts.get(step or "", 0) + 1
         attempts[step or ""] = count
@@ -630,6 +630,15 @@ class HandoverForm(ConversationState):
                 step == "name" and count >= 3:
             self.set(skipped=[*(self.get("skipped") or []), step])
             self.ask_step(self.next_step())
+            return
+        if step == "consent" and count >= 2:
+            # Twice talked past: they want to talk, not to decide now. Asking a third time
+            # is pushing (a replay of p52, round 13: the same question four times in a row).
+            self.say("utter_consent_rests", repeatable=True)
+            self.clear_form()
+            self.set(offer_declined=True)
+            if picked is not None:
+                self.free_turn(picked)  # what they said is heard as talk
             return
         if step == "consent":
             # Not understood: the same in plain words, not the whole text again.

@@ -281,3 +281,26 @@ def test_zet_er_ff_bij_dat_adds_only_what_follows():
         in card
     assert "zet er" not in card
     assert "Moment: na 6 uur 's avonds" in card
+
+
+# 7. The consent question is not a wall: twice talked past, it rests (replay of p52 on
+# b343e20: after a "ja ..." that opened the consent step she went on about her own case,
+# and got the plain-words consent text and the question four times in a row).
+
+def test_consent_talked_past_twice_rests_and_the_talk_goes_on():
+    chat = Chat()
+    chat.walk_to_consent()
+    assert chat.slots["pending"] == "consent"
+    chat.say("allez, ik wil gewoon halftijds terug naar mijn eigen job", "workload_health",
+             confidence=0.75, topics=["workload_health"])
+    names = chat.say("ik ben ziek thuis, nog altijd in dienst", "workload_health",
+                     confidence=0.6, topics=["workload_health"])
+    assert "utter_consent_rests" in names, names
+    assert "utter_ask_consent_given" not in names
+    assert chat.slots.get("pending") != "consent"
+    assert not chat.slots.get("handover")
+    assert not chat.tickets
+    assert "workload_health" in chat.slots["topics"]
+    # a later "ik wil toch iemand spreken" starts the request again
+    names = chat.say("ik wil toch iemand spreken", "request_human")
+    assert chat.slots.get("handover") or "utter_explain_consent" in names, names
