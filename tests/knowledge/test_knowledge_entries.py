@@ -15,7 +15,8 @@ from bot.settings import ROOT
 INTENTS = set(yaml.safe_load((ROOT / "domain" / "domain.yml").read_text())["intents"])
 ALLOWED_URLS = ("113.nl", "werk.nl", "uwv.nl", "vdab.be", "juridischloket.nl",
                 "discriminatie.nl", "mijnpensioenoverzicht.nl", "duo.nl", "1813.be",
-                "zelfmoord1813.be", "unia.be", "svb.nl", "rva.be")
+                "zelfmoord1813.be", "unia.be", "svb.nl", "rva.be",
+                "stagemarkt.nl")  # SBB's site for leerbanen (facts: bbl_leerbedrijf_nodig)
 
 
 @pytest.fixture(scope="module")

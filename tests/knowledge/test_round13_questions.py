@@ -88,6 +88,13 @@ ROUND13 = [
      "lesgeven_mbo_zonder_bevoegdheid"),
     ("kan ik met mijn vakdiploma en 10 jaar ervaring docent worden op het roc",
      "lesgeven_mbo_zonder_bevoegdheid"),
+    # p51, BBL student whose leerbedrijf stops (verbatim), and others
+    ("bro mijn leerbedrijf stopt met mij volgende maand mag dat zomaar", "bbl_leerbedrijf_stopt"),
+    ("maar wat gebeurt er met mn opleiding als ik geen leerbedrijf heb",
+     "bbl_leerbedrijf_stopt"),
+    ("mijn bbl bedrijf wil van me af, kan ik nog wel mijn opleiding doen?",
+     "bbl_leerbedrijf_stopt"),
+    ("ik zoek een nieuwe leerbaan voor mijn bbl", "bbl_leerbedrijf_stopt"),
 ]
 
 # Near misses: they sound like a round-13 entry but ask something else.
@@ -107,11 +114,22 @@ NEAR_MISSES = [
     ("bestaat het stap budget nog", "opleiding_betalen_bij_ziekte"),
     ("kan ik juf worden op een basisschool met een hbo diploma",
      "lesgeven_mbo_zonder_bevoegdheid"),
+    ("ik wil zelf stoppen met de bbl, mag de baas me dan wegsturen", "bbl_leerbedrijf_stopt"),
+    ("welke cursus past bij mij", "bbl_leerbedrijf_stopt"),
 ]
 
 NEW_IDS = ["vaste_uren_aanbod_werkgever", "ontslag_disfunctioneren", "loonbeslag_werkgever",
            "deeltijds_hervatten_belgie", "cursus_tijdens_ziekte", "opleiding_betalen_bij_ziekte",
-           "lesgeven_mbo_zonder_bevoegdheid"]
+           "lesgeven_mbo_zonder_bevoegdheid", "bbl_leerbedrijf_stopt"]
+
+
+def test_a_bbl_student_without_a_leerbedrijf_is_sent_to_school_and_stagemarkt(by_id):
+    # p51: "wat gebeurt er met mn opleiding als ik geen leerbedrijf heb" got a training tip
+    # and "vraag je leidinggevende of HR".
+    answer = _answer(by_id, "bbl_leerbedrijf_stopt")
+    assert "erkend leerbedrijf" in answer and "stagemarkt.nl" in answer
+    assert "bpv" in answer and "op papier" in answer
+    assert "leidinggevende" not in answer and " hr" not in answer
 
 
 @pytest.fixture(scope="module")
