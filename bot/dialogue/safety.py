@@ -21,6 +21,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
+from bot.nlu.crisis import denies_crisis
 
 # What we say around a crisis statement; said last turn, the next message is read in its light.
 CRISIS_RESPONSES = (
@@ -155,6 +156,10 @@ class SafetyTurns(ConversationState):
     def protests(self) -> bool:
         """A "no" that says we misread ("nee hoor, ik wil me niet van kant maken"), not a
         "no" to the help ("ik ga echt niet bellen": the statement stands)."""
+        if denies_crisis(self.turn.text):
+            # "wtf bro ik ben niet suicidaal ofzo 😂 ik vraag of ik een uitkering kan
+            # krijgen" (round 13b, p51): whatever the classifier makes of the rest.
+            return True
         return (self.intent == "deny" and len(self.turn.text.split()) >= 4
                 and bool(MISREAD_WORDS.search(self.turn.text))
                 and not REFUSED_HELP.search(self.turn.text))

@@ -97,7 +97,11 @@ CLEAR_PATTERNS = _compile((
     r"\bleven\b.{0,30}\b(?:niets|niks|geen\s+cent)\s+(?:meer\s+)?waard\b|\bleven\s+is\s+de\s+moeite\s+niet\s+(?:meer\s+)?waard\b",
     rf"\b{_NOT}\s+(?:meer\s+)?verder\s+(?:te\s+)?leven\b",
     r"\b(?:verder\s+leven|doorleven)\s+is\s+(?:\w+\s+){0,3}niet\s+(?:meer\s+)?waard\b",
-    r"\b(?:bedoel\s+ik|ik\s+bedoel)\b.*\bleven\b|\bleven\b.*\bbedoel\s+ik\b",
+    # "met leven bedoel ik", "ik bedoel: het leven" (life itself, at the end); never "ik
+    # bedoel geld om te leven" (round 13b, p51 got the crisis answer for that).
+    r"\bleven\s+bedoel\s+ik\b",
+    r"\b(?:bedoel\s+ik|ik\s+bedoel)\s*:?\s+(?:met\s+)?(?:het\s+|mijn\s+|m'?n\s+)?leven"
+    r"(?:\s+zelf)?\s*(?:[.!?…]|$)",
     r"\b(?:stop|stap\s+eruit|stap\s+er\s+uit|punt\s+achter|ermee\s+op|eind\s+aan|einde\s+aan)\b.*\bniet\s+(?:uit|met|over|aan)\s+(?:deze|mijn|m'?n|die|het|dit)\s+(?:baan|werk|job|functie|contract)\b",
     rf"\b(?:niet\s+van\s+plan|besloten)\b.*\ber\b.*\b(?:{_NOT}\s+meer|nog)\s+(?:te\s+)?(?:zijn|ben)\b",
     rf"\b(?:besloten|binnenkort|straks|morgen|vannacht|vanavond)\b.*\ber\s+(?:\w+\s+){{0,2}}{_NOT}\s+meer\b(?:\s+(?:ben|zijn|zal\s+zijn))?\s*(?:[.!?,]|$)",
@@ -348,6 +352,13 @@ def rule_level(text: str) -> str | None:
         if any(_signal(c, POSSIBLE_PATTERNS) for c in clauses(sentence)):
             return POSSIBLE
     return None
+
+
+def denies_crisis(text: str) -> bool:
+    """The text says there is no crisis ("ik ben niet suicidaal", "ik wil me niet van kant
+    maken"): a denial of the kind that discounts a signal."""
+    normal = _normalise(text)
+    return any(p.search(normal) for p in DENIAL)
 
 
 def states_crisis(text: str) -> bool:

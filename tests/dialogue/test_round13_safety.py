@@ -63,3 +63,17 @@ def test_a_dark_statement_after_her_yes_gets_the_answer_again():
     names = chat.say("de schulden. en dat ik het niet meer zie zitten", "stuck",
                      confidence=0.66, crisis_level="possible", topics=["stuck"])
     assert "utter_crisis_again" in names, names
+
+
+def test_saying_i_am_not_suicidal_after_a_crisis_answer_is_a_misread():
+    # Round 13b, p51: after a wrong crisis answer, "wtf bro ik ben niet suicidaal ofzo 😂 ik
+    # vraag of ik een uitkering kan krijgen" got no apology, and the ticket kept the flag.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("ik heb geen geld meer om van te leven", "crisis", confidence=1.0,
+                     crisis_level="clear")
+    assert "utter_crisis" in names
+    names = chat.say("wtf bro ik ben niet suicidaal ofzo 😂 ik vraag of ik een uitkering kan "
+                     "krijgen", "unemployed", confidence=0.6, topics=["unemployed"])
+    assert "utter_sorry_misread" in names, names
+    assert not chat.slots.get("safety_flag")

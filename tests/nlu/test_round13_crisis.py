@@ -34,3 +34,18 @@ def test_dark_statements_in_these_forms_are_possible(text):
 ])
 def test_the_same_words_about_something_are_ordinary(text):
     assert rule_level(text) is None
+
+
+# Round 13b (p51, a BBL student): "boeie die opleiding bro ik bedoel geld om te leven.
+# uitkering ofzo" got the full crisis answer: "ik bedoel ... leven" anywhere in a sentence
+# was a clear statement. Only "met leven bedoel ik" or "ik bedoel: het leven" at the end is.
+@pytest.mark.parametrize(("text", "level"), [
+    ("boeie die opleiding bro ik bedoel geld om te leven. uitkering ofzo", None),
+    ("ik bedoel een baan waar ik van kan leven", None),
+    ("ik bedoel mijn leven naast het werk, dat is druk", None),
+    ("Ik ben er klaar mee, met leven bedoel ik.", "clear"),
+    ("ik ben er klaar mee. ik bedoel: het leven.", "clear"),
+    ("ik kan niet meer. ik bedoel mijn leven", "clear"),
+])
+def test_i_mean_life_is_a_statement_only_about_life_itself(text, level):
+    assert rule_level(text) == level
