@@ -415,6 +415,11 @@ OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\
 OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
                        r"okay|prima|akkoord|zeker|natuurlijk|is\s+goed|dat\s+is\s+goed|"
                        r"goed\s+idee)\b(?!\s+(dat|maar)\b)", re.I)
+# "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
+# that closes the last answer, then something new; a yes to an open offer only when what
+# follows is one too ("ok. doe maar").
+ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|prima|ja|jawel|jah)\s*[.!…,]+\s*(?P<rest>\S.*)$",
+                           re.I | re.S)
 # "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
 CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
                      r"\b(gebeld|gemaild|geappt)\s+worden\b", re.I)

@@ -58,7 +58,12 @@ _DISLIKED_AFTER = (r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|ma
 _OTHER_PARTY = re.compile(
     r"\b(baas|werkgever\w*|uitzendbureau\w*|bureau|bedrijf\w*|firma|manager|leidinggevende|"
     r"chef|collega\w*|planner|planning|recruiter\w*|klant\w*|opdrachtgever\w*|school|uwv|"
-    r"gemeente)\b", re.IGNORECASE)
+    r"gemeente|schuldeiser\w*|incasso\w*|deurwaarder\w*)\b", re.IGNORECASE)
+# "ze bellen steeds over de rekeningen", "die bellen de hele tijd" (round 13b, p54): others
+# calling again and again, not a way for us to reach the person.
+_THEY_KEEP_CALLING = re.compile(
+    r"\b(ze|zij|die)\s+(bellen|mailen|appen)\s+(me\s+|mij\s+)?(steeds|telkens|constant|"
+    r"continu|de\s+hele\s+tijd|elke\s+dag|iedere\s+dag|altijd|ook\s+op)\b", re.IGNORECASE)
 _THEY = re.compile(r"\b(ze|zij|hij|die|men)\b", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(niet|nie|ni|nooit)\s+meer\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(belt|mailt|appt|whatsappt)\b", re.IGNORECASE)
@@ -76,7 +81,7 @@ def about_others(clause: str) -> bool:
     """A clause about someone else who calls, mails or apps (or stopped doing so)."""
     if _OUR_SIDE.search(clause):
         return False
-    if _OTHER_PARTY.search(clause):
+    if _OTHER_PARTY.search(clause) or _THEY_KEEP_CALLING.search(clause):
         return True
     return bool(_THEY.search(clause) and (_STOPPED.search(clause)
                                           or _THIRD_PERSON.search(clause)))

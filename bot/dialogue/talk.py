@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.dialogue.patterns import (
+    ACK_THEN_MORE,
     ADVICE_QUESTION,
     CALL_ME,
     CONSULTANT_WHEN,
@@ -128,6 +129,10 @@ class FreeTalk(ConversationState):
         said_yes = OFFER_YES.match(text) or (YES.match(text) and len(text.split()) <= 3)
         # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
         sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
+        ack = ACK_THEN_MORE.match(text)
+        if ack and len(ack["rest"].split()) > 2 and not OFFER_YES.match(ack["rest"]) and \
+                self.intent != "request_human":
+            sneer = True  # not a yes to the offer: the new subject is handled as it is
         if not sneer and (self.intent in ("affirm", "request_human") or said_yes
                           or CALL_ME.search(text)):
             self.start_handover(picked)

@@ -77,3 +77,33 @@ def test_saying_i_am_not_suicidal_after_a_crisis_answer_is_a_misread():
                      "krijgen", "unemployed", confidence=0.6, topics=["unemployed"])
     assert "utter_sorry_misread" in names, names
     assert not chat.slots.get("safety_flag")
+
+
+def _offered_after_an_answer() -> Chat:
+    from conversation_support import knowledge
+
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik maak fouten en ben bang mijn baan kwijt te raken", "job_insecurity",
+             topics=["job_insecurity"])
+    chat.say("kunnen ze me zomaar ontslaan om fouten?", "job_insecurity", confidence=0.7,
+             knowledge=knowledge("ontslag_disfunctioneren", "job_insecurity"))
+    return chat
+
+
+def test_ok_and_then_something_new_is_no_yes_to_an_open_offer():
+    # Round 13b, p54 (after she had said she sometimes thinks of ending her life): "ok. ik
+    # slaap ook slecht. ze bellen steeds over de rekeningen" -> the consent text; "die
+    # bellen de hele tijd" (the creditors) was read as her way to be reached.
+    chat = _offered_after_an_answer()
+    names = chat.say("ok. ik slaap ook slecht. ze bellen steeds over de rekeningen",
+                     "nlu_fallback", confidence=0.27)
+    assert "utter_explain_consent" not in names, names
+    assert not chat.slots.get("handover")
+    assert chat.slots.get("contact_channel") is None
+
+
+def test_ok_and_a_yes_is_still_a_yes():
+    chat = _offered_after_an_answer()
+    names = chat.say("ok. doe maar", "affirm", confidence=0.8)
+    assert "utter_explain_consent" in names, names

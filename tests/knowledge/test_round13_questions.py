@@ -95,6 +95,9 @@ ROUND13 = [
     ("mijn bbl bedrijf wil van me af, kan ik nog wel mijn opleiding doen?",
      "bbl_leerbedrijf_stopt"),
     ("ik zoek een nieuwe leerbaan voor mijn bbl", "bbl_leerbedrijf_stopt"),
+    # round 13b, p54: creditors who keep calling got "geen goed antwoord"
+    ("wat moet ik met die schuldeisers. ze bellen ook op mijn werk soms", "hulp_bij_schulden"),
+    ("die schuldeisers bellen de hele tijd", "hulp_bij_schulden"),
 ]
 
 # Near misses: they sound like a round-13 entry but ask something else.
