@@ -86,7 +86,8 @@ class FreeTalk(ConversationState):
                      repeatable=True)
             self.set(pending=None)
         elif intent == "thank":
-            self.say("utter_thank", repeatable=True)
+            self.say("utter_thank_safety" if self.get("safety_flag") else "utter_thank",
+                     repeatable=True)
             self.set(pending=None)
         elif intent in SERVICE_ANSWERS:
             self.service_answer()

@@ -107,3 +107,20 @@ def test_ok_and_a_yes_is_still_a_yes():
     chat = _offered_after_an_answer()
     names = chat.say("ok. doe maar", "affirm", confidence=0.8)
     assert "utter_explain_consent" in names, names
+
+
+def test_thanks_after_a_crisis_statement_keep_the_help_in_view():
+    # Round 13b, p54: "dankje. sorry voor alles" after her yes to the direct question ->
+    # "Graag gedaan! Als er later nog iets is, staat de deur open."
+    chat = _asked()
+    chat.say("ja soms wel", "so_so", confidence=1.0)
+    chat.say("nee", "deny")
+    names = chat.say("dankje. sorry voor alles", "thank", confidence=0.9)
+    assert "utter_thank_safety" in names, names
+    assert "utter_thank" not in names
+
+
+def test_thanks_without_a_crisis_are_plain_thanks():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert "utter_thank" in chat.say("dank je wel", "thank", confidence=0.9)
