@@ -376,8 +376,10 @@ MENU_ANSWERS = (
     ("flex_contract", r"\bfase", "uitzend_fases"),
 )
 # "is mijn aanvraag nu rond?" in the middle of the form: not yet, and what is missing.
+# "na 6 uur savonds ben ik klaar met rijden" (round 13b, p49) is the end of a working day.
 REQUEST_STATUS = re.compile(r"\b(aanvraag|verzoek)\b.{0,30}\b(rond|klaar|verstuurd|verzonden|"
-                            r"binnen|gelukt)\b|\b(ben|zijn)\s+(we|ik)\s+(nu\s+)?klaar\b", re.I)
+                            r"binnen|gelukt)\b|\b(ben|zijn)\s+(we|ik)\s+(nu\s+)?klaar\b"
+                            r"(?!\s+(met|van|om)\b)", re.I)
 # Only digits, spaces, dashes and a plus: part of a phone number, maybe the first half.
 PHONE_PART = re.compile(r"^\+?[\d\s\-/().]{2,}$")
 # "Zo bedoel ik het niet": the crisis answer was a misreading.

@@ -304,3 +304,26 @@ def test_consent_talked_past_twice_rests_and_the_talk_goes_on():
     # a later "ik wil toch iemand spreken" starts the request again
     names = chat.say("ik wil toch iemand spreken", "request_human")
     assert chat.slots.get("handover") or "utter_explain_consent" in names, names
+
+
+def test_done_with_driving_is_a_call_moment_not_a_question_about_the_request():
+    # Round 13b, p49: "na 6 uur savonds ben ik klaar met rijden" at the time question ->
+    # "Nog niet: je aanvraag is pas verstuurd ..." and the question again.
+    chat = Chat(choices=None)
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Ali", "inform")
+    chat.say("bellen", "inform")
+    chat.say("0612345949", "inform")
+    assert chat.slots["pending"] == "time", chat.slots["pending"]
+    names = chat.say("na 6 uur savonds ben ik klaar met rijden", "inform")
+    assert "utter_request_not_sent_yet" not in names, names
+    assert "avond" in (chat.slots.get("contact_time") or ""), chat.slots.get("contact_time")
+
+
+def test_are_we_done_is_still_a_question_about_the_request():
+    chat = Chat(choices=None)
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    names = chat.say("zijn we nu klaar?", "inform")
+    assert "utter_request_not_sent_yet" in names, names
