@@ -57,7 +57,8 @@ ROUND12 = [
     ("Ik ben niet ziek gemeld. Ik werk nog. Maar moet ik aan mijn baas vertellen wat is met mijn "
      "rug?", "ziek_wat_vertellen"),
     ("moet zij haar baas vertellen wat ze aan haar rug heeft?", "ziek_wat_vertellen"),
-    ("moet ik mijne chef zeggen wat ik aan mijn knie heb", "ziek_wat_vertellen"),
+    # Flemish ("mijne"): since round 13b there is a Belgian answer, and it is the one to give.
+    ("moet ik mijne chef zeggen wat ik aan mijn knie heb", "ziek_wat_vertellen_be"),
     ("Dat mijn baas zegt ik moet stoppen. Mag hij dat zeggen? Ik ben 58, waar vind ik ander werk.",
      "baas_zegt_stoppen"),
     ("Nee, dat heeft u al gezegd. Ik vraag: mag mijn baas zeggen dat ik moet stoppen met werk?",

@@ -100,6 +100,22 @@ ROUND13 = [
     ("die schuldeisers bellen de hele tijd", "hulp_bij_schulden"),
 ]
 
+# Round 13b, p52 (Flemish, back after a burn-out): the diagnosis question got no answer three
+# times. In Flanders the Belgian entry; elsewhere the Dutch one.
+FLEMISH_DIAGNOSIS = [
+    ("oké merci. en als ik halftijds terugkom, moet ik dan tegen mijn baas zeggen dat het een "
+     "burn-out was?", True, "ziek_wat_vertellen_be"),
+    ("moet ik da zeggen aan mijn baas, dat het een burn-out is?", True, "ziek_wat_vertellen_be"),
+    ("moet ik mijn baas vertellen dat ik een burn-out heb?", False, "ziek_wat_vertellen"),
+]
+
+
+@pytest.mark.parametrize(("text", "flemish", "expected"), FLEMISH_DIAGNOSIS)
+def test_the_diagnosis_question_gets_the_answer_of_the_person_s_country(text, flemish,
+                                                                          expected):
+    found = shared_retriever().find(text, flemish)
+    assert found is not None and found.entry.id == expected, (text, found)
+
 # Near misses: they sound like a round-13 entry but ask something else.
 NEAR_MISSES = [
     ("ik heb een nulurencontract, krijg ik ww als ze me niet meer oproepen",
@@ -123,7 +139,7 @@ NEAR_MISSES = [
 
 NEW_IDS = ["vaste_uren_aanbod_werkgever", "ontslag_disfunctioneren", "loonbeslag_werkgever",
            "deeltijds_hervatten_belgie", "cursus_tijdens_ziekte", "opleiding_betalen_bij_ziekte",
-           "lesgeven_mbo_zonder_bevoegdheid", "bbl_leerbedrijf_stopt"]
+           "lesgeven_mbo_zonder_bevoegdheid", "bbl_leerbedrijf_stopt", "ziek_wat_vertellen_be"]
 
 
 def test_a_bbl_student_without_a_leerbedrijf_is_sent_to_school_and_stagemarkt(by_id):
