@@ -245,7 +245,9 @@ CONSULTANT_WISH = re.compile(
 SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw|partner|"
                               r"vriend\w*|zus|broer|moeder|vader)\b(\s+\w+){0,4}\s*$", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
-SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar)\b"
+# "misschien opleiden of iets in de zorg" (round 13b, p53, a car salesman) is a wish too.
+SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar|"
+                         r"misschien|liefst|liever|zou|iets\s+in)\b"
                          r"(?!.*\b(werk|zit)\b)", re.I)
 # "kan ik dan nie beter met pensioen gaan": a question about the topic, no denial of it.
 ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|we)\s+"

@@ -342,3 +342,19 @@ def test_i_have_work_denies_job_search_and_unemployed():
              topics=["workload_health", "job_search"], flemish=True)
     assert "job_search" not in chat.slots["topics"]
     assert "job_search" in chat.slots["denied_topics"]
+
+
+def test_a_sector_named_as_an_idea_is_not_the_sector_they_work_in():
+    # Round 13b, p53 (25 years in car sales): "Ik zou iets willen met mensen, misschien
+    # opleiden of iets in de zorg, ..." -> the card said "Je werkt in de zorg."
+    text = ("Ik verdien prima, maar het kunstje is op. Ik zou iets willen met mensen, misschien "
+            "opleiden of iets in de zorg, maar op mijn 50e opnieuw beginnen zie ik niet zitten.")
+    chat = Chat()
+    chat.say(text, "career_change", entities=[
+        {"entity": "sector", "value": "zorg", "start": text.index("zorg")}])
+    assert not chat.slots.get("sector")
+    chat = Chat()
+    text = "ik werk in de zorg maar zou liever iets anders doen"
+    chat.say(text, "career_change", entities=[
+        {"entity": "sector", "value": "zorg", "start": text.index("zorg")}])
+    assert chat.slots.get("sector") == "zorg"
