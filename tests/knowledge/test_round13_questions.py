@@ -98,6 +98,10 @@ ROUND13 = [
     # round 13b, p54: creditors who keep calling got "geen goed antwoord"
     ("wat moet ik met die schuldeisers. ze bellen ook op mijn werk soms", "hulp_bij_schulden"),
     ("die schuldeisers bellen de hele tijd", "hulp_bij_schulden"),
+    # round 13b, p51: a fixed-term contract ended early
+    ("ik heb een contract tot zomer 2027, mag hij dat zomaar eerder stoppen?",
+     "tijdelijk_contract_eerder_stoppen"),
+    ("mijn contract stopt eerder dan afgesproken, mag dat?", "tijdelijk_contract_eerder_stoppen"),
 ]
 
 # Round 13b, p52 (Flemish, back after a burn-out): the diagnosis question got no answer three
@@ -135,11 +139,14 @@ NEAR_MISSES = [
      "lesgeven_mbo_zonder_bevoegdheid"),
     ("ik wil zelf stoppen met de bbl, mag de baas me dan wegsturen", "bbl_leerbedrijf_stopt"),
     ("welke cursus past bij mij", "bbl_leerbedrijf_stopt"),
+    ("mijn contract loopt af, wat nu", "tijdelijk_contract_eerder_stoppen"),
+    ("mijn contract wordt niet verlengd, mag dat", "tijdelijk_contract_eerder_stoppen"),
 ]
 
 NEW_IDS = ["vaste_uren_aanbod_werkgever", "ontslag_disfunctioneren", "loonbeslag_werkgever",
            "deeltijds_hervatten_belgie", "cursus_tijdens_ziekte", "opleiding_betalen_bij_ziekte",
-           "lesgeven_mbo_zonder_bevoegdheid", "bbl_leerbedrijf_stopt", "ziek_wat_vertellen_be"]
+           "lesgeven_mbo_zonder_bevoegdheid", "bbl_leerbedrijf_stopt", "ziek_wat_vertellen_be",
+           "tijdelijk_contract_eerder_stoppen"]
 
 
 def test_a_bbl_student_without_a_leerbedrijf_is_sent_to_school_and_stagemarkt(by_id):
