@@ -102,6 +102,11 @@ ROUND13 = [
     ("ik heb een contract tot zomer 2027, mag hij dat zomaar eerder stoppen?",
      "tijdelijk_contract_eerder_stoppen"),
     ("mijn contract stopt eerder dan afgesproken, mag dat?", "tijdelijk_contract_eerder_stoppen"),
+    # round 13b, p50: the story's first sentence ("een afspraak bij de bedrijfsarts") won over
+    # its question, and she heard "Ja, ... moet je gaan" to her biggest fear
+    ("Dank u wel. Nog één ding, want dat zit me echt dwars: ik heb volgende week een afspraak "
+     "bij de bedrijfsarts. Als ik daar vertel dat ik twijfel over het onderwijs, vertelt de "
+     "bedrijfsarts dat dan door aan mijn directeur?", "bedrijfsarts_wat_doet"),
 ]
 
 # Round 13b, p52 (Flemish, back after a burn-out): the diagnosis question got no answer three
