@@ -239,7 +239,11 @@ CONSULTANT_WISH = re.compile(
     r"\b(laat|mag)\s+(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
     r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen)\b|"
     # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
-    r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b",
+    r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b|"
+    # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)
+    r"\b(wil|zou\s+willen|graag|misschien\s+(wel\s+)?)\s*((?!(niet|nie|ni|geen)\b)\w+\s+){0,2}"
+    r"dat\s+(er\s+)?iemand\s+"
+    r"(me|mij)\s+(belt|opbelt|mailt|appt|terugbelt)\b",
     re.I)
 # "de jongste zit nog op school": a child's school is not the person's sector (round 7b).
 SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw|partner|"
@@ -424,9 +428,14 @@ OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+m
 # follows is one too ("ok. doe maar").
 ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|prima|ja|jawel|jah)\s*[.!…,]+\s*(?P<rest>\S.*)$",
                            re.I | re.S)
+# Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
+SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
+                            r"\W*$", re.I)
 # "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
 CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
-                     r"\b(gebeld|gemaild|geappt)\s+worden\b", re.I)
+                     r"\b(gebeld|gemaild|geappt)\s+worden\b|"
+                     r"\b(iemand|jullie|consulent|u)\s+(me|mij)\s+(belt|bellen|mailt|appt)\b",
+                     re.I)
 # Any word of leaving: without one, the classifier's "goodbye" is a misreading ("graag
 # gedaan hoor. en nu?" ended the chat in round 6, p30).
 GOODBYE_ANY = re.compile(

@@ -25,6 +25,7 @@ from bot.dialogue.patterns import (
     SARCASTIC_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
+    SOMETHING_ELSE,
     STATEMENT_ANSWER,
     TOPIC_SURE,
     TOPIC_WORDS,
@@ -384,7 +385,10 @@ class FreeTalk(ConversationState):
         if self.intent == "affirm" and len(choices) == 1 and not self.turn.is_question:
             self.topic_turn(choices, from_check=True)
             return
-        if self.intent in ("not_what_i_meant", "deny") and len(self.turn.text.split()) <= 4:
+        if (self.intent in ("not_what_i_meant", "deny") and len(self.turn.text.split()) <= 4) \
+                or SOMETHING_ELSE.match(self.turn.text):
+            # "iets anders", typed as our own button says it, is that button (round 13c, p54
+            # got the career-change text: "Iets heel anders gaan doen ...").
             self.say("utter_topic_choice_other", repeatable=True)
             return
         if self.intent in CAREER_TOPICS:
@@ -485,10 +489,15 @@ class FreeTalk(ConversationState):
         if self.pending == "offer" or self.intent == "request_human" or picked.channel:
             self.start_handover(picked)
             return
+        if not self.may_offer() or CALL_ME.search(self.turn.text):
+            # "nee... laat maar. misschien wel dat iemand me belt. ik ben mirjam 06-…" after
+            # an earlier no (round 13c, p54): the number was noted and nothing followed, twice.
+            # A number given with a wish to be called is that wish: the consent question.
+            self.start_handover(picked)
+            return
         self.apply_picked(picked, announce=True)
-        if self.may_offer():
-            self.say("utter_offer_with_contact", repeatable=True)
-            self.set(pending="offer")
+        self.say("utter_offer_with_contact", repeatable=True)
+        self.set(pending="offer")
 
     @staticmethod
     def changes_text(changes: dict[str, str]) -> str:

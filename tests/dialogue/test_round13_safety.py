@@ -124,3 +124,51 @@ def test_thanks_without_a_crisis_are_plain_thanks():
     chat = Chat()
     chat.say("hoi", "greet")
     assert "utter_thank" in chat.say("dank je wel", "thank", confidence=0.9)
+
+
+def _after_the_help() -> Chat:
+    chat = _asked()
+    chat.say("ja soms wel", "so_so", confidence=1.0)
+    chat.say("nee laat maar", "stop_form", confidence=0.93)
+    return chat
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "inform"])
+def test_a_number_with_a_wish_to_be_called_after_a_no_gets_the_consent_question(intent):
+    # Round 13c, p54: "nee... laat maar. misschien wel dat iemand me belt. ik ben mirjam
+    # 06-12345954" -> "Genoteerd: je nummer is +31612345954." and nothing else; no ticket.
+    chat = _after_the_help()
+    names = chat.say("nee... laat maar. misschien wel dat iemand me belt. ik ben mirjam "
+                     "06-12345954", intent, confidence=0.5)
+    assert "utter_ask_consent_given" in names, names
+    assert chat.slots["pending"] == "consent"
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "unemployed"])
+def test_i_just_want_someone_to_call_me_starts_the_request(intent):
+    # Round 13c, p54: "ik ben mijn baan niet kwijt... ik wil gewoon dat iemand me belt" ->
+    # "Ik haal werk zoeken na ontslag weg." and "Is er nog iets anders ...?"
+    chat = _after_the_help()
+    chat.say("en nu?", "unemployed", confidence=0.5, topics=["unemployed"])
+    names = chat.say("ik ben mijn baan niet kwijt... ik wil gewoon dat iemand me belt", intent,
+                     confidence=0.6)
+    assert "utter_ask_consent_given" in names, names
+
+
+def test_not_wanting_a_call_is_no_request():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("ik wil niet dat iemand me belt", "inform", confidence=0.5)
+    assert "utter_ask_consent_given" not in names, names
+
+
+def test_iets_anders_typed_at_the_topic_menu_is_that_button():
+    # Round 13c, p54: "iets anders" -> "Iets heel anders gaan doen is een grote stap ..."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ok... ik heb al 2 maanden huurachterstand. sorry", "unemployed", confidence=0.4,
+             topics=["unemployed", "flex_contract"])
+    assert chat.slots.get("pending") == "topic_choice", chat.last
+    names = chat.say("iets anders", "career_change", confidence=0.7, topics=["career_change"])
+    assert "utter_topic_choice_other" in names, names
+    assert "utter_topic_career_change" not in names
