@@ -52,6 +52,7 @@ from bot.dialogue.patterns import (
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
     KEPT_HOW_LONG,
+    LIVING_COSTS,
     MAX_CHECK_QUESTIONS,
     MISS_INTENTS,
     NO_CONSULTANT,
@@ -176,6 +177,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if CONSULTANT_WISH.search(turn.text) and not turn.is_question and \
                 not NO_CONSULTANT.search(turn.text) and turn.intent not in ("crisis", "deny"):
             turn.intent = "request_human"  # "ik wil graag met een consulent praten" (round 4)
+        if turn.intent == "ask_cost" and LIVING_COSTS.search(turn.text):
+            # "nee. de huur. ik kan het niet betalen" is her rent, not our price (round 13c).
+            turn.intent = "nlu_fallback"
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
         if turn.intent == "thank" and (not THANKS_WORDS.search(turn.text) or re.search(

@@ -428,6 +428,9 @@ OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+m
 # follows is one too ("ok. doe maar").
 ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|prima|ja|jawel|jah)\s*[.!…,]+\s*(?P<rest>\S.*)$",
                            re.I | re.S)
+# Costs of living, not of our service: "de huur. ik kan het niet betalen" (round 13c, p54).
+LIVING_COSTS = re.compile(r"\b(huur\w*|rekening\w*|schulden|energie\w*|boodschappen|"
+                          r"hypothe\w*|achterstand\w*|aflossing\w*)\b", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
                             r"\W*$", re.I)

@@ -172,3 +172,19 @@ def test_iets_anders_typed_at_the_topic_menu_is_that_button():
     names = chat.say("iets anders", "career_change", confidence=0.7, topics=["career_change"])
     assert "utter_topic_choice_other" in names, names
     assert "utter_topic_career_change" not in names
+
+
+def test_her_rent_is_not_our_price():
+    # Round 13c, p54: "nee. de huur. ik kan het niet betalen" -> "Deze chat is gratis. Of een
+    # gesprek met een consulent iets kost, ..."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("nee. de huur. ik kan het niet betalen", "ask_cost", confidence=0.6)
+    assert "utter_cost" not in names and not any("cost" in n for n in names), names
+
+
+def test_what_a_talk_costs_is_still_our_price():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("wat kost een gesprek met de consulent?", "ask_cost", confidence=0.9)
+    assert any("cost" in n for n in names), names
