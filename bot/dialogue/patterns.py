@@ -426,8 +426,10 @@ OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+m
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
 # follows is one too ("ok. doe maar").
-ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|prima|ja|jawel|jah)\s*[.!…,]+\s*(?P<rest>\S.*)$",
+ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|okee|oki)\s*[.!…,]+\s*(?P<rest>\S.*)$",
                            re.I | re.S)
+# What makes the rest of such a message a yes after all: "ok. lijkt me fijn", "oké, graag".
+YES_WORDS = re.compile(r"\b(graag|fijn|goed|prima|doe\s+maar|akkoord|ja|wil\s+ik\s+wel)\b", re.I)
 # Costs of living, not of our service: "de huur. ik kan het niet betalen" (round 13c, p54).
 LIVING_COSTS = re.compile(r"\b(huur\w*|rekening\w*|schulden|energie\w*|boodschappen|"
                           r"hypothe\w*|achterstand\w*|aflossing\w*)\b", re.I)

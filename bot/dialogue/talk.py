@@ -33,6 +33,7 @@ from bot.dialogue.patterns import (
     URGENT,
     WITHDRAW,
     YES,
+    YES_WORDS,
     topic_label,
 )
 from bot.dialogue.pickup import Picked
@@ -133,6 +134,7 @@ class FreeTalk(ConversationState):
         sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
         ack = ACK_THEN_MORE.match(text)
         if ack and len(ack["rest"].split()) > 2 and not OFFER_YES.match(ack["rest"]) and \
+                not YES_WORDS.search(ack["rest"]) and not CALL_ME.search(ack["rest"]) and \
                 self.intent != "request_human":
             sneer = True  # not a yes to the offer: the new subject is handled as it is
         if not sneer and (self.intent in ("affirm", "request_human") or said_yes

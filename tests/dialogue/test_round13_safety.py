@@ -188,3 +188,11 @@ def test_what_a_talk_costs_is_still_our_price():
     chat.say("hoi", "greet")
     names = chat.say("wat kost een gesprek met de consulent?", "ask_cost", confidence=0.9)
     assert any("cost" in n for n in names), names
+
+
+@pytest.mark.parametrize("text", ["ok. lijkt me wel fijn eigenlijk", "oké, bel me morgen maar",
+                                  "ja. dat lijkt me wel wat eigenlijk"])
+def test_an_ok_or_yes_with_a_yes_after_it_still_takes_the_offer(text):
+    chat = _offered_after_an_answer()
+    names = chat.say(text, "inform", confidence=0.5)
+    assert "utter_explain_consent" in names or chat.slots.get("handover"), names
