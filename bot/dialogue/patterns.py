@@ -431,7 +431,8 @@ ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|okee|oki)\s*[.!…,]+\s*(?P<r
 # What makes the rest of such a message a yes after all: "ok. lijkt me fijn", "oké, graag".
 YES_WORDS = re.compile(r"\b(graag|fijn|goed|prima|doe\s+maar|akkoord|ja|wil\s+ik\s+wel)\b", re.I)
 # Costs of living, not of our service: "de huur. ik kan het niet betalen" (round 13c, p54).
-LIVING_COSTS = re.compile(r"\b(huur\w*|rekening\w*|schulden|energie\w*|boodschappen|"
+# ("een rekening" is left out: "krijg ik een rekening van de consulent?" asks our price.)
+LIVING_COSTS = re.compile(r"\b(huur|huurachterstand|schulden|energie\w*|boodschappen|"
                           r"hypothe\w*|achterstand\w*|aflossing\w*)\b", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"

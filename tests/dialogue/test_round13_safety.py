@@ -196,3 +196,10 @@ def test_an_ok_or_yes_with_a_yes_after_it_still_takes_the_offer(text):
     chat = _offered_after_an_answer()
     names = chat.say(text, "inform", confidence=0.5)
     assert "utter_explain_consent" in names or chat.slots.get("handover"), names
+
+
+def test_a_bill_from_the_consultant_is_still_our_price():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("krijg ik een rekening van de consulent?", "ask_cost", confidence=0.9)
+    assert any("cost" in n for n in names), names
