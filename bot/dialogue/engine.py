@@ -377,7 +377,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         in_form = bool(self.get("handover")) and self.pending in FORM_STEPS
         if turn.crisis_level is not None or turn.is_button:
             return False
-        if PAUSE.search(text) and not EXPLICIT_DELETE.search(text) and (
+        # A short message: in a long story "ik moet eerst nadenken over wat ik wil" is part
+        # of what they tell, and the story is what we answer.
+        if PAUSE.search(text) and not EXPLICIT_DELETE.search(text) and \
+                len(text.split()) <= 22 and (
                 not turn.is_question or re.search(r"\b(terug\w*|later|straks|verder)\b", text,
                                                   re.I)):
             # "ik wil eerst nadenken", "eerst ff mijn vrouw vragen": nothing is sent, nothing

@@ -358,3 +358,13 @@ def test_a_sector_named_as_an_idea_is_not_the_sector_they_work_in():
     chat.say(text, "career_change", entities=[
         {"entity": "sector", "value": "zorg", "start": text.index("zorg")}])
     assert chat.slots.get("sector") == "zorg"
+
+
+def test_thinking_it_over_inside_a_long_story_is_the_story():
+    # The pause rule is for a short "ik wil eerst nadenken", not for a story that says it.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Ik werk al twintig jaar in de bouw en mijn knieen doen pijn. Ik moet eerst "
+                     "nadenken over wat ik nog wil, want zo kan ik niet door tot mijn pensioen.",
+                     "workload_health", confidence=0.7, topics=["workload_health"])
+    assert "utter_pause" not in names, names
