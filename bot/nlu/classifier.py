@@ -43,6 +43,11 @@ from bot.nlu.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
 TOPICS_KEY = "topics"
+# A second topic from one sentence of a story needs more than a clear main topic: "ik maak
+# fouten op werk en ze letten op me" read as conflict at work at 0.64 became "Je noemt ook
+# een conflict op het werk" and a topic in her ticket (round 13d, p54). Sentences that do
+# name a conflict, stress or a training score 0.79 to 0.96, "mijn contract loopt af." 0.75.
+SIDE_TOPIC_SURE = 0.7
 
 
 @DefaultV1Recipe.register(
@@ -267,6 +272,9 @@ class SentenceLogRegClassifier(IntentClassifier, GraphComponent):
                                           for i in order[:self.config["ranking_length"]]]}
         main = labels[best] if labels[best] in scores else None
         rest = sorted((n for n in scores if n != main), key=lambda n: -scores[n])
+        # Without a main topic for the whole message the clearest sentence leads.
+        keep_first = 0 if main else 1
+        rest = rest[:keep_first] + [n for n in rest[keep_first:] if scores[n] >= SIDE_TOPIC_SURE]
         topics = ([main] if main else []) + rest
         if rescue and self._unsure(self._without_crisis(whole, labels)):
             topics = [rescue["name"]] + [t for t in topics if t != rescue["name"]]
