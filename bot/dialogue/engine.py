@@ -62,6 +62,7 @@ from bot.dialogue.patterns import (
     PAUSE,
     PERMANENT,
     PRIVACY_QUESTION,
+    QUESTION_SENTENCE,
     RECRUITMENT,
     RESUME,
     RIGHT_PLACE,
@@ -172,8 +173,18 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "sorry dat ik zo zeur", "Dat begrijp ik.": no protest that we misread (p54, p50).
             turn.intent = "nlu_fallback"
         self._read_sick_leave()
+        bot_aside = False
         if BOT_QUESTION.search(turn.text):
-            turn.intent = "bot_challenge"
+            others = [q for q in QUESTION_SENTENCE.findall(turn.text)
+                      if not BOT_QUESTION.search(q) and len(q.split()) >= 3]
+            answerable = turn.knowledge is not None or turn.intent not in (
+                "bot_challenge", "nlu_fallback", "out_of_scope", "inform")
+            if others and answerable:
+                # "Kost een gesprek mij geld, ja of nee? En bent u een echte adviseur of een
+                # chatbot?": both halves answered, the bot question after (round 13d, p53).
+                bot_aside = True
+            else:
+                turn.intent = "bot_challenge"
         if CONSULTANT_WISH.search(turn.text) and not turn.is_question and \
                 not NO_CONSULTANT.search(turn.text) and turn.intent not in ("crisis", "deny"):
             turn.intent = "request_human"  # "ik wil graag met een consulent praten" (round 4)
@@ -218,6 +229,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(deescalated=True)
         self._drop_denied_topics()
         self._dispatch(picked)
+        if bot_aside and not {"utter_disclosure", "utter_bot_challenge"} & {
+                s.response for s in self.out.says}:
+            self.say("utter_bot_aside", repeatable=True)
         self._offer_mentioned()
         if crisis_first:
             self.say("utter_disclosure")

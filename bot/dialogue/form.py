@@ -16,6 +16,7 @@ from bot.dialogue.corrections import (
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     DAY_WORDS,
+    DEBTS,
     FIELD_VALUE,
     FILLER,
     FORM_STEPS,
@@ -39,6 +40,7 @@ from bot.dialogue.patterns import (
     STEP_QUESTIONS,
     STOP_FORM_WORDS,
     TIME_WORDS,
+    TRAINING_MONEY,
     WHAT_IF,
     YES,
     changed_choices,
@@ -186,6 +188,7 @@ class HandoverForm(ConversationState):
             self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
             deadline_text=self.get("deadline"), own_words=self.get("summary_text"),
             out_of_work=bool(self.get("out_of_work")),
+            money_worries=bool(self.get("money_worries")),
             note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
         self.set(summary=topic_part)
         lines = []
@@ -804,6 +807,8 @@ class HandoverForm(ConversationState):
         text = self.turn.text
         if not text or self.turn.is_button:
             return
+        if DEBTS.search(text) and not TRAINING_MONEY.search(text):
+            self.set(money_worries=True)
         if says_out_of_work(text):
             self.set(out_of_work=True)
         elif AT_WORK.search(text) and self.get("out_of_work"):

@@ -121,6 +121,12 @@ REMOVE_AT_SUMMARY = re.compile(r"\b(weg\s*halen|weghalen|haal\w*\s+(\w+\s+){0,3}
 # "moment = vandaag", "plaats: Venlo" at the summary: that field, set to that value.
 FIELD_VALUE = re.compile(r"\b(moment|tijdstip|tijd|plaats|woonplaats|naam)\s*[:=]\s*([^.,;!?\n]+)",
                          re.I)
+# "ben bang dat ik eruit lig", "bang om mijn baan kwijt te raken" (round 13d, p54): the fear
+# is heard before any advice about the talk that caused it.
+FEAR_OF_DISMISSAL = re.compile(
+    r"\b(bang|angst\w*|schrik|vrees)\b.{0,40}\b(eruit\s+(lig|lig\w*|vlieg\w*|gooi\w*|"
+    r"gezet|moet)|ontslagen|ontslag|(baan|werk|job|contract)\s+(\w+\s+){0,2}(kwijt|verlie\w*)|"
+    r"op\s+straat)", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in
@@ -145,8 +151,13 @@ DELETE_WORDS = re.compile(r"\b(wis\w*|verwijder\w*|vergeet|vergeten|gegevens|del
                            r"weg\s*halen|weg\s*gooien|weggooi\w*|weg\s+ermee|opruimen)\b",
                            re.I)
 BOT_QUESTION = re.compile(
-    r"\b(wie|wat)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
-    r"\bben\s+(je|jij)\s+(een\s+)?(mens|robot|bot)\b", re.I)
+    r"\b(wie|wat|wa)\s+(ben|zijt|zij)\s+(jij|je|gij|ge)\b|\bvan\s+welke\s+(vakbond|bond)\b|"
+    r"\b(ben|bent|zijt)\s+(je|jij|u|gij|ge)\s+(nu\s+)?(een\s+)?(echte?\s+)?"
+    r"(mens|robot|bot|chatbot|computer|adviseur|persoon)\b|"
+    r"\b(praat|chat|spreek)\s+ik\s+(nu\s+)?met\s+een\s+(echte?\s+)?(mens|robot|bot|chatbot|"
+    r"computer|persoon)\b", re.I)
+# The question sentences of a message ("Kost het geld, ja of nee? En bent u een chatbot?").
+QUESTION_SENTENCE = re.compile(r"[^?.!\n]*\?")
 NO_CONSULTANT = re.compile(
     r"\b(geen|niet)\s+(\w+\s+){0,2}(consulent|gesprek|coach|afspraak)\b|"
     r"\balleen\s+(wat\s+)?informatie\b|\bwil\s+(niemand|geen\s+mens)\b", re.I)
@@ -257,6 +268,8 @@ SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscho
 ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|we)\s+"
                            r"(dan\s+|toch\s+|eigenlijk\s+)?$", re.I)
 # "ik woon in belgie he": where the person lives, said as a statement.
+# Dots alone ("...", "…", ". . ."): a silence, someone searching for words (round 13d, p54).
+SILENCE = re.compile(r"[\s.…]*[.…][\s.…]*")
 LIVES_IN_BELGIUM = re.compile(r"\b(woon|werk|wonen|werken|zit|zitten)\w*\s+(\w+\s+){0,3}"
                               r"(belgi|vlaander)", re.I)
 # The two choices before the summary (issues 12 and 15): may the consultant read the earlier

@@ -64,6 +64,11 @@ _OTHER_PARTY = re.compile(
 _THEY_KEEP_CALLING = re.compile(
     r"\b(ze|zij|die)\s+(bellen|mailen|appen)\s+(me\s+|mij\s+)?(steeds|telkens|constant|"
     r"continu|de\s+hele\s+tijd|elke\s+dag|iedere\s+dag|altijd|ook\s+op)\b", re.IGNORECASE)
+_WISH_VERBS = {"belt": "phone", "opbelt": "phone", "terugbelt": "phone", "mailt": "email",
+               "appt": "whatsapp"}
+_NOT_WISHED = re.compile(
+    r"\b(?:niet|nie|ni|liever\s+niet)\s+(?:dat|da)\s+(?:\w+\s+){0,3}?(?:me|mij)\s+"
+    r"(?P<verb>belt|opbelt|terugbelt|mailt|appt)\b", re.IGNORECASE)
 _THEY = re.compile(r"\b(ze|zij|hij|die|men)\b", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(niet|nie|ni|nooit)\s+meer\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(belt|mailt|appt|whatsappt)\b", re.IGNORECASE)
@@ -152,6 +157,10 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     lowered = re.sub(r"(?<!\bme )(?<!\bmij )\b(een\s+)?(mailtje|mail|e-?mail|appje|brief)\s+"
                      r"(sturen|schrijven|versturen|te\s+sturen)\b", " ", lowered)
     refused: set[str] = set()
+    # "ik wil niet dat iemand me belt": the no sits before the wish, several words away.
+    for match in _NOT_WISHED.finditer(lowered):
+        refused.add(_WISH_VERBS[match.group("verb")])
+    lowered = _NOT_WISHED.sub(" ", lowered)
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:
             if word == "wa":
@@ -164,6 +173,11 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     # Remove the refused phrases, then look for what is left ("niet bellen, mailen").
     remaining = re.sub(rf"{_NEGATED}\w+|\b\w+\s+{_NEGATED_AFTER}|\b\w+{_DISLIKED_AFTER}", " ",
                        lowered)
+    # What is left of a refused way is no wish for it ("echt niet gebeld worden": "echt niet"
+    # goes, "gebeld worden" stays).
+    for channel in refused:
+        for word in sorted(contact.CHANNEL_WORDS[channel], key=len, reverse=True):
+            remaining = re.sub(rf"(^|\W){re.escape(word)}(?=$|\W)", " ", remaining)
     wanted = contact.clean_channel(remaining, strict=True)
     if wanted is None and re.search(r"\bapp\s+(maar|me|mij|gerust|gewoon)\b", text.lower()):
         wanted = "whatsapp"  # "app maar 😊 06-..." ("maar" splits clauses; round 11, p45)

@@ -16,6 +16,7 @@ from bot.dialogue.patterns import (
     DEBTS,
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
+    FEAR_OF_DISMISSAL,
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
@@ -25,6 +26,7 @@ from bot.dialogue.patterns import (
     SARCASTIC_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
+    SILENCE,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
     TOPIC_SURE,
@@ -226,6 +228,11 @@ class FreeTalk(ConversationState):
         if LIVES_IN_BELGIUM.search(self.turn.text) and not self.turn.is_question:
             self.say("utter_noted_belgium", repeatable=True)
             return
+        if self.intent == "bad_input" and SILENCE.fullmatch(self.turn.text):
+            # "..." after "sorry dat ik zo zeur" is someone searching for words, not a typing
+            # error: room, not "Dat kon ik niet goed lezen" (round 13d, p54).
+            self.say("utter_take_your_time", repeatable=True)
+            return
         if self.intent == "bad_input":
             self.say("utter_bad_input", repeatable=True)
             return
@@ -330,6 +337,8 @@ class FreeTalk(ConversationState):
         if not from_check and self.unsure_of(main):
             self.ask_topic_choice(main, topics)
             return
+        if main != "job_insecurity" and FEAR_OF_DISMISSAL.search(self.turn.text):
+            self.say("utter_fear_of_dismissal")
         self.say(f"utter_topic_{main}")
         for extra in self.topic_extras(main):
             self.say(extra)

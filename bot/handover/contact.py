@@ -26,10 +26,14 @@ CHANNEL_WORDS = {
 # Outside the question "how may we reach you", only unmistakable words count: "hier"
 # or "app" in a story ("ik werk hier al jaren") says nothing about contact.
 _STRICT_CHANNEL_WORDS = {
-    "phone": ("bel me", "bellen", "bel mij", "telefonisch", "opbellen", "terugbellen"),
+    # "dat iemand me belt" says the way as plainly as "bellen" (round 13d, p54 was asked
+    # "Hoe wil je dat de consulent contact met je opneemt?" right after it).
+    "phone": ("bel me", "bellen", "bel mij", "telefonisch", "opbellen", "terugbellen",
+              "me belt", "mij belt", "me opbelt", "mij opbelt", "me terugbelt",
+              "mij terugbelt", "gebeld worden"),
     "whatsapp": ("whatsapp", "whats app", "appen", "whatsappen", "app maar", "app me", "app mij",
-                 "stuur een app", "stuur me een app"),
-    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje"),
+                 "stuur een app", "stuur me een app", "me appt", "mij appt"),
+    "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje", "me mailt", "mij mailt"),
     "chat": ("hier in de chat", "in deze chat", "via de chat", "in de chat", "chatten"),
 }
 # Common typos of the mail domains people use here ("gmial.com"): asked back, never fixed silently.

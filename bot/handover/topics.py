@@ -73,6 +73,7 @@ def build_summary(
     own_words: str | None = None,
     out_of_work: bool = False,
     note: str | None = None,
+    money_worries: bool = False,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -91,6 +92,8 @@ def build_summary(
     labels = [LABELS[t] for t in topics if t in LABELS and t not in HEALTH_TOPICS]
     if labels:
         parts.append("Je wilt praten over " + ", ".join(labels) + ".")
+    if money_worries:
+        parts.append("Geldzorgen spelen ook mee.")
     if deadline_text:
         parts.append(f"Belangrijke datum: {deadline_text}.")
     if any(t in HEALTH_TOPICS for t in topics):
