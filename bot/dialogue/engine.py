@@ -511,13 +511,24 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()
-        return {topic for topic, words in TOPIC_WORDS.items()
-                if any(not ASKING_BEFORE.search(text[:m.start()])
-                       and not HYPOTHETICAL_BEFORE.search(text[:m.start()])
-                       for m in re.finditer(rf"{DENIAL}({words})\b", text))
-                or re.search(rf"\b({words})\b{DENIAL_AFTER}", text)
-                or re.search(rf"\b({words})\s*\?\?", text)} | (
-                    {"unemployed", "job_search"} if HAS_WORK.search(text) else set())
+        denied = {topic for topic, words in TOPIC_WORDS.items()
+                  if self._denied_words(text, words)}
+        return denied | ({"unemployed", "job_search"} if HAS_WORK.search(text) else set())
+
+    @staticmethod
+    def _denied_words(text: str, words: str) -> bool:
+        """A topic's words denied in this message, and not named plainly beside the denial:
+        "ik ben geen oproepkracht, ik heb min max" is still flex work (round 13c, p49)."""
+        if re.search(rf"\b({words})\s*\?\?", text):
+            return True  # "opleiding?? wie heeft het over een opleiding"
+        spans = [m.span() for m in re.finditer(rf"{DENIAL}({words})\b", text)
+                 if not ASKING_BEFORE.search(text[:m.start()])
+                 and not HYPOTHETICAL_BEFORE.search(text[:m.start()])]
+        spans += [m.span() for m in re.finditer(rf"\b({words})\b{DENIAL_AFTER}", text)]
+        if not spans:
+            return False
+        return all(any(start <= m.start() < end for start, end in spans)
+                   for m in re.finditer(rf"\b({words})\b", text))
 
     def named_again(self) -> set[str]:
         """Earlier denied topics that this message names without a denial: "mijn rug doet

@@ -55,7 +55,8 @@ EMPLOYER_SECRET = re.compile(
 TOPIC_WORDS = {
     "retirement": r"pensioen\w*|aow|rvu|stoppen met werken",
     "job_insecurity": r"reorganisatie|ontslag\w*|op de tocht|boventallig|onzeker\w*",
-    "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|oproep\w*",
+    "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|nul\s*uren\w*|oproep\w*|"
+                     r"min[\s-]*max\w*",
     "unemployed": r"werkloos|ontslagen|ww|uitkering",
     "work_life_balance": r"gezin|kinderen|mantelzorg|minder uren|parttime",
     "hr_conversation": r"gesprek\w*(\s+met\s+\w+\s+\w+)?|leidinggevende",

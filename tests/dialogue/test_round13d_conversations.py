@@ -109,3 +109,28 @@ def test_no_money_worries_in_a_summary_without_debts():
     chat = Chat()
     chat.walk_to_summary()
     assert "Geldzorgen" not in (chat.slots.get("summary") or "")
+
+
+def test_not_on_call_but_min_max_is_still_flex_work():
+    # Round 13c, p49: "maar ik ben geen oproepkracht toch, ik heb min max 16 tot 40. geld dat
+    # ook voor mij?" -> "Sorry, dan had ik dat verkeerd begrepen. Ik haal een flexcontract
+    # weg." and "Daar heb ik geen goed antwoord op".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik werk al 14 maande op oproepbasis bij pakketten", "flex_contract",
+             confidence=0.9, topics=["flex_contract"])
+    names = chat.say("maar ik ben geen oproepkracht toch, ik heb min max 16 tot 40. geld dat "
+                     "ook voor mij?", "flex_contract", confidence=0.7, topics=["flex_contract"],
+                     knowledge=knowledge("vaste_uren_aanbod_werkgever"))
+    assert "utter_sorry_topic" not in names, names
+    assert "flex_contract" not in (chat.slots.get("denied_topics") or [])
+    assert chat.texts()[0] == "ANSWER vaste_uren_aanbod_werkgever", names
+
+
+def test_a_denial_alone_still_takes_the_topic_out():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik werk al 14 maande op oproepbasis bij pakketten", "flex_contract",
+             confidence=0.9, topics=["flex_contract"])
+    chat.say("ik ben geen oproepkracht, ik heb een vast contract", "inform", confidence=0.6)
+    assert "flex_contract" in chat.slots.get("denied_topics", [])
