@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.dialogue.patterns import META_WORDS, TOPIC_WORDS, both_choices_clause, changed_choices
+from bot.dialogue.patterns import (
+    HAS_JOB,
+    META_WORDS,
+    NO_JOB_SEARCH,
+    TOPIC_WORDS,
+    both_choices_clause,
+    changed_choices,
+)
 from bot.dialogue.pickup import pick_channel, pick_name, pick_phone, pick_time
 from bot.handover import contact
 from bot.handover.topics import LABELS, SECTOR_PHRASES
@@ -43,19 +50,6 @@ _TAKE_OUT = re.compile(
 # A denial right after a verb that names a topic: "ik solliciteer ni" (round 13, p52).
 _DENIED_AFTER = re.compile(
     r"^\s*(niet|nie|ni|nooit)\b(?!\s+(alleen|enkel|zo\b|zomaar|goed|lekker|makkelijk))",
-    re.IGNORECASE,
-)
-# "ik zoek geen werk, ik heb werk" (round 13, p52): no job search, and no job loss.
-_NO_JOB_SEARCH = re.compile(
-    r"\bzoek\w*\s+(\w+\s+)?(geen|gene|genen|niet|nie|ni)\s+(\w+\s+)?(werk|baan|job)\b|"
-    r"\b(geen|niet|nie|ni)\s+(op\s+)?zoek\s+naar\s+(\w+\s+)?(werk|baan|job)\b",
-    re.IGNORECASE,
-)
-_HAS_WORK = re.compile(
-    r"\bik\s+(heb|hèb|héb)\s+(wel\s+|gewoon\s+|nog\s+|toch\s+)*(werk|een\s+(baan|job)|"
-    r"mijn\s+(baan|job|werk))\b(?!\s+nodig)|\b(ik\s+ben\s+|ben\s+)?(nog\s+)?(altijd\s+)?in\s+dienst\b|"
-    r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b|"
-    r"\bik\s+ben\s+(niet|nie|ni)\s+(ontslagen|werkloos)\b",
     re.IGNORECASE,
 )
 # Only a comment on the card, nothing to keep: "Dat klopt niet.", "Nog steeds fout.", "Bijna".
@@ -353,12 +347,13 @@ def _read_clause(
         fix.new_sector = f"{new_sector[1].lower()} sector"
     if says_out_of_work(clause):
         fix.out_of_work = True
-    if _NO_JOB_SEARCH.search(clause):
+    # "ik zoek geen werk, ik heb werk" (round 13, p52): no job search, and no job loss.
+    if NO_JOB_SEARCH.search(clause):
         correction = True
         for out in ("unemployed", "job_search"):
             if out in topics and out not in fix.topics_out:
                 fix.topics_out.append(out)
-    if _HAS_WORK.search(clause) and not says_out_of_work(clause):
+    if HAS_JOB.search(clause) and not says_out_of_work(clause):
         fix.at_work = True
         # The engine may have taken the topic out already this turn (its own reading of
         # "ik heb werk"); a clause that says only this is still a correction, not her words.

@@ -625,14 +625,23 @@ BACK_TO_WORK = re.compile(
     r"\b(herbeginnen|herstarten|re-?integr\w*|werkhervatting|hervatten|hervat|"
     r"progressie\w*\s+tewerkstelling|opbouwen|halftijds|deeltijds\s+terug|"
     r"(niet|nie|ni)\s+(direct\s+|meteen\s+)?voltijds)\b", re.I)
-# "ik zoek geen werk, ik héb werk", "ik solliciteer ni": no job search, no job loss (p52).
-HAS_WORK = re.compile(
-    r"\bik\s+zoek\s+(helemaal\s+|echt\s+)?(geen|gene|genen)\s+(ander\s+|nieuw\s+)?(werk|job|"
-    r"baan)\b|\bik\s+h[eéè]b\s+(toch\s+|wel\s+|gewoon\s+|al\s+)*(werk|een\s+job|een\s+baan|"
-    r"nen\s+job|ne\s+job|een\s+werkgever)\b(?=\s*([.!,…]|$|hoor\b|he\b|hè\b|toch\b))|"
+# "ik heb gewoon werk", "ik ben nog in dienst", "ik ben mijn job ni kwijt" (p52): a job now.
+# Only as a statement of its own: "ik heb werk nodig", "ik heb mijn baan opgezegd" are not.
+HAS_JOB = re.compile(
+    r"\bik\s+h[eéè]b\s+(toch\s+|wel\s+|gewoon\s+|al\s+|nog\s+)*(werk|een\s+job|een\s+baan|"
+    r"nen\s+job|ne\s+job|een\s+werkgever|(mijn|m'?n|mn)\s+(baan|job|werk))\b"
+    r"(?=\s*([.!,…]|$|hoor\b|he\b|hè\b|toch\b|nog\b|gewoon\b))|"
+    r"\b(ik\s+ben\s+|ben\s+|nog\s+)(nog\s+|gewoon\s+)?(altijd\s+)?in\s+dienst\b|"
+    r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b|"
+    r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(ontslagen|werkloos)\b", re.I)
+# "ik zoek geen werk", "ik solliciteer ni", "niet op zoek naar een baan": no job search.
+NO_JOB_SEARCH = re.compile(
+    r"\bzoek\w*\s+(\w+\s+)?(geen|gene|genen|niet|nie|ni)\s+(\w+\s+)?(werk|baan|job)\b|"
+    r"\b(geen|niet|nie|ni)\s+(op\s+)?zoek\s+naar\s+(\w+\s+){0,2}(werk|baan|job)\b|"
     r"\bik\s+solliciteer\s+(helemaal\s+|echt\s+)?(niet|nie|ni|nergens)\b|"
-    r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(aan\s+het\s+)?(solliciteren|werkloos|ontslagen)\b|"
-    r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b", re.I)
+    r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(aan\s+het\s+)?solliciteren\b", re.I)
+# Either one: no job loss and no job search to talk about (the engine's denial of both).
+HAS_WORK = re.compile(f"{HAS_JOB.pattern}|{NO_JOB_SEARCH.pattern}", re.I)
 # "Dat begrijp ik.", "ik snap het": agreement, no protest that we misread (p50).
 UNDERSTOOD = re.compile(r"^\W*((dat|dit)\s+(begrijp|snap)\s+ik|ik\s+(begrijp|snap)\s+(het|dat|"
                         r"je|u)|(begrijp|snap)\s+ik)\b(?!\s+(niet|nie|ni|echt\s+niet)\b)", re.I)
