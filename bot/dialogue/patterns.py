@@ -80,9 +80,10 @@ TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
 # Debts are no money for a training: "mag mijn baas weten van mijn schulden? ze gaan beslag
 # leggen" was read as funding at 0.34 and the card said "geld voor een opleiding" (round 13,
 # p54). "mijn eigen schuld" is fault, not debt.
-DEBTS = re.compile(r"\bschulden\b|\bschuld(hulp\w*|sanering\w*|eiser\w*)\b|\b\w*beslag\b|"
-                   r"\bdeurwaarder\w*|\bbetalingsachterstand\w*|\bincasso\w*|\baflossen\b",
-                   re.I)
+DEBT_WORDS = (r"\bschulden\b|\bschuld(hulp\w*|sanering\w*|eiser\w*)\b|\b\w*beslag\b|"
+              r"\bdeurwaarder\w*|\bbetalingsachterstand\w*|\bhuurachterstand\w*|\bincasso\w*|"
+              r"\baflossen\b")
+DEBTS = re.compile(DEBT_WORDS, re.I)
 TRAINING_MONEY = re.compile(r"\b(opleiding|cursus|scholing|studie|omscholing|training|diploma|"
                             r"stap|budget|subsidie|leerrekening|studiegeld|lesgeld)\w*", re.I)
 DENIAL = (r"(geen|gene|genen|niet|nie|(?<![\w'])ni|niks|niets|gaat\s+niet\s+over|niet\s+om|"
@@ -446,8 +447,8 @@ ACK_THEN_MORE = re.compile(r"^\W*(ok|oké|oke|okay|okee|oki)\s*[.!…,]+\s*(?P<r
 YES_WORDS = re.compile(r"\b(graag|fijn|goed|prima|doe\s+maar|akkoord|ja|wil\s+ik\s+wel)\b", re.I)
 # Costs of living, not of our service: "de huur. ik kan het niet betalen" (round 13c, p54).
 # ("een rekening" is left out: "krijg ik een rekening van de consulent?" asks our price.)
-LIVING_COSTS = re.compile(r"\b(huur|huurachterstand|schulden|energie\w*|boodschappen|"
-                          r"hypothe\w*|achterstand\w*|aflossing\w*)\b", re.I)
+LIVING_COSTS = re.compile(rf"{DEBT_WORDS}|\b(huur|energie\w*|boodschappen|hypothe\w*|"
+                          r"achterstand\w*|aflossing\w*)\b", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
                             r"\W*$", re.I)
