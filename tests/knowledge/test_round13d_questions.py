@@ -6,10 +6,7 @@ proves none is an example question)."""
 from __future__ import annotations
 
 import pytest
-from knowledge_support import overlapping
-
-from bot.knowledge.entries import load_entries
-from bot.knowledge.retriever import shared_retriever
+from knowledge_support import answer_of, found_id, overlapping, plain_and_sourced_problems
 
 ROUND13D = [
     ("Dat is mij nog niet helemaal duidelijk. Wat kost mij dat als niet-lid? Ik ben namelijk "
@@ -31,13 +28,12 @@ def test_the_round13d_phrasings_are_not_example_questions():
 
 @pytest.mark.parametrize(("text", "expected"), ROUND13D + NOT_PRICE)
 def test_round13d_message_gets_the_right_entry(text, expected):
-    found = shared_retriever().find(text)
-    assert found is not None and found.entry.id == expected, (text, found)
+    assert found_id(text) == expected, text
 
 
 def test_the_price_answer_is_honest_about_what_we_do_not_know():
-    entry = next(e for e in load_entries() if e.id == "kosten_als_niet_lid")
-    answer = " ".join(entry.answer).lower()
+    assert not plain_and_sourced_problems("kosten_als_niet_lid", (2, 2), (2, 4), percent=False)
+    answer = answer_of("kosten_als_niet_lid")
     for words in ("chat is gratis", "ook als je geen lid bent", "verschilt per bond",
                   "weet ik niet zeker", "vooraf"):
         assert words in answer, words
