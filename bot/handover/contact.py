@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+# Whole words only: "Jana", "Jasper", "Okke" and "Dagmar" start with a greeting or a yes
+# ("Jana" was stored as "Na"; round 14, p59).
 _NAME_PREFIXES = re.compile(
-    r"^(hoi|hallo|hey|dag|ja|ok(e|é)?|prima)?[\s,!.]*"
-    r"(ik\s+ben|ik\s+heet|mijn\s+naam\s+is|m'?n\s+naam\s+is|naam\s*:?|noem\s+me(\s+maar)?)?\s*",
+    r"^(?:(?:hoi|hallo|hey|dag|ja|ok(?:e|é)?|prima)\b[\s,!.]*)?"
+    r"(?:ik\s+ben\b|ik\s+heet\b|mijn\s+naam\s+is\b|m'?n\s+naam\s+is\b|naam\b\s*:?|"
+    r"noem\s+me\b(?:\s+maar\b)?)?\s*",
     re.IGNORECASE,
 )
 _NAME_OK = re.compile(r"^[^\W\d_][^\W\d_'’ .-]*([ '’.-][^\W\d_]+)*$")

@@ -1,0 +1,29 @@
+"""Failures of round 14 (docs/reviews/round14: p55 road paver, p56 municipal worker, p57 helpende,
+p58 IT job crafting, p59 Flemish career switch, p60 cashier), written as new cases. The
+classifier's readings are those of the model the members talked to. Each failed on the engine
+before its fix (checked on 00f36d5)."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_support import Chat
+
+from bot.handover import contact
+
+
+@pytest.mark.parametrize("name", ["Jana", "Jan", "Jasper", "Janneke", "Okke", "Dagmar"])
+def test_a_name_that_starts_like_a_yes_or_a_greeting_is_kept_whole(name):
+    # p59: "Jana" -> "Naam: Na", "Dank je, Na."
+    assert contact.clean_name(name) == name
+    chat = Chat()
+    chat.walk_to_summary(answers=(name, "mail", "jana@example.be", "Gent"))
+    assert chat.slots["contact_name"] == name
+
+
+def test_a_name_corrected_at_the_summary_is_changed():
+    # p59: "bijna :) mijn naam is Jana, ni Na" at "Klopt dit?" -> the same card, "Naam: Na".
+    chat = Chat()
+    chat.walk_to_summary(answers=("Na", "mail", "jana@example.be", "Gent"))
+    chat.say("bijna :) mijn naam is Jana, ni Na", "inform", confidence=0.5)
+    assert chat.slots["contact_name"] == "Jana", chat.last
+    assert "Jana" not in (chat.slots.get("summary_text") or "")
