@@ -30,7 +30,13 @@ _QUESTION_INSIDE = re.compile(
 
 # "is het", "ben ik" ask only at the start of a clause: "zo is het juist", "dan ben ik
 # meestal vrij" are statements (round 12, p46's "Ja, zo is het juist. Versturen graag.").
-_QUESTION_CLAUSE = re.compile(r"(?:^|[,.;:!?…]\s*)(is\s+het|ben\s+ik)\b", re.IGNORECASE)
+# A verb first and then its subject asks too, also without "?": "nee het gaat over eerder
+# stoppen. heeft de bouw een regeling voor vroegpensioen" got "Dank je dat je dat vertelt."
+# (round 14, p55).
+_QUESTION_CLAUSE = re.compile(
+    r"(?:^|[,.;:!?…]\s*)(is\s+het|ben\s+ik|(heeft|hebben|hebt|heb|kan|kun|kunnen|mag|mogen|"
+    r"moet|moeten|krijg|krijgt|bestaat|geldt|gelden|telt|tellen)\s+(de|het|die|dat|dit|ik|je|"
+    r"jij|hij|zij|ze|we|wij|u|jullie|mijn|m'?n|mn|er|ge|gij)\b)\b", re.IGNORECASE)
 
 
 def looks_like_question(text: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from conversation_support import Chat
 
+from bot.dialogue.turn import looks_like_question
 from bot.handover import contact
 
 
@@ -27,3 +28,22 @@ def test_a_name_corrected_at_the_summary_is_changed():
     chat.say("bijna :) mijn naam is Jana, ni Na", "inform", confidence=0.5)
     assert chat.slots["contact_name"] == "Jana", chat.last
     assert "Jana" not in (chat.slots.get("summary_text") or "")
+
+
+@pytest.mark.parametrize("text", [
+    "nee het gaat over eerder stoppen. heeft de bouw een regeling voor vroegpensioen",
+    "nou ik zit in de bouw en infra cao. hebben die wat voor zwaar werk",
+    "ok. moet ik dat zelf aanvragen",
+])
+def test_a_verb_first_asks_without_a_question_mark(text):
+    # p55: "nee het gaat over eerder stoppen. heeft de bouw een regeling voor vroegpensioen"
+    # -> "Dank je dat je dat vertelt." and the consultant offered again.
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ja, zo is het juist. Versturen graag.", "mijn baas heeft de regeling niet",
+    "ik heb een vraag", "dat heb ik al gezegd",
+])
+def test_statements_stay_statements(text):
+    assert not looks_like_question(text)
