@@ -78,6 +78,10 @@ _CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|en)\s+", re.IGN
 # "ik wil 's ochtends gebeld worden", "bij moment moet ochtend staan").
 _CALL_CUE = re.compile(r"\b(bel|bellen|belt|gebeld|app|appen|geappt|whatsapp\w*|bereikbaar|"
                        r"moment|tijdstip|uitkomen|uitkomt|schikt)\b", re.IGNORECASE)
+# A date in the story, not a moment to call: "mijn contract stopt morgen, 0612345678".
+_STORY_DATE = re.compile(r"\b(contract\w*|stop\w*|loop\w*\s+af|eindig\w*|afgelopen|ontslag\w*|"
+                         r"teken\w*|begin\w*|start\w*|gesprek\w*|afspraak|deadline)\b",
+                         re.IGNORECASE)
 _TIME_FILLER = re.compile(r"\b(graag|liefst|het\s+liefst|maar|bij\s+voorkeur|ook|ok|oké|"
                           r"oke|prima|goed|en|of|dan)\b", re.IGNORECASE)
 
@@ -96,15 +100,19 @@ def pick_time(text: str) -> str | None:
     """A moment to call said with a word of contact ("Bellen graag, bel maar in de middag";
     round 10, p37, p42), not a date in a story ("mijn contract stopt morgen")."""
     clauses = [c for c in _CLAUSES.split(text) if c.strip() and not about_others(c)]
-    if not any(_CALL_CUE.search(c) for c in clauses):
+    if not any(_CALL_CUE.search(c) for c in clauses) and not _PHONE_RUN.search(text):
         return None
+    # With a phone number in the message, a moment is when to call: "bellen 06-12345960. wel
+    # NA 6 uur want dan zijn de kids in bed" was asked for the time again (round 14, p60, p57).
+    with_number = bool(_PHONE_RUN.search(text))
     chosen = []
     for clause in clauses:
         moment = contact.clean_time(clause)
         if not moment:
             continue
         rest = contact.without_time(clause)
-        if _CALL_CUE.search(clause) or not _TIME_FILLER.sub(" ", rest).strip():
+        if _CALL_CUE.search(clause) or (with_number and not _STORY_DATE.search(clause)) or \
+                not _TIME_FILLER.sub(" ", rest).strip():
             chosen.append(clause)
     return contact.clean_time(", ".join(chosen)) if chosen else None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from conversation_support import Chat
 
+from bot.dialogue.pickup import pick_time
 from bot.dialogue.turn import looks_like_question
 from bot.handover import contact
 
@@ -47,3 +48,23 @@ def test_a_verb_first_asks_without_a_question_mark(text):
 ])
 def test_statements_stay_statements(text):
     assert not looks_like_question(text)
+
+
+@pytest.mark.parametrize(("text", "moment"), [
+    ("bellen 06-12345960. wel NA 6 uur want dan zijn de kids in bed", "na 6 uur"),
+    ("whatsapp is het makkelijkst! 06-12345957 📱 liefst na 8 uur savonds als de kids slapen "
+     "haha", "na 8 uur 's avonds"),
+])
+def test_a_moment_given_with_the_number_is_not_asked_again(text, moment):
+    # p60, p57: the number was kept, then "Wanneer komt het je het best uit?"
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Linda", "inform")
+    names = chat.say(text, "inform", confidence=0.5)
+    assert chat.slots["contact_time"] == moment, chat.slots
+    assert "utter_ask_contact_time" not in names, names
+
+
+def test_a_date_in_the_story_beside_a_number_is_no_call_moment():
+    assert pick_time("mijn contract stopt morgen, 0612345678") is None
