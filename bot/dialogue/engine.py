@@ -57,6 +57,7 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_CONSULTANT,
     NO_STRENGTH,
+    NOT_HELPED,
     NOT_SICK,
     OTHERS_SAY_NO,
     PAUSE,
@@ -228,7 +229,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.say("utter_deescalate", repeatable=True)
             self.set(deescalated=True)
         self._drop_denied_topics()
-        self._dispatch(picked)
+        if NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
+                self.pending not in FORM_STEPS and not self.turn.knowledge:
+            self.not_helped()
+        else:
+            self._dispatch(picked)
         if bot_aside and not {"utter_disclosure", "utter_bot_challenge"} & {
                 s.response for s in self.out.says}:
             self.say("utter_bot_aside", repeatable=True)
@@ -241,6 +246,19 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not any(s.text for s in self.out.says):
             self.set(knowledge_recent=None)
         return self.out
+
+    def not_helped(self) -> None:
+        """Anger at getting no help: heard, our limits said, a person offered once."""
+        self.say("utter_not_helped", repeatable=True)
+        if self.may_offer():
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        elif self.has_ticket():
+            self.say("utter_request_exists", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"))
+            self.set(pending=None)
+        else:
+            self.set(pending=None)
 
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn

@@ -26,9 +26,11 @@ from bot.dialogue.patterns import (
     KEEP_OUT,
     META_WORDS,
     MISS_INTENTS,
+    NO_CONSULTANT,
     NO_PREFERENCE,
     NO_START,
     NOT_STOPPING,
+    OFFER_NO,
     OTHERS_SAY_NO,
     OVERWHELMED,
     PHONE_PART,
@@ -306,7 +308,12 @@ class HandoverForm(ConversationState):
                 self.apply_picked(picked, announce=False)
                 self.ask_step(self.next_step())
                 return
-            if intent in ("deny", "goodbye", "stop_form") and not self.turn.is_question:
+            plain_no = OFFER_NO.match(self.turn.text) or NO_CONSULTANT.search(self.turn.text)
+            if (intent in ("deny", "goodbye", "stop_form") or plain_no) and \
+                    not self.turn.is_question:
+                # "Nee, geen consulent. Ik wil alleen wat ideeën, geen traject." is a no,
+                # however the classifier reads the rest (round 14, p58 got the consent
+                # explained and asked again).
                 self.decline_consent()
                 return
             if (OTHERS_SAY_NO.search(self.turn.text) or WHAT_IF.search(self.turn.text)) and \

@@ -242,6 +242,20 @@ SEND_WORDS = re.compile(r"\b(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen|
 # Words that talk about the summary itself: never the summary's own text.
 META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verstuur\w*|"
                         r"aanpassen|tekst)\b", re.I)
+# "jullie doen toch ook niks. betaal ik daar contributie voor" (round 14, p60 heard "Deze chat
+# is gratis"): anger at not being helped, heard as such, not a price question.
+NOT_HELPED = re.compile(
+    r"\b(jullie|je|u)\s+(doen|doet)\s+(toch\s+)?(ook\s+)?(gewoon\s+)?(niks|niets)\b|"
+    r"\bbetaal\s+ik\s+(daar|daarvoor|hiervoor|dan)\s+(\w+\s+)?contributie\b|"
+    r"\bwaar\s+betaal\s+ik\s+(dan\s+)?(\w+\s+)?contributie\s+voor\b|"
+    r"\b(ik\s+)?(heb|hebben)\s+(ik\s+|we\s+)?(hier\s+|daar\s+)?(echt\s+)?(niks|niets)\s+aan\b",
+    re.I)
+# "Moet ik naar een coach?", "heb ik een loopbaancoach nodig?": a question about whether help
+# is needed, not a request for it (round 14, p58 went straight to the consent question).
+SHOULD_I_GET_HELP = re.compile(
+    r"\b(moet|zou|moeten)\s+(ik|je|we)\s+(dan\s+|daarvoor\s+|eigenlijk\s+)*(naar|bij)\s+"
+    r"(een\s+)?(loopbaan)?(coach|consulent|adviseur)\w*|"
+    r"\bheb\s+(ik|je)\s+(\w+\s+){0,2}(loopbaan)?(coach|consulent)\w*\s+nodig\b", re.I)
 # "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
 CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
@@ -249,8 +263,9 @@ CONSULTANT_WISH = re.compile(
     r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
-    r"\b(laat|mag)\s+(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,3}"
-    r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen)\b|"
+    # "laat maar iemand van jullie naar mijn cao kijken dan" (round 14, p60)
+    r"\b(laat|mag)\s+(maar\s+)?(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,5}"
+    r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen|kijken)\b|"
     # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
     r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b|"
     # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)

@@ -26,6 +26,7 @@ from bot.dialogue.patterns import (
     SARCASTIC_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
+    SHOULD_I_GET_HELP,
     SILENCE,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
@@ -95,6 +96,9 @@ class FreeTalk(ConversationState):
             self.set(pending=None)
         elif intent in SERVICE_ANSWERS:
             self.service_answer()
+        elif intent == "request_human" and self.turn.is_question and \
+                SHOULD_I_GET_HELP.search(self.turn.text):
+            self.coach_question()
         elif intent == "request_human":
             self.start_handover(picked)
         elif intent == "manage_request":
@@ -148,6 +152,19 @@ class FreeTalk(ConversationState):
         if self.intent not in ("greet", "thank"):
             self.set(offers_ignored=int(self.get("offers_ignored") or 0) + 1)
         return False
+
+    def coach_question(self) -> None:
+        """"Moet ik naar een coach?" answered; the consultant offered, never the form."""
+        knowledge = self.turn.knowledge
+        if knowledge:
+            self.say_knowledge(knowledge.entry)
+        else:
+            self.say("utter_coach_needed", repeatable=True)
+        if self.may_offer() and self.pending != "offer":
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
 
     def greet(self) -> None:
         if "utter_disclosure" in [s.response for s in self.out.says] or \

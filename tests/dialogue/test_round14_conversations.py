@@ -68,3 +68,59 @@ def test_a_moment_given_with_the_number_is_not_asked_again(text, moment):
 
 def test_a_date_in_the_story_beside_a_number_is_no_call_moment():
     assert pick_time("mijn contract stopt morgen, 0612345678") is None
+
+
+def test_a_plain_no_at_consent_is_a_no_whatever_follows():
+    # p58: "Nee, geen consulent. Ik wil alleen wat ideeën, geen traject." -> "Toestemming
+    # betekent: ..." and the consent question again; only "Ik zei nee." worked.
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("Nee, geen consulent. Ik wil alleen wat ideeën, geen traject.",
+                     "job_crafting", confidence=0.4)
+    assert "utter_consent_declined" in names, names
+    assert "utter_ask_consent_given" not in names
+    assert chat.slots.get("consent_given") is not True
+
+
+def test_should_i_see_a_coach_is_answered_not_the_form():
+    # p58: "Moet ik naar een coach?" -> the consent text and "Mag ik dit delen met een
+    # consulent?"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Moet ik naar een coach?", "request_human", confidence=0.6)
+    assert "utter_ask_consent_given" not in names, names
+    assert names[0] == "utter_coach_needed", names
+    assert chat.slots.get("pending") == "offer"
+    # with the offer declined, the answer alone
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("nee hoor, geen consulent", "deny")
+    names = chat.say("heb ik dan een loopbaancoach nodig?", "request_human", confidence=0.6)
+    assert names == ["utter_coach_needed"], names
+
+
+def test_let_someone_look_at_my_cao_is_a_request_for_a_person():
+    # p60: "laat maar iemand van jullie naar mijn cao kijken dan" -> a tip and the
+    # fewer-hours text for the third time.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("laat maar iemand van jullie naar mijn cao kijken dan",
+                     "work_life_balance", confidence=0.6, topics=["work_life_balance"])
+    assert "utter_ask_consent_given" in names, names
+
+
+def test_anger_about_the_union_fee_is_heard_not_priced():
+    # p60: "jullie doen toch ook niks. betaal ik daar contributie voor" -> "Deze chat is
+    # gratis ... James Loopbaan ... ook als je geen lid bent."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("jullie doen toch ook niks. betaal ik daar contributie voor", "ask_cost",
+                     confidence=0.7)
+    assert names[0] == "utter_not_helped", names
+    assert "utter_ask_cost" not in names
+    assert names[-1] == "utter_offer_consultant"
+    # a plain question about the fee is still a price question
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert "utter_not_helped" not in chat.say("wat kost de contributie?", "ask_cost",
+                                              confidence=0.8)
