@@ -88,9 +88,14 @@ from bot.dialogue.patterns import (
 from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.safety import SafetyTurns
 from bot.dialogue.talk import FreeTalk
-from bot.dialogue.turn import Outcome, Turn
+from bot.dialogue.turn import Outcome, Say, Turn
 from bot.handover.dates_nl import parse_deadline
 from bot.knowledge.retriever import Match
+
+# Responses that end a turn with a question (often with buttons): an unasked answer goes
+# before them.
+CLOSING_QUESTION = re.compile(r"utter_(offer_consultant|deepen_\w+|anything_else|more_questions|"
+                              r"ask_\w+|topic_choice_\w+)$")
 
 
 class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, FreeTalk):
@@ -521,7 +526,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return
         if any(s.text for s in self.out.says):
             return  # one knowledge answer per turn is enough
-        self.say_text(entry.answer)
+        # Before a closing question, never after its buttons (round 14, p55 read the AOW
+        # ages under "Wil je hierover eens praten ...? [Ja, graag] [Nu niet]").
+        last = self.out.says[-1].response if self.out.says else None
+        at = len(self.out.says) - 1 if last and CLOSING_QUESTION.match(last) else len(
+            self.out.says)
+        self.out.says[at:at] = [Say(text=line) for line in entry.answer]
         self.set(offered_answers=[*given, entry.id])
 
     def fits_region(self, region: str) -> bool:

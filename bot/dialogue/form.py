@@ -191,6 +191,7 @@ class HandoverForm(ConversationState):
             deadline_text=self.get("deadline"), own_words=self.get("summary_text"),
             out_of_work=bool(self.get("out_of_work")),
             money_worries=bool(self.get("money_worries")),
+            employer_secret=bool(self.get("employer_secret")),
             note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
         self.set(summary=topic_part)
         lines = []

@@ -74,6 +74,7 @@ def build_summary(
     out_of_work: bool = False,
     note: str | None = None,
     money_worries: bool = False,
+    employer_secret: bool = False,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -100,6 +101,10 @@ def build_summary(
         parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
     if own_words:
         parts.append(f"In je eigen woorden: {own_words}")
+    if employer_secret:
+        # The consultant must know before calling: not at work, not via the employer
+        # (round 14, p56's wish was missing from her ticket).
+        parts.append("Je werkgever mag niet weten dat je contact zoekt.")
     if note:
         if parts and parts[-1][-1:] not in ".!?…":
             parts[-1] += "."

@@ -6,7 +6,7 @@ before its fix (checked on 00f36d5)."""
 from __future__ import annotations
 
 import pytest
-from conversation_support import Chat
+from conversation_support import Chat, knowledge
 
 from bot.dialogue.pickup import pick_time
 from bot.dialogue.turn import looks_like_question
@@ -124,3 +124,31 @@ def test_anger_about_the_union_fee_is_heard_not_priced():
     chat.say("hoi", "greet")
     assert "utter_not_helped" not in chat.say("wat kost de contributie?", "ask_cost",
                                               confidence=0.8)
+
+
+def test_an_unasked_answer_comes_before_the_closing_question_not_after_its_buttons():
+    # p55: "eerder stoppen. nog 3 jaar tot aow maar dat hou ik niet vol" -> a tip, "Wil je
+    # hierover eens praten ...? [Ja, graag] [Nu niet]", and then the AOW-age table.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    aow = knowledge("aow_leeftijd", "retirement").entry
+    chat.say("ik ben 63 en stratenmaker, knieen zijn op. kan ik eerder stoppen", "retirement",
+             confidence=0.9, topics=["retirement"])
+    names = chat.say("eerder stoppen. nog 3 jaar tot aow maar dat hou ik niet vol", "retirement",
+                     confidence=0.9, topics=["retirement"], mentioned=aow)
+    assert "ANSWER aow_leeftijd" in chat.texts(), names
+    assert names[-1] != "text", names
+
+
+def test_the_wish_that_the_employer_must_not_know_is_on_the_card():
+    # p56: "ik wil niet dat mijn leidinggevende weet dat ik hier vraag" was respected in the
+    # chat but missing from the summary the consultant reads.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik word boventallig. mijn leidinggevende mag niet weten dat ik hier vraag",
+             "job_insecurity", confidence=0.8, topics=["job_insecurity"])
+    chat.say("ik wil wel dat iemand meekijkt", "request_human", confidence=0.8)
+    chat.say("ja", "affirm")
+    for text in ("Marieke", "mail", "m.vandijk@example.nl", "Den Bosch"):
+        chat.say(text, "inform")
+    assert "Je werkgever mag niet weten dat je contact zoekt." in chat.slots["summary"]
