@@ -19,6 +19,7 @@ from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn, looks_like_question
 from bot.knowledge.retriever import (
     closest_line,
+    find_each,
     find_in_context,
     mentioned,
     shared_retriever,
@@ -38,6 +39,7 @@ def turn_from(tracker: Tracker) -> Turn:
     flemish = is_flemish(tracker)
     knowledge = None
     offered = None
+    also = None
     if text and not text.startswith("/"):
         try:
             offered = mentioned(shared_retriever().entries, text)
@@ -49,6 +51,10 @@ def turn_from(tracker: Tracker) -> Turn:
             elif knowledge is not None and knowledge.entry.id in given:
                 # Asked again in other words: the line that fits, not the whole answer.
                 knowledge = replace(knowledge, line=closest_line(knowledge.entry, text))
+            if knowledge is not None:
+                also = next((m for m in find_each(shared_retriever(), text, flemish)
+                             if m.entry.id != knowledge.entry.id and m.entry.id not in given),
+                            None)
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
     return Turn(
@@ -62,6 +68,7 @@ def turn_from(tracker: Tracker) -> Turn:
                  if isinstance(r, dict) and r.get("name")],
         knowledge=knowledge,
         mentioned=offered,
+        also=also,
         flemish=flemish,
     )
 

@@ -243,6 +243,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 s.response for s in self.out.says}:
             self.say("utter_bot_aside", repeatable=True)
         self._offer_mentioned()
+        self._answer_also()
         if crisis_first:
             self.say("utter_disclosure")
         if not self.out.says and not self.out.effect:
@@ -518,6 +519,27 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 return str(entity["value"])
         return None
 
+    def _answer_also(self) -> None:
+        """The second question of a message answered too, when the first got a knowledge
+        answer: "Kan ik omscholen terwijl ik ziek ben, en wie betaalt dat?" (rounds 13d, 14)."""
+        match = self.turn.also
+        if match is None or self.turn.crisis_level == "clear" or self.pending in FORM_STEPS:
+            return
+        given = list(self.get("knowledge_given") or [])
+        if match.entry.id in given or not any(s.text for s in self.out.says) or \
+                not self.fits_region(match.entry.region) or \
+                match.entry.topic in self.denied_topics():
+            return
+        self._insert_before_question([*match.entry.answer])
+        self.set(knowledge_given=[*given, match.entry.id])
+
+    def _insert_before_question(self, lines: list[str]) -> None:
+        """Text bubbles before a closing question, never after its buttons."""
+        last = self.out.says[-1].response if self.out.says else None
+        at = len(self.out.says) - 1 if last and CLOSING_QUESTION.match(last) else len(
+            self.out.says)
+        self.out.says[at:at] = [Say(text=line) for line in lines]
+
     def _offer_mentioned(self) -> None:
         """Help the person did not ask for but needs ("18 duizend schuld"), once."""
         entry = self.turn.mentioned
@@ -528,10 +550,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return  # one knowledge answer per turn is enough
         # Before a closing question, never after its buttons (round 14, p55 read the AOW
         # ages under "Wil je hierover eens praten ...? [Ja, graag] [Nu niet]").
-        last = self.out.says[-1].response if self.out.says else None
-        at = len(self.out.says) - 1 if last and CLOSING_QUESTION.match(last) else len(
-            self.out.says)
-        self.out.says[at:at] = [Say(text=line) for line in entry.answer]
+        self._insert_before_question([*entry.answer])
         self.set(offered_answers=[*given, entry.id])
 
     def fits_region(self, region: str) -> bool:

@@ -58,6 +58,7 @@ class Turn:
     ranking: list[str] = field(default_factory=list)  # the classifier's intents, best first
     knowledge: Match | None = None
     mentioned: Entry | None = None  # an answer worth giving unasked (knowledge offer_on)
+    also: Match | None = None  # the answer to a second question in the same message
     flemish: bool = False
 
     @property

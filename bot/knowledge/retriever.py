@@ -163,6 +163,23 @@ class Retriever:
         return Match(self.entries[best], float(scores[best]))
 
 
+def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Match]:
+    """One answer per question of a message that asks several, in their order, each entry
+    once: "Kost een gesprek geld? En moet ik lid zijn?" (rounds 13d and 14: the second and
+    third question of a message went unanswered, and people asked again)."""
+    # "En moet ik lid zijn?": the joining word is no part of the question.
+    questions = [re.sub(r"^(en|maar|of|ook|dus)\s+", "", s.strip(), flags=re.IGNORECASE)
+                 for s in re.findall(r"[^?.!\n]*\?", text) if len(s.split()) >= 3]
+    if len(questions) < 2:
+        return []
+    found: list[Match] = []
+    for question in questions:
+        match = retriever.find(question, flemish)
+        if match and all(m.entry.id != match.entry.id for m in found):
+            found.append(match)
+    return found
+
+
 def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match | None:
     """A question the knowledge base cannot answer on its own, read as a follow-up on one of
     the answers given in this conversation (round 7b: "moet ik opnieuw solliciteren bij die

@@ -152,3 +152,19 @@ def test_the_wish_that_the_employer_must_not_know_is_on_the_card():
     for text in ("Marieke", "mail", "m.vandijk@example.nl", "Den Bosch"):
         chat.say(text, "inform")
     assert "Je werkgever mag niet weten dat je contact zoekt." in chat.slots["summary"]
+
+
+def test_a_second_question_in_the_message_gets_its_own_answer():
+    # p57: "kan dat via werken en leren?? en wie betaald dat dan, want ik kan niet zonder
+    # salaris" -> one answer, the rest "Daar heb ik geen goed antwoord op".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("kan ik verpleegkundige worden via werken en leren? en wie betaalt die "
+                     "opleiding dan?", "training", confidence=0.8, topics=["training"],
+                     knowledge=knowledge("bbl_route", "training"),
+                     also=knowledge("opleiding_betalen", "funding"))
+    texts = chat.texts()
+    assert "ANSWER bbl_route" in texts and "ANSWER opleiding_betalen" in texts, names
+    assert texts.index("ANSWER bbl_route") < texts.index("ANSWER opleiding_betalen")
+    assert names[-1] != "text", names
+    assert {"bbl_route", "opleiding_betalen"} <= set(chat.slots["knowledge_given"])

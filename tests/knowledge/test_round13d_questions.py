@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import pytest
 from knowledge_support import answer_of, found_id, overlapping, plain_and_sourced_problems
+from rasa_sdk import Tracker
+
+from actions.respond import turn_from
+from bot.knowledge.retriever import find_each, shared_retriever
 
 ROUND13D = [
     ("Dat is mij nog niet helemaal duidelijk. Wat kost mij dat als niet-lid? Ik ben namelijk "
@@ -38,3 +42,30 @@ def test_the_price_answer_is_honest_about_what_we_do_not_know():
                   "weet ik niet zeker", "vooraf"):
         assert words in answer, words
     assert "€" not in answer and "euro" not in answer
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kost een gesprek met een consulent geld? En moet ik lid zijn van de vakbond?",
+     ["is_dit_gratis", "moet_ik_lid_zijn"]),
+    ("Wat is de transitievergoeding? En krijg ik ww als ik zelf ontslag neem?",
+     ["transitievergoeding", "zelf_ontslag_ww"]),
+    ("hoe gaat het? goed?", []),
+])
+def test_each_question_of_a_message_finds_its_own_answer(text, expected):
+    # p53: "Kost een gesprek met die consulent mij geld, ja of nee? En bent u een echte
+    # adviseur of een chatbot?" got half an answer; so did p57's three questions.
+    assert [m.entry.id for m in find_each(shared_retriever(), text)] == expected
+
+
+def test_the_action_hands_the_second_answer_to_the_dialogue():
+    def tracker(text: str, given: list[str]) -> Tracker:
+        return Tracker("sender-1", {"knowledge_given": given},
+                       {"intent": {"name": "ask_cost", "confidence": 0.8}, "text": text},
+                       [], False, None, None, "action_listen")
+
+    text = "Kost een gesprek met een consulent geld? En moet ik lid zijn van de vakbond?"
+    turn = turn_from(tracker(text, []))
+    assert turn.knowledge is not None and turn.also is not None
+    assert {turn.knowledge.entry.id, turn.also.entry.id} == {"is_dit_gratis", "moet_ik_lid_zijn"}
+    # an answer given before is not given again as the second one
+    assert turn_from(tracker(text, [turn.also.entry.id])).also is None
