@@ -123,10 +123,10 @@ class ConversationState:
         return bool(self.get("ticket_reference"))
 
     def may_offer(self) -> bool:
-        # Three turns talking past an open offer count as a no: more is pushing (round 6,
-        # p31 was offered seven times).
+        # Two turns talking past an open offer count as a no: more is pushing (round 6,
+        # p31 was offered seven times; round 14, p55 three times in six messages).
         return not (self.get("offer_declined") or self.has_ticket() or self.get("handover")
-                    or int(self.get("offers_ignored") or 0) >= 3)
+                    or int(self.get("offers_ignored") or 0) >= 2)
 
     def _plain_yes(self) -> bool:
         """An unmistakable yes: "ja", "ja, verstuur dan maar"; never "ja maar wat is ...?"."""

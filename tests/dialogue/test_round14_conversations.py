@@ -168,3 +168,22 @@ def test_a_second_question_in_the_message_gets_its_own_answer():
     assert texts.index("ANSWER bbl_route") < texts.index("ANSWER opleiding_betalen")
     assert names[-1] != "text", names
     assert {"bbl_route", "opleiding_betalen"} <= set(chat.slots["knowledge_given"])
+
+
+def test_an_offer_talked_past_twice_is_not_made_a_third_time():
+    # p55: the consultant was offered in messages 2, 4 and 6 without a no or a yes.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    offers = 0
+    for text, intent in (("ik ben 63 en stratenmaker, knieen zijn op. kan ik eerder stoppen",
+                          "retirement"),
+                         ("eerder stoppen. nog 3 jaar tot aow maar dat hou ik niet vol",
+                          "retirement"),
+                         ("wat is dat rvu. mijn baas zegt dat kan niet bij ons", "retirement"),
+                         ("nou ik zit in de bouw en infra cao", "retirement"),
+                         ("nee het gaat over eerder stoppen", "retirement"),
+                         ("en lichter werk dan", "retirement")):
+        names = chat.say(text, intent, confidence=0.9, topics=[intent],
+                         knowledge=knowledge("rvu", "retirement") if "rvu" in text else None)
+        offers += names.count("utter_offer_consultant")
+    assert offers <= 2, offers
