@@ -129,6 +129,11 @@ FEAR_OF_DISMISSAL = re.compile(
     r"\b(bang|angst\w*|schrik|vrees)\b.{0,40}\b(eruit\s+(lig|lig\w*|vlieg\w*|gooi\w*|"
     r"gezet|moet)|ontslagen|ontslag|(baan|werk|job|contract)\s+(\w+\s+){0,2}(kwijt|verlie\w*)|"
     r"op\s+straat)", re.I)
+# "Ik ben eerlijk gezegd zo moe van alle onzekerheid" (round 14, p56 got a tip and not one
+# word that she was heard). Not a crisis: "moe van alles" is handled as possible by bot.nlu.
+WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\s+van\s+"
+                   r"(al\s+)?(die|dat|de|het|deze|dit|alle|al)\b|\blig\s+(er\s+)?(\w+\s+)?wakker\b|"
+                   r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in

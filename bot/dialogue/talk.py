@@ -34,6 +34,7 @@ from bot.dialogue.patterns import (
     TOPIC_WORDS,
     TRAINING_MONEY,
     URGENT,
+    WEARY,
     WITHDRAW,
     YES,
     YES_WORDS,
@@ -462,6 +463,8 @@ class FreeTalk(ConversationState):
     def followup(self, topic: str) -> None:
         if self.menu_answer():
             return
+        if WEARY.search(self.turn.text) and self.turn.crisis_level is None:
+            self.say("utter_weary_heard", repeatable=True)
         given = list(self.get("selfhelp_given") or [])
         skip_flex = topic == "flex_contract" and self.get("contract_type") == "vast"
         if topic not in given and not skip_flex:

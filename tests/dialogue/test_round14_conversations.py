@@ -187,3 +187,16 @@ def test_an_offer_talked_past_twice_is_not_made_a_third_time():
                          knowledge=knowledge("rvu", "retirement") if "rvu" in text else None)
         offers += names.count("utter_offer_consultant")
     assert offers <= 2, offers
+
+
+def test_tiredness_from_the_uncertainty_is_heard_before_the_tip():
+    # p56: "Ik ben eerlijk gezegd zo moe van alle onzekerheid. ..." -> "Verzamel deze week
+    # alle brieven en mails ..." and not one word that she was heard.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("bij ons wordt de afdeling samengevoegd en ik word boventallig", "job_insecurity",
+             confidence=0.9, topics=["job_insecurity"])
+    names = chat.say("Ik ben eerlijk gezegd zo moe van alle onzekerheid. Al maanden gaan er "
+                     "geruchten en niemand zegt iets duidelijks.", "job_insecurity",
+                     confidence=0.7, topics=["job_insecurity"])
+    assert names[0] == "utter_weary_heard", names
