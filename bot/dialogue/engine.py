@@ -71,6 +71,7 @@ from bot.dialogue.patterns import (
     SECTOR_DENIED,
     SECTOR_OF_OTHERS,
     SECTOR_WISH,
+    SELF_SOLVE,
     SHRUG,
     SICK_LEAVE,
     SIMPLER,
@@ -135,6 +136,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.intent == "goodbye" and not (GOODBYE_ANY.search(turn.text)
                                              or GOODBYE_END.search(turn.text)):
             turn.intent = "nlu_fallback"  # "graag gedaan hoor. en nu?" is no goodbye
+        if SELF_SOLVE.search(turn.text) and not turn.is_question and \
+                self.pending not in FORM_STEPS and turn.crisis_level is None:
+            turn.intent = "goodbye"  # "Laat maar. Bedankt, ik zoek het zelf wel uit." (p58)
         known = self.topics()
         if "unemployed" in known and turn.intent in ("stuck", "job_insecurity"):
             # Without a job, "ik weet niet wat ik moet doen" is about finding work, not

@@ -134,6 +134,9 @@ FEAR_OF_DISMISSAL = re.compile(
 WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\s+van\s+"
                    r"(al\s+)?(die|dat|de|het|deze|dit|alle|al)\b|\blig\s+(er\s+)?(\w+\s+)?wakker\b|"
                    r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b", re.I)
+# "Laat maar. Bedankt, ik zoek het zelf wel uit." (round 14, p58 got a topic menu): leaving.
+SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"
+                        r"\bik\s+red\s+me\s+(wel|zelf)\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in

@@ -200,3 +200,18 @@ def test_tiredness_from_the_uncertainty_is_heard_before_the_tip():
                      "geruchten en niemand zegt iets duidelijks.", "job_insecurity",
                      confidence=0.7, topics=["job_insecurity"])
     assert names[0] == "utter_weary_heard", names
+
+
+def test_i_will_find_out_myself_is_a_goodbye():
+    # p58: "Laat maar. Bedankt, ik zoek het zelf wel uit." -> "Ik wil je goed begrijpen. Gaat
+    # het vooral over solliciteren, of ...?" with topic buttons.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn werk past niet meer bij me", "job_crafting", confidence=0.7,
+             topics=["job_crafting"])
+    names = chat.say("Laat maar. Bedankt, ik zoek het zelf wel uit.", "stop_form",
+                     confidence=0.5)
+    assert names == ["utter_goodbye"], names
+    # a question about finding out is no goodbye
+    assert "utter_goodbye" not in chat.say("hoe zoek ik het zelf uit wat ik kan?", "inform",
+                                            confidence=0.4)
