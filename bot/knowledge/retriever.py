@@ -90,6 +90,10 @@ class Retriever:
         self.requires = requires or {}
         self.not_covered = [_normalise(t) for t in (not_covered or [])]
         self.min_score = min_score
+        position = {e.id: i for i, e in enumerate(entries)}
+        self._twins = {e.id: position[twin] for e in entries
+                       for twin in (e.id[:-3] if e.id.endswith("_be") else f"{e.id}_be",)
+                       if twin in position}
         questions = [(i, _normalise(q)) for i, e in enumerate(entries) for q in e.questions]
         self._owner = np.array([i for i, _ in questions])
         texts = [q for _, q in questions]
@@ -154,6 +158,13 @@ class Retriever:
             if entry.id in self.requires and not self.requires[entry.id].search(lowered):
                 scores[i] = -1.0  # "ww na ontslag" is no question about resigning
         best = int(np.argmax(scores))
+        # An entry with a twin for the other country ("ziek_wat_vertellen" and
+        # "ziek_wat_vertellen_be"): the person's country picks the twin, not a score that
+        # differs in the fourth decimal.
+        twin = self._twins.get(self.entries[best].id)
+        if twin is not None and self.entries[twin].region == ("be" if flemish else "nl"):
+            scores[twin] = max(scores[twin], scores[best])
+            best = twin
         if scores[best] < (KEYWORD_MIN_SCORE if named[best] else self.min_score):
             return None
         if self.not_covered:
