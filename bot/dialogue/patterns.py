@@ -36,7 +36,7 @@ BELGIAN_VERSIONS = frozenset({
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
     "utter_crisis_soft", "utter_goodbye_safety", "utter_thank_safety", "utter_conflict_referral",
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
-    "utter_no_answer", "utter_no_answer_declined",
+    "utter_no_answer", "utter_no_answer_declined", "utter_no_answer_again",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.

@@ -480,9 +480,16 @@ class FreeTalk(ConversationState):
             self.say("utter_anything_else", repeatable=True)
 
     def no_answer(self) -> None:
-        """An honest "I don't know", never an answer that only looks like one."""
-        self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
-                 repeatable=True)
+        """An honest "I don't know", never an answer that only looks like one; the second
+        time shorter, not the same block again (round 14: p56 and p59 read it four and three
+        times)."""
+        count = int(self.get("no_answers") or 0)
+        self.set(no_answers=count + 1)
+        if count:
+            self.say("utter_no_answer_again", repeatable=True)
+        else:
+            self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
+                     repeatable=True)
         if self.may_offer() and self.pending != "offer":
             self.say("utter_offer_consultant")
             self.set(pending="offer")

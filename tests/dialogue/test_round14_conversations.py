@@ -215,3 +215,17 @@ def test_i_will_find_out_myself_is_a_goodbye():
     # a question about finding out is no goodbye
     assert "utter_goodbye" not in chat.say("hoe zoek ik het zelf uit wat ik kan?", "inform",
                                             confidence=0.4)
+
+
+def test_i_do_not_know_twice_is_not_the_same_block_twice():
+    # p56, p59: "Dat weet ik niet zeker, en gokken doe ik liever niet ..." four times.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    first = chat.say("wat betekent boventallig eigenlijk precies?", "nlu_fallback",
+                     confidence=0.3)
+    second = chat.say("en hoe lang duurt zo'n traject dan?", "nlu_fallback", confidence=0.3)
+    third = chat.say("krijg ik dan een vergoeding als het niet lukt?", "nlu_fallback",
+                     confidence=0.3)
+    assert "utter_no_answer" in first, first
+    assert second[0] == "utter_no_answer_again" and third[0] == "utter_no_answer_again"
+    assert "utter_no_answer" not in second + third
