@@ -223,8 +223,9 @@ def test_i_do_not_know_twice_is_not_the_same_block_twice():
     chat.say("hoi", "greet")
     first = chat.say("wat betekent boventallig eigenlijk precies?", "nlu_fallback",
                      confidence=0.3)
-    second = chat.say("en hoe lang duurt zo'n traject dan?", "nlu_fallback", confidence=0.3)
-    third = chat.say("krijg ik dan een vergoeding als het niet lukt?", "nlu_fallback",
+    chat.say("nee, nu niet", "deny")
+    second = chat.say("en hoe lang duurt zo'n traject dan?", "job_insecurity", confidence=0.3)
+    third = chat.say("krijg ik dan een vergoeding als het niet lukt?", "job_insecurity",
                      confidence=0.3)
     assert "utter_no_answer" in first, first
     assert second[0] == "utter_no_answer_again" and third[0] == "utter_no_answer_again"
