@@ -49,6 +49,7 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     HAS_WORK,
+    HEALTH_WORDS,
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
     KEPT_HOW_LONG,
@@ -93,6 +94,9 @@ from bot.dialogue.turn import Outcome, Say, Turn
 from bot.handover.dates_nl import parse_deadline
 from bot.knowledge.retriever import Match
 
+# Questions about this service (price, privacy, who we are): not the person's case.
+SERVICE_INTENTS = frozenset({"ask_cost", "ask_privacy", "ask_how_it_works", "ask_capabilities",
+                             "bot_challenge", "manage_request", "delete_my_data"})
 # Responses that end a turn with a question (often with buttons): an unasked answer goes
 # before them.
 CLOSING_QUESTION = re.compile(r"utter_(offer_consultant|deepen_\w+|anything_else|more_questions|"
@@ -104,6 +108,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def decide(self) -> Outcome:
         turn = self.turn
+        was_pending = self.pending
         if turn.mentioned and not self.fits_region(turn.mentioned.region):
             turn.mentioned = None  # a Dutch rule is not offered unasked in Flanders (round 6)
         if turn.knowledge is None and turn.mentioned and turn.is_question:
@@ -248,6 +253,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.say("utter_bot_aside", repeatable=True)
         self._offer_mentioned()
         self._answer_also()
+        self._remember_question(was_pending)
         if crisis_first:
             self.say("utter_disclosure")
         if not self.out.says and not self.out.effect:
@@ -522,6 +528,24 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                     self.said_of_self(entity):
                 return str(entity["value"])
         return None
+
+    def _remember_question(self, was_pending: str | None) -> None:
+        """The person's own questions, for the card the consultant reads: "Je vroeg: ..."
+        (round 14: five of six summaries said only the topic, not what they wanted to know).
+        Never health, a crisis, contact data or a question about this service."""
+        text = self.turn.text
+        if not self.turn.is_question or self.turn.is_button or was_pending in FORM_STEPS or \
+                self.turn.crisis_level is not None or self.intent in SERVICE_INTENTS or \
+                HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text):
+            return
+        asked = list(self.get("questions_asked") or [])
+        question = " ".join(QUESTION_SENTENCE.findall(text)) or text
+        question = " ".join(question.split())
+        if len(question.split()) < 4 or len(asked) >= 3:
+            return
+        if len(question) > 120:
+            question = question[:117].rsplit(" ", 1)[0] + " …"
+        self.set(questions_asked=[*asked, question])
 
     def _answer_also(self) -> None:
         """The second question of a message answered too, when the first got a knowledge

@@ -192,6 +192,7 @@ class HandoverForm(ConversationState):
             out_of_work=bool(self.get("out_of_work")),
             money_worries=bool(self.get("money_worries")),
             employer_secret=bool(self.get("employer_secret")),
+            questions=list(self.get("questions_asked") or []),
             note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
         self.set(summary=topic_part)
         lines = []

@@ -137,6 +137,12 @@ WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\
 # "Laat maar. Bedankt, ik zoek het zelf wel uit." (round 14, p58 got a topic menu): leaving.
 SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"
                         r"\bik\s+red\s+me\s+(wel|zelf)\b", re.I)
+# Words that make a question health data (special category): such a question is never copied
+# into the request; "gezondheid speelt mee" is all the card says of health.
+HEALTH_WORDS = re.compile(
+    rf"\b({TOPIC_WORDS['workload_health']}|zwanger\w*|depress\w*|overspannen|psych\w*|"
+    r"medicij\w*|arts|huisarts|kanker|knie\w*|rug|therap\w*|diagnose|operatie|"
+    r"zelfmoord|suïcid\w*|dood)\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in

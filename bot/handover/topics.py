@@ -75,6 +75,7 @@ def build_summary(
     note: str | None = None,
     money_worries: bool = False,
     employer_secret: bool = False,
+    questions: list[str] | None = None,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -99,6 +100,8 @@ def build_summary(
         parts.append(f"Belangrijke datum: {deadline_text}.")
     if any(t in HEALTH_TOPICS for t in topics):
         parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
+    if questions:
+        parts.append("Je vroeg: " + " / ".join(f"„{q}”" for q in questions))
     if own_words:
         parts.append(f"In je eigen woorden: {own_words}")
     if employer_secret:

@@ -230,3 +230,26 @@ def test_i_do_not_know_twice_is_not_the_same_block_twice():
     assert "utter_no_answer" in first, first
     assert second[0] == "utter_no_answer_again" and third[0] == "utter_no_answer_again"
     assert "utter_no_answer" not in second + third
+
+
+def test_the_card_names_the_person_s_own_questions_but_no_health():
+    # p55: "Je werkt in de bouw. Je wilt praten over pensioen en je laatste werkjaren." left
+    # out what he asked; so did four other summaries in round 14.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben 63 en stratenmaker. kan ik eerder stoppen met werken?", "retirement",
+             confidence=0.9, topics=["retirement"], knowledge=knowledge("rvu", "retirement"))
+    chat.say("mijn knieen zijn op, moet ik dat aan de bedrijfsarts vertellen?", "retirement",
+             confidence=0.9, topics=["retirement"])
+    chat.say("wat kost een gesprek met een consulent?", "ask_cost", confidence=0.9)
+    chat.say("heeft de bouw een regeling voor vroegpensioen", "retirement", confidence=0.9,
+             topics=["retirement"], knowledge=knowledge("zwaarwerkregeling_bouw", "retirement"))
+    chat.say("ik wil wel dat iemand me belt", "request_human", confidence=0.9)
+    chat.say("ja", "affirm")
+    for text in ("Henk", "bellen", "0612345955", "'s ochtends", "Drenthe"):
+        chat.say(text, "inform")
+    summary = chat.slots["summary"]
+    assert "Je vroeg: „kan ik eerder stoppen met werken?”" in summary, summary
+    assert "heeft de bouw een regeling voor vroegpensioen" in summary
+    assert "knie" not in summary and "bedrijfsarts" not in summary  # health stays out
+    assert "kost" not in summary  # a question about our service is not his case
