@@ -490,9 +490,16 @@ class FreeTalk(ConversationState):
         else:
             self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
                      repeatable=True)
-        if self.may_offer() and self.pending != "offer":
+        if self.may_offer() and self.pending != "offer" and not self.first_message():
             self.say("utter_offer_consultant")
             self.set(pending="offer")
+
+    def first_message(self) -> bool:
+        """The person's first message, answered with the introduction: an offer of a
+        consultant right under a first "I don't know" reads as sales (round 14, p58), and
+        that text already says a consultant can help. (After a real answer the offer stays:
+        people take it with "ja graag", and the e2e and browser tests walk that way.)"""
+        return any(s.response == "utter_disclosure" for s in self.out.says)
 
     def answer_in_context(self) -> None:
         knowledge = self.turn.knowledge

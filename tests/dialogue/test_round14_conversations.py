@@ -253,3 +253,14 @@ def test_the_card_names_the_person_s_own_questions_but_no_health():
     assert "heeft de bouw een regeling voor vroegpensioen" in summary
     assert "knie" not in summary and "bedrijfsarts" not in summary  # health stays out
     assert "kost" not in summary  # a question about our service is not his case
+
+
+def test_a_first_i_do_not_know_comes_without_an_offer():
+    # p58's opening got "Daar heb ik geen goed antwoord op ... Een loopbaanconsulent kan het
+    # met je uitzoeken." and straight away "Wil je hierover eens praten ...? [Ja] [Nu niet]".
+    chat = Chat()
+    names = chat.say("Ik ben niet ziek, maar mijn werk bestaat voor 70% uit storingen. Hoe maak "
+                     "ik er weer een baan van die bij me past?", "nlu_fallback", confidence=0.3)
+    assert "utter_no_answer" in names and "utter_offer_consultant" not in names, names
+    later = chat.say("en hoe leg ik dat voor aan mijn manager?", "nlu_fallback", confidence=0.3)
+    assert {"utter_offer_consultant", "utter_fallback_offer_human"} & set(later), later
