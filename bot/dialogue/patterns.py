@@ -37,6 +37,7 @@ BELGIAN_VERSIONS = frozenset({
     "utter_crisis_soft", "utter_goodbye_safety", "utter_thank_safety", "utter_conflict_referral",
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
     "utter_no_answer", "utter_no_answer_declined", "utter_no_answer_again",
+    "utter_no_answer_again_declined",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.
@@ -134,9 +135,11 @@ FEAR_OF_DISMISSAL = re.compile(
 WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\s+van\s+"
                    r"(al\s+)?(die|dat|de|het|deze|dit|alle|al)\b|\blig\s+(er\s+)?(\w+\s+)?wakker\b|"
                    r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b", re.I)
-# "Laat maar. Bedankt, ik zoek het zelf wel uit." (round 14, p58 got a topic menu): leaving.
+# "Laat maar. Bedankt, ik zoek het zelf wel uit.", "Ik laat het hierbij, bedankt." (round 14,
+# p58 got a topic menu twice): leaving.
 SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"
-                        r"\bik\s+red\s+me\s+(wel|zelf)\b", re.I)
+                        r"\bik\s+red\s+me\s+(wel|zelf)\b|"
+                        r"\bik\s+laat\s+het\s+(hier\s*bij|daarbij|hierbij|zo)\b(?!.*\?)", re.I)
 # Words that make a question health data (special category): such a question is never copied
 # into the request; "gezondheid speelt mee" is all the card says of health.
 HEALTH_WORDS = re.compile(

@@ -97,8 +97,10 @@ class FreeTalk(ConversationState):
             self.set(pending=None)
         elif intent in SERVICE_ANSWERS:
             self.service_answer()
-        elif intent == "request_human" and self.turn.is_question and \
-                SHOULD_I_GET_HELP.search(self.turn.text):
+        elif self.turn.is_question and SHOULD_I_GET_HELP.search(self.turn.text) and \
+                intent not in SERVICE_ANSWERS:
+            # "Moet ik naar een coach? Want daar zit ik niet op te wachten." whatever the
+            # classifier makes of it (round 14b, p58 got "weet ik niet zeker").
             self.coach_question()
         elif intent == "request_human":
             self.start_handover(picked)
@@ -486,7 +488,10 @@ class FreeTalk(ConversationState):
         count = int(self.get("no_answers") or 0)
         self.set(no_answers=count + 1)
         if count:
-            self.say("utter_no_answer_again", repeatable=True)
+            # Once the consultant is declined, "een consulent kan het uitzoeken" is pushing
+            # (round 14b, p58 read it after "geen consulent, alleen ideeën").
+            self.say("utter_no_answer_again" if self.may_offer() or self.has_ticket() else
+                     "utter_no_answer_again_declined", repeatable=True)
         else:
             self.say("utter_no_answer" if self.may_offer() else "utter_no_answer_declined",
                      repeatable=True)

@@ -1,0 +1,51 @@
+"""Failures of round 14b (docs/reviews/round14b: the same six personas on the round-14 fixes),
+written as new cases. The classifier's readings are those of the model the members talked to.
+Each failed on the engine before its fix (checked on 48eee0d)."""
+
+from __future__ import annotations
+
+from conversation_support import Chat, knowledge
+
+
+def _declined() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn werk bestaat uit storingen en vergaderingen", "job_crafting", confidence=0.9,
+             topics=["job_crafting"])
+    chat.say("nee, geen consulent, alleen ideeën", "deny", confidence=0.9)
+    return chat
+
+
+def test_should_i_see_a_coach_is_answered_whatever_the_classifier_says():
+    # p58: "Moet ik naar een coach? Want daar zit ik eerlijk gezegd niet op te wachten." (read
+    # as nlu_fallback) -> "Ook dat weet ik niet zeker, dus ik ga niet gokken."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Moet ik naar een coach? Want daar zit ik eerlijk gezegd niet op te wachten.",
+                     "nlu_fallback", confidence=0.27)
+    assert names[0] == "utter_coach_needed", names
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("Moet ik naar een coach?", "nlu_fallback", confidence=0.27,
+             knowledge=knowledge("coach_nodig", "ask_how_it_works"))
+    assert chat.texts()[0] == "ANSWER coach_nodig"
+
+
+def test_after_no_consultant_the_second_i_do_not_know_names_no_consultant():
+    # p58, after "Nee, geen consulent, alleen ideeën": "Ook dat weet ik niet zeker ... Een
+    # consulent kan het uitzoeken." four times.
+    chat = _declined()
+    chat.say("hoe zorg ik dat ik niet de enige ben die elke storing oplost?", "nlu_fallback",
+             confidence=0.27)
+    names = chat.say("heb je zelf geen suggesties over focustijd of taken verdelen?",
+                     "nlu_fallback", confidence=0.27)
+    assert names == ["utter_no_answer_again_declined"], names
+
+
+def test_i_leave_it_here_thanks_is_a_goodbye():
+    # p58: "'Fijn dat je het zegt.' Dat is precies de cliché die ik niet wilde. Ik laat het
+    # hierbij, bedankt." -> "Ik wil je goed begrijpen. Gaat het vooral over ..."
+    chat = _declined()
+    names = chat.say("'Fijn dat je het zegt.' Dat is precies de cliché die ik niet wilde. Ik "
+                     "laat het hierbij, bedankt.", "nlu_fallback", confidence=0.27)
+    assert names == ["utter_goodbye"], names
