@@ -356,6 +356,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.say("utter_crisis_soft", repeatable=True)
         if self.pending not in CONFIRM_STEPS and self._small_talk():
             return
+        last = self.get("last_topic")
+        if self.intent == "not_what_i_meant" and last in TOPIC_WORDS and \
+                last not in self.denied_topics() and \
+                re.search(rf"\b({TOPIC_WORDS[last]})\b", self.turn.text.lower()):
+            # "nee gewoon over eerder stoppen. ..." is "yes, this topic", said with a no
+            # (round 14b, p55 heard "Ik haal pensioen en je laatste werkjaren weg.").
+            self.turn.intent, self.turn.confidence = last, 0.9
+            self.turn.topics = [last, *[t for t in self.turn.topics if t != last]]
         if (self.intent == "not_what_i_meant" and not YES.match(self.turn.text)
                 and self.pending != "topic_choice") or (
                 self.protests() and (self.said_recently("utter_crisis")

@@ -54,7 +54,8 @@ EMPLOYER_SECRET = re.compile(
 # Words that name a topic, to hear when a person says it is NOT about that topic
 # ("er is geen reorganisatie", "pensioen?? ik ben 27", "het gaat niet over gezin").
 TOPIC_WORDS = {
-    "retirement": r"pensioen\w*|aow|rvu|stoppen met werken",
+    "retirement": r"pensioen\w*|aow|rvu|stoppen met werken|eerder\s+stoppen|vroegpensioen|"
+                  r"vervroegd\w*",
     "job_insecurity": r"reorganisatie|ontslag\w*|op de tocht|boventallig|onzeker\w*",
     "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|nul\s*uren\w*|oproep\w*|"
                      r"min[\s-]*max\w*",
@@ -680,9 +681,12 @@ UNDERSTOOD = re.compile(r"^\W*((dat|dit)\s+(begrijp|snap)\s+ik|ik\s+(begrijp|sna
                         r"je|u)|(begrijp|snap)\s+ik)\b(?!\s+(niet|nie|ni|echt\s+niet)\b)", re.I)
 # A denial in a clause about how it looks or what others think: "ik ben bang dat het lijkt
 # alsof ik niet echt ziek ben" denies nothing (p50).
+# "baas zegt geen rvu voor ons" is the boss's no, not a denial of the topic (round 14b, p55
+# lost his pension topic over it).
 HYPOTHETICAL_BEFORE = re.compile(r"\b(alsof|als\s+of|lijkt\s+dat|lijken\s+dat|denken\s+dat|"
                                  r"denkt\s+dat|vinden\s+dat|vindt\s+dat|zeggen\s+dat|"
-                                 r"zegt\s+dat)\b[^.?!]{0,30}$", re.I)
+                                 r"zegt\s+dat|(baas|werkgever|chef|leidinggevende|hr|hij|zij|ze)"
+                                 r"\s+(zegt|zei|zeggen|beweert))\b[^.?!]{0,30}$", re.I)
 # Confirmations waiting for a yes or no: what is said there is read by their own handler.
 CONFIRM_STEPS = ("delete_confirm", "stop_confirm", "withdraw_confirm", "email_typo",
                  "update_confirm", "crisis_offer", "crisis_check")

@@ -35,7 +35,7 @@ _QUESTION_INSIDE = re.compile(
 # (round 14, p55).
 _QUESTION_CLAUSE = re.compile(
     r"(?:^|[,.;:!?…]\s*)(is\s+het|ben\s+ik|(heeft|hebben|hebt|heb|kan|kun|kunnen|mag|mogen|"
-    r"moet|moeten|krijg|krijgt|bestaat|geldt|gelden|telt|tellen)\s+(de|het|die|dat|dit|ik|je|"
+    r"moet|moeten|krijg|krijgt|bestaat|geldt|gelden|telt|tellen|klopt)\s+(de|het|die|dat|dit|ik|je|"
     r"jij|hij|zij|ze|we|wij|u|jullie|mijn|m'?n|mn|er|ge|gij)\b)\b", re.IGNORECASE)
 
 

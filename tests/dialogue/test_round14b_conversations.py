@@ -49,3 +49,29 @@ def test_i_leave_it_here_thanks_is_a_goodbye():
     names = chat.say("'Fijn dat je het zegt.' Dat is precies de cliché die ik niet wilde. Ik "
                      "laat het hierbij, bedankt.", "nlu_fallback", confidence=0.27)
     assert names == ["utter_goodbye"], names
+
+
+def _retirement() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben 63 en stratenmaker, knieen zijn op. kan ik eerder stoppen", "retirement",
+             confidence=0.9, topics=["retirement"])
+    return chat
+
+
+def test_the_boss_saying_no_rvu_is_no_denial_of_the_topic():
+    # p55: "nee gewoon over eerder stoppen. baas zegt geen rvu voor ons. klopt dat" -> "Sorry,
+    # dan had ik dat verkeerd begrepen. Ik haal pensioen en je laatste werkjaren weg."
+    chat = _retirement()
+    names = chat.say("nee gewoon over eerder stoppen. baas zegt geen rvu voor ons. klopt dat",
+                     "not_what_i_meant", confidence=0.5)
+    assert "utter_sorry_topic" not in names, names
+    assert "retirement" in chat.slots["topics"]
+    assert "retirement" not in (chat.slots.get("denied_topics") or [])
+
+
+def test_a_plain_no_rvu_for_me_still_denies():
+    chat = _retirement()
+    chat.say("het gaat niet over pensioen, ik wil ander werk", "career_change", confidence=0.8,
+             topics=["career_change"])
+    assert "retirement" in chat.slots.get("denied_topics", [])
