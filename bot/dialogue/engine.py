@@ -85,6 +85,7 @@ from bot.dialogue.patterns import (
     VIOLENCE,
     WORKS_IN_NL,
     YES,
+    YES_THEN_MORE,
     topic_label,
 )
 from bot.dialogue.pickup import Picked, pick_up
@@ -292,6 +293,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
             if self.get("handover") and self.pending in FORM_STEPS:
+                if self.pending == "consent" and YES_THEN_MORE.match(turn.text):
+                    # "Ja, dat is goed. Maar het gaat dus echt niet naar mijn werkgever toe?":
+                    # the question answered and the yes taken (round 14b, p56 was asked again).
+                    self.give_consent(picked)
+                    return
                 if self.pending == "consent" and self.get("consent_reasked"):
                     return  # asked once after a question is enough (round 12, p48)
                 if self.pending == "consent":

@@ -304,11 +304,7 @@ class HandoverForm(ConversationState):
             return
         if step == "consent":
             if self._consent_yes():
-                from datetime import UTC, datetime
-
-                self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
-                self.apply_picked(picked, announce=False)
-                self.ask_step(self.next_step())
+                self.give_consent(picked)
                 return
             plain_no = OFFER_NO.match(self.turn.text) or NO_CONSULTANT.search(self.turn.text)
             if (intent in ("deny", "goodbye", "stop_form") or plain_no) and \
@@ -809,6 +805,14 @@ class HandoverForm(ConversationState):
         else:
             self.say("utter_closing_after_request_no_date", repeatable=True)
         return True
+
+    def give_consent(self, picked: Picked) -> None:
+        """The yes to sharing, with its time; then the first step of the form."""
+        from datetime import UTC, datetime
+
+        self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
+        self.apply_picked(picked, announce=False)
+        self.ask_step(self.next_step())
 
     def remember_situation(self) -> None:
         """What the consultant should know from any message: no work now ("ik ben

@@ -102,8 +102,13 @@ YES = re.compile(r"^\W*(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|o
 SARCASTIC_YES = re.compile(r"^\W*(natuurlijk|tuurlijk|uiteraard|zeker|ja\s+ja|leuk)\s*[.!]+\s*\S",
                            re.I)
 # "geef maar door aan een mens", "doe maar": passing the request on, said in words.
-PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(het\s+)?maar\b",
-                     re.I)
+PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(het\s+)?maar\b|"
+                     # "Maar ja, u mag het delen met de consulent." (round 14b, p56)
+                     r"\b(je|u|jij|jullie|ge)\s+(mag|mogen|moogt)\s+(het|dat|dit)\s+(wel\s+|gerust\s+)?"
+                     r"(delen|doorgeven|doorsturen)\b|\bdeel\s+(het|dat|dit)\s+maar\b", re.I)
+# A plain yes as its own first sentence, and more after it: "Ja, dat is goed. Maar ...?"
+YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
+                           r"[.!]\s+\S", re.I)
 NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
 # "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
 # promise, whatever the classifier makes of the rest of the message.
@@ -111,7 +116,11 @@ PRIVACY_QUESTION = re.compile(
     r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
     r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
     r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b|"
-    r"\bwie\s+(leest|ziet|krijgt)\b|\bwat\s+(doe|doet|doen)\s+(je|jij|ge|jullie)\s+met\s+"
+    r"\bwie\s+(leest|ziet|krijgt)\b|"
+    # "het gaat dus echt niet naar mijn werkgever toe?" (round 14b, p56)
+    r"\b(gaat|gaan|komt|komen)\s+(\w+\s+){0,4}(naar|bij)\s+(mijn|m'?n|mn|de|het)\s+"
+    r"(werkgever|baas|leidinggevende|chef|hr|bedrijf)\b|"
+    r"\bwat\s+(doe|doet|doen)\s+(je|jij|ge|jullie)\s+met\s+"
     r"(mijn|m'?n|mn)\s+(gegevens|nummer|data|naam)", re.I)
 TIME_WORDS = re.compile(r"\b(vandaag|morgen|overmorgen|ochtend|middag|avond|\w+dag|"
                          r"week|uur|na|voor|tussen|vanaf|tot|nu|meteen|direct|asap|\d)\b",

@@ -75,3 +75,34 @@ def test_a_plain_no_rvu_for_me_still_denies():
     chat.say("het gaat niet over pensioen, ik wil ander werk", "career_change", confidence=0.8,
              topics=["career_change"])
     assert "retirement" in chat.slots.get("denied_topics", [])
+
+
+def _at_consent() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik word boventallig bij de gemeente", "job_insecurity", confidence=0.9,
+             topics=["job_insecurity"])
+    chat.say("ik wil wel dat iemand meekijkt", "request_human", confidence=0.9)
+    assert chat.slots["pending"] == "consent", chat.last
+    return chat
+
+
+def test_a_yes_with_a_privacy_question_answers_it_and_takes_the_yes():
+    # p56: "Ja, dat is goed. Maar het gaat dus echt niet naar mijn werkgever toe?" -> "Fijn om
+    # te horen dat je met plezier werkt!" and the consent question again.
+    chat = _at_consent()
+    names = chat.say("Ja, dat is goed. Maar het gaat dus echt niet naar mijn werkgever toe?",
+                     "enjoy_work", confidence=0.5)
+    assert names[0] == "utter_ask_privacy", names
+    assert chat.slots.get("consent_given") is True
+    assert "utter_ask_consent_given" not in names
+
+
+def test_you_may_share_it_is_consent():
+    # p56: "Maar ja, u mag het delen met de consulent." -> "Toestemming betekent: ..."
+    chat = _at_consent()
+    chat.say("Maar ja, u mag het delen met de consulent.", "inform", confidence=0.5)
+    assert chat.slots.get("consent_given") is True, chat.last
+    chat = _at_consent()
+    chat.say("u mag het niet delen", "inform", confidence=0.5)
+    assert chat.slots.get("consent_given") is not True
