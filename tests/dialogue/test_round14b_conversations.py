@@ -106,3 +106,18 @@ def test_you_may_share_it_is_consent():
     chat = _at_consent()
     chat.say("u mag het niet delen", "inform", confidence=0.5)
     assert chat.slots.get("consent_given") is not True
+
+
+def test_a_question_on_the_card_stands_on_its_own():
+    # p60's card: "Je vroeg: „dat mag toch niet? ?” / „opschrijven? ? …”"; p56's: "„Wat
+    # betekent dat precies voor mij?”" without what "dat" was.
+    from bot.dialogue.engine import own_question
+
+    assert own_question("ik krijg mijn rooster 2 DAGEN van tevoren. dat mag toch niet??") == (
+        "ik krijg mijn rooster 2 DAGEN van tevoren. dat mag toch niet?")
+    assert own_question("klopt dat??") is None
+    assert own_question("dat mag toch niet??") is None
+    assert own_question("wat is dat rvu. hoeveel krijg je dan?") == (
+        "wat is dat rvu. hoeveel krijg je dan?")
+    assert own_question("heeft de bouw een regeling voor vroegpensioen") == (
+        "heeft de bouw een regeling voor vroegpensioen")
