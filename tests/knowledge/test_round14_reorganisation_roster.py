@@ -15,7 +15,7 @@ NEW = ("boventallig_wat_betekent", "van_werk_naar_werk_gemeente", "passende_func
        "rooster_hoe_lang_vooraf", "vaste_werkdagen_vragen")
 
 MEMBERS = [
-    # p56 (tests/review14 p56-gemeente-boventallig, failures 1-4 and 7)
+    # p56 (docs/reviews/round14/p56-gemeente-boventallig.md, failures 1-4 and 7)
     ("Goedemorgen, bij ons wordt de afdeling samengevoegd en ik heb gehoord dat ik boventallig "
      "word. Wat betekent dat precies voor mij?", "boventallig_wat_betekent"),
     ("Dat is nog niet precies bekend, er wordt gezegd per 1 april. Maar wat houdt boventallig nu "
@@ -33,7 +33,7 @@ MEMBERS = [
     ("Dat bedoelde ik niet helemaal. Ik bedoel het traject van de gemeente, waarin ze je helpen "
      "aan ander werk. En krijg ik dan een vergoeding als het niet lukt?",
      "van_werk_naar_werk_gemeente"),
-    # p60 (tests/review14 p60-kassa-rooster, failures 1-5 and 7)
+    # p60 (docs/reviews/round14/p60-kassa-rooster.md, failures 1-5 and 7)
     ("ik krijg mijn rooster 2 DAGEN van tevoren. dat mag toch niet??", "rooster_hoe_lang_vooraf"),
     ("mijn ROOSTER zeg ik toch. 2 dagen van te voren pas en dan moet ik alles weer regelen met "
      "oppas. mag dat nou of niet", "rooster_hoe_lang_vooraf"),
