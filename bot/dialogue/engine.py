@@ -60,6 +60,7 @@ from bot.dialogue.patterns import (
     NO_STRENGTH,
     NOT_HELPED,
     NOT_SICK,
+    NOT_UNTIL_RETIREMENT,
     OTHERS_SAY_NO,
     PAUSE,
     PERMANENT,
@@ -626,12 +627,18 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()
+        figures = {"retirement": NOT_UNTIL_RETIREMENT} if not self._older() else {}
         denied = {topic for topic, words in TOPIC_WORDS.items()
-                  if self._denied_words(text, words)}
+                  if self._denied_words(text, words, figures.get(topic))}
         return denied | ({"unemployed", "job_search"} if HAS_WORK.search(text) else set())
 
+    def _older(self) -> bool:
+        """50 or older: "niet blijven doen tot mijn pensioen" may then really be about it."""
+        age = self.turn.entity("age") or self.get("age")
+        return bool(age and str(age).isdigit() and int(age) >= 50)
+
     @staticmethod
-    def _denied_words(text: str, words: str) -> bool:
+    def _denied_words(text: str, words: str, figure: re.Pattern[str] | None = None) -> bool:
         """A topic's words denied in this message, and not named plainly beside the denial:
         "ik ben geen oproepkracht, ik heb min max" is still flex work (round 13c, p49)."""
         if re.search(rf"\b({words})\s*\?\?", text):
@@ -640,6 +647,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                  if not ASKING_BEFORE.search(text[:m.start()])
                  and not HYPOTHETICAL_BEFORE.search(text[:m.start()])]
         spans += [m.span() for m in re.finditer(rf"\b({words})\b{DENIAL_AFTER}", text)]
+        spans += [m.span() for m in figure.finditer(text)] if figure else []
         if not spans:
             return False
         return all(any(start <= m.start() < end for start, end in spans)

@@ -31,8 +31,10 @@ STEP_QUESTIONS = {
     "choices": "utter_ask_choices",
     "summary_edit": "utter_ask_summary_edit",
 }
-# Texts with a version for Flanders ("<name>_be"): the helpline numbers differ.
+# Texts with a version for Flanders ("<name>_be"): the helpline numbers differ, and
+# Noloc is a Dutch register.
 BELGIAN_VERSIONS = frozenset({
+    "utter_ask_how_it_works",
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
     "utter_crisis_soft", "utter_goodbye_safety", "utter_thank_safety", "utter_conflict_referral",
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
@@ -78,6 +80,14 @@ TOPIC_WORDS = {
     "career_test": r"test\w*",
     "career_growth": r"doorgroeien|promotie",
 }
+# "ik zie mij da ni meer doen tot mijn pensioen" is a figure of speech from a 27-year-old who
+# wants other work, and "pensioen is nog ver weg" says it is not her topic (round 14b, p59).
+# "ik hou dit niet vol tot mijn pensioen" has no such verb and stays a retirement question.
+NOT_UNTIL_RETIREMENT = re.compile(
+    r"\b(niet|nie|ni|nooit)\s+(\w+\s+){0,3}?(doen|werken|blijven|staan|zitten)\s+"
+    r"tot\s+(aan\s+)?(mijn|m'n|mn|me|m)\s+pensioen\b|"
+    r"\bpensioen\w*\s+(is|zijn)\s+(nog\s+)?(heel\s+)?(ver|lang)(\s+weg)?\b|"
+    r"\bnog\s+(lang\s+)?niet\s+aan\s+(mijn\s+|m'n\s+)?pensioen\b", re.I)
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
 # Debts are no money for a training: "mag mijn baas weten van mijn schulden? ze gaan beslag
 # leggen" was read as funding at 0.34 and the card said "geld voor een opleiding" (round 13,

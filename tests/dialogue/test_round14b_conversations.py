@@ -121,3 +121,46 @@ def test_a_question_on_the_card_stands_on_its_own():
         "wat is dat rvu. hoeveel krijg je dan?")
     assert own_question("heeft de bouw een regeling voor vroegpensioen") == (
         "heeft de bouw een regeling voor vroegpensioen")
+
+
+def test_not_until_my_retirement_is_a_figure_of_speech():
+    # p59 (27, Gent): "ik zie mij da ni meer doen tot mijn pensioen. ik zou graag in ne
+    # kinderopvang werken" -> "Goed dat je nu al over je pensioen nadenkt".
+    chat = Chat()
+    chat.say("hallo", "greet")
+    names = chat.say("ander werk ja, ik sta 5 jaar in de winkel en ik zie mij dat niet meer "
+                     "doen tot mijn pensioen. ik wil iets met kinderen", "career_change",
+                     confidence=0.6, topics=["career_change", "retirement"])
+    assert "retirement" not in chat.slots["topics"], names
+    assert not [n for n in names if "retirement" in n], names
+
+
+def test_retirement_is_still_far_away_drops_the_topic():
+    # p59: "haha nee nee ik ben 27, pensioen is nog ver weg 😅 ik wil gewoon van job
+    # veranderen" -> "Schrijf deze week op hoe je je laatste werkjaren voor je ziet".
+    chat = Chat()
+    chat.say("hallo", "greet")
+    chat.say("ik wil ander werk, misschien tot mijn pensioen wel", "retirement", confidence=0.6,
+             topics=["retirement"])
+    names = chat.say("haha nee ik ben 29, pensioen is nog ver weg. ik wil gewoon ander werk",
+                     "career_change", confidence=0.6, topics=["career_change", "retirement"])
+    assert "retirement" not in chat.slots["topics"], names
+    assert not [n for n in names if "retirement" in n], names
+
+
+def test_holding_out_until_retirement_stays_a_retirement_question():
+    # A worn-out 61-year-old means it: "ik hou dit niet vol tot mijn pensioen" keeps the topic.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben 61 en ik hou dit werk niet vol tot mijn pensioen", "retirement",
+             confidence=0.8, topics=["retirement"])
+    assert "retirement" in chat.slots["topics"]
+
+
+def test_how_it_works_in_flanders_names_no_dutch_register():
+    # p59 (Gent): the Dutch Noloc register was advised; a Flemish member gets the VDAB route.
+    chat = Chat()
+    chat.say("hallo", "greet")
+    names = chat.say("wa is da juist, ne loopbaanbegeleider?", "ask_how_it_works",
+                     confidence=0.9, flemish=True)
+    assert "utter_ask_how_it_works_be" in names, names

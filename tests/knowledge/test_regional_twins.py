@@ -14,6 +14,11 @@ from bot.knowledge.retriever import shared_retriever
     ("moet mijn werkgever weten welke ziekte ik heb?", False, "ziek_wat_vertellen"),
     ("moet mijn werkgever weten welke ziekte ik heb?", True, "ziek_wat_vertellen_be"),
     ("moet ik aan mijne baas zeggen wa ik heb als ik ziek ben?", True, "ziek_wat_vertellen_be"),
+    # Round 14b, p59 in Gent was sent to the Dutch Noloc register for a test.
+    ("kan ik ook ne test doen om te weten wa bij mij past?", True, "loopbaantest_be"),
+    ("kan ik een test doen om te zien wat bij me past?", False, "loopbaantest"),
+    ("wat doet een loopbaanconsulent eigenlijk?", True, "wat_doet_loopbaanconsulent_be"),
+    ("wat doet een loopbaanconsulent eigenlijk?", False, "wat_doet_loopbaanconsulent"),
 ])
 def test_the_country_picks_the_twin(text, flemish, expected):
     assert found_id(text, flemish) == expected
