@@ -33,6 +33,7 @@ from bot.dialogue.patterns import (
     BACK_TO_WORK,
     BOT_QUESTION,
     CONFIRM_STEPS,
+    CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
     DEADLINE_PHRASE,
     DELETE_WORDS,
@@ -319,6 +320,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.crisis_level != "clear" and self.intent != "crisis" and \
                 self._privacy_in_other_words():
             return
+        if turn.crisis_level is None and self._consultant_language():
+            return
         if turn.is_question and PRIVACY_QUESTION.search(turn.text) and \
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
@@ -452,13 +455,29 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.knowledge.entry.topic != "ask_privacy" and not recruit
         if self.intent == "request_human" or other_answer:
             return False  # "laat een consulent mij mailen, maar geen ledenwerving"
-        if self.get("handover") and self.pending in FORM_STEPS:
-            if self.pending != "consent":
-                self.ask_step(self.pending)
-            elif not self.get("consent_reasked"):
-                self.say("utter_ask_consent_given", repeatable=True)
-                self.set(consent_reasked=True)
+        self._back_to_the_form()
         return True
+
+    def _consultant_language(self) -> bool:
+        """"Can someone call me in English?": an honest answer, noted for the consultant, and
+        back to the question of the form (round 15, p65). True when the turn is done."""
+        if not CONSULTANT_ENGLISH.search(self.turn.text) or self.get("erased"):
+            return False
+        self.set(language_note="english")
+        self.say("utter_consultant_english", repeatable=True)
+        self._back_to_the_form()
+        return True
+
+    def _back_to_the_form(self) -> None:
+        """After an answer in the middle of the form: its question again, the consent
+        question only once in its short form."""
+        if not (self.get("handover") and self.pending in FORM_STEPS):
+            return
+        if self.pending != "consent":
+            self.ask_step(self.pending)
+        elif not self.get("consent_reasked"):
+            self.say("utter_ask_consent_given", repeatable=True)
+            self.set(consent_reasked=True)
 
     def _small_talk(self) -> bool:
         """What people say between the questions: a pause to think it over, "verder" after

@@ -265,7 +265,16 @@ DEADLINE_PHRASE = re.compile(
     r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b", re.I)
 ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s+(?:ook\s+)?"
                              r"(?:engels|english)\b|\b(?:in\s+)?english\s+please\b|"
-                             r"\bdo\s+you\s+speak\s+english\b", re.I)
+                             r"\bdo\s+you\s+speak\s+english\b|"
+                             # "kan in english? my dutch not so good" (round 15, p61)
+                             r"\b(?:kan|kun|mag)\s+(?:het\s+|dit\s+|dat\s+)?(?:ook\s+)?in\s+"
+                             r"(?:het\s+)?(?:engels|english)\b|\bspeak\w*\s+english\b|"
+                             r"^\W*(?:in\s+)?(?:english|engels)\W*$", re.I)
+# "can someone call me in English?", "spreekt de consulent engels?" (round 15, p65 got the
+# language notice twice and then nothing).
+CONSULTANT_ENGLISH = re.compile(
+    r"\b(?:consulent\w*|consultant|someone|somebody|iemand|person|mens)\b.{0,40}"
+    r"\b(?:engels|english)\b", re.I)
 THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|gracias|danke|dzi[eę]kuj[eę]|"
                           r"obrigado|top|super|fijn|mooi|prima|"
                           r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)
@@ -620,9 +629,14 @@ OTHERS_SAY_NO = re.compile(
 # mark (p49).
 WHAT_IF = re.compile(r"\bwat\s+als\b|\ben\s+als\s+(hij|zij|ze|die|mijn|m'?n|de)\b|"
                      r"\bals\b.{3,80}\bwat\s+dan\b", re.I)
-# "Krijg ik daarna reclame of een belletje om lid te worden?" (p53).
+# "Krijg ik daarna reclame of een belletje om lid te worden?" (p53). Reclame, marketing and
+# newsletters only when they would come to the person: "ik werk als marketing assistent" is a
+# job (round 15, p66 got "Voor reclame of ledenwerving geef ik niets door").
 RECRUITMENT = re.compile(
-    r"\b(reclame|ledenwerving|leden\s+werven|spam\w*|bestoken|marketing|nieuwsbrie\w*)\b|"
+    r"\b(ledenwerving|leden\s+werven|spam\w*|bestoken)\b|"
+    r"\b(krijg|krijgen|ontvang\w*|stuur\w*|gestuurd|gebruik\w*|voor|geen|doorgeven|verkop\w*|"
+    r"verkoopt|verkocht)\b[^.?!]{0,30}\b(reclame|marketing|nieuwsbrie\w*)\b(?!\s*(assistent|"
+    r"medewerker|afdeling|manager|bureau|functie|baan|werk))|\b(reclame|nieuwsbrie\w*)\s*\?|"
     r"\b(belletje|bellen|gebeld|mail\w*|benaderd|benaderen|lastig\s+gevallen)\b.{0,40}"
     r"\blid\s+(te\s+)?(worden|maken)\b", re.I)
 # "hoe lang bewaart u dit gesprek?" (p53).
