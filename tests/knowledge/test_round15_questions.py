@@ -1,0 +1,32 @@
+"""Knowledge round 15 (2026-12-05): p63, 52 and 14 months without work, asked what comes after
+the WW, about the bijstand, whether he is too old and what a consultant does, each inside a
+bitter story, and got "dat weet ik niet zeker" four times. His messages are pinned verbatim;
+the others are new phrasings (a test proves none is an example question)."""
+
+from __future__ import annotations
+
+import pytest
+from knowledge_support import found_id, overlapping
+
+MEMBER = [
+    ("dat weet ik allemaal al. ik zit er al 14 maanden in. ik vraag wat er NA de ww komt",
+     "na_de_ww"),
+    ("bijstand dan? moet ik dan naar de gemeente?", "na_de_ww"),
+    ("was magazijnchef. 20 jaar. ze nemen liever een jochie van 25. ben ik te oud?",
+     "werk_zoeken_als_oudere"),
+    ("ach. wat doet zo'n consulent dan eigenlijk. omscholing ofzo? ik ben lid van de fnv "
+     "trouwens", "wat_doet_loopbaanconsulent"),
+]
+OTHERS = [
+    ("als de ww straks klaar is, kom ik dan in de bijstand terecht?", "na_de_ww"),
+    ("ik ben 57, vindt een werkgever mij te oud?", "werk_zoeken_als_oudere"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBER + OTHERS)
+def test_the_question_in_the_story_gets_its_answer(text, expected):
+    assert found_id(text) == expected
+
+
+def test_the_other_phrasings_are_no_example_questions():
+    assert overlapping([text for text, _ in OTHERS]) == []
