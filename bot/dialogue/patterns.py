@@ -312,6 +312,9 @@ CONSULTANT_WISH = re.compile(
     # "laat maar iemand van jullie naar mijn cao kijken dan" (round 14, p60)
     r"\b(laat|mag)\s+(maar\s+)?(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,5}"
     r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen|kijken)\b|"
+    # "je weet ook niks he. nou vooruit dan maar zo'n gesprek. mail maar" (round 15, p63)
+    r"\b(vooruit|oke?|oké|ok|goed|dan)\s+(dan\s+)?(toch\s+)?maar\s+(zo'?n|een|dat|het)\s+"
+    r"gesprek\b|\bik\s+wil\s+(toch\s+)?(wel\s+)?(dat|zo'?n|een)\s+gesprek\b|"
     # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
     r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b|"
     # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)

@@ -42,3 +42,26 @@ def test_a_consultant_in_english_gets_an_honest_answer_and_the_form_goes_on():
     chat.say("hi", "greet")
     names = chat.say("can someone call me in English?", "other_language", confidence=0.8)
     assert names == ["utter_consultant_english"], names
+
+
+def test_well_then_such_a_talk_by_mail_is_a_wish_for_a_consultant():
+    # p63, after "laat maar": "je weet ook niks he. nou vooruit dan maar zo'n gesprek. mail maar"
+    # -> "Plan deze week elke dag een vast moment voor je zoektocht".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ww loopt over 4 maanden af. 80 afwijzingen. niemand wil een vent van 52",
+             "unemployed", confidence=0.7, topics=["unemployed"])
+    chat.say("laat maar", "stop_form", confidence=0.98)
+    chat.say("je weet ook niks he. nou vooruit dan maar zo'n gesprek. mail maar",
+             "unemployed", confidence=0.5, topics=["unemployed"])
+    assert chat.slots["pending"] == "consent", chat.last
+
+
+def test_going_to_the_municipality_for_bijstand_is_no_sector():
+    # p63: "bijstand dan? moet ik dan naar de gemeente?" -> the card said "Je werkt bij de
+    # overheid" (Rasa filled the slot; the engine must not either).
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("bijstand dan? moet ik dan naar de gemeente?", "unemployed", confidence=0.31,
+             entities=[{"entity": "sector", "value": "overheid", "start": 34, "end": 42}])
+    assert chat.slots.get("sector") is None
