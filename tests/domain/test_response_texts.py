@@ -19,6 +19,17 @@ def test_the_belgian_no_answer_sends_sickness_to_the_mutualiteit_not_the_rva():
     assert "tijdskrediet bij de RVA" in text
 
 
+
+def test_the_belgian_no_answers_send_nobody_to_the_vdab_for_leave_or_pension():
+    # Round 15, p64: her landingsbaan and pension questions -> "Je vakbond ... of VDAB kan het
+    # nakijken", twice. VDAB finds work and training; the RVA decides on tijdskrediet, the
+    # Federale Pensioendienst on pensions.
+    responses = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    for name in ("utter_no_answer_again_be", "utter_no_answer_again_declined_be"):
+        text = responses[name][0]["text"]
+        assert "VDAB" not in text, name
+        assert "RVA" in text and "mypension.be" in text, name
+
 def test_no_bot_text_uses_words_of_jumping_or_ending_it():
     # Round 13c, p54: "Je hoeft niet meteen te springen" reached a woman who had just said
     # she sometimes thinks of ending her life. Career texts are said to anyone, also after
