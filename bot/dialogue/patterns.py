@@ -239,7 +239,21 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       r"nederlands\s+is\s+niet\s+goed)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
-                              r"wat moet ik doen|wat raad je)\b", re.I)
+                              r"wat moet ik doen|wat raad je|"
+                              # "waar moet ik eigenlijk mee beginnen", "kan jij me niet een
+                              # beetje op weg helpen?", "hoe weet je nou wat bij je past??",
+                              # "wat zou jij doen als je 24 bent" (round 15, p66)
+                              r"waar\s+(moet|kan|zal)\s+ik\s+(\w+\s+){0,2}beginnen|"
+                              r"op\s+weg\s+helpen|wat\s+zou\s+(jij|u|gij)\s+doen|"
+                              r"hoe\s+weet\s+(je|ik|u)\s+(nou\s+|dan\s+)?wat\s+bij\s+"
+                              r"(je|me|mij|u)\s+past|hoe\s+kom\s+ik\s+(daar\s+|er\s+)?achter)\b",
+                              re.I)
+# Topics where a question without an answer in the knowledge base is mostly a doubt said
+# aloud ("ik heb het gevoel dat ik de verkeerde keuze heb gemaakt??"): the next step helps,
+# "dat weet ik niet zeker" does not (round 15, p66 got it three times).
+SOFT_TOPICS = frozenset({"stuck", "career_change", "career_growth", "job_crafting"})
+# Concrete steps after the first tip of a topic, in order, for who asks on.
+NEXT_STEPS = {"stuck": ("utter_selfhelp_stuck_next", "utter_selfhelp_stuck_try")}
 VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
                        r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
 WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|hoeft niet meer|"

@@ -20,6 +20,7 @@ from bot.dialogue.patterns import (
     LIVES_IN_BELGIUM,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
+    NEXT_STEPS,
     NO_CONSULTANT,
     OFFER_NO,
     OFFER_YES,
@@ -28,6 +29,7 @@ from bot.dialogue.patterns import (
     SERVICE_SURE,
     SHOULD_I_GET_HELP,
     SILENCE,
+    SOFT_TOPICS,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
     TOPIC_SURE,
@@ -95,6 +97,8 @@ class FreeTalk(ConversationState):
             self.say("utter_thank_safety" if self.get("safety_flag") else "utter_thank",
                      repeatable=True)
             self.set(pending=None)
+        elif self.advice_topic():
+            self.followup(self.advice_topic())
         elif intent in SERVICE_ANSWERS:
             self.service_answer()
         elif self.turn.is_question and SHOULD_I_GET_HELP.search(self.turn.text) and \
@@ -326,8 +330,10 @@ class FreeTalk(ConversationState):
             self.after_answer()
             return
         if main in known:
-            given = main in (self.get("selfhelp_given") or [])
-            if self.turn.is_question and ADVICE_QUESTION.search(self.turn.text) and not given:
+            more = self.has_advice_left(main)
+            doubt = main in SOFT_TOPICS and not FACT_QUESTION.search(self.turn.text)
+            if self.turn.is_question and (ADVICE_QUESTION.search(self.turn.text) or doubt) \
+                    and more:
                 self.followup(main)
                 return
             if self.turn.is_question:
@@ -462,6 +468,23 @@ class FreeTalk(ConversationState):
             self.set(pending=None)
             self.say("utter_more_questions", repeatable=True)
 
+    def has_advice_left(self, topic: str) -> bool:
+        """A first tip for the topic not given yet, or a next step after it."""
+        given = self.get("selfhelp_given") or []
+        return topic not in given or any(step not in given for step in NEXT_STEPS.get(topic, ()))
+
+    def advice_topic(self) -> str | None:
+        """"Waar moet ik eigenlijk mee beginnen?" read as small talk or a question about the
+        bot: a request for the next step in the topic we talk about (round 15, p66 got the
+        list of what the bot can do)."""
+        if not self.turn.is_question or self.turn.knowledge or \
+                self.intent not in ("nlu_fallback", "ask_capabilities", "out_of_scope") or \
+                not ADVICE_QUESTION.search(self.turn.text):
+            return None
+        denied = set(self.get("denied_topics") or [])
+        return next((t for t in self.topics() if t in CAREER_TOPICS and t not in denied
+                     and self.has_advice_left(t)), None)
+
     def followup(self, topic: str) -> None:
         if self.menu_answer():
             return
@@ -472,6 +495,10 @@ class FreeTalk(ConversationState):
         if topic not in given and not skip_flex:
             self.say(f"utter_selfhelp_{topic}")
             self.set(selfhelp_given=[*given, topic])
+        elif any(step not in given for step in NEXT_STEPS.get(topic, ())):
+            step = next(step for step in NEXT_STEPS[topic] if step not in given)
+            self.say(step)
+            self.set(selfhelp_given=[*given, step])
         else:
             self.say("utter_heard")
         if topic in OFFER_TOPICS and self.may_offer():

@@ -65,3 +65,43 @@ def test_going_to_the_municipality_for_bijstand_is_no_sector():
     chat.say("bijstand dan? moet ik dan naar de gemeente?", "unemployed", confidence=0.31,
              entities=[{"entity": "sector", "value": "overheid", "start": 34, "end": 42}])
     assert chat.slots.get("sector") is None
+
+
+def _stuck_starter() -> Chat:
+    chat = Chat()
+    chat.say("hoi haha ik weet eigenlijk niet zo goed waarom ik hier ben maar ik zit soort van "
+             "vast in mijn eerste baan en ik weet niet wat ik wil", "stuck", confidence=0.91,
+             topics=["stuck"])
+    return chat
+
+
+def test_a_doubt_with_question_marks_gets_a_step_not_i_do_not_know():
+    # p66: "... ik heb soort van het gevoel dat ik de verkeerde keuze heb gemaakt?? ... is dit
+    # het nou haha" (stuck 0.54) -> "Dat weet ik niet zeker, en gokken doe ik liever niet."
+    chat = _stuck_starter()
+    names = chat.say("ik werk nu 8 maanden als marketing assistent maar ik heb soort van het "
+                     "gevoel dat ik de verkeerde keuze heb gemaakt?? is dit het nou haha",
+                     "stuck", confidence=0.54, topics=["stuck"])
+    assert "utter_selfhelp_stuck" in names, names
+    assert not [n for n in names if n.startswith("utter_no_answer")], names
+
+
+def test_where_do_i_begin_gets_the_next_step_whatever_the_classifier_says():
+    # p66: "hoe weet je nou wat bij je past??" (nlu_fallback) -> "Ook dat weet ik niet zeker";
+    # "kan jij me niet een beetje op weg helpen? waar moet ik eigenlijk mee beginnen"
+    # (ask_capabilities) -> the list of what the bot can do.
+    chat = _stuck_starter()
+    names = chat.say("mijn ouders vinden dat ik moet blijven maar ik word er niet blij van. hoe "
+                     "weet je nou wat bij je past??", "nlu_fallback", confidence=0.27)
+    assert "utter_selfhelp_stuck" in names, names
+    names = chat.say("oke haha maar kan jij me niet een beetje op weg helpen? waar moet ik "
+                     "eigenlijk mee beginnen", "ask_capabilities", confidence=0.36)
+    assert "utter_selfhelp_stuck_next" in names, names
+    assert "utter_ask_capabilities" not in names, names
+
+
+def test_a_fact_question_in_a_soft_topic_still_gets_the_honest_i_do_not_know():
+    chat = _stuck_starter()
+    names = chat.say("hoeveel verdient een copywriter eigenlijk?", "stuck", confidence=0.6,
+                     topics=["stuck"])
+    assert "utter_selfhelp_stuck" not in names, names
