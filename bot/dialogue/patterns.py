@@ -526,7 +526,9 @@ YES_WORDS = re.compile(r"\b(graag|fijn|goed|prima|doe\s+maar|akkoord|ja|wil\s+ik
 # Costs of living, not of our service: "de huur. ik kan het niet betalen" (round 13c, p54).
 # ("een rekening" is left out: "krijg ik een rekening van de consulent?" asks our price.)
 LIVING_COSTS = re.compile(rf"{DEBT_WORDS}|\b(huur|energie\w*|boodschappen|hypothe\w*|"
-                          r"achterstand\w*|aflossing\w*)\b", re.I)
+                          r"achterstand\w*|aflossing\w*|"
+                          # "ik heb geen geld voor advocaat. wat nu" (round 15, p61)
+                          r"advocaa?t\w*|jurist\w*|rechtsbijstand\w*|rechtshulp)\b", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
                             r"\W*$", re.I)

@@ -4,7 +4,7 @@ the engine before its fix (checked on cc20910)."""
 
 from __future__ import annotations
 
-from conversation_support import Chat
+from conversation_support import Chat, knowledge
 
 
 def test_a_job_in_marketing_is_no_question_about_advertising():
@@ -105,3 +105,13 @@ def test_a_fact_question_in_a_soft_topic_still_gets_the_honest_i_do_not_know():
     names = chat.say("hoeveel verdient een copywriter eigenlijk?", "stuck", confidence=0.6,
                      topics=["stuck"])
     assert "utter_selfhelp_stuck" not in names, names
+
+
+def test_no_money_for_a_lawyer_is_no_question_about_our_price():
+    # p61: "ok. maar ik heb geen geld voor advocaat. wat nu" (ask_cost 0.34) -> what a
+    # consultant costs, and James Loopbaan; the knowledge base had the free legal help.
+    chat = Chat()
+    chat.say("hallo", "greet")
+    chat.say("ok. maar ik heb geen geld voor advocaat. wat nu", "ask_cost", confidence=0.34,
+             knowledge=knowledge("geen_geld_advocaat", "conflict_at_work"))
+    assert chat.texts()[0] == "ANSWER geen_geld_advocaat", chat.last
