@@ -16,7 +16,8 @@ INTENTS = set(yaml.safe_load((ROOT / "domain" / "domain.yml").read_text())["inte
 ALLOWED_URLS = ("113.nl", "werk.nl", "uwv.nl", "vdab.be", "juridischloket.nl",
                 "discriminatie.nl", "mijnpensioenoverzicht.nl", "duo.nl", "1813.be",
                 "zelfmoord1813.be", "unia.be", "svb.nl", "rva.be",
-                "stagemarkt.nl")  # SBB's site for leerbanen (facts: bbl_leerbedrijf_nodig)
+                "stagemarkt.nl",  # SBB's site for leerbanen (facts: bbl_leerbedrijf_nodig)
+                "mypension.be")  # the Federale Pensioendienst's site (facts: mypension_be)
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,7 @@ ROUND4 = [
     # 12. p20: a school-leaver who never worked
     ("moet ik bij uwv inschrijven? heb nooit echt gewerkt", "nooit_gewerkt_uitkering"),
     # 13. p23: end of career in Flanders
-    ("landingsbaan, wa is da juist?", "brugpensioen_swt"),
+    ("landingsbaan, wa is da juist?", "landingsbaan_be"),  # its own entry since round 15
     ("brugpensioen bestaat da nog?", "brugpensioen_swt"),
     # Early retirement in Belgium stays uncovered (knowledge/not_covered.txt); the two-word
     # message gets no knowledge answer by design, like "cv tips".
