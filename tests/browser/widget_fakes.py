@@ -104,7 +104,8 @@ class FakeRasa:
         self.received: list[Received] = []
         self.session_requests: list[str | None] = []
         self._runner: web.AppRunner | None = None
-        self._held_reply: asyncio.Event | None = None
+        # Made before any message arrives, so a release that comes first is not lost.
+        self._held_reply = asyncio.Event()
 
     def _build_app(self) -> web.Application:
         # cors_allowed_origins=[] is what Rasa passes: no origin check, no CORS headers.
@@ -129,7 +130,6 @@ class FakeRasa:
             self.received.append(Received(session_id, message))
             if message == HELD_MESSAGE:
                 # Like a slow model: the answer waits until the test releases it.
-                self._held_reply = asyncio.Event()
                 await self._held_reply.wait()
             for reply in bot_replies(message):
                 await sio.emit("bot_uttered", reply, room=session_id)
@@ -155,8 +155,7 @@ class FakeRasa:
 
     def release_held_reply(self) -> None:
         async def release() -> None:
-            if self._held_reply is not None:
-                self._held_reply.set()
+            self._held_reply.set()
 
         self._loop_thread.run(release())
 
