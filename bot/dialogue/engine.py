@@ -464,7 +464,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not CONSULTANT_ENGLISH.search(self.turn.text) or self.get("erased"):
             return False
         self.set(language_note="english")
-        self.say("utter_consultant_english", repeatable=True)
+        if "utter_consultant_english" not in self.recent:
+            self.say("utter_consultant_english", repeatable=True)
+        if self.intent == "request_human" and not self.get("handover"):
+            return False  # "consulent. maar spreekt de consulent engels?": and the request
         self._back_to_the_form()
         return True
 

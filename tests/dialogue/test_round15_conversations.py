@@ -115,3 +115,15 @@ def test_no_money_for_a_lawyer_is_no_question_about_our_price():
     chat.say("ok. maar ik heb geen geld voor advocaat. wat nu", "ask_cost", confidence=0.34,
              knowledge=knowledge("geen_geld_advocaat", "conflict_at_work"))
     assert chat.texts()[0] == "ANSWER geen_geld_advocaat", chat.last
+
+
+def test_asking_for_a_consultant_who_speaks_english_starts_the_request():
+    # p65: "consulent. maar spreekt de consulent engels?" right after the answer about English
+    # -> the same answer again, and no request.
+    chat = Chat()
+    chat.say("hi", "greet")
+    chat.say("can someone call me in English?", "other_language", confidence=1.0)
+    names = chat.say("consulent. maar spreekt de consulent engels?", "request_human",
+                     confidence=0.6)
+    assert "utter_consultant_english" not in names, names
+    assert chat.slots["pending"] == "consent", names
