@@ -667,7 +667,9 @@ KEPT_HOW_LONG = re.compile(
 SECRET_WISH = re.compile(
     r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|m'?n|mn|de|het|ons|"
     r"onze)\s+(\w+\s+){0,1}?(werkgever|baas|leidinggevende|chef|directeur|directie|school|"
-    r"teamleider|manager|hr|collega'?s|bedrijf)\b.{0,80}?\b(weet|weten|hoort|horen|ziet|zien|"
+    # "ik wil ni dat de hoofdverpleegkundige da al weet" (round 15, p64)
+    r"teamleider|manager|hr|collega'?s|bedrijf|hoofd\w*|\w+hoofd|\w*verpleegkundige|ploegbaas|"
+    r"meestergast|supervisor|ploegleider|teamcoach)\b.{0,80}?\b(weet|weten|hoort|horen|ziet|zien|"
     r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b", re.I)
 # "sorry dat ik zo zeur", "sorry", "sorry hoor": an apology for talking, not a correction
 # (p54).

@@ -127,3 +127,14 @@ def test_asking_for_a_consultant_who_speaks_english_starts_the_request():
                      confidence=0.6)
     assert "utter_consultant_english" not in names, names
     assert chat.slots["pending"] == "consent", names
+
+
+def test_the_head_nurse_must_not_know_is_the_confidentiality_wish():
+    # p64: "ok. mor ik wil ni dat de hoofdverpleegkundige da al weet hé, ik heb nog niks
+    # beslist" -> a choice between two topics.
+    chat = Chat()
+    chat.say("goeiendag", "greet")
+    names = chat.say("ok. mor ik wil ni dat de hoofdverpleegkundige da al weet hé, ik heb nog "
+                     "niks beslist", "nlu_fallback", confidence=0.27)
+    assert names[0].startswith("utter_ask_privacy"), names
+    assert chat.slots.get("employer_secret") is True
