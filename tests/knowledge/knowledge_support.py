@@ -44,6 +44,17 @@ def found_id(text: str, flemish: bool = False) -> str | None:
     return found.entry.id if found else None
 
 
+def near_miss_problem(text: str, expected: str | None, new_ids: list[str]) -> str | None:
+    """What is wrong with the answer to a message that must not get one of a round's new
+    entries (and, when `expected` names one, must get that entry); None when nothing is."""
+    found = found_id(text)
+    if found in new_ids:
+        return f"{text!r} got the new entry {found}"
+    if expected and found != expected:
+        return f"{text!r} got {found}, not {expected}"
+    return None
+
+
 def plain_and_sourced_problems(entry_id: str, bubbles: tuple[int, int] = (2, 3),
                                sentences: tuple[int, int] = (2, 5),
                                region: str | None = None, percent: bool = True) -> list[str]:
