@@ -111,7 +111,7 @@ def test_you_may_share_it_is_consent():
 def test_a_question_on_the_card_stands_on_its_own():
     # p60's card: "Je vroeg: „dat mag toch niet? ?” / „opschrijven? ? …”"; p56's: "„Wat
     # betekent dat precies voor mij?”" without what "dat" was.
-    from bot.dialogue.engine import own_question
+    from bot.dialogue.card_question import own_question
 
     assert own_question("ik krijg mijn rooster 2 DAGEN van tevoren. dat mag toch niet??") == (
         "ik krijg mijn rooster 2 DAGEN van tevoren. dat mag toch niet?")

@@ -1,0 +1,34 @@
+"""The person's own question as it can stand on the card a consultant reads ("Je vroeg:
+..."): a whole question, never a fragment that points at a sentence the card does not show."""
+
+from __future__ import annotations
+
+import re
+
+_BACK_REFERENCE = re.compile(r"\b(dat|dit|het|die|zo'?n|daar|er|dan)\b", re.I)
+
+
+def own_question(text: str) -> str | None:
+    """The question of a message as it can stand on a card: its longest question sentence,
+    with the sentence before it when it points back ("ik krijg mijn rooster 2 dagen van
+    tevoren. dat mag toch niet?"); None for a fragment ("opschrijven??", "klopt dat?").
+    Round 14b, p60 and p56 found such fragments on their cards."""
+    text = " ".join(re.sub(r"([?!])[?!\s]*", r"\1 ", text).split())
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+    best = None
+    for i, sentence in enumerate(sentences):
+        if not sentence.endswith("?"):
+            continue
+        words = sentence.split()
+        if _BACK_REFERENCE.search(sentence) and len(words) < 8:
+            if i == 0 or sentences[i - 1].endswith("?"):
+                continue
+            sentence = f"{sentences[i - 1]} {sentence}"
+        if len(sentence.split()) >= 4 and (best is None or len(sentence) > len(best)):
+            best = sentence
+    if best is None and "?" not in text and \
+            len(text.split()) >= 5:
+        best = text  # a question without "?" ("heeft de bouw een regeling voor vroegpensioen")
+    if best and len(best) > 140:
+        best = best[:137].rsplit(" ", 1)[0] + " …"
+    return best
