@@ -40,6 +40,7 @@ from bot.dialogue.patterns import (
     DELETE_WORDS,
     DENIAL,
     DENIAL_AFTER,
+    DISCOURAGED,
     EMPLOYER_SECRET,
     ENGLISH_REQUEST,
     ENJOY_DOUBT,
@@ -69,6 +70,7 @@ from bot.dialogue.patterns import (
     PRIVACY_QUESTION,
     QUESTION_SENTENCE,
     RECRUITMENT,
+    RESIDENCE,
     RESUME,
     RIGHT_PLACE,
     SECRET_WISH,
@@ -294,6 +296,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return
         if turn.crisis_level is None and self._consultant_language():
             return
+        if turn.crisis_level is None and self._residence_question():
+            return
         if turn.is_question and PRIVACY_QUESTION.search(turn.text) and \
                 turn.crisis_level != "clear" and self.intent != "crisis":
             self.say("utter_ask_privacy", repeatable=True)
@@ -399,6 +403,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if self.get("handover"):
             self.form_turn(picked)
             return
+        if DISCOURAGED.search(turn.text) and turn.crisis_level is None and \
+                "utter_discouraged_heard" not in self.recent:
+            self.say("utter_discouraged_heard")
         self.free_turn(picked)
 
     def _privacy_in_other_words(self) -> bool:
@@ -442,6 +449,18 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return False  # "consulent. maar spreekt de consulent engels?": and the request
         self._back_to_the_form()
         return True
+
+    def _residence_question(self) -> bool:
+        """"Mag ik blijven in nederland?", "my visa depends on my job": the IND decides; said
+        once, then back to where we were (round 15b, p65 got the BBL text twice). True when
+        the turn is done."""
+        if not RESIDENCE.search(self.turn.text) or self.get("erased"):
+            return False
+        if "utter_visa_ind" not in self.recent:
+            self.say("utter_visa_ind", repeatable=True)
+            self._back_to_the_form()
+            return True
+        return False  # asked again: the rest of the message is answered as it is
 
     def _back_to_the_form(self) -> None:
         """After an answer in the middle of the form: its question again, the consent

@@ -252,6 +252,26 @@ ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe k
 # aloud ("ik heb het gevoel dat ik de verkeerde keuze heb gemaakt??"): the next step helps,
 # "dat weet ik niet zeker" does not (round 15, p66 got it three times).
 SOFT_TOPICS = frozenset({"stuck", "career_change", "career_growth", "job_crafting"})
+# "denk jij dat ik gewoon moet blijven?": a choice only the person can make (round 15b, p66
+# got "Dat kan ik je ook niet zeker zeggen").
+YOUR_CHOICE = re.compile(
+    r"\b(denk|vind)\s+(jij|je|u|gij)\s+(\w+\s+)?dat\s+ik\b|\bwat\s+zou\s+(jij|u|gij)\s+kiezen\b|"
+    r"\bmoet\s+ik\s+(nou\s+|gewoon\s+|dan\s+|echt\s+)*(blijven|weggaan|stoppen|overstappen)\b",
+    re.I)
+# A visa or residence permit that hangs on the job: the IND decides, not us (round 15b, p65
+# got the BBL text for "mag ik blijven in nederland?").
+RESIDENCE = re.compile(
+    r"\b(visum|visa|verblijfsvergunning\w*|verblijfsrecht|residence\s+permit|work\s+permit|"
+    r"kennismigrant\w*|immigratie\w*|immigration|(?<![\w.])ind(?![\w.]))\b|"
+    r"\bmag\s+ik\s+(nog\s+)?(in\s+nederland\s+)?blijven\s+(in\s+)?(nederland|hier)\b|"
+    r"\bmoet\s+ik\s+(dan\s+)?(weg\s+uit|het\s+land\s+uit)\b", re.I)
+# "ik ben gewoon afgeschreven", "het heeft toch geen zin om nog te solliciteren": discouragement
+# about work, heard before anything else (round 15b, p63 got a job-search routine and "Dank je
+# dat je dat vertelt").
+DISCOURAGED = re.compile(
+    r"\bafgeschreven\b|\b(heeft|het)\s+(toch\s+|allemaal\s+)?geen\s+zin\s+(meer\s+)?om\s+"
+    r"(nog\s+)?(te\s+)?solliciter\w*|\bniemand\s+wil\s+een\s+\w+\s+van\s+\d\d\b|"
+    r"\bniemand\s+neemt\s+(mij|me)\s+(nog\s+)?aan\b", re.I)
 # Concrete steps after the first tip of a topic, in order, for who asks on.
 NEXT_STEPS = {"stuck": ("utter_selfhelp_stuck_next", "utter_selfhelp_stuck_try")}
 VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
@@ -513,9 +533,14 @@ OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or
 # "klopt, ik werk er al 20 jaar" is none (those words count only in a short answer).
-OFFER_YES = re.compile(r"^\W*(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
+OFFER_YES = re.compile(r"^\W*((hm+|uhm+|ehm+|eh+|nou|ach|tja|mja)\W+)?"
+                       r"(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
                        r"okay|prima|akkoord|zeker|natuurlijk|is\s+goed|dat\s+is\s+goed|"
                        r"goed\s+idee)\b(?!\s+(dat|maar)\b)", re.I)
+# "hmm oke ja eigenlijk wel, lijkt me wel fijn om met iemand te praten" (round 15b, p66 was
+# asked which topic she meant): a yes to the offer anywhere in the answer.
+OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}(fijn|goed|"
+                              r"handig|prettig)\b", re.I)
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
 # follows is one too ("ok. doe maar").

@@ -18,12 +18,14 @@ from bot.dialogue.patterns import (
     FACT_QUESTION,
     FEAR_OF_DISMISSAL,
     LIVES_IN_BELGIUM,
+    LIVING_COSTS,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
     NEXT_STEPS,
     NO_CONSULTANT,
     OFFER_NO,
     OFFER_YES,
+    OFFER_YES_PHRASE,
     SARCASTIC_YES,
     SERVICE_ANSWERS,
     SERVICE_SURE,
@@ -40,6 +42,7 @@ from bot.dialogue.patterns import (
     WITHDRAW,
     YES,
     YES_WORDS,
+    YOUR_CHOICE,
     topic_label,
 )
 from bot.dialogue.pickup import Picked
@@ -142,7 +145,8 @@ class FreeTalk(ConversationState):
             return True
         if self.turn.is_question:
             return False  # "ja maar wat kost dat?": a question first
-        said_yes = OFFER_YES.match(text) or (YES.match(text) and len(text.split()) <= 3)
+        said_yes = OFFER_YES.match(text) or OFFER_YES_PHRASE.search(text) or \
+            (YES.match(text) and len(text.split()) <= 3)
         # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
         sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
         ack = ACK_THEN_MORE.match(text)
@@ -304,8 +308,11 @@ class FreeTalk(ConversationState):
             # A 27-year-old's "6 jaar werkervaring" is no pension, nor is "wie neemt mij
             # nog aan?" from a man of 60 without work (round 11, p42).
             denied.add("retirement")
-        if DEBTS.search(self.turn.text) and not TRAINING_MONEY.search(self.turn.text):
-            denied.add("funding")  # debts are no money for a training (round 13, p54)
+        if (DEBTS.search(self.turn.text) or LIVING_COSTS.search(self.turn.text)) and \
+                not TRAINING_MONEY.search(self.turn.text):
+            # Debts and rent are no money for a training (round 13, p54; round 15b, p62's
+            # card said "geld voor een opleiding" after "geen geld voor de huur").
+            denied.add("funding")
         permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
         if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
             denied.add("flex_contract")  # "vast contract" is no flex work
@@ -477,13 +484,20 @@ class FreeTalk(ConversationState):
         """"Waar moet ik eigenlijk mee beginnen?" read as small talk or a question about the
         bot: a request for the next step in the topic we talk about (round 15, p66 got the
         list of what the bot can do)."""
+        text = self.turn.text
         if not self.turn.is_question or self.turn.knowledge or \
-                self.intent not in ("nlu_fallback", "ask_capabilities", "out_of_scope") or \
-                not ADVICE_QUESTION.search(self.turn.text):
+                self.intent not in ("nlu_fallback", "ask_capabilities", "out_of_scope"):
+            return None
+        advice = bool(ADVICE_QUESTION.search(text))
+        # "ik heb echt het gevoel dat ik de verkeerde keuze heb gemaakt?? ... ik word er leeg
+        # van" answers our question; it asks none of us (round 15b, p66).
+        doubt = self.intent == "nlu_fallback" and len(text.split()) >= 8 and \
+            not FACT_QUESTION.search(text) and not YOUR_CHOICE.search(text)
+        if not (advice or doubt):
             return None
         denied = set(self.get("denied_topics") or [])
         return next((t for t in self.topics() if t in CAREER_TOPICS and t not in denied
-                     and self.has_advice_left(t)), None)
+                     and self.has_advice_left(t) and (advice or t in SOFT_TOPICS)), None)
 
     def followup(self, topic: str) -> None:
         if self.menu_answer():
@@ -499,7 +513,7 @@ class FreeTalk(ConversationState):
             step = next(step for step in NEXT_STEPS[topic] if step not in given)
             self.say(step)
             self.set(selfhelp_given=[*given, step])
-        else:
+        elif not any(say.response == "utter_discouraged_heard" for say in self.out.says):
             self.say("utter_heard")
         if topic in OFFER_TOPICS and self.may_offer():
             self.say("utter_offer_consultant")
@@ -512,6 +526,9 @@ class FreeTalk(ConversationState):
         """An honest "I don't know", never an answer that only looks like one; the second
         time shorter, not the same block again (round 14: p56 and p59 read it four and three
         times)."""
+        if YOUR_CHOICE.search(self.turn.text) and "utter_your_choice" not in self.recent:
+            self.say("utter_your_choice", repeatable=True)  # her choice, not our knowledge
+            return
         count = int(self.get("no_answers") or 0)
         self.set(no_answers=count + 1)
         if count:

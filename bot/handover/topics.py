@@ -9,7 +9,7 @@ LABELS = {
     "retirement": "pensioen en je laatste werkjaren",
     "flex_contract": "een flexcontract",
     "job_insecurity": "onzekerheid over je baan",
-    "unemployed": "werk zoeken na ontslag",
+    "unemployed": "werk en inkomen als je baan stopt",
     "training": "een opleiding of cursus",
     "funding": "geld voor een opleiding",
     "career_change": "overstappen naar ander werk",

@@ -11,6 +11,7 @@ from conversation_support import Chat, knowledge
 from bot.dialogue.patterns import read_choices
 from bot.dialogue.pickup import name_beside_number
 from bot.handover import contact
+from bot.handover.topics import LABELS
 
 
 def summary_card(chat: Chat) -> str:
@@ -77,7 +78,7 @@ def test_ontslag_takes_out_werk_zoeken_na_ontslag():
     assert "utter_not_in_request" not in names
     assert "unemployed" not in chat.slots["topics"]
     card = summary_card(chat)
-    assert "werk zoeken na ontslag" not in card
+    assert LABELS["unemployed"] not in card
     assert "In je eigen woorden" not in card
 
 
@@ -85,11 +86,11 @@ def test_a_quoted_label_that_must_go_goes():
     # p52: "er staat nog altijd 'werk zoeken na ontslag'. da moet eruit" was pasted into
     # her own words, and the topic stayed.
     chat = sofie_at_card()
-    chat.say("er staat nog altijd 'werk zoeken na ontslag'. da moet eruit", "job_insecurity",
+    chat.say(f"er staat nog altijd '{LABELS['unemployed']}'. da moet eruit", "job_insecurity",
              confidence=0.73, topics=["job_insecurity"])
     assert "unemployed" not in chat.slots["topics"]
     card = summary_card(chat)
-    assert "werk zoeken na ontslag" not in card
+    assert LABELS["unemployed"] not in card
     assert "Er staat" not in card and "eigen woorden" not in card
 
 
