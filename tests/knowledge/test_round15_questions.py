@@ -30,3 +30,12 @@ def test_the_question_in_the_story_gets_its_answer(text, expected):
 
 def test_the_other_phrasings_are_no_example_questions():
     assert overlapping([text for text, _ in OTHERS]) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Round 15b, p61 (NT2, job ends in two weeks): both got no WW answer.
+    "na 2 week geen werk geen geld. krijg ik dan iets? ww?",
+    "nog niet. over 2 week. maar krijg ik ww van uwv? ik werk 10 maand",
+])
+def test_a_short_ww_question_in_nt2_gets_the_ww_answer(text):
+    assert found_id(text) == "ww_voorwaarden"
