@@ -36,7 +36,10 @@ _DENIED_BEFORE = re.compile(
 )
 # A clause that takes something out: "moet er ook uit", "haal ... weg", "da heb ik ni gevraagd".
 _TAKE_OUT = re.compile(
-    r"\b(weg|eruit|schrappen|verwijder\w*|er\s+(\w+\s+){0,3}uit)\b|"
+    # "ze zeggen ... moet ik weg uit kamer" is where the person must go, not what must go
+    # from the card (round 15b, p61 lost that sentence).
+    r"\b((?<!ik\smoet\s)(?<!moet\sik\s)(?<!ik\sga\s)weg(?!\s+uit\b)|eruit|schrappen|"
+    r"verwijder\w*|er\s+(\w+\s+){0,3}uit)\b|"
     r"\b(niet|nie|ni|niks|niets|nooit)\s+(\w+\s+)?(gevraagd|gezegd|genoemd|gehad|over\s+gehad|"
     r"geschreven|verteld)\b|\bklopt\s+(ook\s+|echt\s+)?(niet|nie|ni)\b|"
     r"\b(hoort|hoeft)\s+er\s+(\w+\s+)?(niet|nie|ni)\s+(in|bij)\b|\bslaat\s+nergens\s+op\b|"

@@ -264,7 +264,8 @@ RESIDENCE = re.compile(
     r"\b(visum|visa|verblijfsvergunning\w*|verblijfsrecht|residence\s+permit|work\s+permit|"
     r"kennismigrant\w*|immigratie\w*|immigration|(?<![\w.])ind(?![\w.]))\b|"
     r"\bmag\s+ik\s+(nog\s+)?(in\s+nederland\s+)?blijven\s+(in\s+)?(nederland|hier)\b|"
-    r"\bmoet\s+ik\s+(dan\s+)?(weg\s+uit|het\s+land\s+uit)\b", re.I)
+    r"\bmoet\s+ik\s+(dan\s+)?(weg\s+uit\s+(nederland|belgi\w*|holland|europa)|het\s+land\s+"
+    r"uit)\b", re.I)
 # "ik ben gewoon afgeschreven", "het heeft toch geen zin om nog te solliciteren": discouragement
 # about work, heard before anything else (round 15b, p63 got a job-search routine and "Dank je
 # dat je dat vertelt").
@@ -290,7 +291,9 @@ FIXED_TERM = re.compile(
 ADD_TO_REQUEST = re.compile(
     r"\b(kun\w*|kan|wil)\s+(je|u|jij|ge)\s+(er\s*bij|dat\s+erbij|ook)?\s*(zetten|toevoegen|"
     r"vermelden|opschrijven|noteren)\b|\b(zet|schrijf)\s+(er\s*)?(ook\s+)?bij\b|"
-    r"\berbij\s+(zetten|schrijven)\b|\btoevoegen\b|\baanvullen\b", re.I)
+    r"\berbij\s+(zetten|schrijven)\b|\btoevoegen\b|\baanvullen\b|"
+    # "kamer ook erbij aub" (round 15b, p61)
+    r"\book\s+erbij\b(\s+(aub|a\.u\.b\.?|graag|alsjeblieft|alstublieft|pls|svp))?", re.I)
 # A date by which something must happen ("ik moet voor vrijdag tekenen", "uiterlijk eind
 # volgende maand"), when the NLU tagged none; bot.handover.dates_nl reads it.
 DEADLINE_PHRASE = re.compile(

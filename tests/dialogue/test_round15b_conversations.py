@@ -95,3 +95,21 @@ def test_feeling_written_off_is_heard_first_without_a_crisis_answer():
 def test_the_card_does_not_call_an_ending_contract_a_dismissal():
     # p61, p65: their contracts end; the card said "werk zoeken na ontslag".
     assert "ontslag" not in LABELS["unemployed"]
+
+
+def test_what_is_added_at_the_card_is_kept_whole():
+    # p61 at the card: "kamer ook erbij aub. kamer van uitzendbureau, ik moet weg 1 week na
+    # werk" -> the same card again; after "Aanpassen", "kamer van uitzendbureau. ze zeggen 1
+    # week na stop werk moet ik weg uit kamer" -> only "Kamer van uitzendbureau." kept.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("kamer ook erbij aub. kamer van uitzendbureau, ik moet weg 1 week na werk",
+             "inform", confidence=0.4)
+    assert "1 week na werk" in (chat.slots.get("summary_text") or ""), chat.last
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("/deny", "deny")
+    names = chat.say("kamer van uitzendbureau. ze zeggen 1 week na stop werk moet ik weg uit "
+                     "kamer", "inform", confidence=0.4)
+    assert "utter_visa_ind" not in names, names
+    assert "weg uit kamer" in (chat.slots.get("summary_text") or ""), chat.last
