@@ -275,6 +275,14 @@ def read_correction(
             if len(kept.split()) >= 2:
                 fix.content.append(kept)
             continue
+        if fix.addition and not _TAKE_OUT.search(sentence):
+            # "zet erbij dat ... en dat ik wil weten over omscholen, niet weer
+            # sollicitatietraining": the addition goes on, its "niet" included (round 15b,
+            # p63's card lost the "niet weer sollicitatietraining").
+            kept = _addition_text(re.sub(r"^\W*(en|ook|en\s+ook)\s+", "", sentence, flags=re.I))
+            if len(kept.split()) >= 2:
+                fix.content.append(kept)
+            continue
         kept_clauses, all_kept = [], True
         clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
         take_out_here = any(_TAKE_OUT.search(c) for c in clauses) or (

@@ -73,7 +73,8 @@ TOPIC_WORDS = {
     # "geen opleiding!" also takes out "geld voor een opleiding" (round 7, p32).
     "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?opleiding|opleiding\w*",
     "career_change": r"ander vak|ander beroep|overstappen",
-    "job_search": r"solliciter\w*|vacature\w*",
+    # "niet weer sollicitatietraining" (round 15b, p63 got the topic added)
+    "job_search": r"solliciter\w*|sollicitatie\w*|vacature\w*",
     # "ik zit niet vast" (round 8, p27); "geen vast contract" is no denial of it.
     "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten|"
              r"vast(?!\s*(contract|baan|dienst|werk|aanstelling|e\b))",

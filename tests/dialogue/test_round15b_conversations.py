@@ -113,3 +113,16 @@ def test_what_is_added_at_the_card_is_kept_whole():
                      "kamer", "inform", confidence=0.4)
     assert "utter_visa_ind" not in names, names
     assert "weg uit kamer" in (chat.slots.get("summary_text") or ""), chat.last
+
+
+def test_not_again_a_job_application_training_is_kept_as_said():
+    # p63 at the card: "zet erbij dat over 4 maanden mijn ww afloopt. en dat ik wil weten over
+    # omscholen, niet weer sollicitatietraining" -> the topic "solliciteren" was added and the
+    # "niet weer" dropped: the consultant would read the opposite.
+    chat = Chat()
+    chat.walk_to_summary(topics=["unemployed"])
+    chat.say("zet erbij dat over 4 maanden mijn ww afloopt. en dat ik wil weten over omscholen, "
+             "niet weer sollicitatietraining", "inform", confidence=0.4,
+             topics=["job_search", "training"])
+    assert "job_search" not in chat.slots["topics"], chat.slots["topics"]
+    assert "niet weer sollicitatietraining" in chat.slots["summary_text"], chat.slots
