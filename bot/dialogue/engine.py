@@ -81,6 +81,7 @@ from bot.dialogue.patterns import (
     SHRUG,
     SICK_LEAVE,
     SIMPLER,
+    SLEEPS_BADLY,
     STORED_QUESTION,
     STUCK_WORDS,
     THANKS_WORDS,
@@ -406,6 +407,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if DISCOURAGED.search(turn.text) and turn.crisis_level is None and \
                 "utter_discouraged_heard" not in self.recent:
             self.say("utter_discouraged_heard")
+        if SLEEPS_BADLY.search(turn.text) and turn.crisis_level is None and \
+                self.intent != "workload_health" and not self.get("safety_flag"):
+            self.say("utter_sleep_heard")  # once: say() keeps it from the next turn
         self.free_turn(picked)
 
     def _privacy_in_other_words(self) -> bool:

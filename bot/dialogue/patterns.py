@@ -274,6 +274,10 @@ DISCOURAGED = re.compile(
     r"\bafgeschreven\b|\b(heeft|het)\s+(toch\s+|allemaal\s+)?geen\s+zin\s+(meer\s+)?om\s+"
     r"(nog\s+)?(te\s+)?solliciter\w*|\bniemand\s+wil\s+een\s+\w+\s+van\s+\d\d\b|"
     r"\bniemand\s+neemt\s+(mij|me)\s+(nog\s+)?aan\b", re.I)
+# "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
+# burn-out text): heard in one line.
+SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"
+                          r"(slecht|niet|nauwelijks|amper)\b|\blig\s+(\w+\s+){0,3}wakker\b", re.I)
 # Concrete steps after the first tip of a topic, in order, for who asks on.
 NEXT_STEPS = {"stuck": ("utter_selfhelp_stuck_next", "utter_selfhelp_stuck_try")}
 VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"

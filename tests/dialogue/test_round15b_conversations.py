@@ -126,3 +126,16 @@ def test_not_again_a_job_application_training_is_kept_as_said():
              topics=["job_search", "training"])
     assert "job_search" not in chat.slots["topics"], chat.slots["topics"]
     assert "niet weer sollicitatietraining" in chat.slots["summary_text"], chat.slots
+
+
+def test_sleeping_badly_from_worry_is_heard_in_one_line():
+    # p66: "huh ik vroeg toch niks haha. ik weet gewoon niet wat ik wil. kun je me niet gewoon
+    # helpen nadenken ofzo? ik slaap er ook echt slecht van de laatste tijd" -> nothing about
+    # her sleep (and in round 15 the burn-out text).
+    chat = Chat()
+    chat.say("hoi ik zit vast in mijn eerste baan", "stuck", confidence=0.9, topics=["stuck"])
+    names = chat.say("ik weet gewoon niet wat ik wil. kun je me niet gewoon helpen nadenken "
+                     "ofzo? ik slaap er ook echt slecht van de laatste tijd", "stuck",
+                     confidence=0.6, topics=["stuck"])
+    assert "utter_sleep_heard" in names, names
+    assert not [n for n in names if "crisis" in n or "health_referral" in n], names
