@@ -101,6 +101,8 @@ from bot.dialogue.turn import Outcome, Say, Turn
 from bot.handover.dates_nl import parse_deadline
 from bot.knowledge.retriever import Match
 
+# Topics of an answer that still fits beside the IND line: losing the job itself.
+WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})
 # Questions about this service (price, privacy, who we are): not the person's case.
 SERVICE_INTENTS = frozenset({"ask_cost", "ask_privacy", "ask_how_it_works", "ask_capabilities",
                              "bot_challenge", "manage_request", "delete_my_data"})
@@ -460,11 +462,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         the turn is done."""
         if not RESIDENCE.search(self.turn.text) or self.get("erased"):
             return False
-        if "utter_visa_ind" not in self.recent:
-            self.say("utter_visa_ind", repeatable=True)
-            self._back_to_the_form()
-            return True
-        return False  # asked again: the rest of the message is answered as it is
+        if "utter_visa_ind" in self.recent:
+            return False  # asked again: the rest of the message is answered as it is
+        self.say("utter_visa_ind", repeatable=True)
+        knowledge = self.turn.knowledge
+        if knowledge and self.turn.is_question and knowledge.entry.topic in WORK_LOSS:
+            return False  # "ik ben kennismigrant, krijg ik ww?": the WW answer as well
+        self._back_to_the_form()
+        return True
 
     def _back_to_the_form(self) -> None:
         """After an answer in the middle of the form: its question again, the consent

@@ -73,8 +73,9 @@ TOPIC_WORDS = {
     # "geen opleiding!" also takes out "geld voor een opleiding" (round 7, p32).
     "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?opleiding|opleiding\w*",
     "career_change": r"ander vak|ander beroep|overstappen",
-    # "niet weer sollicitatietraining" (round 15b, p63 got the topic added)
-    "job_search": r"solliciter\w*|sollicitatie\w*|vacature\w*",
+    # "niet weer sollicitatietraining" (round 15b, p63 got the topic added); not every
+    # "sollicitatie...": "ik krijg geen sollicitatiegesprekken" is the topic itself.
+    "job_search": r"solliciter\w*|sollicitatie(training|cursus)\w*|vacature\w*",
     # "ik zit niet vast" (round 8, p27); "geen vast contract" is no denial of it.
     "stuck": r"vastgelopen|vast\s+gelopen|vastzitten|vast\s+zitten|"
              r"vast(?!\s*(contract|baan|dienst|werk|aanstelling|e\b))",
@@ -686,7 +687,7 @@ WHAT_IF = re.compile(r"\bwat\s+als\b|\ben\s+als\s+(hij|zij|ze|die|mijn|m'?n|de)\
 # job (round 15, p66 got "Voor reclame of ledenwerving geef ik niets door").
 RECRUITMENT = re.compile(
     r"\b(ledenwerving|leden\s+werven|spam\w*|bestoken)\b|"
-    r"\b(krijg|krijgen|ontvang\w*|stuur\w*|gestuurd|gebruik\w*|voor|geen|doorgeven|verkop\w*|"
+    r"\b(krijg|krijgen|ontvang\w*|stuur\w*|gestuurd|gebruik\w*|geen|doorgeven|verkop\w*|"
     r"verkoopt|verkocht)\b[^.?!]{0,30}\b(reclame|marketing|nieuwsbrie\w*)\b(?!\s*(assistent|"
     r"medewerker|afdeling|manager|bureau|functie|baan|werk))|\b(reclame|nieuwsbrie\w*)\s*\?|"
     r"\b(belletje|bellen|gebeld|mail\w*|benaderd|benaderen|lastig\s+gevallen)\b.{0,40}"

@@ -139,3 +139,30 @@ def test_sleeping_badly_from_worry_is_heard_in_one_line():
                      confidence=0.6, topics=["stuck"])
     assert "utter_sleep_heard" in names, names
     assert not [n for n in names if "crisis" in n or "health_referral" in n], names
+
+
+def test_a_knowledge_migrant_asking_about_ww_gets_both_answers():
+    chat = Chat()
+    chat.say("hi", "greet")
+    chat.say("ik ben kennismigrant en mijn contract stopt. krijg ik ww?", "unemployed",
+             confidence=0.6, topics=["unemployed"], knowledge=knowledge("ww_voorwaarden",
+                                                                         "unemployed"))
+    assert "utter_visa_ind" in chat.last.names()
+    assert "ANSWER ww_voorwaarden" in chat.texts()
+
+
+def test_no_job_interviews_is_no_denial_of_job_search():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik solliciteer me suf", "job_search", confidence=0.9, topics=["job_search"])
+    chat.say("ik krijg geen sollicitatiegesprekken, nooit", "job_search", confidence=0.8,
+             topics=["job_search"])
+    assert "job_search" in chat.slots["topics"]
+
+
+def test_work_for_the_marketing_department_is_no_question_about_advertising():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("ik doe de social media voor de marketing van ons bedrijf maar ik zit vast",
+                     "stuck", confidence=0.8, topics=["stuck"])
+    assert "utter_no_recruitment" not in names, names
