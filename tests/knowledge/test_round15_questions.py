@@ -39,3 +39,11 @@ def test_the_other_phrasings_are_no_example_questions():
 ])
 def test_a_short_ww_question_in_nt2_gets_the_ww_answer(text):
     assert found_id(text) == "ww_voorwaarden"
+
+
+def test_asking_for_fewer_hours_is_no_question_about_ww():
+    # Round 14b, p60 (cashier, permanent contract, roster): "en minder uren dan? kan ik dat
+    # aanvragen" got the WW text for on-call workers.
+    assert found_id("en minder uren dan? kan ik dat aanvragen") == "minder_uren_werken"
+    assert found_id("kan ik ww aanvragen als ik als oproepkracht minder uren krijg") == \
+        "nulurencontract_ww"
