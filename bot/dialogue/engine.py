@@ -112,6 +112,10 @@ CLOSING_QUESTION = re.compile(r"utter_(offer_consultant|deepen_\w+|anything_else
                               r"ask_\w+|topic_choice_\w+)$")
 
 
+# Tips that read as a brush-off to someone who says applying is pointless (round 15c, p63).
+JOB_SEARCH_TIPS = ("utter_topic_job_search", "utter_selfhelp_job_search")
+
+
 class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, FreeTalk):
     """One turn: reads slots and the message, writes an Outcome."""
 
@@ -406,13 +410,39 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if self.get("handover"):
             self.form_turn(picked)
             return
-        if DISCOURAGED.search(turn.text) and turn.crisis_level is None and \
-                "utter_discouraged_heard" not in self.recent:
-            self.say("utter_discouraged_heard")
+        discouraged = bool(DISCOURAGED.search(turn.text)) and turn.crisis_level is None
+        if discouraged and self._hear_discouraged():
+            return
         if SLEEPS_BADLY.search(turn.text) and turn.crisis_level is None and \
                 self.intent != "workload_health" and not self.get("safety_flag"):
             self.say("utter_sleep_heard")  # once: say() keeps it from the next turn
         self.free_turn(picked)
+        if discouraged:
+            # "Het heeft geen zin om te solliciteren" is no request for a tip on letters.
+            self.out.says = [s for s in self.out.says if s.response not in JOB_SEARCH_TIPS]
+
+    def _hear_discouraged(self) -> bool:
+        """"Niemand wil een vent van 52", "het heeft toch geen zin om te solliciteren": heard
+        once, then once more in other words with a different way forward, then not again
+        (round 15c, p63 read the same line three times, then a tip for his cover letter after
+        80 rejections). True when the turn is done."""
+        heard = list(self.get("heard_once") or [])
+        if "utter_discouraged_heard" not in heard:
+            self.say("utter_discouraged_heard", repeatable=True)
+            self.set(heard_once=[*heard, "utter_discouraged_heard"])
+            return False  # the rest of the message is answered as it is
+        if "utter_discouraged_heard_again" in heard:
+            return False
+        self.say("utter_discouraged_heard_again", repeatable=True)
+        self.set(heard_once=[*heard, "utter_discouraged_heard_again"])
+        if self.turn.is_question and self.turn.knowledge:
+            return False  # "heeft het nog zin, ben ik te oud?": and the answer
+        if self.may_offer():
+            self.say("utter_offer_consultant", repeatable=True)
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+        return True
 
     def _privacy_in_other_words(self) -> bool:
         """How long we keep it, whether it leads to recruitment, and "ik wil ni dat mijn baas
@@ -621,7 +651,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 not self.fits_region(match.entry.region) or \
                 match.entry.topic in self.denied_topics():
             return
-        self._insert_before_question([*match.entry.answer])
+        self._insert_before_question(match.entry.lines_for(self.known_age()))
         self.set(knowledge_given=[*given, match.entry.id])
 
     def _insert_before_question(self, lines: list[str]) -> None:
@@ -641,7 +671,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return  # one knowledge answer per turn is enough
         # Before a closing question, never after its buttons (round 14, p55 read the AOW
         # ages under "Wil je hierover eens praten ...? [Ja, graag] [Nu niet]").
-        self._insert_before_question([*entry.answer])
+        self._insert_before_question(entry.lines_for(self.known_age()))
         self.set(offered_answers=[*given, entry.id])
 
     def fits_region(self, region: str) -> bool:
@@ -656,7 +686,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def _older(self) -> bool:
         """50 or older: "niet blijven doen tot mijn pensioen" may then really be about it."""
-        age = self.turn.entity("age") or self.get("age")
+        age = self.known_age()
         return bool(age and str(age).isdigit() and int(age) >= 50)
 
     @staticmethod

@@ -60,6 +60,10 @@ class ConversationState:
         """Said last turn, in either country's version."""
         return response in self.recent or f"{response}_be" in self.recent
 
+    def known_age(self) -> str | None:
+        """The age said in this message or earlier, as written ("52")."""
+        return self.turn.entity("age") or self.get("age")
+
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
         self.out.says.extend(Say(text=line) for line in lines)
 
@@ -102,7 +106,7 @@ class ConversationState:
                 entry.answer[0]
             self.say_text([line])  # the part that fits this question, not always the first
         else:
-            self.say_text(entry.answer)
+            self.say_text(entry.lines_for(self.known_age()))
         given = list(self.get("knowledge_given") or [])
         if entry.id not in given:
             self.set(knowledge_given=[*given, entry.id])

@@ -286,7 +286,7 @@ class FreeTalk(ConversationState):
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
         if entry is not None and (entry.id in recent or self.turn.is_question):
             # "wat is transitievergoeding. makkelijk woord pls": the answer itself, easy.
-            self.say_text([entry.simple] if entry.simple else list(entry.answer))
+            self.say_text([entry.simple] if entry.simple else entry.lines_for(self.known_age()))
             self.set(knowledge_recent=[entry.id])
             return
         if "utter_simpler" in self.recent and self.may_offer():

@@ -34,10 +34,30 @@ class Entry:
     simple: str | None = None
     # Words that make the answer worth giving unasked, once ("18 duizend schuld").
     offer_on: str | None = None
+    # Per answer line the age from which it applies (None: for everyone). Round 15c: a man
+    # of 52 read the IOW rules for 60 and older and the wage subsidy for 56 and older.
+    from_age: tuple[int | None, ...] = ()
+
+    def lines_for(self, age: object = None) -> list[str]:
+        """The answer without the lines for older people than the person said they are;
+        with no age known, every line (the line itself names its age)."""
+        known = int(age) if isinstance(age, (int, str)) and str(age).isdigit() else None
+        return [line for line, start in zip(self.answer, self.from_age or
+                                            (None,) * len(self.answer), strict=True)
+                if known is None or start is None or known >= start]
 
 
 class KnowledgeError(ValueError):
     """A knowledge file breaks the schema; the message says where."""
+
+
+def _line_text(line: object) -> str:
+    """An answer line: a string, or {text, from_age} for a line only for older people."""
+    return str(line["text"] if isinstance(line, dict) else line).strip()
+
+
+def _line_age(line: object) -> int | None:
+    return int(line["from_age"]) if isinstance(line, dict) and "from_age" in line else None
 
 
 def _entry(raw: dict, source: Path) -> Entry:
@@ -49,7 +69,8 @@ def _entry(raw: dict, source: Path) -> Entry:
             region=str(raw.get("region", "any")),
             facts=tuple(str(f) for f in raw.get("facts") or ()),
             questions=tuple(str(q).strip() for q in raw["questions"]),
-            answer=tuple(str(a).strip() for a in raw["answer"]),
+            answer=tuple(_line_text(a) for a in raw["answer"]),
+            from_age=tuple(_line_age(a) for a in raw["answer"]),
             simple=str(raw["simple"]).strip() if raw.get("simple") else None,
             offer_on=str(raw["offer_on"]) if raw.get("offer_on") else None,
         )

@@ -69,3 +69,16 @@ def test_a_broken_file_is_refused_with_its_name(tmp_path: Path):
     (tmp_path / "broken.yml").write_text("entries:\n  - id: x\n    topic: stuck\n")
     with pytest.raises(KnowledgeError, match="broken.yml"):
         load_entries(tmp_path)
+
+
+def test_a_line_for_older_people_is_left_out_below_its_age(tmp_path):
+    # Round 15c: a man of 52 read the IOW rules for 60 and older.
+    (tmp_path / "x.yml").write_text(
+        "entries:\n  - id: a\n    topic: unemployed\n    questions: [q]\n    answer:\n"
+        "      - voor iedereen\n      - text: vanaf zestig\n        from_age: 60\n",
+        encoding="utf-8")
+    (entry,) = load_entries(tmp_path)
+    assert entry.lines_for("52") == ["voor iedereen"]
+    assert entry.lines_for("61") == ["voor iedereen", "vanaf zestig"]
+    assert entry.lines_for(None) == ["voor iedereen", "vanaf zestig"]
+    assert entry.answer == ("voor iedereen", "vanaf zestig")

@@ -1,0 +1,74 @@
+"""Failures of round 15c (docs/conversation-review.md, "Round 15c": p63, p65 and p66 on the
+round-15b fixes), written as new cases. The classifier's readings are those of the model the
+members talked to. Each failed on the engine before its fix (checked on 8a5cba5)."""
+
+from __future__ import annotations
+
+from conversation_support import Chat, knowledge
+
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
+
+AGE_52 = [{"entity": "age", "value": "52"}]
+
+
+def _real(entry_id: str) -> Match:
+    entry = entry_by_id(entry_id)
+    assert entry is not None, entry_id
+    return Match(entry, 0.9)
+
+
+def _ron() -> Chat:
+    chat = Chat()
+    chat.say("ww loopt over 4 maanden af. 80 afwijzingen. niemand wil een vent van 52",
+             "unemployed", confidence=0.64, topics=["unemployed"], entities=AGE_52)
+    assert "utter_discouraged_heard" in chat.last.names(), chat.last
+    return chat
+
+
+def test_no_point_in_applying_gets_no_cover_letter_tip():
+    # p63: "het heeft toch geen zin om nog te solliciteren" -> "Goed dat je aan de slag gaat
+    # met zoeken" and a tip for his letter, after 80 rejections.
+    chat = _ron()
+    names = chat.say("het heeft toch geen zin om nog te solliciteren", "job_search",
+                     confidence=0.87, topics=["job_search"],
+                     knowledge=knowledge("werk_zoeken_als_oudere", "job_search"))
+    assert "utter_topic_job_search" not in names and "utter_selfhelp_job_search" not in names, \
+        names
+    assert names[0] == "utter_discouraged_heard_again", names
+    assert "utter_offer_consultant" in names, names
+
+
+def test_written_off_a_third_time_is_no_topic_question():
+    # p63: "ik ben gewoon afgeschreven" -> the same line a third time and "Gaat het vooral
+    # over ... of over ...?"
+    chat = _ron()
+    chat.say("het heeft toch geen zin om nog te solliciteren", "job_search", confidence=0.87,
+             topics=["job_search"])
+    chat.say("nee", "deny", confidence=0.9)
+    names = chat.say("ik ben gewoon afgeschreven", "nlu_fallback", confidence=0.27)
+    assert "utter_discouraged_heard" not in names, names
+    assert not any(n.startswith("utter_topic_choice") for n in names), names
+
+
+def test_after_the_ww_for_a_man_of_52_leaves_out_the_schemes_for_60():
+    # p63 (52): "wat gebeurt er als die ww op is" -> bijstand, and the IOW (60 and 4 months)
+    # and IOAW (born before 1965) as well.
+    chat = _ron()
+    chat.say("wat gebeurt er als die ww op is", "ask_how_it_works", confidence=0.33,
+             knowledge=_real("na_de_ww"))
+    text = " ".join(chat.texts())
+    assert "bijstand" in text and "IOW" not in text and "IOAW" not in text, text
+    chat = Chat()
+    chat.say("wat gebeurt er als die ww op is, ik ben 61", "ask_how_it_works", confidence=0.5,
+             knowledge=_real("na_de_ww"), entities=[{"entity": "age", "value": "61"}])
+    assert "IOW" in " ".join(chat.texts()), chat.texts()
+
+
+def test_too_old_at_52_gets_no_subsidy_from_56():
+    # p63: "ben ik gewoon te oud?" -> "Werk zoeken na je 55e" and the subsidy for 56+.
+    chat = _ron()
+    chat.say("ja dat doe ik al 14 maanden. ben ik gewoon te oud?", "nlu_fallback",
+             confidence=0.27, knowledge=_real("werk_zoeken_als_oudere"))
+    text = " ".join(chat.texts())
+    assert "discriminatie" in text and "56" not in text and "55e" not in text, text
