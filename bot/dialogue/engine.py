@@ -99,6 +99,7 @@ from bot.dialogue.safety import SafetyTurns
 from bot.dialogue.talk import FreeTalk
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.handover.dates_nl import parse_deadline
+from bot.handover.deadline_about import deadline_about
 from bot.knowledge.retriever import Match
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
@@ -479,11 +480,20 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not CONSULTANT_ENGLISH.search(self.turn.text) or self.get("erased"):
             return False
         self.set(language_note="english")
-        if "utter_consultant_english" not in self.recent:
-            self.say("utter_consultant_english", repeatable=True)
+        answered = {"utter_consultant_english", "utter_consultant_english_offer"} & self.recent
         if self.intent == "request_human" and not self.get("handover"):
+            if not answered:
+                self.say("utter_consultant_english", repeatable=True)
             return False  # "consulent. maar spreekt de consulent engels?": and the request
-        self._back_to_the_form()
+        if self.get("handover") or self.has_ticket() or not self.may_offer():
+            if not answered:
+                self.say("utter_consultant_english", repeatable=True)
+            self._back_to_the_form()
+            return True
+        # No request yet: "Ik zet in je aanvraag ..." promised what did not exist, and asked
+        # nothing, so his "ok ja graag" had nothing to say yes to (round 15c, p65).
+        self.say("utter_consultant_english_offer", repeatable=True)
+        self.set(pending="offer")
         return True
 
     def _residence_question(self) -> bool:
@@ -597,6 +607,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             value = self.profile_entity(name)
             if value:
                 self.set(**{name: value})
+                if name == "deadline":
+                    self.set(deadline_about=deadline_about(self.turn.text))
         sector = self.current_sector()
         if sector:
             self.set(sector=sector)
@@ -604,7 +616,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(sector=None)  # "ik werk helemaal niet bij de overheid" (round 7, p35)
         phrase = DEADLINE_PHRASE.search(self.turn.text)
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
-            self.set(deadline=phrase[0])  # "ik moet voor vrijdag tekenen" (round 4)
+            # "ik moet voor vrijdag tekenen" (round 4)
+            self.set(deadline=phrase[0], deadline_about=deadline_about(self.turn.text))
         if PERMANENT.search(self.turn.text) and not re.search(
                 r"\b(geen|niet|nooit)\s+(een\s+)?vast", self.turn.text, re.I):
             self.set(contract_type="vast")  # said in words, it beats any earlier guess
@@ -633,6 +646,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not self.turn.is_question or self.turn.is_button or was_pending in FORM_STEPS or \
                 self.turn.crisis_level is not None or self.intent in SERVICE_INTENTS or \
                 HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text):
+            return
+        if self.intent == "other_language" or RESIDENCE.search(text) or \
+                CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text):
+            # The language goes on the card as a note, and a residence permit is the IND's:
+            # neither is a question for the consultant (round 15c, p65's card quoted both).
             return
         asked = list(self.get("questions_asked") or [])
         question = own_question(text)

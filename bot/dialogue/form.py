@@ -188,7 +188,8 @@ class HandoverForm(ConversationState):
 
         topic_part = build_summary(
             self.topics(), sector=self.get("sector"), contract_type=self.get("contract_type"),
-            deadline_text=self.get("deadline"), own_words=self.get("summary_text"),
+            deadline_text=self.get("deadline"), deadline_about=self.get("deadline_about"),
+            own_words=self.get("summary_text"),
             out_of_work=bool(self.get("out_of_work")),
             money_worries=bool(self.get("money_worries")),
             employer_secret=bool(self.get("employer_secret")),

@@ -70,6 +70,7 @@ def build_summary(
     sector: str | None = None,
     contract_type: str | None = None,
     deadline_text: str | None = None,
+    deadline_about: str | None = None,
     own_words: str | None = None,
     out_of_work: bool = False,
     note: str | None = None,
@@ -97,7 +98,8 @@ def build_summary(
     if money_worries:
         parts.append("Geldzorgen spelen ook mee.")
     if deadline_text:
-        parts.append(f"Belangrijke datum: {deadline_text}.")
+        about = f" ({deadline_about})" if deadline_about else ""
+        parts.append(f"Belangrijke datum: {deadline_text}{about}.")
     if any(t in HEALTH_TOPICS for t in topics):
         parts.append(HEALTH_NOTE[:1].upper() + HEALTH_NOTE[1:] + ".")
     if questions:

@@ -72,3 +72,49 @@ def test_too_old_at_52_gets_no_subsidy_from_56():
              confidence=0.27, knowledge=_real("werk_zoeken_als_oudere"))
     text = " ".join(chat.texts())
     assert "discriminatie" in text and "56" not in text and "55e" not in text, text
+
+
+def test_the_card_says_what_happens_on_the_date():
+    # p63: "Belangrijke datum: over 4 maanden." did not say that his WW stops then.
+    chat = Chat()
+    chat.say("ww loopt over 4 maanden af. 80 afwijzingen", "unemployed", confidence=0.64,
+             topics=["unemployed"], entities=[{"entity": "deadline", "value": "over 4 maanden"}])
+    chat.walk_to_summary()
+    assert "over 4 maanden (je WW stopt)" in chat.slots["summary"], chat.slots["summary"]
+
+
+def test_english_before_any_request_asks_whether_he_wants_one():
+    # p65: "can someone call me in English?" -> "Ik zet in je aanvraag dat Engels beter gaat"
+    # with no request, and no question; "ok ja graag. maybe email is better" -> "Dat snap ik
+    # helaas niet".
+    chat = Chat()
+    chat.say("hi", "greet")
+    names = chat.say("can someone call me in English?", "other_language", confidence=0.8)
+    assert names == ["utter_consultant_english_offer"], names
+    assert chat.slots["pending"] == "offer", chat.last
+    chat.say("ok ja graag. maybe email is better", "nlu_fallback", confidence=0.3)
+    assert chat.slots["pending"] == "consent", chat.last
+
+
+def test_the_ww_answer_names_no_months_he_never_said():
+    # p65 never said 10 months, and "dagloon" / "buiten je schuld" were too hard at A2.
+    chat = Chat()
+    chat.say("ok ik probeer. mijn contract stopt in januari. krijg ik geld van de staat?",
+             "unemployed", confidence=0.6, knowledge=_real("ww_voorwaarden"))
+    text = " ".join(chat.texts())
+    assert "WW" in text and "10 maanden" not in text and "dagloon" not in text and \
+        "buiten je schuld" not in text, text
+
+
+def test_the_card_quotes_no_question_about_english_or_a_visa():
+    # p65's card: "Je vroeg: „Hi, do you speak English?” / „... mag ik blijven in nederland?”"
+    chat = Chat()
+    chat.say("Hi, do you speak English? My contract is not renewed and I don't know my rights.",
+             "other_language", confidence=0.9)
+    chat.say("ik ben kennismigrant. als mijn werk stopt, mag ik blijven in nederland?",
+             "nlu_fallback", confidence=0.27)
+    chat.say("krijg ik transitievergoeding als mijn contract niet verlengd wordt?", "unemployed",
+             confidence=0.6,
+             knowledge=knowledge("transitievergoeding", "unemployed"))
+    asked = chat.slots.get("questions_asked") or []
+    assert asked and not any("English" in q or "nederland" in q for q in asked), asked

@@ -1,0 +1,25 @@
+"""What happens on the date a person names, for the card the consultant reads: "over 4
+maanden" alone did not say that it is the day the WW stops (round 15c, p63)."""
+
+from __future__ import annotations
+
+import re
+
+# First match wins: the income that stops weighs more than the contract it came from.
+SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(ww|uitkering)\b", re.I), "je WW stopt"),
+    (re.compile(r"\b(tekenen|vaststellingsovereenkomst|vso)\b", re.I), "je moet tekenen"),
+    (re.compile(r"\b(contract|uitzendwerk|uitzendbureau|fase\s*a)\b", re.I),
+     "je contract stopt"),
+    (re.compile(r"\breorgani[sz]atie\b", re.I), "de reorganisatie"),
+    (re.compile(r"\b(ontslag|ontslagen)\b", re.I), "je ontslag"),
+    (re.compile(r"\b(failliet|faillissement)\b", re.I), "het faillissement"),
+    (re.compile(r"\b(pensioen|aow)\b", re.I), "je pensioen"),
+    (re.compile(r"\b(gesprek|afspraak)\b", re.I), "je gesprek"),
+)
+
+
+def deadline_about(text: str) -> str | None:
+    """A short phrase for what the named date is about, or None when the message does not
+    say it (then the card shows the date alone)."""
+    return next((about for pattern, about in SUBJECTS if pattern.search(text)), None)

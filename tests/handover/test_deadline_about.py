@@ -1,0 +1,28 @@
+"""What the named date is about, on the card (round 15c, p63)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.handover.deadline_about import deadline_about
+from bot.handover.topics import build_summary
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("ww loopt over 4 maanden af", "je WW stopt"),
+    ("mijn uitkering stopt in maart, ik heb een tijdelijk contract gehad", "je WW stopt"),
+    ("mijn contract stopt in januari", "je contract stopt"),
+    ("ik moet voor vrijdag tekenen", "je moet tekenen"),
+    ("de reorganisatie is per 1 april", "de reorganisatie"),
+    ("over 3 weken", None),
+])
+def test_what_the_date_is_about(text, about):
+    assert deadline_about(text) == about
+
+
+def test_the_card_names_it_beside_the_date():
+    card = build_summary(["unemployed"], deadline_text="over 4 maanden",
+                         deadline_about="je WW stopt")
+    assert "Belangrijke datum: over 4 maanden (je WW stopt)." in card
+    assert "Belangrijke datum: over 4 maanden." in build_summary(
+        ["unemployed"], deadline_text="over 4 maanden")
