@@ -64,6 +64,7 @@ from bot.dialogue.patterns import (
     NOT_HELPED,
     NOT_SICK,
     NOT_UNTIL_RETIREMENT,
+    OTHERS_OPINION,
     OTHERS_SAY_NO,
     PAUSE,
     PERMANENT,
@@ -100,7 +101,16 @@ from bot.dialogue.talk import FreeTalk
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.handover.dates_nl import parse_deadline
 from bot.handover.deadline_about import deadline_about
+from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.retriever import Match
+
+
+def sentence_around(text: str, at: int) -> str:
+    """The sentence of `text` that holds position `at` (sentences end at . ! ? or a line)."""
+    begin = max((text.rfind(mark, 0, at) for mark in ".!?\n"), default=-1) + 1
+    ends = [i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0]
+    return text[begin:(min(ends) + 1 if ends else len(text))]
+
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
 WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})
@@ -411,6 +421,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if self.get("handover"):
             self.form_turn(picked)
             return
+        if OTHERS_OPINION.search(turn.text) and not turn.is_question and \
+                turn.crisis_level is None and self._hear_others_opinion():
+            return
         discouraged = bool(DISCOURAGED.search(turn.text)) and turn.crisis_level is None
         if discouraged and self._hear_discouraged():
             return
@@ -421,6 +434,20 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if discouraged:
             # "Het heeft geen zin om te solliciteren" is no request for a tip on letters.
             self.out.says = [s for s in self.out.says if s.response not in JOB_SEARCH_TIPS]
+
+    def _hear_others_opinion(self) -> bool:
+        """"Mijn ouders vinden dat ik gewoon moet blijven": their opinion heard once, and her
+        own wish asked (round 15c, p66 got "Waar kan ik je nog mee helpen?"). True when the
+        turn is done: when the message says nothing more the classifier is sure of."""
+        heard = list(self.get("heard_once") or [])
+        if "utter_others_opinion" in heard:
+            return False
+        self.set(heard_once=[*heard, "utter_others_opinion"])
+        self.say("utter_others_opinion", repeatable=True)
+        if self.intent in CAREER_TOPICS and self.turn.confidence >= 0.6:
+            return False
+        self.set(pending=None)
+        return True
 
     def _hear_discouraged(self) -> bool:
         """"Niemand wil een vent van 52", "het heeft toch geen zin om te solliciteren": heard
@@ -618,8 +645,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
             # "ik moet voor vrijdag tekenen" (round 4)
             self.set(deadline=phrase[0], deadline_about=deadline_about(self.turn.text))
-        if PERMANENT.search(self.turn.text) and not re.search(
-                r"\b(geen|niet|nooit)\s+(een\s+)?vast", self.turn.text, re.I):
+        permanent = PERMANENT.search(self.turn.text)
+        if permanent and not re.search(
+                r"\b(geen|niet|nooit)\s+(een\s+)?vast", self.turn.text, re.I) and \
+                not OTHERS_OPINION.search(sentence_around(self.turn.text, permanent.start())):
             self.set(contract_type="vast")  # said in words, it beats any earlier guess
         elif not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.

@@ -31,6 +31,7 @@ from bot.dialogue.patterns import (
     NO_START,
     NOT_STOPPING,
     OFFER_NO,
+    OTHERS_OPINION,
     OTHERS_SAY_NO,
     OVERWHELMED,
     PHONE_PART,
@@ -858,6 +859,8 @@ class HandoverForm(ConversationState):
         before = text[begin:start]
         if re.search(r"\b(geen|gene|niet|nie|ni|nooit)\b(\s+[\w'-]+){0,3}\s*$", before, re.I):
             return False
+        if OTHERS_OPINION.search(sentence):
+            return False  # "een vast contract is toch fijn zeggen ze" (round 15c, p66)
         about_me = re.search(r"\b(ik\s+(werk|zit|sta|ben|doe|heb)|werk\s+ik|mijn|m'?n|mn|"
                              r"mijne)\b", sentence, re.I)
         if about_me:

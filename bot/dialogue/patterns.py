@@ -538,6 +538,17 @@ CHALLENGES_BOT = re.compile(
     r"\b(je|jij)\s+bent\s+(maar|toch\s+maar|gewoon)\s+een\s+(bot|robot|computer)\b", re.I)
 # "ja graag. bel me vandaag nog aub": a yes to our offer, whatever the classifier makes
 # of "vandaag" (round 6, p32: read as a goodbye); "nu nog nie", "nee merci": a no.
+# "hmm misschien", "weet ik nog niet", "misschien wel ja": a doubt about the offer, no yes
+# and no no (round 15c, p66 got "Sorry, dat begreep ik niet goed").
+OFFER_MAYBE = re.compile(r"^\W*((hmm+|uhm*|pff+|nou|ja|oke?|ok)\W+)*(misschien|weet\s+(ik\s+)?"
+                         r"(het\s+)?(nog\s+)?(niet|nie|ni)|twijfel|geen\s+idee|kweenie|idk|"
+                         r"denk\s+er\s+nog\s+over\s+na)\b(\W+\w+){0,3}\W*$", re.I)
+# What parents, a partner or friends think of the person's work: their opinion, not a fact
+# about the person ("een vast contract is toch fijn zeggen ze"; round 15c, p66).
+OTHERS_OPINION = re.compile(
+    r"\b(mijn|m'?n|mn)\s+(ouders|vader|moeder|pa|ma|man|vrouw|vriend|vriendin|vrienden|"
+    r"partner|familie|omgeving)\s+(vind|vinden|vindt|zegt|zeggen|wil|willen|wilt|zeurt|"
+    r"zeuren)\b|\b(zeggen|vinden)\s+ze\b", re.I)
 OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or

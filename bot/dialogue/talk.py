@@ -23,6 +23,7 @@ from bot.dialogue.patterns import (
     MENU_ANSWERS,
     NEXT_STEPS,
     NO_CONSULTANT,
+    OFFER_MAYBE,
     OFFER_NO,
     OFFER_YES,
     OFFER_YES_PHRASE,
@@ -145,6 +146,16 @@ class FreeTalk(ConversationState):
             return True
         if self.turn.is_question:
             return False  # "ja maar wat kost dat?": a question first
+        if OFFER_MAYBE.match(text):
+            heard = list(self.get("heard_once") or [])
+            if "utter_offer_maybe" in heard:
+                # Doubt twice: no more pushing; the door stays open in words.
+                self.set(pending=None, offers_ignored=2)
+                self.say("utter_offer_declined")
+            else:
+                self.set(heard_once=[*heard, "utter_offer_maybe"])
+                self.say("utter_offer_maybe", repeatable=True)
+            return True
         said_yes = OFFER_YES.match(text) or OFFER_YES_PHRASE.search(text) or \
             (YES.match(text) and len(text.split()) <= 3)
         # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
