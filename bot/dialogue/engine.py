@@ -98,19 +98,11 @@ from bot.dialogue.patterns import (
 from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.safety import SafetyTurns
 from bot.dialogue.talk import FreeTalk
-from bot.dialogue.turn import Outcome, Say, Turn
+from bot.dialogue.turn import Outcome, Say, Turn, sentence_around
 from bot.handover.dates_nl import parse_deadline
 from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.retriever import Match
-
-
-def sentence_around(text: str, at: int) -> str:
-    """The sentence of `text` that holds position `at` (sentences end at . ! ? or a line)."""
-    begin = max((text.rfind(mark, 0, at) for mark in ".!?\n"), default=-1) + 1
-    ends = [i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0]
-    return text[begin:(min(ends) + 1 if ends else len(text))]
-
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
 WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})

@@ -51,6 +51,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.pickup import Picked, name_beside_number, pick_name, pick_phone
 from bot.dialogue.state import ConversationState
+from bot.dialogue.turn import sentence_span
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
 
@@ -853,9 +854,8 @@ class HandoverForm(ConversationState):
             return True
         text = self.turn.text
         start = int(entity.get("start") or 0)
-        begin = max((text.rfind(mark, 0, start) for mark in ".!?\n"), default=-1) + 1
-        ends = [i for i in (text.find(mark, start) for mark in ".!?\n") if i >= 0]
-        sentence = text[begin:(min(ends) + 1 if ends else len(text))]
+        begin, end = sentence_span(text, start)
+        sentence = text[begin:end]
         before = text[begin:start]
         if re.search(r"\b(geen|gene|niet|nie|ni|nooit)\b(\s+[\w'-]+){0,3}\s*$", before, re.I):
             return False

@@ -47,6 +47,19 @@ def looks_like_question(text: str) -> bool:
                                or _QUESTION_CLAUSE.search(text))
 
 
+def sentence_span(text: str, at: int) -> tuple[int, int]:
+    """Start and end of the sentence of `text` that holds position `at` (sentences end at
+    . ! ? or a line break)."""
+    begin = max((text.rfind(mark, 0, at) for mark in ".!?\n"), default=-1) + 1
+    ends = [i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0]
+    return begin, (min(ends) + 1 if ends else len(text))
+
+
+def sentence_around(text: str, at: int) -> str:
+    begin, end = sentence_span(text, at)
+    return text[begin:end]
+
+
 @dataclass
 class Turn:
     text: str

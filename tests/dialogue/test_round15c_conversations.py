@@ -5,6 +5,7 @@ members talked to. Each failed on the engine before its fix (checked on 8a5cba5)
 from __future__ import annotations
 
 from conversation_support import Chat, knowledge
+from test_round15b_conversations import _offered  # the same graduate, offered
 
 from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
@@ -120,27 +121,17 @@ def test_the_card_quotes_no_question_about_english_or_a_visa():
     assert asked and not any("English" in q or "nederland" in q for q in asked), asked
 
 
-def _lotte_offered() -> Chat:
-    chat = Chat()
-    chat.say("hoi ik zit soort van vast in mijn eerste baan", "stuck", confidence=0.9,
-             topics=["stuck"])
-    chat.say("ik word er leeg van, elke dag hetzelfde", "stuck", confidence=0.8,
-             topics=["stuck"])
-    assert chat.slots["pending"] == "offer", chat.last
-    return chat
-
-
 def test_maybe_to_the_offer_is_heard_and_the_offer_stays_open_once():
     # p66: "hmm misschien" and "misschien wel ja" to the open offer -> "Sorry, dat begreep ik
     # niet goed" and "Waar kan ik je nog mee helpen?".
-    chat = _lotte_offered()
+    chat = _offered()
     names = chat.say("hmm misschien", "nlu_fallback", confidence=0.27)
     assert names == ["utter_offer_maybe"], names
     assert chat.slots["pending"] == "offer"
     names = chat.say("misschien wel ja", "so_so", confidence=0.85)
     assert "utter_offer_maybe" not in names and "utter_offer_consultant" not in names, names
     assert chat.slots["pending"] is None, chat.last
-    chat = _lotte_offered()
+    chat = _offered()
     chat.say("ja graag", "affirm")
     assert chat.slots["pending"] == "consent"
 
@@ -148,7 +139,7 @@ def test_maybe_to_the_offer_is_heard_and_the_offer_stays_open_once():
 def test_her_parents_opinion_is_heard_and_is_no_contract_of_hers():
     # p66: "mijn ouders vinden dat ik gewoon moet blijven, een vast contract is toch fijn
     # zeggen ze" -> "Waar kan ik je nog mee helpen?", and "vast" on her card.
-    chat = _lotte_offered()
+    chat = _offered()
     chat.say("nee nu nog niet", "deny", confidence=0.9)
     names = chat.say("mijn ouders vinden dat ik gewoon moet blijven, een vast contract is toch "
                      "fijn zeggen ze", "flex_contract", confidence=0.41)
