@@ -22,6 +22,7 @@ from bot.knowledge.retriever import (
     find_each,
     find_in_context,
     mentioned,
+    prefer_given,
     shared_retriever,
 )
 from bot.privacy.conversations import retention_days as conversation_retention_days
@@ -48,7 +49,10 @@ def turn_from(tracker: Tracker) -> Turn:
             given = list(given) if isinstance(given, list) else []
             if knowledge is None and looks_like_question(text):
                 knowledge = find_in_context(shared_retriever(), text, given)
-            elif knowledge is not None and knowledge.entry.id in given:
+            elif knowledge is not None and given and looks_like_question(text):
+                knowledge = prefer_given(shared_retriever(), text, knowledge, given)
+            if knowledge is not None and knowledge.entry.id in given and \
+                    knowledge.line is None:
                 # Asked again in other words: the line that fits, not the whole answer.
                 knowledge = replace(knowledge, line=closest_line(knowledge.entry, text))
             if knowledge is not None:

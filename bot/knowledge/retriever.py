@@ -214,6 +214,28 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
     return Match(entry, score, line=closest_line(entry, text))
 
 
+# A short question that points back ("is da hetzelfde als tijdskrediet?", "geldt dat ook
+# voor mij?") is about the answer just given, when that answer scores nearly as well as the
+# best entry of its own (round 15, p64: a burn-out answer after the landingsbaan answer).
+REFERS_BACK = re.compile(r"\b(da|dat|dit|die|hetzelfde|verschil)\b", re.IGNORECASE)
+REFERS_BACK_MAX_WORDS = 10
+CONTEXT_MARGIN = 0.06
+
+
+def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]) -> Match:
+    """The answer given earlier in this conversation instead of ``found``, for a short
+    question that refers back to it and scores within CONTEXT_MARGIN of ``found``."""
+    if found.entry.id in given or len(text.split()) > REFERS_BACK_MAX_WORDS or \
+            not REFERS_BACK.search(text):
+        return found
+    context = find_in_context(retriever, text, given)
+    if context is None:
+        return found
+    scores = retriever.scores(text)
+    best = scores[retriever.entries.index(found.entry)]
+    return context if context.score >= best - CONTEXT_MARGIN else found
+
+
 def closest_line(entry: Entry, text: str) -> str:
     """The line of an entry's answer that is closest in meaning to the question."""
     lines = list(entry.answer)

@@ -111,13 +111,18 @@ def test_the_boss_follow_up_is_answered_in_the_conversation():
     assert turn.knowledge is not None and turn.knowledge.entry.id == LANDING
 
 
-@pytest.mark.xfail(strict=True, reason="a message the knowledge base answers on its own is not "
-                   "read as a follow-up: 'is da hetzelfde als tijdskrediet?' gets round 13's "
-                   "deeltijds_hervatten_belgie (p52, after a burn-out) also after the landingsbaan "
-                   "answer; preferring the context is a change in actions/respond.py")
+# Before prefer_given, a message the knowledge base answers on its own was not read as a
+# follow-up: "is da hetzelfde als tijdskrediet?" got round 13's deeltijds_hervatten_belgie (p52,
+# after a burn-out) also right after the landingsbaan answer.
 def test_the_tijdskrediet_follow_up_is_answered_in_the_conversation():
     turn = turn_from(tracker("is da hetzelfde als tijdskrediet?", [LANDING]))
     assert turn.knowledge is not None and turn.knowledge.entry.id == LANDING
+    assert "vorm van tijdskrediet" in (turn.knowledge.line or "")
+
+
+def test_a_question_of_its_own_is_not_pulled_back_to_the_earlier_answer():
+    turn = turn_from(tracker("wat is dat eigenlijk, een vaststellingsovereenkomst?", [LANDING]))
+    assert turn.knowledge is not None and turn.knowledge.entry.id != LANDING
 
 
 @pytest.mark.parametrize(("entry_id", "region", "bubbles"), [
