@@ -191,6 +191,14 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Ma
     return found
 
 
+def _question_part(text: str) -> str:
+    """The first sentence of a message that asks something, or the whole message: in "is da
+    nu hetzelfde als tijdskrediet? mijn collega had het daar over…" the story after the
+    question says who else took it, not what is asked (round 15b, p64)."""
+    asked = [s for s in re.findall(r"[^?.!\n]*\?", text) if len(s.split()) >= 3]
+    return asked[0].strip() if asked else text
+
+
 def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match | None:
     """A question the knowledge base cannot answer on its own, read as a follow-up on one of
     the answers given in this conversation (round 7b: "moet ik opnieuw solliciteren bij die
@@ -198,7 +206,10 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
     line of that answer closest to the question is what is said again."""
     if not given or len(text.split()) < 3:
         return None
+    question = _question_part(text)
     scores = retriever.scores(text)
+    if question != text:
+        scores = np.maximum(scores, retriever.scores(question))
     position = {e.id: i for i, e in enumerate(retriever.entries)}
     lowered = text.lower()
     # An entry whose answer is wrong without certain words is no follow-up without them
@@ -211,7 +222,7 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
     if score < CONTEXT_MIN_SCORE:
         return None
     entry = retriever.entries[position[entry_id]]
-    return Match(entry, score, line=closest_line(entry, text))
+    return Match(entry, score, line=closest_line(entry, question))
 
 
 # A short question that points back ("is da hetzelfde als tijdskrediet?", "geldt dat ook
@@ -225,13 +236,14 @@ CONTEXT_MARGIN = 0.06
 def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]) -> Match:
     """The answer given earlier in this conversation instead of ``found``, for a short
     question that refers back to it and scores within CONTEXT_MARGIN of ``found``."""
-    if found.entry.id in given or len(text.split()) > REFERS_BACK_MAX_WORDS or \
-            not REFERS_BACK.search(text):
+    question = _question_part(text)
+    if found.entry.id in given or len(question.split()) > REFERS_BACK_MAX_WORDS or \
+            not REFERS_BACK.search(question):
         return found
-    context = find_in_context(retriever, text, given)
+    context = find_in_context(retriever, question, given)
     if context is None:
         return found
-    scores = retriever.scores(text)
+    scores = retriever.scores(question)
     best = scores[retriever.entries.index(found.entry)]
     return context if context.score >= best - CONTEXT_MARGIN else found
 

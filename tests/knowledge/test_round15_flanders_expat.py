@@ -120,6 +120,15 @@ def test_the_tijdskrediet_follow_up_is_answered_in_the_conversation():
     assert "vorm van tijdskrediet" in (turn.knowledge.line or "")
 
 
+def test_the_question_before_a_story_is_read_as_the_follow_up():
+    # Round 15b (p64): the story after the question ("…voor haar kleinkinderen") made it a
+    # work-home conflict, and the comparison went unanswered.
+    turn = turn_from(tracker("ok. en is da nu hetzelfde als tijdskrediet? mijn collega had het "
+                             "daar over, die heeft da genomen voor haar kleinkinderen", [LANDING]))
+    assert turn.knowledge is not None and turn.knowledge.entry.id == LANDING
+    assert "vorm van tijdskrediet" in (turn.knowledge.line or "")
+
+
 def test_a_question_of_its_own_is_not_pulled_back_to_the_earlier_answer():
     turn = turn_from(tracker("wat is dat eigenlijk, een vaststellingsovereenkomst?", [LANDING]))
     assert turn.knowledge is not None and turn.knowledge.entry.id != LANDING
