@@ -23,6 +23,7 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     HEALTH_OUT,
+    HEALTH_WORDS,
     KEEP_OUT,
     META_WORDS,
     MISS_INTENTS,
@@ -331,6 +332,11 @@ class HandoverForm(ConversationState):
             # Health is special-category data: on request it leaves the request entirely.
             kept = [t for t in self.topics() if t != "workload_health"]
             self.set(topics=kept, primary_topic=kept[0] if kept else None)
+            # Also a diagnosis of someone else, in a quoted question or in their own words.
+            asked = [q for q in self.get("questions_asked") or [] if not HEALTH_WORDS.search(q)]
+            own = [part for part in re.split(r"(?<=[.!?])\s+", self.get("summary_text") or "")
+                   if part and not HEALTH_WORDS.search(part)]
+            self.set(questions_asked=asked or None, summary_text=" ".join(own) or None)
             self.say("utter_health_removed", repeatable=True)
             self.ask_step("summary")
             return
@@ -725,8 +731,12 @@ class HandoverForm(ConversationState):
             if fix.addition or not (edit or fix.about):
                 # An addition joins what they wrote before (round 4, p19) ...
                 own = f"{before} {own}" if before and own not in before else own
-            # ... what they now say it is about, or type after "Aanpassen", replaces it.
+            # ... what they now say it is about, or type after "Aanpassen", replaces it,
+            # and the questions quoted from the chat too (round 16, p71: her rewrite came
+            # after the quote she wanted gone).
             self.set(summary_text=_shortened(own))
+            if edit or fix.about:
+                self.set(questions_asked=None)
         # Named to go, and only in their own words ("haal ontslag eruit" beside "Ik ben
         # bang voor ontslag."): those sentences go.
         own_before = self.get("summary_text") or ""

@@ -164,9 +164,12 @@ SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(
                         r"\bik\s+laat\s+het\s+(hier\s*bij|daarbij|hierbij|zo)\b(?!.*\?)", re.I)
 # Words that make a question health data (special category): such a question is never copied
 # into the request; "gezondheid speelt mee" is all the card says of health.
+# A diagnosis, also of someone else: "Mijn moeder heeft dementie" went on p71's card (round 16).
+DIAGNOSES = (r"kanker|dementie|alzheimer\w*|parkinson\w*|beroerte|herseninfarct|hartaanval|"
+             r"hartinfarct|diabetes|suikerziekte|autis\w*|adhd|verslav\w*|diagnose|aandoening")
 HEALTH_WORDS = re.compile(
-    rf"\b({TOPIC_WORDS['workload_health']}|zwanger\w*|depress\w*|overspannen|psych\w*|"
-    r"medicij\w*|arts|huisarts|kanker|knie\w*|rug|therap\w*|diagnose|operatie|"
+    rf"\b({TOPIC_WORDS['workload_health']}|{DIAGNOSES}|zwanger\w*|depress\w*|overspannen|"
+    r"psych\w*|medicij\w*|arts|huisarts|knie\w*|rug|therap\w*|operatie|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
@@ -212,7 +215,11 @@ FILLER = frozenset({
 })
 OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+niet\b|"
                           r"\bte\s+veel\b|\bmoe\s+van\s+alles\b", re.I)
+# "Kunt u de ziekte van mijn moeder eruit laten?", "Het woord dementie staat er nog steeds
+# in" (round 16, p71: the card kept the diagnosis after two requests).
 HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
+                        rf"\b(ziekte|{DIAGNOSES})\b.{{0,60}}\b(weg\w*|eruit|er\s+uit|"
+                        r"niet\s+(in|bij)|sta(at|an)\s+er\s+(\w+\s+)?(nog\s+)?(steeds\s+|altijd\s+)?in)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
 # A question after a fact or a rule ("mag dat?", "wat is de bijstand?"), not a doubt
 # ("moet ik daar gewoon weg?"): without an answer for it, an honest "I don't know".
@@ -329,8 +336,10 @@ DENIAL_AFTER = (r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
 SEND_WORDS = re.compile(r"\b(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen|"
                         r"mag\s+(zo\s+)?(weg|verstuurd))\b(?!\s+(niet|nog\s+niet))", re.I)
 # Words that talk about the summary itself: never the summary's own text.
+# "ik wil het aanpassen" is about the card; "… of ik mijn werktijden kan aanpassen zonder
+# minder te verdienen" is what the request is about (round 16, p71 lost that sentence).
 META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verstuur\w*|"
-                        r"aanpassen|tekst)\b", re.I)
+                        r"tekst)\b|^\W*(\w+\W+){0,4}aanpassen\W*$", re.I)
 # "jullie doen toch ook niks. betaal ik daar contributie voor" (round 14, p60 heard "Deze chat
 # is gratis"): anger at not being helped, heard as such, not a price question.
 NOT_HELPED = re.compile(
