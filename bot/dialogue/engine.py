@@ -91,6 +91,7 @@ from bot.dialogue.patterns import (
     URGENT,
     VIOLENCE,
     WORKS_IN_NL,
+    WORN_OUT,
     YES,
     YES_THEN_MORE,
     topic_label,
@@ -373,6 +374,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return
         if self.get("follow_up_pending") and self.follow_up_turn():
             return  # "nee" to "heeft de consulent je al bereikt?" (issue 15)
+        if turn.crisis_level == "possible" and not self.get("safety_flag") and \
+                self.get("check_said_no") and WORN_OUT.search(turn.text):
+            # She said no to the direct question; "ik kan niet meer" next is her work
+            # again, believed, not the same question once more (round 16, p68).
+            turn.crisis_level = None
+            self._hear_worn_out()
+            return
         if turn.crisis_level == "possible" and not self.get("safety_flag"):
             if int(self.get("checks_asked") or 0) < MAX_CHECK_QUESTIONS:
                 self.ask_check()
@@ -440,6 +448,21 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return False
         self.set(pending=None)
         return True
+
+    def _hear_worn_out(self) -> None:
+        """"Ik kan niet meer" about work: heard, with what she can do before she is sick,
+        then the consultant if not declined, else the question where we were."""
+        self.say("utter_worn_out_heard", repeatable=True)
+        self.say("utter_worn_out_steps", repeatable=True)
+        if "workload_health" not in self.topics():
+            self.set(topics=[*self.topics(), "workload_health"], last_topic="workload_health",
+                     primary_topic=self.get("primary_topic") or "workload_health")
+        if self.may_offer():
+            self.say("utter_offer_consultant", repeatable=True)
+            self.set(pending="offer")
+        else:
+            self.say("utter_anything_else", repeatable=True)
+            self.set(pending=None)
 
     def _hear_discouraged(self) -> bool:
         """"Niemand wil een vent van 52", "het heeft toch geen zin om te solliciteren": heard
@@ -690,7 +713,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 not self.fits_region(match.entry.region) or \
                 match.entry.topic in self.denied_topics():
             return
-        self._insert_before_question(match.entry.lines_for(self.known_age()))
+        self._insert_before_question(self.answer_lines(match.entry))
         self.set(knowledge_given=[*given, match.entry.id])
 
     def _insert_before_question(self, lines: list[str]) -> None:
@@ -710,7 +733,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return  # one knowledge answer per turn is enough
         # Before a closing question, never after its buttons (round 14, p55 read the AOW
         # ages under "Wil je hierover eens praten ...? [Ja, graag] [Nu niet]").
-        self._insert_before_question(entry.lines_for(self.known_age()))
+        self._insert_before_question(self.answer_lines(entry))
         self.set(offered_answers=[*given, entry.id])
 
     def fits_region(self, region: str) -> bool:

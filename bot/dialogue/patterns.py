@@ -233,6 +233,10 @@ NO_STRENGTH = re.compile(r"\bik\s+(kan|trek|hou|houd)\s+(het\s+)?(echt\s+|gewoon
                          # "ik ben gewoon op. echt op" (round 11, p43)
                          r"\bik\s+ben\s+(gewoon\s+|echt\s+|helemaal\s+|zo\s+)?(op|kapot|uitgeput|"
                          r"doodmoe|leeg|gesloopt)\b(?=\s*([.!,…]|$|echt|gewoon))", re.I)
+# Worn out, said of work: "ik kan niet meer", "ik weet niet hoe lang ik dit nog volhoud".
+# After a no to the check question it is believed as such (round 16, p68).
+WORN_OUT = re.compile(rf"{NO_STRENGTH.pattern}|\bhoe\s+lang\s+(ik\s+)?(dit|het)\s+nog\s+"
+                      r"(volhoud|vol\s+hou|trek)\b", re.I)
 # Working (or living) in the Netherlands: Dutch rules apply, also for a Flemish speaker (p04).
 WORKS_IN_NL = re.compile(r"\b(werk|werken|job|baan|werkgever|woon|wonen)\b[^.?!]{0,30}"
                          r"\b(in\s+nederland|in\s+nl|in\s+holland|over\s+de\s+grens)\b", re.I)
@@ -248,7 +252,8 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       r"nederlands\s+is\s+niet\s+goed)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
-                              r"wat moet ik doen|wat raad je|"
+                              # "maar wat moet ik nou doen" (round 16, p68)
+                              r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
                               # "waar moet ik eigenlijk mee beginnen", "kan jij me niet een
                               # beetje op weg helpen?", "hoe weet je nou wat bij je past??",
                               # "wat zou jij doen als je 24 bent" (round 15, p66)

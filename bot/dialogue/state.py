@@ -64,6 +64,15 @@ class ConversationState:
         """The age said in this message or earlier, as written ("52")."""
         return self.turn.entity("age") or self.get("age")
 
+    def answer_lines(self, entry: Entry) -> list[str]:
+        """An entry's answer for this person: lines for their age, and no 113 line for
+        someone who said no to the direct question (believed; round 16, p68 read it after
+        two noes)."""
+        lines = list(entry.lines_for(self.known_age()))
+        if self.get("check_said_no") and not self.get("safety_flag"):
+            lines = [line for line in lines if "113" not in line] or lines
+        return lines
+
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
         self.out.says.extend(Say(text=line) for line in lines)
 
@@ -106,7 +115,7 @@ class ConversationState:
                 entry.answer[0]
             self.say_text([line])  # the part that fits this question, not always the first
         else:
-            self.say_text(entry.lines_for(self.known_age()))
+            self.say_text(self.answer_lines(entry))
         given = list(self.get("knowledge_given") or [])
         if entry.id not in given:
             self.set(knowledge_given=[*given, entry.id])

@@ -297,7 +297,7 @@ class FreeTalk(ConversationState):
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
         if entry is not None and (entry.id in recent or self.turn.is_question):
             # "wat is transitievergoeding. makkelijk woord pls": the answer itself, easy.
-            self.say_text([entry.simple] if entry.simple else entry.lines_for(self.known_age()))
+            self.say_text([entry.simple] if entry.simple else self.answer_lines(entry))
             self.set(knowledge_recent=[entry.id])
             return
         if "utter_simpler" in self.recent and self.may_offer():
@@ -346,6 +346,15 @@ class FreeTalk(ConversationState):
             self.say_knowledge(knowledge.entry)
             self.note_topic(self.answered_topic(knowledge.entry.topic, main), known)
             self.after_answer()
+            return
+        last = self.get("last_topic")
+        if main not in known and last in known and self.turn.is_question and \
+                ADVICE_QUESTION.search(self.turn.text) and len(self.turn.text.split()) <= 12 \
+                and not re.search(TOPIC_WORDS.get(main, "$^"), self.turn.text.lower()) and \
+                self.has_advice_left(last):
+            # "maar wat moet ik nou doen" asks about what we talk about, not a new topic the
+            # classifier guesses from so few words (round 16, p68 got the stuck opener).
+            self.followup(last)
             return
         if main in known:
             more = self.has_advice_left(main)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from conversation_support import Chat
 
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
+
 LINDA = ("Linda", "per e-mail, linda.k@example.nl", "Utrecht")
 
 
@@ -22,6 +25,12 @@ def _linda_at_the_card() -> Chat:
         chat.say(text, "inform")
     assert chat.slots["pending"] == "summary", chat.last
     return chat
+
+
+def _real(entry_id: str) -> Match:
+    entry = entry_by_id(entry_id)
+    assert entry is not None, entry_id
+    return Match(entry, 0.9)
 
 
 def _card(chat: Chat) -> str:
@@ -76,3 +85,62 @@ def test_her_own_words_after_aanpassen_replace_the_quotes_and_stay_whole():
     card = _card(chat)
     assert "Je vroeg" not in card, card
     assert "werktijden kan aanpassen zonder minder te verdienen" in card, card
+
+
+def _esther_after_a_no() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik heb vandaag 14 clienten gehad en tussen door huil ik in de auto en dan weer "
+             "door met een lach want ja de client kan er niks aan doen en morgen weer zo en ik "
+             "weet niet hoe lang ik dit nog volhoud", "nlu_fallback", confidence=0.27,
+             crisis_level="possible")
+    assert chat.last.names() == ["utter_crisis_check"], chat.last
+    chat.say("nee joh zo erg is het niet", "deny", confidence=0.93)
+    chat.say("gewoon te veel clienten op een dag ik werk in de thuiszorg in tilburg en de "
+             "planning zit zo vol dat je nergens tijd voor hebt", "workload_health",
+             confidence=0.9, topics=["workload_health"])
+    return chat
+
+
+def test_i_cannot_go_on_after_a_no_is_not_asked_again():
+    # p68: "dat zei ik toch. ik kan niet meer" -> the same suicide question, word for word,
+    # after her "nee joh zo erg is het niet".
+    chat = _esther_after_a_no()
+    names = chat.say("dat zei ik toch. ik kan niet meer", "not_what_i_meant", confidence=0.7,
+                     crisis_level="possible")
+    assert "utter_crisis_check" not in names and "utter_crisis_soft" not in names, names
+    assert names[:2] == ["utter_worn_out_heard", "utter_worn_out_steps"], names
+
+
+def test_a_first_i_cannot_go_on_still_gets_the_check():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert chat.say("ik kan niet meer", "nlu_fallback", confidence=0.3,
+                    crisis_level="possible") == ["utter_crisis_check"]
+
+
+def test_no_113_line_in_an_answer_after_she_said_no():
+    # p68: "moet ik me ziek melden dan?" after two noes -> "Zie je het helemaal niet meer
+    # zitten, bel of chat dan met 113".
+    chat = _esther_after_a_no()
+    chat.say("moet ik me ziek melden dan?", "workload_health", confidence=0.42,
+             knowledge=_real("burnout_eerste_hulp"))
+    assert chat.texts() and not any("113" in text for text in chat.texts()), chat.texts()
+
+
+def test_without_a_no_the_answer_keeps_its_113_line():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik zit er helemaal doorheen, wat nu?", "workload_health", confidence=0.8,
+             knowledge=_real("burnout_eerste_hulp"))
+    assert any("113" in text for text in chat.texts()), chat.texts()
+
+
+def test_what_must_i_do_now_gets_steps_not_another_question():
+    # p68: "al een jaar of zo. maar wat moet ik nou doen" -> the stuck opener and "Wat zit je
+    # op dit moment het meest dwars in je werk?", after she had said it three times.
+    chat = _esther_after_a_no()
+    names = chat.say("al een jaar of zo. maar wat moet ik nou doen", "stuck", confidence=0.75,
+                     topics=["stuck"])
+    assert "utter_deepen_stuck" not in names, names
+    assert any(name.startswith("utter_selfhelp") for name in names), names
