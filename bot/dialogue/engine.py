@@ -118,6 +118,10 @@ CLOSING_QUESTION = re.compile(r"utter_(offer_consultant|deepen_\w+|anything_else
 
 # Tips that read as a brush-off to someone who says applying is pointless (round 15c, p63).
 JOB_SEARCH_TIPS = ("utter_topic_job_search", "utter_selfhelp_job_search")
+# "wat moet een man van 58 nog" asks for no fact: no "Dat weet ik niet zeker" after it
+# (round 16, p69).
+NO_ANSWERS = ("utter_no_answer", "utter_no_answer_again", "utter_no_answer_declined",
+              "utter_no_answer_again_declined")
 
 
 class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, FreeTalk):
@@ -433,7 +437,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         self.free_turn(picked)
         if discouraged:
             # "Het heeft geen zin om te solliciteren" is no request for a tip on letters.
-            self.out.says = [s for s in self.out.says if s.response not in JOB_SEARCH_TIPS]
+            self.out.says = [s for s in self.out.says
+                             if s.response not in JOB_SEARCH_TIPS + NO_ANSWERS]
 
     def _hear_others_opinion(self) -> bool:
         """"Mijn ouders vinden dat ik gewoon moet blijven": their opinion heard once, and her

@@ -286,7 +286,19 @@ RESIDENCE = re.compile(
 DISCOURAGED = re.compile(
     r"\bafgeschreven\b|\b(heeft|het)\s+(toch\s+|allemaal\s+)?geen\s+zin\s+(meer\s+)?om\s+"
     r"(nog\s+)?(te\s+)?solliciter\w*|\bniemand\s+wil\s+een\s+\w+\s+van\s+\d\d\b|"
-    r"\bniemand\s+neemt\s+(mij|me)\s+(nog\s+)?aan\b", re.I)
+    r"\bniemand\s+neemt\s+(mij|me)\s+(nog\s+)?aan\b|"
+    # "31 jaar gewerkt en nu ben ik niks meer", "wat moet een man van 58 nog", "wie neemt er
+    # nou nog iemand van 58 aan" (round 16, p69 got a planning tip and "weet ik niet zeker").
+    r"\b(nu\s+)?ben\s+ik\s+(niks|niets)\s+meer\b|\bik\s+ben\s+(niks|niets)\s+(meer\s+)?waard\b|"
+    r"\bwat\s+moet\s+een\s+(man|vrouw|vent|mens|iemand)\s+van\s+\d\d\s+nog\b|"
+    r"\bwie\s+neemt\s+(er\s+)?((nou|nu|nog)\s+)*(iemand|een\s+\w+)\s+van\s+\d\d\s+aan\b", re.I)
+# What made the check question a must: affairs put in order, a farewell. After a no, the way to
+# 113 is still said once (round 16, p69: "ik heb alles geregeld", then nothing).
+PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zorgen|"
+                      r"brieven?\s+(liggen\s+)?klaar|weggegeven)\b", re.I)
+# "misschien later" to the offer: not now, and no goodbye (round 16, p69 got "Tot ziens!").
+OFFER_LATER = re.compile(r"^\W*((misschien|mss|nu\s+niet|nog\s+niet)\W+)?(later|een\s+andere\s+"
+                         r"keer|een\s+volgende\s+keer)(\W+misschien)?\W*$", re.I)
 # "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
 # burn-out text): heard in one line.
 SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"

@@ -16,6 +16,7 @@ from bot.dialogue.patterns import (
     MISREAD_WORDS,
     NO_START,
     NOT_MEANT,
+    PREPARED,
     REFUSED_HELP,
     WORK_RETURN,
 )
@@ -98,7 +99,8 @@ class SafetyTurns(ConversationState):
 
     def ask_check(self) -> None:
         self.set(checks_asked=int(self.get("checks_asked") or 0) + 1,
-                 resume_pending=self.pending, check_topics=self._message_topics())
+                 resume_pending=self.pending, check_topics=self._message_topics(),
+                 check_prepared=bool(PREPARED.search(self.turn.text)))
         self.say("utter_crisis_check", repeatable=True)
         self.set(pending="crisis_check")
 
@@ -118,6 +120,10 @@ class SafetyTurns(ConversationState):
             # "Nee hoor, zo bedoel ik het niet! Ik ben gewoon op": a no, whatever the
             # classifier makes of the rest (round 4: 113 was pushed after this).
             self.say("utter_crisis_check_no", repeatable=True)
+            if self.get("check_prepared") and not self.get("soft_reminder_given"):
+                # Believed, and the way to 113 said once all the same (round 16, p69).
+                self.say("utter_crisis_soft", repeatable=True)
+                self.set(soft_reminder_given=True)
             topics = list(self.get("check_topics") or [])
             self.set(pending=resume, check_topics=None, resume_pending=None,
                      check_said_no=True)

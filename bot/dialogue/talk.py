@@ -23,6 +23,7 @@ from bot.dialogue.patterns import (
     MENU_ANSWERS,
     NEXT_STEPS,
     NO_CONSULTANT,
+    OFFER_LATER,
     OFFER_MAYBE,
     OFFER_NO,
     OFFER_YES,
@@ -134,6 +135,10 @@ class FreeTalk(ConversationState):
         makes of "vandaag"; "nu nog nie", "nee merci" is a no, and a question after it is
         still answered (round 6, p25, p31, p32). True when the turn is done."""
         text = self.turn.text
+        if OFFER_LATER.match(text):
+            self.set(offer_declined=True, pending=None)
+            self.say("utter_offer_declined")
+            return True
         if self.intent == "goodbye":
             self.set(pending=None)
             return False  # "oké doei" is a goodbye, not a yes

@@ -147,6 +147,10 @@ CLEAR_PATTERNS = _compile((
     r"\bmijn\s+leven\s+(?:te\s+)?(?:beëindigen|beeindigen|nemen)\b",
     r"\bzeg\s+(?:maar\s+)?tegen\s+(?:mijn|m'?n)\s+\w+\s+dat\s+(?:het\s+)?me\s+spijt\b",
     r"\bklaar\s+met\s+(?:het\s+|mijn\s+|m'?n\s+)?leven\b",
+    # Affairs put in order for those left behind "straks" (round 16, p69: "ik heb mijn zaakjes
+    # op orde gemaakt, mijn vrouw hoeft zich straks nergens zorgen over te maken" got a menu).
+    r"\b(?:zaakjes|zaken|alles|papieren|spullen)\b.{0,30}\b(?:op\s+orde|geregeld|"
+    r"afgehandeld)\b.{0,80}\b(?:straks|als\s+ik\s+er\s+niet|na\s+mij|achterblijv\w*)\b",
     r"\bmet\s+alles\b.*\book\s+met\s+(?:het\s+)?leven\b",
 ))
 
@@ -212,6 +216,9 @@ POSSIBLE_PATTERNS = _compile((
     r"\b(?:gegeven|weggegeven|verdeeld)\b.*\b(?:toch\s+)?(?:niet|ni|nie)\s+meer\s+nodig\b",
     r"\bafscheid\s+(?:al\s+)?voorbereid\b|\bbrieven\s+liggen\s+klaar\b|\bliggen\s+brieven\s+klaar\b",
     r"\btestament\b.*\b(?:klaar\s+voor|gegeven|weggegeven|verdeeld|afscheid)\b",
+    # Each half of p69's line alone (round 16): one gentle question.
+    rf"\b{_MY}\s+zaakjes\s+(?:\w+\s+)?op\s+orde(?:\s+(?:gemaakt|gebracht|gezet))?{_END}",
+    r"\b(?:hoeft|hoeven)\s+zich\s+straks\s+(?:\w+\s+)?(?:nergens|geen)\s+(?:\w+\s+)?zorgen\b",
     r"\b(?:een\s+)?plan\b.*\bweet\s+(?:al\s+|ook\s+)?(?:wanneer|hoe|waar)\s*(?:[.!?]|$)",
     r"\balles\s+(?:te\s+)?(?:beëindigen|beeindigen|opgeven)\s*(?:[.!?]|$)",
     r"\b(?:hoe|waar|wanneer)\s+ik\s+het\s+(?:zou|ga|moet|wil)\s+doen\s*(?:[.!?]|$)",

@@ -144,3 +144,62 @@ def test_what_must_i_do_now_gets_steps_not_another_question():
                      topics=["stuck"])
     assert "utter_deepen_stuck" not in names, names
     assert any(name.startswith("utter_selfhelp") for name in names), names
+
+
+def _wim() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben vorige maand ontslagen na 31 jaar als voorman in de metaal", "unemployed",
+             confidence=0.8, topics=["unemployed"], entities=[{"entity": "age", "value": "58"}])
+    return chat
+
+
+def test_a_no_after_affairs_in_order_still_hears_of_113_once():
+    # p69: "het hoeft allemaal niet meer zo voor mij. ik heb alles geregeld" -> the check;
+    # "nee nee, zo bedoel ik het niet" -> thanks, and never a word of 113 in the whole talk.
+    chat = _wim()
+    assert chat.say("het hoeft allemaal niet meer zo voor mij. ik heb alles geregeld",
+                    "nlu_fallback", confidence=0.3, crisis_level="possible") == \
+        ["utter_crisis_check"]
+    names = chat.say("nee nee, zo bedoel ik het niet", "deny", confidence=0.9)
+    assert names[:2] == ["utter_crisis_check_no", "utter_crisis_soft"], names
+    assert not chat.slots.get("safety_flag")
+
+
+def test_a_no_after_worn_out_words_gets_no_113_line():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik kan niet meer", "nlu_fallback", confidence=0.3, crisis_level="possible")
+    names = chat.say("nee joh, ik bedoel mijn werk", "deny", confidence=0.9)
+    assert "utter_crisis_soft" not in names, names
+
+
+def test_nothing_left_of_me_is_heard_not_answered_with_a_tip():
+    # p69: "31 jaar gewerkt en nu ben ik niks meer" -> "Plan deze week elke dag een vast
+    # moment voor je zoektocht".
+    chat = _wim()
+    names = chat.say("sinds begin november. 31 jaar gewerkt en nu ben ik niks meer",
+                     "job_search", confidence=0.6, topics=["job_search"])
+    assert names[0] == "utter_discouraged_heard", names
+    assert "utter_selfhelp_job_search" not in names and "utter_topic_job_search" not in names, \
+        names
+
+
+def test_what_is_left_for_a_man_of_58_is_heard():
+    # p69: "weet niet. wat moet een man van 58 nog" -> "Dat weet ik niet zeker, en gokken doe
+    # ik liever niet."
+    chat = _wim()
+    names = chat.say("weet niet. wat moet een man van 58 nog", "nlu_fallback", confidence=0.3)
+    assert "utter_discouraged_heard" in names, names
+    assert "utter_no_answer" not in names and "utter_knowledge_unsure" not in names, names
+
+
+def test_maybe_later_to_the_offer_is_no_goodbye():
+    # p69: "misschien later" -> "Tot ziens! Als er later nog iets speelt, …".
+    chat = _wim()
+    chat.say("wat kan ik doen om weer werk te vinden?", "job_search", confidence=0.8,
+             topics=["job_search"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("misschien later", "goodbye", confidence=0.6)
+    assert names == ["utter_offer_declined"], names
+    assert chat.slots.get("offer_declined") is True

@@ -126,6 +126,15 @@ def test_long_text_path_agrees_with_the_clear_level():
     ("dat maakt niet meer uit, ik heb al getekend", None),
     ("het maakt me niet meer uit welke baan ik krijg", None),
     ("ik zie het niet meer zitten met die planning", None),
+    # Round 16 (p69, dismissed at 58): affairs put in order for his wife, "straks".
+    ("ik heb mijn zaakjes op orde gemaakt, mijn vrouw hoeft zich straks nergens zorgen over "
+     "te maken", "clear"),
+    ("ik heb mijn zaakjes op orde gemaakt.", "possible"),
+    ("mijn vrouw hoeft zich straks nergens zorgen over te maken", "possible"),
+    ("ik heb mijn zaakjes op orde voor de verhuizing naar Tilburg", None),
+    ("alles is geregeld voor mijn pensioen, mijn vrouw hoeft nergens zorgen over te maken",
+     None),
+    ("de papieren voor de transitievergoeding zijn geregeld", None),
 ])
 def test_indirect_wordings_from_the_role_play(text, level):
     from bot.nlu.crisis import rule_level
