@@ -54,7 +54,8 @@ def turn_from(tracker: Tracker) -> Turn:
             if knowledge is not None and knowledge.entry.id in given and \
                     knowledge.line is None:
                 # Asked again in other words: the line that fits, not the whole answer.
-                knowledge = replace(knowledge, line=closest_line(knowledge.entry, text))
+                knowledge = replace(knowledge, line=closest_line(
+                    knowledge.entry, shared_retriever().expand(text)))
             if knowledge is not None:
                 also = next((m for m in find_each(shared_retriever(), text, flemish)
                              if m.entry.id != knowledge.entry.id and m.entry.id not in given),

@@ -121,6 +121,19 @@ def load_keywords(path: Path | None = None, entries: list[Entry] | None = None,
     return keywords
 
 
+def load_abbreviations(path: Path | None = None) -> dict[str, str]:
+    """Short word -> the long word it stands for, from knowledge/keywords.yml
+    (``abbreviations``): "vso" is read as "vaststellingsovereenkomst" (round 16, p67)."""
+    path = path or KEYWORDS_FILE
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    section = raw.get("abbreviations") or {}
+    if not isinstance(section, dict):
+        raise KnowledgeError(f"{path.name}: abbreviations must map a word to its long form")
+    return {str(short).lower(): str(long) for short, long in section.items()}
+
+
 def entry_by_id(entry_id: str) -> Entry | None:
     """One entry by its id, from a copy read once per process (the dialogue's own
     menu answers: "uitleg uitkering" after "... of uitleg over je uitkering?")."""

@@ -18,7 +18,13 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.knowledge.entries import Entry, load_entries, load_keywords, load_not_covered
+from bot.knowledge.entries import (
+    Entry,
+    load_abbreviations,
+    load_entries,
+    load_keywords,
+    load_not_covered,
+)
 from bot.nlu.flemish import FLEMISH_WORDS
 
 # Chosen on tests/knowledge/kb_questions.tsv, written by someone who never saw the
@@ -84,8 +90,13 @@ class Retriever:
     def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE,
                  not_covered: list[str] | None = None,
                  keywords: dict[str, re.Pattern[str]] | None = None,
-                 requires: dict[str, re.Pattern[str]] | None = None) -> None:
+                 requires: dict[str, re.Pattern[str]] | None = None,
+                 abbreviations: dict[str, str] | None = None) -> None:
         self.entries = entries
+        self.abbreviations = {k.lower(): v for k, v in (abbreviations or {}).items()}
+        self._short = re.compile(r"\b(" + "|".join(
+            re.escape(k) for k in sorted(self.abbreviations, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE) if self.abbreviations else None
         self.keywords = keywords or {}
         self.requires = requires or {}
         self.not_covered = [_normalise(t) for t in (not_covered or [])]
@@ -124,9 +135,16 @@ class Retriever:
               + (1 - DENSE_WEIGHT) * (self._char_nc @ char_query).toarray().ravel())
         return per_entry, float(nc.max())
 
+    def expand(self, text: str) -> str:
+        """The message with each short word written out ("vso" -> "vaststellingsovereenkomst"):
+        the example questions and answers use the long word. Idempotent."""
+        if self._short is None:
+            return text
+        return self._short.sub(lambda m: self.abbreviations[m.group(0).lower()], text)
+
     def scores(self, text: str) -> np.ndarray:
         """Per entry: the best weighted similarity over its example questions."""
-        query = _normalise(text)
+        query = _normalise(self.expand(text))
         char_query = self._chars.transform([query]).T
         dense_query = _Encoder.encode([query])[0]
         dense, chars = np.full((2, len(self.entries)), -1.0)
@@ -142,6 +160,7 @@ class Retriever:
             return None
         if len(text.split()) < 3 and "?" not in text:
             return None  # "vraagje", "te lang 😅": too little to answer with a fact
+        text = self.expand(text)
         # A story with the question at the end: the question alone scores too.
         scores = np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
                          for i, part in enumerate(_parts(text))], axis=0)
@@ -248,8 +267,30 @@ def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]
     return context if context.score >= best - CONTEXT_MARGIN else found
 
 
+WHAT_IS = re.compile(r"\bwat\s+(is|zijn|betekent|betekenen|bedoel\w*)\b|\bafkorting\b",
+                     re.IGNORECASE)
+GLOSS = re.compile(r"(\w+)\s+\(([^)]+)\)")
+
+
+def defining_line(entry: Entry, text: str) -> str | None:
+    """For "wat is een vso eigenlijk?": the line that explains the word, "vaststellings-
+    overeenkomst (vso)" or "outplacement (begeleiding naar nieuw werk)" (round 16, p67 got
+    the line about the payment)."""
+    if not WHAT_IS.search(text):
+        return None
+    words = set(re.findall(r"\w+", text.lower()))
+    for line in entry.answer:
+        for word, gloss in GLOSS.findall(line):
+            if word.lower() in words or gloss.lower() in words:
+                return line
+    return None
+
+
 def closest_line(entry: Entry, text: str) -> str:
     """The line of an entry's answer that is closest in meaning to the question."""
+    defined = defining_line(entry, text)
+    if defined is not None:
+        return defined
     lines = list(entry.answer)
     closeness = _Encoder.encode(lines) @ _Encoder.encode([_normalise(text)])[0]
     return lines[int(np.argmax(closeness))]
@@ -278,5 +319,6 @@ def shared_retriever() -> Retriever:
             entries = load_entries()
             _shared = Retriever(entries, not_covered=load_not_covered(),
                                 keywords=load_keywords(entries=entries),
-                                requires=load_keywords(entries=entries, section="requires"))
+                                requires=load_keywords(entries=entries, section="requires"),
+                                abbreviations=load_abbreviations())
         return _shared

@@ -59,7 +59,9 @@ ROUND10 = [
         "waar vraag ik na mijn afdanking mijn uitkering aan, ik ben geen vakbondslid",
         "ontslag_met_opzeg_belgie",
     ),
-    ("Moet ik mijn leidinggevende vertellen wat mijn moeder heeft?", "mantelzorgverlof"),
+    # Round 16 (p71): the leave answer did not answer this; zorgverlof_diagnose_noemen says
+    # honestly that the rules do not say, and what the employer may ask.
+    ("Moet ik mijn leidinggevende vertellen wat mijn moeder heeft?", "zorgverlof_diagnose_noemen"),
     ("mag ik zorgverlof opnemen of moet dat van mijn vakantiedagen af", "mantelzorgverlof"),
     ("is zorgverlof betaald", "mantelzorgverlof"),
     ("mantelzorg voor mijn moeder met dementie", "mantelzorgverlof"),
