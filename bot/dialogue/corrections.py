@@ -99,7 +99,11 @@ _SECTOR_DENIED = re.compile(
 OUT_OF_WORK = re.compile(
     r"\b(ik\s+ben|ben|ik\s+zit|zit)\s+([\w']+\s+){0,3}?(werkloos|zonder\s+(werk|baan|job))\b"
     r"(?!\s+(te\s+)?(worden|word|wordt|raken|raak))|\b(heb|hèb|heb\s+nu)\s+((dus|nu|al|gewoon|gwn|echt)\s+)*geen\s+(werk|"
-    r"baan|job|werkgever)\b|\bgeen\s+(werk|baan|job)\s+meer\b|\bwerkzoekende\b",
+    r"baan|job|werkgever)\b|\bgeen\s+(werk|baan|job)\s+meer\b|\bwerkzoekende\b"
+    # "ww loopt over 4 maanden af", "ik zit in de ww": living on the WW (round 16, p63 was
+    # told to ask his manager about a training)
+    r"|\b(ik\s+zit|zit|ik\s+ben|ben)\s+(al\s+|nu\s+)?(\w+\s+){0,2}in\s+de\s+ww\b"
+    r"|\b(mijn|m'?n|mn|de)?\s*ww\s+(loopt|stopt|houdt|is\s+(bijna\s+)?(op|klaar|afgelopen))\b",
     re.IGNORECASE,
 )
 _NOT_OUT_OF_WORK = re.compile(r"\b(niet|nie|ni|nog\s+niet)\s+(werkloos|zonder)\b", re.IGNORECASE)

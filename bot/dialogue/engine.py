@@ -61,6 +61,7 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_CONSULTANT,
     NO_STRENGTH,
+    NO_WORK_VERSIONS,
     NOT_HELPED,
     NOT_SICK,
     NOT_UNTIL_RETIREMENT,
@@ -103,10 +104,19 @@ from bot.dialogue.turn import Outcome, Say, Turn, sentence_around
 from bot.handover.dates_nl import parse_deadline
 from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
+from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
 WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})
+# "Wat kost een gesprek?", "is deze chat gratis": the price of our service, never of
+# something just explained; "wie betaalt da/dat/die" points back at the last answer.
+SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w*|coach\w*|"
+                          r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
+PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# Topics whose answers assume who the person is (a flex worker, near retirement).
+STATUS_TOPICS = frozenset({"flex_contract", "retirement"})
 # Questions about this service (price, privacy, who we are): not the person's case.
 SERVICE_INTENTS = frozenset({"ask_cost", "ask_privacy", "ask_how_it_works", "ask_capabilities",
                              "bot_challenge", "manage_request", "delete_my_data"})
@@ -227,6 +237,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if turn.intent == "ask_cost" and LIVING_COSTS.search(turn.text):
             # "nee. de huur. ik kan het niet betalen" is her rent, not our price (round 13c).
             turn.intent = "nlu_fallback"
+        if turn.intent == "ask_cost" and turn.knowledge is None:
+            self._cost_of_last_answer(turn)
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
         if turn.intent == "thank" and (not THANKS_WORDS.search(turn.text) or re.search(
@@ -256,7 +268,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "ik ga niet bellen met 113" is about 113, not about how we may reach them.
             picked.refused_channels = set()
         self._remember_profile()
+        had_work = not self.get("out_of_work")
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
+        told_no_work = had_work and bool(self.get("out_of_work"))
         if URGENT.search(self.turn.text):
             self.set(urgent_request=True)
         if VIOLENCE.search(self.turn.text) and not self.get("deescalated"):
@@ -264,7 +278,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.say("utter_deescalate", repeatable=True)
             self.set(deescalated=True)
         self._drop_denied_topics()
-        if NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
+        if told_no_work and self.turn.crisis_level is None and self.pending not in FORM_STEPS \
+                and any(r in NO_WORK_VERSIONS for r in self.recent):
+            self._advice_without_work()
+        elif NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
                 self.pending not in FORM_STEPS and not self.turn.knowledge:
             self.not_helped()
         else:
@@ -283,6 +300,37 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not any(s.text for s in self.out.says):
             self.set(knowledge_recent=None)
         return self.out
+
+    def _advice_without_work(self) -> None:
+        """"leidinggevende? ik heb geen werk man. lees je wel": we advised asking the manager
+        to a man 14 months without work (round 16, p63 got "Daar heb ik geen goed antwoord
+        op"). Sorry, the same advice without an employer, and a person if he wants one."""
+        self.say("utter_sorry_no_work", repeatable=True)
+        for response in self.recent:
+            if response in NO_WORK_VERSIONS:
+                self.say(response, repeatable=True)  # said as its no-work version
+        if self.may_offer():
+            self.say("utter_offer_consultant")
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say("utter_anything_else", repeatable=True)
+
+    def _cost_of_last_answer(self, turn: Turn) -> None:
+        """"en wie betaalt da?" right after the outplacement answer asks who pays for that,
+        not what this chat costs (round 16, p72 got the price of the chat): the line of the
+        last answer that says who pays."""
+        short = len(turn.text.split()) <= 3  # "kost geld?" right after the answer
+        if SERVICE_COST.search(turn.text) or not (short or POINTS_BACK.search(turn.text)):
+            return
+        for entry_id in self.get("knowledge_recent") or []:
+            entry = entry_by_id(entry_id)
+            line = next((line for line in entry.answer if PAYS.search(line)), None) \
+                if entry else None
+            if entry is not None and line is not None:
+                turn.intent = "nlu_fallback"
+                turn.knowledge = Match(entry, 1.0, line=line)
+                return
 
     def not_helped(self) -> None:
         """Anger at getting no help: heard, our limits said, a person offered once."""
@@ -717,6 +765,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if match.entry.id in given or not any(s.text for s in self.out.says) or \
                 not self.fits_region(match.entry.region) or \
                 match.entry.topic in self.denied_topics():
+            return
+        main = self.turn.knowledge.entry.topic if self.turn.knowledge else None
+        if match.entry.topic in STATUS_TOPICS and \
+                match.entry.topic not in {main, self.intent, *self.turn.topics, *self.topics()}:
+            # "en als ik niet teken? word ik dan gewoon ontslagen?": the second question hangs
+            # on the first; read alone it matched the on-call rules, for a man with a permanent
+            # contract (round 16, p67). Rules for a flex worker or a pensioner only for who
+            # talks about that.
             return
         self._insert_before_question(self.answer_lines(match.entry))
         self.set(knowledge_given=[*given, match.entry.id])

@@ -48,6 +48,12 @@ EMPLOYER_ADVICE = frozenset({
     "utter_selfhelp_career_growth", "utter_selfhelp_work_life_balance",
     "utter_selfhelp_retirement", "utter_selfhelp_hr_conversation",
 })
+# The same advice for someone without work: UWV or the municipality instead of the employer.
+NO_WORK_VERSIONS = {
+    "utter_selfhelp_training": "utter_selfhelp_training_no_work",
+    "utter_selfhelp_funding": "utter_selfhelp_funding_no_work",
+    "utter_topic_funding": "utter_topic_funding_no_work",
+}
 EMPLOYER_SECRET = re.compile(
     r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"
     r"(niet|nie|ni)\s+(te\s+)?(weten|horen)|zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)",
@@ -250,7 +256,8 @@ RIGHT_PLACE = re.compile(
 SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"langzaam\w*|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
-                      r"nederlands\s+is\s+niet\s+goed)\b", re.I)
+                      # "mijn nederlands is niet goed genoeg" (for a job): her story (p70)
+                      r"nederlands\s+is\s+niet\s+goed(?!\s+genoeg))\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
                               r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
@@ -386,6 +393,9 @@ CONSULTANT_WISH = re.compile(
     r"gesprek\b|\bik\s+wil\s+(toch\s+)?(wel\s+)?(dat|zo'?n|een)\s+gesprek\b|"
     # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
     r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b|"
+    # "ik bedoel dat gesprek met die consulent, dat wil ik wel" (round 16, p66)
+    r"\b(gesprek|praten|contact)\s+met\s+(die|de|een|zo'?n)\s+(loopbaan)?consulent\b"
+    r".{0,30}\b(wil\s+ik\s+(wel|graag)|lijkt\s+me\s+(wel\s+)?(fijn|goed))\b|"
     # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)
     r"\b(wil|zou\s+willen|graag|misschien\s+(wel\s+)?)\s*((?!(niet|nie|ni|geen)\b)\w+\s+){0,2}"
     r"dat\s+(er\s+)?iemand\s+"
@@ -586,7 +596,12 @@ OFFER_YES = re.compile(r"^\W*((hm+|uhm+|ehm+|eh+|nou|ach|tja|mja)\W+)?"
 # "hmm oke ja eigenlijk wel, lijkt me wel fijn om met iemand te praten" (round 15b, p66 was
 # asked which topic she meant): a yes to the offer anywhere in the answer.
 OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}(fijn|goed|"
-                              r"handig|prettig)\b", re.I)
+                              r"handig|prettig)\b|"
+                              # "oke dan wil ik het wel proberen denk ik", "dat wil ik wel"
+                              # (round 16, p66 was read as a new topic)
+                              r"\b(dan|dat)\s+wil\s+ik\s+(het\s+|dat\s+)?(wel|graag)\b"
+                              r"(?!\s+(weten|vragen|eerst|even\s+weten))|"
+                              r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b", re.I)
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
 # follows is one too ("ok. doe maar").

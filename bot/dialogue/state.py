@@ -10,6 +10,7 @@ from bot.dialogue.patterns import (
     BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
     NO_START,
+    NO_WORK_VERSIONS,
     PASS_ON,
     SARCASTIC_YES,
     SIMPLER,
@@ -44,6 +45,11 @@ class ConversationState:
             return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
             return
+        if response in EMPLOYER_ADVICE and self.get("out_of_work"):
+            # No manager or HR for who has no work (round 16, p63): the version without them.
+            if response not in NO_WORK_VERSIONS:
+                return
+            response = NO_WORK_VERSIONS[response]
         if response in BELGIAN_VERSIONS and self.turn.flemish:
             # Someone in Flanders gets the numbers that work there (1813), not 113.
             response += "_be"
@@ -84,9 +90,11 @@ class ConversationState:
         if match is not None and match.line and match.entry.id == entry.id and \
                 not (recent and asks_again):
             said = list(self.get("lines_said") or [])
-            if match.line[:60] in said:
-                # The closest line was said already: saying it again answers nothing (round
-                # 11, p40 read the same BIG paragraph five times for five questions).
+            if match.line[:60] in said and recent:
+                # The closest line was said just now: saying it again answers nothing (round
+                # 11, p40 read the same BIG paragraph five times for five questions). Asked
+                # again later, it is said again: "cursus nederlands kost geld?" got "geen beter
+                # antwoord", although the line said it is often free (round 16, p70).
                 self.say("utter_knowledge_no_better", repeatable=True)
                 self.set(knowledge_recent=[entry.id])
                 return

@@ -232,6 +232,11 @@ class FreeTalk(ConversationState):
         uitleg over je uitkering, of even iemand die meedenkt?"; round 5, p18)."""
         if self.pending != "deepen":
             return False
+        own = self.turn.knowledge
+        if own is not None and own.entry.id not in [e for _, _, e in MENU_ANSWERS]:
+            # "wat gebeurt er als de ww op is" asks its own question; the word "ww" does not
+            # make it the option "uitleg over je uitkering" (round 16, p63 got the WW rules).
+            return False
         for topic, words, entry_id in MENU_ANSWERS:
             if self.get("last_topic") == topic and re.search(words, self.turn.text, re.I):
                 entry = entry_by_id(entry_id)

@@ -18,6 +18,8 @@ _QUESTION_INSIDE = re.compile(
     r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"
     r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
     r"wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
+    # "ik zit al 14 maanden thuis. wat gebeurt er als de ww op is" (round 16, p63)
+    r"wat gebeurt|wat komt er|"
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
     r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer)|"

@@ -1,0 +1,161 @@
+"""Failures of round 16 fixed in session 14, part two (docs/conversation-review.md, "Round
+16": p63, p66, p67, p70, p72 against `make run`), written as new cases. Each failed on the
+engine before its fix (checked on 00f2728), except the two marked as guards."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+from bot.dialogue.corrections import says_out_of_work
+from bot.dialogue.turn import looks_like_question
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
+
+
+def _real(entry_id: str, line: str | None = None, score: float = 0.9) -> Match:
+    entry = entry_by_id(entry_id)
+    assert entry is not None, entry_id
+    return Match(entry, score, line=line)
+
+
+def test_a_second_question_gets_no_flex_rules_when_the_talk_is_not_about_flex():
+    # p67, a man with a permanent job and a VSO: "ok. en als ik niet teken? word ik dan
+    # gewoon ontslagen?" -> the VSO answer plus the on-call and agency rules.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn baas wil dat ik een vaststellingsovereenkomst teken", "job_insecurity",
+             topics=["job_insecurity"], knowledge=_real("vaststellingsovereenkomst_tekenen"))
+    chat.say("ok. en als ik niet teken? word ik dan gewoon ontslagen?", "unemployed",
+             topics=["unemployed"], knowledge=_real("vso_niet_tekenen"),
+             also=_real("niet_meer_opgeroepen"))
+    texts = " ".join(chat.texts())
+    assert "niet zomaar ontslaan" in texts, texts
+    assert "oproep" not in texts.lower(), texts
+    assert "niet_meer_opgeroepen" not in chat.slots["knowledge_given"]
+
+
+def test_who_pays_for_what_was_just_explained_is_no_question_about_our_price():
+    # p72: after the outplacement answer, "ja maar moet ik da doen of ni? en wie betaalt da"
+    # -> "Deze chat is gratis …" and James Loopbaan, a Dutch service.
+    chat = Chat()
+    chat.say("ik ben ontslagen na 15 jaar", "unemployed", topics=["unemployed"], flemish=True)
+    chat.say("mijne baas zei iets van outplacement. wa is da?", "job_search", flemish=True,
+             knowledge=_real("outplacement_vlaanderen"))
+    names = chat.say("ja maar moet ik da doen of ni? en wie betaalt da", "ask_cost",
+                     flemish=True)
+    assert "utter_ask_cost" not in names, names
+    assert any("werkgever betaalt de outplacement" in t for t in chat.texts()), chat.texts()
+
+
+def test_what_this_chat_costs_is_still_our_price():
+    # A guard for the fix above: a question about our price keeps its answer.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijne baas zei iets van outplacement. wa is da?", "job_search", flemish=True,
+             knowledge=_real("outplacement_vlaanderen"))
+    assert "utter_ask_cost" in chat.say("en wat kost een gesprek met een consulent?", "ask_cost",
+                                        flemish=True)
+
+
+def test_its_own_question_is_answered_not_read_as_our_menu_option():
+    # p63: after "Wat zoek je nu het meest: ander werk, uitleg over je uitkering, …?",
+    # "landen. ik zit al 14 maanden thuis. wat gebeurt er als de ww op is" got the WW
+    # entry rules, because it says "ww".
+    chat = Chat()
+    names = chat.say("ww loopt over 4 maanden af. 80 afwijzingen. niemand wil een vent van 52",
+                     "unemployed", topics=["unemployed"],
+                     entities=[{"entity": "deadline", "value": "over 4 maanden"}])
+    assert "utter_deepen_unemployed_known" in names, names  # our menu of three options
+    # As the retriever scored it in the role-play: below the score a statement needs.
+    chat.say("landen. ik zit al 14 maanden thuis. wat gebeurt er als de ww op is", "unemployed",
+             topics=["unemployed"], knowledge=_real("na_de_ww", score=0.46))
+    texts = " ".join(chat.texts())
+    assert "bijstand" in texts and "26 weken" not in texts, texts
+
+
+def test_someone_on_the_ww_is_not_sent_to_a_manager_for_a_training():
+    # p63, 14 months without work: "Vraag daarna aan je leidinggevende of HR …".
+    chat = Chat()
+    chat.say("ww loopt over 4 maanden af. 80 afwijzingen.", "unemployed", topics=["unemployed"])
+    assert chat.slots.get("out_of_work") is True
+    chat.say("kan zo iemand me helpen met omscholen of zo", "training", topics=["training"])
+    names = chat.say("geen idee. iets waar ze wel 50 plussers aannemen", "nlu_fallback")
+    assert "utter_selfhelp_training_no_work" in names, names
+    assert "utter_selfhelp_training" not in names, names
+
+
+def test_told_he_has_no_work_after_manager_advice_we_say_sorry_and_give_it_without():
+    # p63: "leidinggevende? ik heb geen werk man. 14 maanden al. lees je wel" -> "Daar heb ik
+    # geen goed antwoord op, sorry."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil omscholen", "training", topics=["training"])
+    names = chat.say("geen idee eigenlijk", "nlu_fallback")
+    assert "utter_selfhelp_training" in names, names
+    names = chat.say("leidinggevende? ik heb geen werk man. 14 maanden al. lees je wel",
+                     "unemployed", topics=["unemployed"])
+    assert names[0] == "utter_sorry_no_work", names
+    assert "utter_selfhelp_training_no_work" in names and "utter_no_answer" not in names, names
+
+
+def test_a_hesitant_yes_to_the_offer_is_a_yes():
+    # p66: "oke dan wil ik het wel proberen denk ik" was read as a new topic. A guard only:
+    # with the offer open it was a yes before too (its transcript is lost, see the review).
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik twijfel of dit werk bij me past", "stuck", topics=["stuck"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("oke dan wil ik het wel proberen denk ik", "nlu_fallback")
+    assert "utter_explain_consent" in names, names
+
+
+def test_the_consultant_named_with_a_yes_is_a_yes_not_a_question_about_consultants():
+    # p66: "ik bedoel dat gesprek met die consulent, dat wil ik wel" got what a consultant does.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik twijfel of dit werk bij me past", "stuck", topics=["stuck"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("ik bedoel dat gesprek met die consulent, dat wil ik wel", "nlu_fallback",
+                     knowledge=_real("wat_doet_loopbaanconsulent"))
+    assert "utter_explain_consent" in names, names
+
+
+def test_wanting_better_dutch_for_a_job_is_no_request_for_easier_words():
+    # p70: "... ik wil teamleider worden. maar mijn nederlands is niet goed genoeg, schrijven
+    # vooral" -> "Sorry, ik zeg het makkelijker."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil beter nederlands leren", "training", knowledge=_real("nederlands_leren"))
+    chat.slots["pending"] = "offer"
+    names = chat.say("ik werk 12 jaar schoonmaak. ik wil teamleider worden. maar mijn "
+                     "nederlands is niet goed genoeg, schrijven vooral", "career_growth",
+                     confidence=0.98, topics=["career_growth"],
+                     knowledge=_real("doorgroeien", score=0.5))
+    assert "utter_simpler" not in names, names
+
+
+def test_a_line_asked_for_again_later_is_said_again():
+    # p70: "cursus nederlands kost geld?" two turns after the Taalhuis line -> "geen beter
+    # antwoord", although that line says it is often free.
+    entry = entry_by_id("nederlands_leren")
+    assert entry is not None
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("waar kan ik nederlands leren?", "training", knowledge=_real("nederlands_leren"))
+    chat.say("eerst andere vraag. ik werk ook avond. waar kan ik het leren?", "training",
+             knowledge=_real("nederlands_leren", entry.answer[0]))
+    chat.say("teamleider worden, hoe?", "career_growth", knowledge=_real("teamleider_worden"))
+    names = chat.say("cursus nederlands kost geld?", "funding",
+                     knowledge=_real("nederlands_leren", entry.answer[0]))
+    assert "utter_knowledge_no_better" not in names, names
+    assert entry.answer[0] in chat.texts()
+
+
+def test_what_happens_when_the_ww_ends_asks_without_a_question_mark():
+    assert looks_like_question("landen. ik zit al 14 maanden thuis. wat gebeurt er als de ww op is")
+
+
+def test_living_on_the_ww_is_out_of_work():
+    assert says_out_of_work("ww loopt over 4 maanden af. 80 afwijzingen")
+    assert says_out_of_work("ik zit al 14 maanden in de ww")
+    assert not says_out_of_work("krijg ik ww als mijn contract stopt")
