@@ -53,8 +53,8 @@ def test_what_this_chat_costs_is_still_our_price():
     chat.say("hoi", "greet")
     chat.say("mijne baas zei iets van outplacement. wa is da?", "job_search", flemish=True,
              knowledge=_real("outplacement_vlaanderen"))
-    assert "utter_ask_cost" in chat.say("en wat kost een gesprek met een consulent?", "ask_cost",
-                                        flemish=True)
+    assert "utter_ask_cost_be" in chat.say("en wat kost een gesprek met een consulent?",
+                                           "ask_cost", flemish=True)
 
 
 def test_its_own_question_is_answered_not_read_as_our_menu_option():
@@ -159,3 +159,11 @@ def test_living_on_the_ww_is_out_of_work():
     assert says_out_of_work("ww loopt over 4 maanden af. 80 afwijzingen")
     assert says_out_of_work("ik zit al 14 maanden in de ww")
     assert not says_out_of_work("krijg ik ww als mijn contract stopt")
+
+
+def test_a_flemish_member_asking_our_price_gets_no_dutch_service():
+    # p72: the cost answer pointed a man in Aalst to James Loopbaan (CNV Vakmensen, NL).
+    chat = Chat()
+    chat.say("hoi", "greet", flemish=True)
+    names = chat.say("wat kost da, zo'n gesprek?", "ask_cost", flemish=True)
+    assert "utter_ask_cost_be" in names and "utter_ask_cost" not in names, names
