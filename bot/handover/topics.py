@@ -23,6 +23,7 @@ LABELS = {
     "hr_conversation": "een gesprek met je leidinggevende voorbereiden",
 }
 CAREER_TOPICS = tuple(LABELS)
+OUT_OF_WORK_LABELS = {"unemployed": "nieuw werk en je inkomen"}
 # The same topics on a button: WhatsApp cuts button titles at 20 characters.
 BUTTON_LABELS = {
     "enjoy_work": "Plezier in je werk",
@@ -92,7 +93,10 @@ def build_summary(
         parts.append("Je hebt nu geen werk.")
     elif work:
         parts.append("Je werkt " + " ".join(work) + ".")
-    labels = [LABELS[t] for t in topics if t in LABELS and t not in HEALTH_TOPICS]
+    # Out of work already: "als je baan stopt" is past (round 16, p63 and p69, 14 months and
+    # one month without work).
+    labels = [OUT_OF_WORK_LABELS.get(t, LABELS[t]) if out_of_work else LABELS[t]
+              for t in topics if t in LABELS and t not in HEALTH_TOPICS]
     if labels:
         parts.append("Je wilt praten over " + ", ".join(labels) + ".")
     if money_worries:

@@ -26,3 +26,12 @@ def test_the_card_names_it_beside_the_date():
     assert "Belangrijke datum: over 4 maanden (je WW stopt)." in card
     assert "Belangrijke datum: over 4 maanden." in build_summary(
         ["unemployed"], deadline_text="over 4 maanden")
+
+
+def test_the_card_of_someone_without_work_does_not_say_when_the_job_stops():
+    # Round 16: p63 (14 months without work) and p69 (dismissed last month) read "Je wilt praten
+    # over werk en inkomen als je baan stopt".
+    card = build_summary(["unemployed", "training"], out_of_work=True)
+    assert "als je baan stopt" not in card, card
+    assert "Je hebt nu geen werk. Je wilt praten over nieuw werk en je inkomen" in card, card
+    assert "als je baan stopt" in build_summary(["unemployed"])  # still working: it may stop
