@@ -688,6 +688,12 @@ TOPIC_SURE = 0.5
 MAX_TOPIC_CHECKS = 2
 # A deepening question whose answer the person already gave gets its other version
 # ("mijn contract loopt af over 3 weken, via een uitzendbureau": not "wat voor contract?").
+# When the work stopped, said in passing: "vorige maand", "sinds januari", "14 maanden al".
+SINCE_WHEN = re.compile(r"\b(vorige|afgelopen|verleden)\s+(week|maand|jaar|zomer|winter)\b|"
+                        r"\bsinds\s+\w+|\b(al\s+)?\d+\s+(weken|maanden|jaar)\s+(al|thuis|"
+                        r"werkloos|zonder)\b|\b(gisteren|vandaag|eergisteren)\b.{0,30}\b(ontslag\w*|"
+                        r"ontslagen|werkloos|afgedankt)\b|\b(ontslag\w*|ontslagen|werkloos|afgedankt)"
+                        r"\b.{0,30}\b(gisteren|vorige|afgelopen)\b", re.I)
 DEEPEN_WHEN_KNOWN = {
     "flex_contract": (("contract_type", "deadline"), "utter_deepen_flex_contract_known"),
     "retirement": (("age",), "utter_deepen_retirement_known"),

@@ -33,6 +33,7 @@ from bot.dialogue.patterns import (
     SERVICE_SURE,
     SHOULD_I_GET_HELP,
     SILENCE,
+    SINCE_WHEN,
     SOFT_TOPICS,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
@@ -479,6 +480,10 @@ class FreeTalk(ConversationState):
     def deepen_response(self, topic: str) -> str:
         needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))
         if needed and all(self.get(name) for name in needed):
+            return known_version
+        if topic == "unemployed" and SINCE_WHEN.search(self.turn.text):
+            # "vorige maand ontslagen na 31 jaar" answers "Sinds wanneer zit je zonder werk?"
+            # already (round 16, p69 was asked it).
             return known_version
         return f"utter_deepen_{topic}"
 

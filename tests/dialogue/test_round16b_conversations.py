@@ -167,3 +167,14 @@ def test_a_flemish_member_asking_our_price_gets_no_dutch_service():
     chat.say("hoi", "greet", flemish=True)
     names = chat.say("wat kost da, zo'n gesprek?", "ask_cost", flemish=True)
     assert "utter_ask_cost_be" in names and "utter_ask_cost" not in names, names
+
+
+def test_when_the_work_stopped_said_in_passing_is_not_asked():
+    # p69: "vorige maand ontslagen na 31 jaar" -> "Sinds wanneer zit je zonder werk?"
+    chat = Chat()
+    names = chat.say("vorige maand ontslagen na 31 jaar als voorman", "unemployed",
+                     topics=["unemployed"])
+    assert "utter_deepen_unemployed" not in names, names
+    assert "utter_deepen_unemployed_known" in names, names
+    assert "utter_deepen_unemployed" in Chat().say("ik ben ontslagen", "unemployed",
+                                                   topics=["unemployed"])
