@@ -100,6 +100,28 @@ def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
 NOT_COVERED_FILE = KNOWLEDGE_DIR / "not_covered.txt"
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """YAML that refuses a key twice in one mapping: a second pattern for the same entry
+    silently replaced the first (session 14, na_de_ww lost its bijstand words)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise KnowledgeError(f"{key!r} is given twice (line {line})")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _load_unique(path: Path) -> dict:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys) or {}  # noqa: S506
+    except KnowledgeError as error:
+        raise KnowledgeError(f"{path.name}: {error}") from error
+
+
 def load_keywords(path: Path | None = None, entries: list[Entry] | None = None,
                   section: str = "keywords") -> dict[str, re.Pattern[str]]:
     """Per entry id, from knowledge/keywords.yml: ``keywords``, the words that name its
@@ -108,7 +130,7 @@ def load_keywords(path: Path | None = None, entries: list[Entry] | None = None,
     path = path or KEYWORDS_FILE
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = _load_unique(path)
     known = {e.id for e in (entries if entries is not None else load_entries())}
     keywords: dict[str, re.Pattern[str]] = {}
     for entry_id, pattern in (raw.get(section) or {}).items():
@@ -127,7 +149,7 @@ def load_abbreviations(path: Path | None = None) -> dict[str, str]:
     path = path or KEYWORDS_FILE
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = _load_unique(path)
     section = raw.get("abbreviations") or {}
     if not isinstance(section, dict):
         raise KnowledgeError(f"{path.name}: abbreviations must map a word to its long form")

@@ -133,3 +133,12 @@ def test_what_a_word_means_gets_the_line_that_explains_it():
     assert entry is not None
     line = closest_line(entry, shared_retriever().expand("wat is een vso eigenlijk?"))
     assert "vaststellingsovereenkomst (vso) is" in line, line
+
+
+def test_a_keyword_given_twice_is_refused(tmp_path):
+    # Session 14: a second na_de_ww pattern silently replaced the first (its bijstand words).
+    from bot.knowledge.entries import KnowledgeError, load_keywords
+
+    (tmp_path / "keywords.yml").write_text("keywords:\n  a: x\n  a: y\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="given twice"):
+        load_keywords(tmp_path / "keywords.yml", entries=[])
