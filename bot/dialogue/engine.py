@@ -83,6 +83,7 @@ from bot.dialogue.patterns import (
     SHRUG,
     SICK_LEAVE,
     SIMPLER,
+    SINCE_WHEN,
     SLEEPS_BADLY,
     STORED_QUESTION,
     STUCK_WORDS,
@@ -115,6 +116,9 @@ SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w
                           r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
 PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
+CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*(kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?\s*\?+\s*$",
+                      re.IGNORECASE)
 # Topics whose answers assume who the person is (a flex worker, near retirement).
 STATUS_TOPICS = frozenset({"flex_contract", "retirement"})
 # Questions about this service (price, privacy, who we are): not the person's case.
@@ -231,9 +235,17 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 bot_aside = True
             else:
                 turn.intent = "bot_challenge"
-        if CONSULTANT_WISH.search(turn.text) and not turn.is_question and \
-                not NO_CONSULTANT.search(turn.text) and turn.intent not in ("crisis", "deny"):
-            turn.intent = "request_human"  # "ik wil graag met een consulent praten" (round 4)
+        wish = CONSULTANT_WISH.search(turn.text)
+        if wish and not NO_CONSULTANT.search(turn.text) and \
+                turn.intent not in ("crisis", "deny"):
+            # "ik wil graag met een consulent praten" (round 4). Asked as a question of its own
+            # ("… met zo'n consulent praat. Kan dat?") or after another question ("pensioen??
+            # ik ben 47 man. laat maar iemand mij bellen dan"), it is a request too (round 16b,
+            # p71, p72).
+            said = sentence_around(turn.text, wish.start())
+            rest = turn.text[wish.end():]
+            if not turn.is_question or "?" not in said or CAN_THAT.match(rest):
+                turn.intent = "request_human"
         if turn.intent == "ask_cost" and LIVING_COSTS.search(turn.text):
             # "nee. de huur. ik kan het niet betalen" is her rent, not our price (round 13c).
             turn.intent = "nlu_fallback"
@@ -271,6 +283,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         had_work = not self.get("out_of_work")
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
         told_no_work = had_work and bool(self.get("out_of_work"))
+        if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
+                self.turn.intent, *self.turn.topics)):
+            self.set(since_known=True)  # "vorige maand ontslagen": never "Sinds wanneer?"
         if URGENT.search(self.turn.text):
             self.set(urgent_request=True)
         if VIOLENCE.search(self.turn.text) and not self.get("deescalated"):

@@ -393,6 +393,13 @@ CONSULTANT_WISH = re.compile(
     r"gesprek\b|\bik\s+wil\s+(toch\s+)?(wel\s+)?(dat|zo'?n|een)\s+gesprek\b|"
     # "Ik wil graag contact met een consulent", "laat die consulent maar meekijken" (round 11)
     r"\b(wil|zou)\s+(\w+\s+){0,2}(graag\s+)?contact\s+met\s+(een|de|die)\s+(consulent|mens)\b|"
+    # "misschien moet ik toch met iemand praten over werk", "Misschien is het dan toch goed als
+    # ik met zo'n consulent praat" (round 16b, p69, p71)
+    r"\b(moet|wil|zou|kan)\s+ik\s+((toch|maar|misschien|eens|beter|dan)\s+)*met\s+(iemand|een\s+mens|"
+    r"een\s+consulent|zo'?n\s+consulent|die\s+consulent|jullie\s+consulent)\s+(\w+\s+){0,2}"
+    r"(praten|spreken)\b|"
+    r"\b(goed|beter|fijn)\s+als\s+ik\s+met\s+(een|zo'?n|die|de)\s+(loopbaan)?consulent\s+"
+    r"(praat|spreek)\b|"
     # "ik bedoel dat gesprek met die consulent, dat wil ik wel" (round 16, p66)
     r"\b(gesprek|praten|contact)\s+met\s+(die|de|een|zo'?n)\s+(loopbaan)?consulent\b"
     r".{0,30}\b(wil\s+ik\s+(wel|graag)|lijkt\s+me\s+(wel\s+)?(fijn|goed))\b|"

@@ -86,6 +86,8 @@ class SafetyTurns(ConversationState):
         else:
             self.say("utter_crisis_again", repeatable=True)
         self.set(safety_flag=True, crisis_told=told + 1, misses=0)
+        if PREPARED.search(self.turn.text):
+            self.set(check_prepared=True)  # affairs put in order: kept in mind if taken back
         if self.get("handover"):
             self.say("utter_crisis_form_continue", repeatable=True)
             self.ask_step(self.next_step())
@@ -171,10 +173,21 @@ class SafetyTurns(ConversationState):
                 and not REFUSED_HELP.search(self.turn.text))
 
     def misread(self) -> None:
-        self.say("utter_sorry_misread", repeatable=True)
         misread_crisis = (self.said_recently("utter_crisis")
                           or self.said_recently("utter_crisis_check"))
-        if misread_crisis and int(self.get("crisis_told") or 0) <= 1:
+        if misread_crisis and self.get("check_prepared"):
+            # "nee nee, zo bedoel ik het niet" after "mijn zaakjes op orde, mijn vrouw hoeft zich
+            # straks nergens zorgen over te maken": believed, thanked, the door left open once
+            # (113's guidance), and the flag stays (round 16b, p69 heard only "Excuses, dat
+            # las ik verkeerd").
+            self.say("utter_crisis_check_no", repeatable=True)
+            if not self.get("soft_reminder_given"):
+                self.say("utter_crisis_soft", repeatable=True)
+                self.set(soft_reminder_given=True)
+        else:
+            self.say("utter_sorry_misread", repeatable=True)
+        if misread_crisis and int(self.get("crisis_told") or 0) <= 1 and \
+                not self.get("check_prepared"):
             # Set by the message we misread: it was not a crisis statement.
             self.set(safety_flag=False)
         self.set(pending=None if self.pending in ("crisis_offer", "crisis_check")

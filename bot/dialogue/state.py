@@ -53,6 +53,9 @@ class ConversationState:
         if response in BELGIAN_VERSIONS and self.turn.flemish:
             # Someone in Flanders gets the numbers that work there (1813), not 113.
             response += "_be"
+            if response in ("utter_no_answer_again_be", "utter_no_answer_again_declined_be") \
+                    and not {"retirement", "work_life_balance"} & set(self.topics()):
+                response += "_work"  # the RVA and mypension.be are for leave and pension
         self.out.says.append(Say(response=response, values=values))
 
     def refuses_the_helpline(self) -> bool:

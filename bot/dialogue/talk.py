@@ -481,7 +481,7 @@ class FreeTalk(ConversationState):
         needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))
         if needed and all(self.get(name) for name in needed):
             return known_version
-        if topic == "unemployed" and SINCE_WHEN.search(self.turn.text):
+        if topic == "unemployed" and (self.get("since_known") or SINCE_WHEN.search(self.turn.text)):
             # "vorige maand ontslagen na 31 jaar" answers "Sinds wanneer zit je zonder werk?"
             # already (round 16, p69 was asked it).
             return known_version

@@ -178,3 +178,52 @@ def test_when_the_work_stopped_said_in_passing_is_not_asked():
     assert "utter_deepen_unemployed_known" in names, names
     assert "utter_deepen_unemployed" in Chat().say("ik ben ontslagen", "unemployed",
                                                    topics=["unemployed"])
+
+
+def test_a_flemish_work_question_without_answer_gets_no_pension_pointer():
+    # p72, 47 and dismissed: "ik ben 47 en kan alleen heftruck rijden, vind ik nog werk?" ->
+    # "… over tijdskrediet weet de RVA het, over je pensioen de Federale Pensioendienst".
+    from bot.dialogue.state import ConversationState
+    from bot.dialogue.turn import Turn
+
+    turn = Turn(text="vind ik nog werk?", intent="nlu_fallback", flemish=True)
+    work = ConversationState({"topics": ["unemployed"]}, turn)
+    work.say("utter_no_answer_again")
+    assert [s.response for s in work.out.says] == ["utter_no_answer_again_be_work"]
+    leave = ConversationState({"topics": ["retirement"]}, turn)  # round 15, p64 keeps them
+    leave.say("utter_no_answer_again")
+    assert [s.response for s in leave.out.says] == ["utter_no_answer_again_be"]
+
+
+def test_a_sentence_with_affairs_in_order_taken_back_keeps_the_door_open():
+    # p69: "nee nee, zo bedoel ik het niet" after the crisis answer -> "Excuses, dat las ik
+    # verkeerd." and "Sinds wanneer zit je zonder werk?", although he had said "vorige maand".
+    chat = Chat()
+    chat.say("vorige maand ontslagen na 31 jaar. voorman in de metaal", "unemployed",
+             topics=["unemployed"])
+    chat.say("ik heb mijn zaakjes op orde gemaakt, mijn vrouw hoeft zich straks nergens zorgen "
+             "over te maken", "crisis", crisis_level="clear")
+    names = chat.say("nee nee, zo bedoel ik het niet", "deny")
+    assert "utter_sorry_misread" not in names, names
+    assert "utter_crisis_soft" in names, names
+    assert "utter_deepen_unemployed" not in names, names
+    assert chat.slots.get("safety_flag") is True
+
+
+def test_a_wish_for_a_person_asked_as_can_that_is_a_request():
+    # p71: "Misschien is het dan toch goed als ik met zo'n consulent praat. Kan dat?" -> an
+    # energy-diary tip; p69: "misschien moet ik toch met iemand praten over werk" -> "Daar heb
+    # ik geen goed antwoord op"; p72: "pensioen?? ik ben 47 man. laat maar iemand mij bellen
+    # dan, die consulent" -> the pension fallback.
+    for text in ("Jammer. Misschien is het dan toch goed als ik met zo'n consulent praat. "
+                 "Kan dat?",
+                 "maar goed. misschien moet ik toch met iemand praten over werk",
+                 "pensioen?? ik ben 47 man. laat maar iemand mij bellen dan, die consulent"):
+        chat = Chat()
+        chat.say("hoi", "greet")
+        chat.say("ik zorg voor mijn moeder naast mijn werk", "work_life_balance",
+                 topics=["work_life_balance"])
+        names = chat.say(text, "nlu_fallback")
+        assert "utter_explain_consent" in names, (text, names)
+    assert "utter_explain_consent" not in Chat().say("moet ik met mijn baas praten?",
+                                                     "nlu_fallback")
