@@ -173,8 +173,11 @@ SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(
 # A diagnosis, also of someone else: "Mijn moeder heeft dementie" went on p71's card (round 16).
 DIAGNOSES = (r"kanker|dementie|alzheimer\w*|parkinson\w*|beroerte|herseninfarct|hartaanval|"
              r"hartinfarct|diabetes|suikerziekte|autis\w*|adhd|verslav\w*|diagnose|aandoening")
+# Sleep is health too: "ik slaap er slecht van" was quoted on the card, and stayed after two
+# requests to leave it out (round 16b, p66).
+SLEEP = r"slaap\w*|slapen|sliep\w*|slapeloos\w*|wakker\s+lig\w*|lig\s+(\w+\s+)?wakker"
 HEALTH_WORDS = re.compile(
-    rf"\b({TOPIC_WORDS['workload_health']}|{DIAGNOSES}|zwanger\w*|depress\w*|overspannen|"
+    rf"\b({TOPIC_WORDS['workload_health']}|{DIAGNOSES}|{SLEEP}|zwanger\w*|depress\w*|overspannen|"
     r"psych\w*|medicij\w*|arts|huisarts|knie\w*|rug|therap\w*|operatie|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
@@ -224,7 +227,7 @@ OVERWHELMED = re.compile(r"\bweet\s+(het\s+)?(even\s+)?niet\s+meer\b|\beven\s+ni
 # "Kunt u de ziekte van mijn moeder eruit laten?", "Het woord dementie staat er nog steeds
 # in" (round 16, p71: the card kept the diagnosis after two requests).
 HEALTH_OUT = re.compile(r"gezondheid.{0,40}\b(weg|niet|hoeft|eruit)\b|"
-                        rf"\b(ziekte|{DIAGNOSES})\b.{{0,60}}\b(weg\w*|eruit|er\s+uit|"
+                        rf"\b(ziekte|{DIAGNOSES}|{SLEEP})\b.{{0,60}}\b(weg\w*|eruit|er\s+uit|"
                         r"niet\s+(in|bij)|sta(at|an)\s+er\s+(\w+\s+)?(nog\s+)?(steeds\s+|altijd\s+)?in)\b|"
                          r"\b(moet|hoeft)\b.{0,40}gezondheid", re.I)
 # A question after a fact or a rule ("mag dat?", "wat is de bijstand?"), not a doubt

@@ -227,3 +227,25 @@ def test_a_wish_for_a_person_asked_as_can_that_is_a_request():
         assert "utter_explain_consent" in names, (text, names)
     assert "utter_explain_consent" not in Chat().say("moet ik met mijn baas praten?",
                                                      "nlu_fallback")
+
+
+def test_sleeping_badly_is_never_quoted_on_the_card():
+    # p66: "oke. maar het is ook dat ik er best slecht van slaap eerlijk gezegd, ik lig dan te
+    # malen van moet ik nou blijven of niet" was quoted under "Je vroeg:", and stayed after
+    # "dat van dat slecht slapen hoeft er eigenlijk niet bij" and "kan dat eruit?".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik twijfel of ik in de goede baan zit", "stuck", topics=["stuck"])
+    chat.say("oke. maar het is ook dat ik er best slecht van slaap eerlijk gezegd, ik lig dan te "
+             "malen van moet ik nou blijven of niet", "stuck", topics=["stuck"])
+    assert not any("slaap" in q for q in chat.slots.get("questions_asked") or [])
+
+
+def test_sleep_named_on_the_card_goes_when_asked():
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.slots["summary_text"] = "Ik twijfel over mijn baan. Ik slaap er slecht van."
+    names = chat.say("nee wacht, dat van dat slapen staat er nu alsnog in. kan dat eruit?",
+                     "inform")
+    assert "utter_health_removed" in names, names
+    assert "slaap" not in str(chat.slots.get("summary") or ""), chat.slots.get("summary")
