@@ -67,6 +67,10 @@ LEAVE_OUT_FILLER = frozenset({"maar", "even", "graag", "alsjeblieft", "aub", "oo
 
 # "Dank u wel" at the card or after the request: thanks, nothing to change (round 10, p40).
 _THANKS = re.compile(r"\b(dank\w*|bedankt|merci|thanks?|thx|gracias|danke|dziękuję)\b", re.I)
+_TIME_FIX = re.compile(r"\b(alleen|enkel|niet|nie|ni|kan\s+niet|moment|tijd|liever)\b.{0,40}"
+                       r"\b(ochtend\w*|middag\w*|avond\w*|voormiddag|namiddag|\d{1,2}\s*uur)\b|"
+                       r"\b(ochtend\w*|middag\w*|avond\w*|voormiddag|namiddag)\b.{0,40}"
+                       r"\b(alleen|enkel|niet|nie|ni|kan\s+niet)\b", re.IGNORECASE)
 _THANKS_ONLY = re.compile(r"^\W*(ok\w*\W+|oh\W+|ah\W+)?(heel\s+|erg\s+|hartelijk\s+)*"
                           r"(dank\s*(je|u|jullie)?(\s+wel)?|dankjewel|dankuwel|bedankt|merci|"
                           r"thanks?|thx)(\s+\w+){0,3}\W*$", re.I)
@@ -702,6 +706,10 @@ class HandoverForm(ConversationState):
             return True
         short_question = self.turn.is_question and len(text.split()) <= 8
         edit = step == "summary_edit" and not short_question
+        if not picked.time and self.get("contact_time") and _TIME_FIX.search(text):
+            # "nee niet goed. alleen ochtend! middag en avond kan niet" corrects the moment on
+            # the card, without a word of calling (round 16b, p70 could not change it).
+            picked.time = contact.clean_time(text)
         new_time = bool(picked.time and picked.time != self.get("contact_time"))
         if not (fix.changes() or fix.addition or new_time or fix.not_there or fix.corrected
                 or (fix.content and (fix.comment or fix.about or edit))):
@@ -717,6 +725,10 @@ class HandoverForm(ConversationState):
             content = [c for c in content if len(c.split()) >= 8 or re.search(
                 r"\b(ik|mijn|m'?n|mn|me|mij|mijne)\b", c, re.I)]
         own = contact.clean_free_text(" ".join(content), limit=600)
+        if new_time and own and len(re.findall(r"\w+", contact.without_time(own))) <= 4:
+            # "alleen ochtend voor 12 uur" after "Aanpassen" changes the moment; it is no text
+            # of their own that replaces their questions (round 16b, p70).
+            own = None
         new = [t for t in self._message_topics() if t not in self.topics()
                and t not in fix.topics_out] if own else []
         if new:

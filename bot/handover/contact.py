@@ -183,7 +183,10 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        r"\b((ben|zijn)\s+(ik|we)|ik\s+ben|we\s+zijn)\s+([\w'’]+\s+){0,2}"
                        r"(moe|doodmoe|kapot|uitgeput|op\s+van\s+de\s+vermoeidheid)\b|"
                        r"\b(ik\s+werk|werk\s+ik|ben\s+ik\s+(aan\s+het\s+werk|op\s+het\s+werk|"
-                       r"aan\s+het\s+werken|weg|bezet)|heb\s+ik\s+(werk|dienst))\b", re.IGNORECASE)
+                       r"aan\s+het\s+werken|weg|bezet)|heb\s+ik\s+(werk|dienst))\b|"
+                       # "middag ik slaap, avond werk" (round 16b, p70, who cleans at night)
+                       r"\b(ik\s+slaap|slaap\s+ik)\b|(?<!het\s)(?<!na\s)\b(werk|slaap)\s*$",
+                       re.IGNORECASE)
 
 
 def _time_value(match: re.Match[str]) -> str:

@@ -249,3 +249,29 @@ def test_sleep_named_on_the_card_goes_when_asked():
                      "inform")
     assert "utter_health_removed" in names, names
     assert "slaap" not in str(chat.slots.get("summary") or ""), chat.slots.get("summary")
+
+
+def test_parts_of_the_day_she_sleeps_or_works_are_no_moment_to_call():
+    # p70: "ochtend, voor 12 uur. middag ik slaap, avond werk" -> "Moment: 's ochtends voor 12
+    # uur 's middags 's avonds".
+    from bot.handover.contact import clean_time
+
+    assert clean_time("ochtend, voor 12 uur. middag ik slaap, avond werk") == \
+        "'s ochtends voor 12 uur"
+    assert clean_time("bel me 's avonds na het werk") == "'s avonds"
+
+
+def test_the_moment_on_the_card_can_be_corrected_without_a_word_of_calling():
+    # p70: "nee niet goed. alleen ochtend! middag en avond kan niet" -> the same card; after
+    # "Aanpassen", "alleen ochtend voor 12 uur" replaced her questions and the moment stayed.
+    chat = Chat()
+    chat.walk_to_summary(answers=("Ayşe", "whatsapp is goed. 06-12345970", "ochtend en middag",
+                                  "Rotterdam"))
+    chat.slots["contact_time"] = "'s ochtends 's middags 's avonds"
+    chat.say("nee niet goed. alleen ochtend! middag en avond kan niet", "deny")
+    assert chat.slots["contact_time"] == "'s ochtends", chat.slots["contact_time"]
+    chat.slots.update(pending="summary_edit", contact_time="'s middags",
+                      questions_asked=["waar kan ik nederlands leren?"])
+    chat.say("alleen ochtend voor 12 uur", "inform")
+    assert chat.slots["contact_time"] == "'s ochtends voor 12 uur"
+    assert chat.slots["questions_asked"] == ["waar kan ik nederlands leren?"]
