@@ -116,6 +116,8 @@ SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w
                           r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
 PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# "nee ik bedoel de taalles": what they meant, after we misread.
+MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 # "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
 CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*(kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?\s*\?+\s*$",
                       re.IGNORECASE)
@@ -338,7 +340,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         short = len(turn.text.split()) <= 3  # "kost geld?" right after the answer
         if SERVICE_COST.search(turn.text) or not (short or POINTS_BACK.search(turn.text)):
             return
-        for entry_id in self.get("knowledge_recent") or []:
+        earlier = list(self.get("knowledge_recent") or [])
+        if not earlier and MEANT.match(turn.text):
+            # "nee ik bedoel de taalles. kost dat geld?" after our price was the wrong answer
+            # (round 16b, p70 read it twice): the last answer given, not our price again.
+            earlier = list(self.get("knowledge_given") or [])[-1:]
+        for entry_id in earlier:
             entry = entry_by_id(entry_id)
             line = next((line for line in entry.answer if PAYS.search(line)), None) \
                 if entry else None

@@ -275,3 +275,17 @@ def test_the_moment_on_the_card_can_be_corrected_without_a_word_of_calling():
     chat.say("alleen ochtend voor 12 uur", "inform")
     assert chat.slots["contact_time"] == "'s ochtends voor 12 uur"
     assert chat.slots["questions_asked"] == ["waar kan ik nederlands leren?"]
+
+
+def test_what_she_meant_after_our_price_is_the_price_of_what_we_explained():
+    # p70: "kost geld?" -> our price; "nee ik bedoel de taalles. kost dat geld?" -> our price
+    # again, word for word.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("waar kan ik nederlands leren?", "training", knowledge=_real("nederlands_leren"))
+    chat.say("ik heb geen tijd veel. ik werk ook avond", "work_life_balance",
+             topics=["work_life_balance"])
+    assert "utter_ask_cost" in chat.say("kost geld?", "ask_cost")
+    names = chat.say("nee ik bedoel de taalles. kost dat geld?", "ask_cost")
+    assert "utter_ask_cost" not in names, names
+    assert any("gratis" in t for t in chat.texts()), chat.texts()
