@@ -486,6 +486,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             "crisis_offer": self.answer_crisis_offer,
             "topic_choice": self.answer_topic_choice,
         }.get(self.pending or "")
+        if self.pending == "topic_choice" and DISCOURAGED.search(self.turn.text) and \
+                self.turn.crisis_level is None:
+            # "31 jaar gewerkt en nu ben ik niks meer" answers no choice of ours: it is heard
+            # (round 16b, p69 got the same two options again).
+            handler = None
+            self.set(pending=None)
         if handler:
             handler(picked)
             return
@@ -507,8 +513,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         self.free_turn(picked)
         if discouraged:
             # "Het heeft geen zin om te solliciteren" is no request for a tip on letters.
-            self.out.says = [s for s in self.out.says
-                             if s.response not in JOB_SEARCH_TIPS + NO_ANSWERS]
+            # Nor "31 jaar gewerkt en nu ben ik niks meer" for a plan of the job search
+            # (round 16b, p69).
+            self.out.says = [s for s in self.out.says if s.response not in
+                             (*JOB_SEARCH_TIPS, *NO_ANSWERS, "utter_selfhelp_unemployed")]
 
     def _hear_others_opinion(self) -> bool:
         """"Mijn ouders vinden dat ik gewoon moet blijven": their opinion heard once, and her

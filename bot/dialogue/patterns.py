@@ -301,7 +301,10 @@ DISCOURAGED = re.compile(
     # nou nog iemand van 58 aan" (round 16, p69 got a planning tip and "weet ik niet zeker").
     r"\b(nu\s+)?ben\s+ik\s+(niks|niets)\s+meer\b|\bik\s+ben\s+(niks|niets)\s+(meer\s+)?waard\b|"
     r"\bwat\s+moet\s+een\s+(man|vrouw|vent|mens|iemand)\s+van\s+\d\d\s+nog\b|"
-    r"\bwie\s+neemt\s+(er\s+)?((nou|nu|nog)\s+)*(iemand|een\s+\w+)\s+van\s+\d\d\s+aan\b", re.I)
+    r"\bwie\s+neemt\s+(er\s+)?((nou|nu|nog)\s+)*(iemand|een\s+\w+)\s+van\s+\d\d\s+aan\b|"
+    # "ik ben 47, wie gaat mij nog pakken" (round 16b, p72 got pension texts)
+    r"\bwie\s+(gaat|wil|zal)\s+(mij|me)\s+nog\s+(pakken|nemen|aannemen|willen|hebben)\b|"
+    r"\bwie\s+neemt\s+(mij|me)\s+nog\b", re.I)
 # What made the check question a must: affairs put in order, a farewell. After a no, the way to
 # 113 is still said once (round 16, p69: "ik heb alles geregeld", then nothing).
 PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zorgen|"
@@ -695,6 +698,10 @@ MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.
 TOPIC_SURE = 0.5
+# Words that settle the classifier's guess: "ik ben ontslagen" is about losing work.
+NAMED_FOR_SURE = {
+    "unemployed": r"\b(ontslagen|werkloos|ontslag\s+gekregen|afgedankt|in\s+de\s+ww)\b",
+}
 MAX_TOPIC_CHECKS = 2
 # A deepening question whose answer the person already gave gets its other version
 # ("mijn contract loopt af over 3 weken, via een uitzendbureau": not "wat voor contract?").

@@ -21,6 +21,7 @@ from bot.dialogue.patterns import (
     LIVING_COSTS,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
+    NAMED_FOR_SURE,
     NEXT_STEPS,
     NO_CONSULTANT,
     OFFER_LATER,
@@ -429,7 +430,10 @@ class FreeTalk(ConversationState):
         """A new topic the classifier is not sure of: a wrong topic block costs more
         than one question (about 1 in 3 right below this confidence on real messages,
         docs/decisions.md)."""
-        return (self.turn.confidence < TOPIC_SURE and not self.turn.is_button
+        # "vorige maand ontslagen na 31 jaar" names its topic in so many words: no menu of
+        # two (round 16b, p69 got "overstappen of een gesprek met je leidinggevende?").
+        named = topic in NAMED_FOR_SURE and re.search(NAMED_FOR_SURE[topic], self.turn.text, re.I)
+        return (self.turn.confidence < TOPIC_SURE and not self.turn.is_button and not named
                 and int(self.get("topic_checks") or 0) < MAX_TOPIC_CHECKS)
 
     def ask_topic_choice(self, main: str, topics: list[str]) -> None:

@@ -289,3 +289,26 @@ def test_what_she_meant_after_our_price_is_the_price_of_what_we_explained():
     names = chat.say("nee ik bedoel de taalles. kost dat geld?", "ask_cost")
     assert "utter_ask_cost" not in names, names
     assert any("gratis" in t for t in chat.texts()), chat.texts()
+
+
+def test_dismissal_said_in_so_many_words_gets_no_menu_of_two_topics():
+    # p69: "vorige maand ontslagen na 31 jaar als voorman" (classifier unsure) -> "Gaat het
+    # vooral over overstappen naar ander werk, of over een gesprek met je leidinggevende?"
+    names = Chat().say("vorige maand ontslagen na 31 jaar als voorman", "unemployed",
+                       confidence=0.43, ranking=["unemployed", "career_change", "hr_conversation"])
+    assert "utter_topic_choice_two" not in names and "utter_topic_unemployed" in names, names
+
+
+def test_feeling_worth_nothing_is_heard_without_a_job_search_plan():
+    # p69: "31 jaar gewerkt en nu ben ik niks meer" -> "Plan deze week elke dag een vast moment
+    # voor je zoektocht"; asked while we waited for a choice of topic, the same menu again.
+    chat = Chat()
+    chat.say("ik ben mijn werk kwijt", "unemployed", confidence=0.43,
+             ranking=["unemployed", "career_change"])
+    chat.slots["pending"] = "topic_choice"
+    names = chat.say("31 jaar gewerkt en nu ben ik niks meer", "nlu_fallback")
+    assert "utter_discouraged_heard" in names, names
+    assert "utter_selfhelp_unemployed" not in names and "utter_topic_choice_two" not in names
+    names = Chat().say("allez. ik ben 47, wie gaat mij nog pakken", "retirement",
+                       confidence=0.54, flemish=True)
+    assert "utter_discouraged_heard" in names, names
