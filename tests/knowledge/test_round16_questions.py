@@ -41,6 +41,19 @@ MEMBERS = [
      "middagen dat ik bij mijn moeder ben, en die zijn bijna op. Moet ik vakantiedagen opnemen of "
      "kan dat anders?", "mantelzorgverlof"),
 ]
+# Round 16b (p63, p67, p71): the same questions in other words, pinned verbatim.
+MEMBERS += [
+    ("daar vroeg ik niet om. wat krijg ik na de ww", "na_de_ww"),
+    ("eerst wil ik weten wat er gebeurt als die ww op is. dan heb ik niks meer toch", "na_de_ww"),
+    ("ik zit al 14 maanden in de ww. ik bedoel daarna. als het afgelopen is", "na_de_ww"),
+    ("nog 1 vraag. hoeveel is die transitievergoeding bij 17 jaar? ik werk bij een drukkerij",
+     "transitievergoeding"),
+    ("Misschien straks. Ik las ergens iets over zorgverlof, bestaat dat echt? En hoeveel dagen "
+     "krijg je dan?", "mantelzorgverlof"),
+    ("Dank u. En kan ik ook gewoon mijn 32 uur houden maar op andere tijden werken, bijvoorbeeld "
+     "'s ochtends vroeger beginnen of een dag thuis? Dan hoef ik niet minder te verdienen.",
+     "werktijden_thuiswerken"),
+]
 FLEMISH_MEMBERS = [
     ("pff. en als ik na mijn opzeg niks gevonden heb, krijg ik dan dop?", "dop_na_opzeg_be"),
     ("neeje, die outplacement bedoel ik. betaalt mijne baas da? en moet ik da aannemen?",
