@@ -312,3 +312,13 @@ def test_feeling_worth_nothing_is_heard_without_a_job_search_plan():
     names = Chat().say("allez. ik ben 47, wie gaat mij nog pakken", "retirement",
                        confidence=0.54, flemish=True)
     assert "utter_discouraged_heard" in names, names
+
+
+def test_the_two_choices_answered_in_words_are_read_whatever_topic_is_heard():
+    # p72: "de chat mag hij lezen ja, later vragen hoeft ni" -> a job-interview tip, and the
+    # two choices asked again.
+    chat = Chat(choices=None)
+    chat.walk_to_summary()
+    chat.say("de chat mag hij lezen ja, later vragen hoeft ni", "job_search")
+    assert chat.slots["pending"] == "summary", chat.last
+    assert (chat.slots["share_history"], chat.slots["follow_up"]) == (True, False)
