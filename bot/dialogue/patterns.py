@@ -698,6 +698,12 @@ MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.
 TOPIC_SURE = 0.5
+# Teaching others, not learning: "jongens iets leren", "anderen het vak leren", "leerlingen
+# begeleiden".
+TEACH_OTHERS = re.compile(r"\b(jongens|jongeren|anderen|leerlingen|mensen|nieuwe\s+mensen|"
+                          r"collega'?s|stagiairs?)\s+(\w+\s+){0,2}(leren|opleiden|begeleiden|"
+                          r"inwerken)\b|\bhet\s+vak\s+(overdragen|doorgeven|bijbrengen)\b|"
+                          r"\bleerlingen\s+onder\s+(me|mij)\b", re.I)
 # Words that settle the classifier's guess: "ik ben ontslagen" is about losing work.
 NAMED_FOR_SURE = {
     "unemployed": r"\b(ontslagen|werkloos|ontslag\s+gekregen|afgedankt|in\s+de\s+ww)\b",

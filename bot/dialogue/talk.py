@@ -38,6 +38,7 @@ from bot.dialogue.patterns import (
     SOFT_TOPICS,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
+    TEACH_OTHERS,
     TOPIC_SURE,
     TOPIC_WORDS,
     TRAINING_MONEY,
@@ -336,6 +337,13 @@ class FreeTalk(ConversationState):
             # Debts and rent are no money for a training (round 13, p54; round 15b, p62's
             # card said "geld voor een opleiding" after "geen geld voor de huur").
             denied.add("funding")
+        if TEACH_OTHERS.search(self.turn.text):
+            # "jongens iets leren. ik had altijd leerlingen onder me": teaching others is a new
+            # direction, not a course for himself (round 16b, p69 got "Leuk dat je wilt
+            # bijleren!").
+            denied.add("training")
+            if "career_change" not in topics and "career_change" not in denied:
+                topics.append("career_change")
         permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
         if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
             denied.add("flex_contract")  # "vast contract" is no flex work

@@ -322,3 +322,15 @@ def test_the_two_choices_answered_in_words_are_read_whatever_topic_is_heard():
     chat.say("de chat mag hij lezen ja, later vragen hoeft ni", "job_search")
     assert chat.slots["pending"] == "summary", chat.last
     assert (chat.slots["share_history"], chat.slots["follow_up"]) == (True, False)
+
+
+def test_teaching_others_is_a_new_direction_not_a_course():
+    # p69: "jongens iets leren. ik had altijd leerlingen onder me" -> "Leuk dat je wilt
+    # bijleren!"
+    chat = Chat()
+    chat.say("vorige maand ontslagen na 31 jaar als voorman", "unemployed", topics=["unemployed"])
+    names = chat.say("weet ik niet. met mensen werken misschien. jongens iets leren. ik had "
+                     "altijd leerlingen onder me", "training", confidence=0.91, topics=["training"])
+    assert "utter_topic_training" not in names and "utter_topic_career_change" in names, names
+    assert "utter_topic_training" in Chat().say("ik wil het vak leren", "training",
+                                                topics=["training"])
