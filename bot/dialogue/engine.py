@@ -119,8 +119,9 @@ PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
 # "nee ik bedoel de taalles": what they meant, after we misread.
 MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 # "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
-CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*(kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?\s*\?+\s*$",
-                      re.IGNORECASE)
+CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
+                      r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"
+                      r"organiseren|aanvragen))\s*\?+\s*$", re.IGNORECASE)
 # Topics whose answers assume who the person is (a flex worker, near retirement).
 STATUS_TOPICS = frozenset({"flex_contract", "retirement"})
 # Questions about this service (price, privacy, who we are): not the person's case.
@@ -245,8 +246,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # ik ben 47 man. laat maar iemand mij bellen dan"), it is a request too (round 16b,
             # p71, p72).
             said = sentence_around(turn.text, wish.start())
-            rest = turn.text[wish.end():]
-            if not turn.is_question or "?" not in said or CAN_THAT.match(rest):
+            last = re.split(r"(?<=[.!?])\s+", turn.text[wish.end():].strip())[-1]
+            if not turn.is_question or "?" not in said or CAN_THAT.match(last):
                 turn.intent = "request_human"
         if turn.intent == "ask_cost" and LIVING_COSTS.search(turn.text):
             # "nee. de huur. ik kan het niet betalen" is her rent, not our price (round 13c).

@@ -387,6 +387,10 @@ SHOULD_I_GET_HELP = re.compile(
 # "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
 CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    # "Ik zou eigenlijk ook graag eens met zo'n loopbaanconsulent praten", "ik zou dat graag
+    # eerst met een consulent van jullie voorbereiden" (round 16c, p71)
+    r"\b(wil|zou)\s+(\w+\s+){0,3}graag\s+(\w+\s+){0,2}(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+)?"
+    r"(loopbaan)?consulent\b|"
     r"\bgraag\s+(met\s+)?iemand\s+(spreken|praten)\b|\b(consulent|mens)\s+graag\b|"
     r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"

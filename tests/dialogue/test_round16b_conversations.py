@@ -217,6 +217,11 @@ def test_a_wish_for_a_person_asked_as_can_that_is_a_request():
     # dan, die consulent" -> the pension fallback.
     for text in ("Jammer. Misschien is het dan toch goed als ik met zo'n consulent praat. "
                  "Kan dat?",
+                 # round 16c, p71: a coaching tip for her talk with her manager, then job crafting
+                 "Ik zou eigenlijk ook graag eens met zo'n loopbaanconsulent praten, over hoe ik "
+                 "dit met mijn werkgever kan bespreken. Kan dat?",
+                 "Maar ik zou dat graag eerst met een consulent van jullie voorbereiden. Kunt u "
+                 "dat regelen?",
                  "maar goed. misschien moet ik toch met iemand praten over werk",
                  "pensioen?? ik ben 47 man. laat maar iemand mij bellen dan, die consulent"):
         chat = Chat()

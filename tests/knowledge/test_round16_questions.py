@@ -54,6 +54,9 @@ MEMBERS += [
      "'s ochtends vroeger beginnen of een dag thuis? Dan hoef ik niet minder te verdienen.",
      "werktijden_thuiswerken"),
 ]
+# Round 16c (p71): the diagnosis question read as reporting herself sick.
+MEMBERS += [("Moet ik mijn werkgever vertellen wat mijn moeder heeft? Of mag hij daar niet naar "
+             "vragen?", "zorgverlof_diagnose_noemen")]
 FLEMISH_MEMBERS = [
     ("pff. en als ik na mijn opzeg niks gevonden heb, krijg ik dan dop?", "dop_na_opzeg_be"),
     ("neeje, die outplacement bedoel ik. betaalt mijne baas da? en moet ik da aannemen?",
@@ -79,6 +82,7 @@ NEAR = [
     ("ik heb een diploma uit syrie, wat is dat hier waard", "buitenlands_diploma"),
     ("hoe vraag ik ww aan", "ww_aanvragen"),
     ("wat is zorgverlof", "mantelzorgverlof"),
+    ("moet ik mijn werkgever vertellen wat ik heb", "ziek_wat_vertellen"),
 ]
 
 
