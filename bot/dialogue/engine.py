@@ -25,6 +25,7 @@ from typing import Any
 
 from bot.dialogue.card_question import own_question
 from bot.dialogue.confirmations import Confirmations
+from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.follow_up import FollowUpTurns
 from bot.dialogue.form import HandoverForm
 from bot.dialogue.patterns import (
@@ -116,6 +117,11 @@ SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w
                           r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
 PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# A wish for the day without a word of thanks: a goodbye.
+FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((nou|oké|oke|ok|"
+                           r"nou\s+ja|goed)\W+)?(nog\s+)?(een\s+)?(fijne|prettige|goeie|goede|mooie)\s+"
+                           r"(dag|avond|middag|weekend|week)(\s+(nog|dan|verder|hoor|he|hè))*\W*$",
+                           re.IGNORECASE)
 # "nee ik bedoel de taalles": what they meant, after we misread.
 MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 # "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
@@ -256,6 +262,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self._cost_of_last_answer(turn)
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
+        if turn.intent == "thank" and FAREWELL_ONLY.match(turn.text):
+            # "nou. nog een fijne dag dan" wishes a good day; it thanks for nothing (round 16c,
+            # p63 heard "Graag gedaan!").
+            turn.intent = "goodbye"
         if turn.intent == "thank" and (not THANKS_WORDS.search(turn.text) or re.search(
                 r"\bmaar\b.{8,}", turn.text, re.I) or (
                 turn.is_question and len(turn.text.split()) > 4)):
@@ -283,9 +293,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "ik ga niet bellen met 113" is about 113, not about how we may reach them.
             picked.refused_channels = set()
         self._remember_profile()
-        had_work = not self.get("out_of_work")
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
-        told_no_work = had_work and bool(self.get("out_of_work"))
+        # "werkgever? ik heb geen werkgever. lees je wel mee": after advice that assumed one.
+        told_no_work = says_out_of_work(self.turn.text)
         if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
                 self.turn.intent, *self.turn.topics)):
             self.set(since_known=True)  # "vorige maand ontslagen": never "Sinds wanneer?"

@@ -53,6 +53,9 @@ NO_WORK_VERSIONS = {
     "utter_selfhelp_training": "utter_selfhelp_training_no_work",
     "utter_selfhelp_funding": "utter_selfhelp_funding_no_work",
     "utter_topic_funding": "utter_topic_funding_no_work",
+    # "heb je al gevraagd of je werkgever meebetaalt?" to a man 14 months without work
+    # (round 16c, p63)
+    "utter_deepen_funding": "utter_deepen_funding_no_work",
 }
 EMPLOYER_SECRET = re.compile(
     r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"

@@ -45,11 +45,11 @@ class ConversationState:
             return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
             return
-        if response in EMPLOYER_ADVICE and self.get("out_of_work"):
+        if self.get("out_of_work") and response in NO_WORK_VERSIONS:
             # No manager or HR for who has no work (round 16, p63): the version without them.
-            if response not in NO_WORK_VERSIONS:
-                return
             response = NO_WORK_VERSIONS[response]
+        elif self.get("out_of_work") and response in EMPLOYER_ADVICE:
+            return
         if response in BELGIAN_VERSIONS and self.turn.flemish:
             # Someone in Flanders gets the numbers that work there (1813), not 113.
             response += "_be"

@@ -14,6 +14,8 @@ _QUESTION_START = re.compile(
     r"krijg|heb|ben|is|zijn|wordt|word|klopt|bestaat|geldt|weet|wat's|wa|hoezo)\b",
     re.IGNORECASE,
 )
+_AGREES = re.compile(r"^\W*(ja\W+)?(dat\s+)?klopt(\s+(zo|helemaal|ja|wel|hoor|precies))*\W*$",
+                     re.IGNORECASE)
 _QUESTION_INSIDE = re.compile(
     r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"
     r"mag ik|moet ik|krijg ik|heb ik recht|kan hij|mag hij|mag mijn|kan mijn|wie betaalt|"
@@ -45,6 +47,8 @@ def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
     if not text or text.startswith("/"):
         return False
+    if "?" not in text and _AGREES.match(text):
+        return False  # "klopt" at the card is a yes, not "klopt het dat …?" (round 16c, p63)
     return "?" in text or bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(text)
                                or _QUESTION_CLAUSE.search(text))
 

@@ -339,3 +339,33 @@ def test_teaching_others_is_a_new_direction_not_a_course():
     assert "utter_topic_training" not in names and "utter_topic_career_change" in names, names
     assert "utter_topic_training" in Chat().say("ik wil het vak leren", "training",
                                                 topics=["training"])
+
+
+def test_klopt_at_the_card_is_a_yes():
+    # Round 16c, p63: "klopt" at "Klopt dit?" -> "Goede vraag. Die kan de consulent je …".
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("klopt", "inform")
+    assert chat.effects == ["create_ticket"], chat.last
+    assert looks_like_question("klopt het dat ik dan geen ww krijg")
+
+
+def test_a_good_day_wished_is_a_goodbye_not_a_thank_you():
+    # Round 16c, p63: "nou. nog een fijne dag dan" -> "Graag gedaan!"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    assert "utter_goodbye" in chat.say("nou. nog een fijne dag dan", "thank")
+    thanked = Chat()
+    thanked.say("hoi", "greet")
+    assert "utter_thank" in thanked.say("bedankt en een fijne dag", "thank")
+
+
+def test_no_question_about_an_employer_who_pays_for_someone_without_work():
+    # Round 16c, p63: "en omscholen. op mijn 52e. wie betaalt dat dan" -> "… heb je al
+    # gevraagd of je werkgever meebetaalt?" to a man 14 months on the WW.
+    chat = Chat()
+    chat.say("ww loopt over 4 maanden af", "unemployed", topics=["unemployed"])
+    names = chat.say("en omscholen. op mijn 52e. wie betaalt dat dan, ik niet", "funding",
+                     topics=["funding"])
+    assert "utter_deepen_funding" not in names, names
+    assert "utter_deepen_funding_no_work" in names, names
