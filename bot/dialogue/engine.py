@@ -27,7 +27,7 @@ from bot.dialogue.card_question import own_question
 from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.follow_up import FollowUpTurns
-from bot.dialogue.form import HandoverForm
+from bot.dialogue.form import LEAVE_OUT, HandoverForm
 from bot.dialogue.patterns import (
     AM_I_CRAZY,
     APOLOGY,
@@ -53,6 +53,7 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     HAS_WORK,
+    HEALTH_OUT,
     HEALTH_WORDS,
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
@@ -380,6 +381,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn
+        if self.pending in ("about", "summary", "summary_edit") and (
+                LEAVE_OUT.search(turn.text) or HEALTH_OUT.search(turn.text)):
+            # "dat ik niks meer ben hoeft er niet in" edits the card: the words are quoted from
+            # an earlier message, not said again (round 16c, p69 got the 113 block again and
+            # the card unchanged).
+            turn.crisis_level = None
+            if turn.intent == "crisis":
+                turn.intent = "inform"
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
                 self.pending not in FORM_STEPS and (
                     turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6):
@@ -783,7 +792,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         text = self.turn.text
         if not self.turn.is_question or self.turn.is_button or was_pending in FORM_STEPS or \
                 self.turn.crisis_level is not None or self.intent in SERVICE_INTENTS or \
-                HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text):
+                HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text) or \
+                DISCOURAGED.search(text):
+            # "31 jaar gewerkt en nu ben ik niks meer" is no question for the card (round
+            # 16c, p69 had to ask three times to get it off).
             return
         if self.intent == "other_language" or RESIDENCE.search(text) or \
                 CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text):

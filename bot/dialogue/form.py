@@ -592,11 +592,21 @@ class HandoverForm(ConversationState):
         match = LEAVE_OUT.search(text)
         rest = text[match.end():] if match else text
         words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", rest)} - LEAVE_OUT_FILLER
+        if match and not words:
+            # "dat ik niks meer ben hoeft er niet in": what goes is named before the words
+            # (round 16c, p69's card stayed the same three times).
+            words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", text[:match.start()])}
+            words -= LEAVE_OUT_FILLER | {"dat", "die", "deze", "mijn", "zijn"}
         own = self.get("summary_text") or ""
         if own and words:
             kept = [part for part in re.split(r"(?<=[.!?])\s+", own)
                     if not any(w in part.lower() for w in words)]
             self.set(summary_text=" ".join(kept) or None)
+        asked = list(self.get("questions_asked") or [])
+        if asked and words:
+            # The quoted questions too: they are the person's words on the card.
+            self.set(questions_asked=[q for q in asked
+                                      if not any(w in q.lower() for w in words)] or None)
         self.say("utter_kept_out", repeatable=True)
         if self.get("share_history"):
             # The earlier chat still says it: offer not to share it (round 12, p45 asked

@@ -367,7 +367,11 @@ DENIAL_AFTER = (r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
                 r"mag\s+(weg|eruit)|is\s+(het\s+)?niet\s+(waar|van\s+toepassing))")
 # At the summary: "verstuur maar", "stuur het maar op": send, whatever else is said.
 SEND_WORDS = re.compile(r"\b(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen|"
-                        r"mag\s+(zo\s+)?(weg|verstuurd))\b(?!\s+(niet|nog\s+niet))", re.I)
+                        r"mag\s+(zo\s+)?(weg|verstuurd)|"
+                        # "ja laat maar zo" at the card keeps it as it is (round 16c, p68 got
+                        # "Wil je stoppen met je aanvraag?")
+                        r"laat\s+(het\s+|dat\s+)?maar\s+(zo|staan)|zo\s+laten)\b"
+                        r"(?!\s+(niet|nog\s+niet))", re.I)
 # Words that talk about the summary itself: never the summary's own text.
 # "ik wil het aanpassen" is about the card; "… of ik mijn werktijden kan aanpassen zonder
 # minder te verdienen" is what the request is about (round 16, p71 lost that sentence).
@@ -417,9 +421,10 @@ CONSULTANT_WISH = re.compile(
     r"\b(gesprek|praten|contact)\s+met\s+(die|de|een|zo'?n)\s+(loopbaan)?consulent\b"
     r".{0,30}\b(wil\s+ik\s+(wel|graag)|lijkt\s+me\s+(wel\s+)?(fijn|goed))\b|"
     # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)
-    r"\b(wil|zou\s+willen|graag|misschien\s+(wel\s+)?)\s*((?!(niet|nie|ni|geen)\b)\w+\s+){0,2}"
+    r"\b(wil|zou\s+willen|graag|misschien\s+(wel\s+)?)\s*((?!(niet|nie|ni|geen)\b)\w+\s+){0,3}"
     r"dat\s+(er\s+)?iemand\s+"
-    r"(me|mij)\s+(belt|opbelt|mailt|appt|terugbelt)\b",
+    # "ok. dan wil ik toch wel dat iemand belt" (round 16c, p69 got a topic question)
+    r"((me|mij)\s+)?(belt|opbelt|mailt|appt|terugbelt)\b",
     re.I)
 # "de jongste zit nog op school": a child's school is not the person's sector (round 7b).
 SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw|partner|"

@@ -180,7 +180,7 @@ class SafetyTurns(ConversationState):
             # straks nergens zorgen over te maken": believed, thanked, the door left open once
             # (113's guidance), and the flag stays (round 16b, p69 heard only "Excuses, dat
             # las ik verkeerd").
-            self.say("utter_crisis_check_no", repeatable=True)
+            self.say("utter_taken_back", repeatable=True)
             if not self.get("soft_reminder_given"):
                 self.say("utter_crisis_soft", repeatable=True)
                 self.set(soft_reminder_given=True)

@@ -102,6 +102,9 @@ class FreeTalk(ConversationState):
                      repeatable=True)
             self.set(pending=None)
         elif intent == "thank":
+            if self.get("safety_flag") and re.search(r"\b(sorry|sry|excuus|excuses)\b",
+                                                     self.turn.text, re.I):
+                self.say("utter_no_need_for_sorry", repeatable=True)
             self.say("utter_thank_safety" if self.get("safety_flag") else "utter_thank",
                      repeatable=True)
             self.set(pending=None)

@@ -205,7 +205,8 @@ def test_a_sentence_with_affairs_in_order_taken_back_keeps_the_door_open():
              "over te maken", "crisis", crisis_level="clear")
     names = chat.say("nee nee, zo bedoel ik het niet", "deny")
     assert "utter_sorry_misread" not in names, names
-    assert "utter_crisis_soft" in names, names
+    # Round 16c: believed, without "Goed dat ik het even mocht vragen" (we asked nothing).
+    assert names[:2] == ["utter_taken_back", "utter_crisis_soft"], names
     assert "utter_deepen_unemployed" not in names, names
     assert chat.slots.get("safety_flag") is True
 
@@ -369,3 +370,44 @@ def test_no_question_about_an_employer_who_pays_for_someone_without_work():
                      topics=["funding"])
     assert "utter_deepen_funding" not in names, names
     assert "utter_deepen_funding_no_work" in names, names
+
+
+def test_words_taken_off_the_card_are_no_new_crisis_statement():
+    # Round 16c, p69: "dat ik niks meer ben hoeft er niet in" at the card -> the 113 block again
+    # and the card unchanged, three times; the quotes were his low-mood lines.
+    chat = Chat()
+    chat.say("vorige maand ontslagen na 31 jaar", "unemployed", topics=["unemployed"])
+    chat.say("weet niet. 31 jaar gewerkt en nu ben ik niks meer?", "nlu_fallback")
+    assert not chat.slots.get("questions_asked"), chat.slots.get("questions_asked")
+    chat.walk_to_summary()
+    chat.slots["questions_asked"] = ["weet niet. 31 jaar gewerkt en nu ben ik niks meer",
+                                     "krijg ik ww na 31 jaar"]
+    names = chat.say("dat ik niks meer ben hoeft er niet in", "crisis", crisis_level="possible")
+    assert not any(n.startswith("utter_crisis") for n in names), names
+    assert chat.slots["questions_asked"] == ["krijg ik ww na 31 jaar"]
+
+
+def test_someone_may_call_said_without_me_is_a_request():
+    # Round 16c, p69: "ok. dan wil ik toch wel dat iemand belt" -> a topic question.
+    chat = Chat()
+    chat.say("vorige maand ontslagen na 31 jaar", "unemployed", topics=["unemployed"])
+    names = chat.say("ok. dan wil ik toch wel dat iemand belt", "nlu_fallback")
+    assert "utter_explain_consent" in names, names
+
+
+def test_a_thank_you_hears_no_sorry_it_did_not_say():
+    # Round 16c, p69: "dank je" -> "Graag gedaan. Je hoeft nergens sorry voor te zeggen."
+    chat = Chat()
+    chat.slots["safety_flag"] = True
+    chat.say("hoi", "greet")
+    assert "utter_no_need_for_sorry" not in chat.say("dank je", "thank")
+    assert "utter_no_need_for_sorry" in chat.say("dankje. sorry voor alles", "thank")
+
+
+def test_keep_it_as_it_is_at_the_card_sends_it():
+    # Round 16c, p68: "ja laat maar zo" at "Klopt dit?" -> "Wil je stoppen met je aanvraag?
+    # Dan gooi ik weg wat je net hebt ingevuld".
+    chat = Chat()
+    chat.walk_to_summary()
+    names = chat.say("ja laat maar zo", "stop_form")
+    assert "utter_ask_stop_confirm" not in names and chat.effects == ["create_ticket"], names
