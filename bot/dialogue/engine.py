@@ -118,6 +118,9 @@ SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w
                           r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
 PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# The sofa, not a bank: "'s avonds lig ik moe op de bank", "op de bank hangen".
+SOFA = re.compile(r"\b(op|van|naar)\s+de\s+bank\b(?!\s+(werk|gewerkt|gewerkt|kantoor))|"
+                  r"\bbank\s+(hangen|liggen|zitten|ploffen)\b", re.IGNORECASE)
 # A wish for the day without a word of thanks: a goodbye.
 FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((nou|oké|oke|ok|"
                            r"nou\s+ja|goed)\W+)?(nog\s+)?(een\s+)?(fijne|prettige|goeie|goede|mooie)\s+"
@@ -780,6 +783,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 continue
             before = self.turn.text[max(0, int(entity.get("start") or 0) - 30):
                                     int(entity.get("start") or 0)]
+            after = self.turn.text[int(entity.get("end") or 0):int(entity.get("end") or 0) + 20]
+            if SOFA.search(before + "bank" + after) and str(entity.get("value")).startswith(
+                    "financ"):
+                continue  # "moe op de bank" is the sofa (round 16c, p68's card: a bank job)
             if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before) and \
                     self.said_of_self(entity):
                 return str(entity["value"])

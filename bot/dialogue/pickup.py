@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.dialogue.turn import sentence_around
 from bot.handover import contact
 
 # "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
@@ -99,6 +100,9 @@ def about_others(clause: str) -> bool:
 def pick_time(text: str) -> str | None:
     """A moment to call said with a word of contact ("Bellen graag, bel maar in de middag";
     round 10, p37, p42), not a date in a story ("mijn contract stopt morgen")."""
+    # "tussen 8 en 4" is one moment: its "en" splits no clause (round 16c, p68 got "niet
+    # tussen 8").
+    text = re.sub(r"\b(tussen\s+\S+)\s+en\s+", r"\1 tot ", text, flags=re.IGNORECASE)
     clauses = [c for c in _CLAUSES.split(text) if c.strip() and not about_others(c)]
     if not any(_CALL_CUE.search(c) for c in clauses) and not _PHONE_RUN.search(text):
         return None
@@ -114,7 +118,8 @@ def pick_time(text: str) -> str | None:
         if _CALL_CUE.search(clause) or (with_number and not _STORY_DATE.search(clause)) or \
                 not _TIME_FILLER.sub(" ", rest).strip():
             chosen.append(clause)
-    return contact.clean_time(", ".join(chosen)) if chosen else None
+    moment = contact.clean_time(", ".join(chosen)) if chosen else None
+    return re.sub(r"\b(tussen\s+\S+)\s+tot\s+", r"\1 en ", moment) if moment else None
 
 
 @dataclass
@@ -173,7 +178,12 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
         for word in words:
             if word == "wa":
                 continue  # Flemish "wat": "da is ni wa ik vroeg" (round 10, p39)
-            if re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered) or (
+            negated = re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered)
+            if negated and contact.clean_time(sentence_around(lowered, negated.start())):
+                # "niet bellen tussen 8 en 4" says when, not how: no refusal of the phone
+                # (round 16c, p68's number was erased).
+                continue
+            if negated or (
                     channel != "chat" and re.search(rf"\b{re.escape(word)}\s+{_NEGATED_AFTER}",
                                                     lowered)) or (
                     re.search(rf"\b{re.escape(word)}{_DISLIKED_AFTER}", lowered)):

@@ -411,3 +411,34 @@ def test_keep_it_as_it_is_at_the_card_sends_it():
     chat.walk_to_summary()
     names = chat.say("ja laat maar zo", "stop_form")
     assert "utter_ask_stop_confirm" not in names and chat.effects == ["create_ticket"], names
+
+
+def test_not_calling_between_hours_is_a_moment_not_a_refusal_of_the_phone():
+    # Round 16c, p68: "… en niet bellen tussen 8 en 4" erased her phone number ("Contact: -")
+    # and saved "niet tussen 8"; p70's "tussen 12 en 4" was saved as "tussen 12".
+    from bot.dialogue.pickup import pick_up
+
+    picked = pick_up("nee klopt niet ik werk in de thuiszorg. en niet bellen tussen 8 en 4", False)
+    assert picked.refused_channels == set() and picked.time == "niet tussen 8 en 4", picked
+    assert pick_up("niet bellen, mailen graag", False).refused_channels == {"phone"}
+    chat = Chat(choices=None)
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    for text in ("Ayşe", "whatsapp is goed. 06-12345970", "tussen 12 en 4"):
+        chat.say(text, "inform")
+    assert chat.slots["contact_time"] == "tussen 12 en 4"
+
+
+def test_the_sofa_is_no_bank_job():
+    # Round 16c, p68: "'s avonds lig ik moe op de bank" -> "Je werkt in de financiële
+    # dienstverlening" on her card.
+    chat = Chat()
+    chat.say("'s avonds lig ik alleen nog moe op de bank", "workload_health",
+             topics=["workload_health"],
+             entities=[{"entity": "sector", "value": "financiele_dienstverlening",
+                        "start": 38, "end": 42}])
+    assert not chat.slots.get("sector"), chat.slots.get("sector")
+    worker = Chat()
+    worker.say("ik werk bij de bank", "inform", entities=[
+        {"entity": "sector", "value": "financiele_dienstverlening", "start": 14, "end": 18}])
+    assert worker.slots.get("sector") == "financiele_dienstverlening"

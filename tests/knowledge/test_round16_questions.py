@@ -83,6 +83,9 @@ NEAR = [
     ("hoe vraag ik ww aan", "ww_aanvragen"),
     ("wat is zorgverlof", "mantelzorgverlof"),
     ("moet ik mijn werkgever vertellen wat ik heb", "ziek_wat_vertellen"),
+    # Round 16c (p70): about a Dutch course, not wages; wages keep their answer.
+    ("mijn baas betaalt dat?", None),
+    ("baas geeft geen geld voor mijn werk. wat kan ik doen?", "loon_te_laat"),
 ]
 
 
@@ -159,3 +162,9 @@ def test_a_keyword_given_twice_is_refused(tmp_path):
     (tmp_path / "keywords.yml").write_text("keywords:\n  a: x\n  a: y\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="given twice"):
         load_keywords(tmp_path / "keywords.yml", entries=[])
+
+
+def test_who_pays_it_after_a_course_is_no_wage_question():
+    # Round 16c, p70: "mijn baas betaalt dat?" after the Dutch-course answer got late wages and
+    # the 50% statutory increase.
+    assert found_id("mijn baas betaalt dat?") != "loon_te_laat"
