@@ -109,6 +109,7 @@ from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
+from bot.nlu.crisis import rule_level
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
 WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})
@@ -119,7 +120,7 @@ SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w
 POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
 PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
 # The sofa, not a bank: "'s avonds lig ik moe op de bank", "op de bank hangen".
-SOFA = re.compile(r"\b(op|van|naar)\s+de\s+bank\b(?!\s+(werk|gewerkt|gewerkt|kantoor))|"
+SOFA = re.compile(r"\b(op|van|naar)\s+de\s+bank\b(?!\s+(werk|gewerkt|kantoor))|"
                   r"\bbank\s+(hangen|liggen|zitten|ploffen)\b", re.IGNORECASE)
 # A wish for the day without a word of thanks: a goodbye.
 FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((nou|oké|oke|ok|"
@@ -385,10 +386,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
     def _dispatch(self, picked: Picked) -> None:
         turn = self.turn
         if self.pending in ("about", "summary", "summary_edit") and (
-                LEAVE_OUT.search(turn.text) or HEALTH_OUT.search(turn.text)):
+                LEAVE_OUT.search(turn.text) or HEALTH_OUT.search(turn.text)) and \
+                rule_level(turn.text) != "clear":
             # "dat ik niks meer ben hoeft er niet in" edits the card: the words are quoted from
             # an earlier message, not said again (round 16c, p69 got the 113 block again and
-            # the card unchanged).
+            # the card unchanged). "zet niet in dat ik er een eind aan wil maken" says it now.
             turn.crisis_level = None
             if turn.intent == "crisis":
                 turn.intent = "inform"

@@ -442,3 +442,12 @@ def test_the_sofa_is_no_bank_job():
     worker.say("ik werk bij de bank", "inform", entities=[
         {"entity": "sector", "value": "financiele_dienstverlening", "start": 14, "end": 18}])
     assert worker.slots.get("sector") == "financiele_dienstverlening"
+
+
+def test_a_crisis_said_while_editing_the_card_is_still_heard():
+    # The guard for the fix above: "zet niet in dat ik er een eind aan wil maken" is said now.
+    chat = Chat()
+    chat.walk_to_summary()
+    names = chat.say("zet maar niet in dat ik er een eind aan wil maken", "crisis",
+                     crisis_level="clear")
+    assert any(n.startswith("utter_crisis") for n in names), names
