@@ -354,8 +354,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         not what this chat costs (round 16, p72 got the price of the chat): the line of the
         last answer that says who pays."""
         short = len(turn.text.split()) <= 3  # "kost geld?" right after the answer
-        if SERVICE_COST.search(turn.text) or not (short or POINTS_BACK.search(turn.text)):
-            return
+        if SERVICE_COST.search(turn.text) or not (short or POINTS_BACK.search(turn.text)) or \
+                (self.pending == "offer" and len(turn.text.split()) <= 4):
+            return  # right after "wil je met een consulent praten?", "wat kost dat?" is ours
         earlier = list(self.get("knowledge_recent") or [])
         if not earlier and MEANT.match(turn.text):
             # "nee ik bedoel de taalles. kost dat geld?" after our price was the wrong answer

@@ -451,3 +451,15 @@ def test_a_crisis_said_while_editing_the_card_is_still_heard():
     names = chat.say("zet maar niet in dat ik er een eind aan wil maken", "crisis",
                      crisis_level="clear")
     assert any(n.startswith("utter_crisis") for n in names), names
+
+
+def test_what_it_costs_right_after_the_offer_is_our_price():
+    # The guard for "wie betaalt da": after "Wil je hierover praten met een consulent?",
+    # "wat kost dat?" asks about the consultant.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijne baas zei iets van outplacement. wa is da?", "job_search", flemish=True,
+             knowledge=_real("outplacement_vlaanderen"))
+    chat.slots["pending"] = "offer"
+    names = chat.say("wat kost dat?", "ask_cost", flemish=True)
+    assert "utter_ask_cost_be" in names, names
