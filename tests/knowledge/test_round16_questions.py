@@ -86,6 +86,8 @@ NEAR = [
     # Round 16c (p70): about a Dutch course, not wages; wages keep their answer.
     ("mijn baas betaalt dat?", None),
     ("baas geeft geen geld voor mijn werk. wat kan ik doen?", "loon_te_laat"),
+    # Round 16c (p68): her manager's answer is about workload, not about becoming a team leader.
+    ("mijn teamleider zegt iedereen heeft het druk", "werkdruk"),
 ]
 
 
