@@ -170,3 +170,12 @@ def test_who_pays_it_after_a_course_is_no_wage_question():
     # Round 16c, p70: "mijn baas betaalt dat?" after the Dutch-course answer got late wages and
     # the 50% statutory increase.
     assert found_id("mijn baas betaalt dat?") != "loon_te_laat"
+
+
+def test_how_long_the_ww_lasts_names_both_ends():
+    # Rounds 16b and 16c, p69: "hoe lang krijg ik dat" after 31 years of work got only
+    # "minstens 3 maanden" (docs/facts.md, ww_duur: at least 3, at most 24 months).
+    entry = entry_by_id("ww_voorwaarden")
+    assert entry is not None
+    line = closest_line(entry, "en hoe lang krijg ik dat dan, ik heb 31 jaar gewerkt")
+    assert "minstens 3 maanden" in line and "24 maanden" in line, line
