@@ -185,7 +185,10 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        r"\b(ik\s+werk|werk\s+ik|ben\s+ik\s+(aan\s+het\s+werk|op\s+het\s+werk|"
                        r"aan\s+het\s+werken|weg|bezet)|heb\s+ik\s+(werk|dienst))\b|"
                        # "middag ik slaap, avond werk" (round 16b, p70, who cleans at night)
-                       r"\b(ik\s+slaap|slaap\s+ik)\b|(?<!het\s)(?<!na\s)\b(werk|slaap)\s*$",
+                       # ("'s avonds na mijn werk" is a moment that suits: only a part of the day
+                       # with the bare word "werk" or "slaap" says it does not.)
+                       r"\b(ik\s+slaap|slaap\s+ik)\b|^\W*('?s\s*)?(de\s+|in\s+de\s+)?(ochtend|"
+                       r"middag|avond|nacht|voormiddag|namiddag)\w*\s+(werk|slaap)\W*$",
                        re.IGNORECASE)
 
 

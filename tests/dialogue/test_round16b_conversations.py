@@ -265,6 +265,8 @@ def test_parts_of_the_day_she_sleeps_or_works_are_no_moment_to_call():
     assert clean_time("ochtend, voor 12 uur. middag ik slaap, avond werk") == \
         "'s ochtends voor 12 uur"
     assert clean_time("bel me 's avonds na het werk") == "'s avonds"
+    # Found in the final read: "na mijn werk" is when it suits.
+    assert clean_time("bel me 's avonds na mijn werk") == "'s avonds"
 
 
 def test_the_moment_on_the_card_can_be_corrected_without_a_word_of_calling():
