@@ -624,8 +624,11 @@ OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}
                               r"handig|prettig)\b|"
                               # "oke dan wil ik het wel proberen denk ik", "dat wil ik wel"
                               # (round 16, p66 was read as a new topic)
-                              r"\b(dan|dat)\s+wil\s+ik\s+(het\s+|dat\s+)?(wel|graag)\b"
-                              r"(?!\s+(weten|vragen|eerst|even\s+weten))|"
+                              # ("dan wil ik graag met mijn baas praten" is no yes to us: the
+                              # clause must end there.)
+                              r"\b(dan|dat)\s+wil\s+ik\s+(het\s+|dat\s+)?(wel|graag)"
+                              r"(\s+(proberen|doen))?(\s+(hoor|ja|eigenlijk|denk\s+ik))*"
+                              r"\s*([.,!…]|$)|"
                               r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b", re.I)
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
@@ -712,9 +715,9 @@ MAX_CHECK_QUESTIONS = 2
 TOPIC_SURE = 0.5
 # Teaching others, not learning: "jongens iets leren", "anderen het vak leren", "leerlingen
 # begeleiden".
-TEACH_OTHERS = re.compile(r"\b(jongens|jongeren|anderen|leerlingen|mensen|nieuwe\s+mensen|"
-                          r"collega'?s|stagiairs?)\s+(\w+\s+){0,2}(leren|opleiden|begeleiden|"
-                          r"inwerken)\b|\bhet\s+vak\s+(overdragen|doorgeven|bijbrengen)\b|"
+TEACH_OTHERS = re.compile(r"\b(jongens|jongeren|anderen|leerlingen|nieuwe\s+mensen|"
+                          r"collega'?s|stagiairs?)\s+(\w+\s+){0,2}(leren(?!\s+kennen)|opleiden|"
+                          r"begeleiden|inwerken)\b|\bhet\s+vak\s+(overdragen|doorgeven|bijbrengen)\b|"
                           r"\bleerlingen\s+onder\s+(me|mij)\b", re.I)
 # Words that settle the classifier's guess: "ik ben ontslagen" is about losing work.
 NAMED_FOR_SURE = {

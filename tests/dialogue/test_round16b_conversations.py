@@ -465,3 +465,15 @@ def test_what_it_costs_right_after_the_offer_is_our_price():
     chat.slots["pending"] = "offer"
     names = chat.say("wat kost dat?", "ask_cost", flemish=True)
     assert "utter_ask_cost_be" in names, names
+
+
+def test_a_wish_to_talk_to_the_boss_is_no_yes_to_our_offer():
+    # Found in the final read: "dan wil ik graag met mijn baas praten" to an open offer must not
+    # start the request.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik twijfel of dit werk bij me past", "stuck", topics=["stuck"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("dan wil ik graag met mijn baas praten", "hr_conversation",
+                     topics=["hr_conversation"])
+    assert "utter_explain_consent" not in names, names
