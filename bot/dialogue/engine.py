@@ -34,6 +34,7 @@ from bot.dialogue.patterns import (
     ASKING_BEFORE,
     BACK_TO_WORK,
     BOT_QUESTION,
+    CAN_THAT,
     CONFIRM_STEPS,
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
@@ -47,6 +48,7 @@ from bot.dialogue.patterns import (
     ENJOY_DOUBT,
     ERASED_QUESTION,
     EXPLICIT_DELETE,
+    FAREWELL_ONLY,
     FIXED_TERM,
     FORM_STEPS,
     GOODBYE_ANY,
@@ -60,6 +62,7 @@ from bot.dialogue.patterns import (
     KEPT_HOW_LONG,
     LIVING_COSTS,
     MAX_CHECK_QUESTIONS,
+    MEANT,
     MISS_INTENTS,
     NO_CONSULTANT,
     NO_STRENGTH,
@@ -70,7 +73,9 @@ from bot.dialogue.patterns import (
     OTHERS_OPINION,
     OTHERS_SAY_NO,
     PAUSE,
+    PAYS,
     PERMANENT,
+    POINTS_BACK,
     PRIVACY_QUESTION,
     QUESTION_SENTENCE,
     RECRUITMENT,
@@ -82,11 +87,13 @@ from bot.dialogue.patterns import (
     SECTOR_OF_OTHERS,
     SECTOR_WISH,
     SELF_SOLVE,
+    SERVICE_COST,
     SHRUG,
     SICK_LEAVE,
     SIMPLER,
     SINCE_WHEN,
     SLEEPS_BADLY,
+    SOFA,
     STORED_QUESTION,
     STUCK_WORDS,
     THANKS_WORDS,
@@ -113,26 +120,6 @@ from bot.nlu.crisis import rule_level
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
 WORK_LOSS = frozenset({"unemployed", "job_insecurity", "flex_contract"})
-# "Wat kost een gesprek?", "is deze chat gratis": the price of our service, never of
-# something just explained; "wie betaalt da/dat/die" points back at the last answer.
-SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w*|coach\w*|"
-                          r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
-POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
-PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
-# The sofa, not a bank: "'s avonds lig ik moe op de bank", "op de bank hangen".
-SOFA = re.compile(r"\b(op|van|naar)\s+de\s+bank\b(?!\s+(werk|gewerkt|kantoor))|"
-                  r"\bbank\s+(hangen|liggen|zitten|ploffen)\b", re.IGNORECASE)
-# A wish for the day without a word of thanks: a goodbye.
-FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((nou|oké|oke|ok|"
-                           r"nou\s+ja|goed)\W+)?(nog\s+)?(een\s+)?(fijne|prettige|goeie|goede|mooie)\s+"
-                           r"(dag|avond|middag|weekend|week)(\s+(nog|dan|verder|hoor|he|hè))*\W*$",
-                           re.IGNORECASE)
-# "nee ik bedoel de taalles": what they meant, after we misread.
-MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
-# "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
-CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
-                      r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"
-                      r"organiseren|aanvragen))\s*\?+\s*$", re.IGNORECASE)
 # Topics whose answers assume who the person is (a flex worker, near retirement).
 STATUS_TOPICS = frozenset({"flex_contract", "retirement"})
 # Questions about this service (price, privacy, who we are): not the person's case.
@@ -342,12 +329,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         for response in self.recent:
             if response in NO_WORK_VERSIONS:
                 self.say(response, repeatable=True)  # said as its no-work version
-        if self.may_offer():
-            self.say("utter_offer_consultant")
-            self.set(pending="offer")
-        else:
-            self.set(pending=None)
-            self.say("utter_anything_else", repeatable=True)
+        self.offer_or_close()
 
     def _cost_of_last_answer(self, turn: Turn) -> None:
         """"en wie betaalt da?" right after the outplacement answer asks who pays for that,
@@ -566,12 +548,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if "workload_health" not in self.topics():
             self.set(topics=[*self.topics(), "workload_health"], last_topic="workload_health",
                      primary_topic=self.get("primary_topic") or "workload_health")
-        if self.may_offer():
-            self.say("utter_offer_consultant", repeatable=True)
-            self.set(pending="offer")
-        else:
-            self.say("utter_anything_else", repeatable=True)
-            self.set(pending=None)
+        self.offer_or_close(repeat_offer=True)
 
     def _hear_discouraged(self) -> bool:
         """"Niemand wil een vent van 52", "het heeft toch geen zin om te solliciteren": heard

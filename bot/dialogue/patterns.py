@@ -877,3 +877,26 @@ CONFIRM_STEPS = ("delete_confirm", "stop_confirm", "withdraw_confirm", "email_ty
 # Words that ask to erase, without doubt: "verwijder mijn gegevens", "wis alles".
 EXPLICIT_DELETE = re.compile(r"\b(wis\w*|verwijder\w*|delete|vergeet\s+(alles|mij|me)|"
                              r"haal\s+(\w+\s+){0,2}weg|weg\s*halen|weggooien)\b", re.I)
+
+# Read by the engine (bot/dialogue/engine.py): a price asked, a word pointing back, the sofa,
+# a farewell, a correction of what we read, and "Kan dat?" after a wish.
+# "Wat kost een gesprek?", "is deze chat gratis": the price of our service, never of
+# something just explained; "wie betaalt da/dat/die" points back at the last answer.
+SERVICE_COST = re.compile(r"\b(gesprek\w*|chat\w*|consulent\w*|jullie|loopbaan\w*|coach\w*|"
+                          r"lid\w*|dienst\w*|deze|dit|u|jij)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(da|dat|die|dit|het|zoiets|zo'?n|ervoor|daarvoor)\b", re.IGNORECASE)
+PAYS = re.compile(r"\bbetaal\w*|\bkost(en)?\b|\bgratis\b", re.IGNORECASE)
+# The sofa, not a bank: "'s avonds lig ik moe op de bank", "op de bank hangen".
+SOFA = re.compile(r"\b(op|van|naar)\s+de\s+bank\b(?!\s+(werk|gewerkt|kantoor))|"
+                  r"\bbank\s+(hangen|liggen|zitten|ploffen)\b", re.IGNORECASE)
+# A wish for the day without a word of thanks: a goodbye.
+FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((nou|oké|oke|ok|"
+                           r"nou\s+ja|goed)\W+)?(nog\s+)?(een\s+)?(fijne|prettige|goeie|goede|mooie)\s+"
+                           r"(dag|avond|middag|weekend|week)(\s+(nog|dan|verder|hoor|he|hè))*\W*$",
+                           re.IGNORECASE)
+# "nee ik bedoel de taalles": what they meant, after we misread.
+MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
+# "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
+CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
+                      r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"
+                      r"organiseren|aanvragen))\s*\?+\s*$", re.IGNORECASE)

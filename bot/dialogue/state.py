@@ -146,6 +146,17 @@ class ConversationState:
     def has_ticket(self) -> bool:
         return bool(self.get("ticket_reference"))
 
+    def offer_or_close(self, closing: str = "utter_anything_else", *, when: bool = True,
+                       repeat_offer: bool = False) -> None:
+        """The consultant offered where that may be done (and `when` holds), else the door
+        left open with `closing`: the end of most turns that gave advice."""
+        if when and self.may_offer():
+            self.say("utter_offer_consultant", repeatable=repeat_offer)
+            self.set(pending="offer")
+        else:
+            self.set(pending=None)
+            self.say(closing, repeatable=True)
+
     def may_offer(self) -> bool:
         # Two turns talking past an open offer count as a no: more is pushing (round 6,
         # p31 was offered seven times; round 14, p55 three times in six messages).

@@ -517,13 +517,8 @@ class FreeTalk(ConversationState):
 
     def after_answer(self) -> None:
         """After a knowledge answer: an offer where it fits, else an open door."""
-        if self.may_offer() and self.get("last_topic") in OFFER_TOPICS and \
-                self.pending != "offer":
-            self.say("utter_offer_consultant")
-            self.set(pending="offer")
-        else:
-            self.set(pending=None)
-            self.say("utter_more_questions", repeatable=True)
+        self.offer_or_close("utter_more_questions", when=self.get("last_topic") in OFFER_TOPICS
+                            and self.pending != "offer")
 
     def has_advice_left(self, topic: str) -> bool:
         """A first tip for the topic not given yet, or a next step after it."""
@@ -565,12 +560,7 @@ class FreeTalk(ConversationState):
             self.set(selfhelp_given=[*given, step])
         elif not any(say.response == "utter_discouraged_heard" for say in self.out.says):
             self.say("utter_heard")
-        if topic in OFFER_TOPICS and self.may_offer():
-            self.say("utter_offer_consultant")
-            self.set(pending="offer")
-        else:
-            self.set(pending=None)
-            self.say("utter_anything_else", repeatable=True)
+        self.offer_or_close(when=topic in OFFER_TOPICS)
 
     def no_answer(self) -> None:
         """An honest "I don't know", never an answer that only looks like one; the second
