@@ -422,7 +422,8 @@ CONSULTANT_WISH = re.compile(
     r".{0,30}\b(wil\s+ik\s+(wel|graag)|lijkt\s+me\s+(wel\s+)?(fijn|goed))\b|"
     # "ik wil gewoon dat iemand me belt", "misschien wel dat iemand me belt" (round 13c, p54)
     r"\b(wil|zou\s+willen|graag|misschien\s+(wel\s+)?)\s*((?!(niet|nie|ni|geen)\b)\w+\s+){0,3}"
-    r"dat\s+(er\s+)?iemand\s+"
+    # "goed. dan wil ik wel dat die consulent belt" (round 16d, p69: "Ik zie hier geen aanvraag")
+    r"dat\s+(er\s+)?(iemand|die\s+consulent|de\s+consulent|een\s+consulent|jullie)\s+"
     # "ok. dan wil ik toch wel dat iemand belt" (round 16c, p69 got a topic question)
     r"((me|mij)\s+)?(belt|opbelt|mailt|appt|terugbelt)\b",
     re.I)

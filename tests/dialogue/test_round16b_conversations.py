@@ -477,3 +477,12 @@ def test_a_wish_to_talk_to_the_boss_is_no_yes_to_our_offer():
     names = chat.say("dan wil ik graag met mijn baas praten", "hr_conversation",
                      topics=["hr_conversation"])
     assert "utter_explain_consent" not in names, names
+
+
+def test_that_consultant_may_call_is_a_request():
+    # Round 16d, p69: "goed. dan wil ik wel dat die consulent belt" -> "Ik zie hier geen
+    # aanvraag voor een consulent. Wil je er een doen?"
+    chat = Chat()
+    chat.say("vorige maand ontslagen na 31 jaar", "unemployed", topics=["unemployed"])
+    names = chat.say("goed. dan wil ik wel dat die consulent belt", "manage_request")
+    assert "utter_explain_consent" in names, names
