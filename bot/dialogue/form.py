@@ -50,7 +50,13 @@ from bot.dialogue.patterns import (
     changed_choices,
     read_choices,
 )
-from bot.dialogue.pickup import Picked, name_beside_number, pick_name, pick_phone
+from bot.dialogue.pickup import (
+    Picked,
+    name_beside_number,
+    name_first,
+    pick_name,
+    pick_phone,
+)
 from bot.dialogue.state import ConversationState
 from bot.dialogue.turn import sentence_span
 from bot.handover import contact
@@ -289,10 +295,13 @@ class HandoverForm(ConversationState):
         step = self.pending if self.pending in FORM_STEPS else self.next_step()
         intent = self.intent
         if picked.phone and not picked.name and not self.get("contact_name") and \
-                step in ("name", "channel", "phone", "summary", "summary_edit"):
+                step in ("consent", "name", "channel", "phone", "summary", "summary_edit"):
             # "mirjam. 06-12345954" at the number: the name too (round 13, p54 was
             # "Naam: anoniem"; after a crisis statement the name is not asked).
             picked.name = name_beside_number(self.turn.text)
+        if step == "name" and not picked.name and not self.get("contact_name") and \
+                (picked.phone or picked.email or picked.channel or picked.time):
+            picked.name = name_first(self.turn.text)
         said_bye = GOODBYE_WORDS.match(self.turn.text) or GOODBYE_END.search(self.turn.text)
         if intent == "goodbye" and said_bye and step != "consent":
             # Leaving halfway loses nothing: the request waits, unsent, for their return.
@@ -472,8 +481,11 @@ class HandoverForm(ConversationState):
                 # voorkeur" (p42). Short answers stay as typed ("vandaag ochtend").
                 self.set(contact_time=moment)
                 return True
-            if (NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text)) and \
+            if (NO_PREFERENCE.search(text) or SKIP_ANSWER.search(text) or (
+                    self.intent == "affirm" and not TIME_WORDS.search(text))) and \
                     not DAY_WORDS.search(text):
+                # "ja is goed" names no moment: any moment is fine, not "ja is goed" on the
+                # card (round 16d, p69).
                 self.set(contact_time="geen voorkeur")
                 return True
             moment = contact.clean_free_text(text)
@@ -849,7 +861,10 @@ class HandoverForm(ConversationState):
         from datetime import UTC, datetime
 
         self.set(consent_given=True, consent_given_at=datetime.now(UTC).isoformat())
-        self.apply_picked(picked, announce=False)
+        changed = self.apply_picked(picked, announce=False)
+        if changed:
+            # "ja. 06-12345969, Wim": shown back, so they see it was heard (round 16d, p69).
+            self.say("utter_noted", repeatable=True, noted=self.noted_text(changed))
         self.ask_step(self.next_step())
 
     def remember_situation(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from bot.dialogue.turn import sentence_around
 from bot.handover import contact
@@ -240,16 +242,60 @@ def name_beside_number(text: str) -> str | None:
         return None
     before = re.findall(r"[^\W\d_][^\W\d_'’-]*", text[:match.start()])
     after = re.findall(r"[^\W\d_][^\W\d_'’-]*", text[match.end():])
+    if len(after) == 1 and all(w.lower() in FILLER | _BESIDE_NUMBER for w in before) and \
+            re.fullmatch(r"\s*[,;-]\s*[^\W\d_][^\W\d_'’-]*\s*[.!]?\s*", text[match.end():]):
+        # "ja. 06-12345969, Wim": the name after the number and a comma (round 16d, p69).
+        return _one_name(after[0], strict=True)
     if len(before) != 1 or any(w.lower() not in FILLER | _BESIDE_NUMBER for w in after):
         return None
     word = before[0]
+    if re.search(r"[.,;:!?]\s*\S", text[match.end():]):
+        return None
+    return _one_name(word)
+
+
+def _one_name(word: str, strict: bool = False) -> str | None:
+    """One word typed beside contact details, when it is no chat, contact or time word;
+    `strict`: nor any other Dutch word ("natuurlijk, bellen"), for a word that stands alone."""
+    from bot.dialogue.patterns import FILLER
+
     lowered = word.lower()
     channel_words = {w for words in contact.CHANNEL_WORDS.values() for w in words}
     if len(word) < 2 or lowered in FILLER | _BESIDE_NUMBER | _NOT_NAMES | channel_words or \
-            contact.clean_time(word) or re.search(r"[.,;:!?]\s*\S", text[match.end():]):
+            contact.clean_time(word):
         return None
+    if strict and (lowered in _INTERJECTIONS or not _dutch_words() or lowered in _dutch_words()):
+        return None  # without the word list there is no telling "snel." from "esther."
     name = contact.clean_name(word)
     return None if name == contact.ANONYMOUS else name
+
+
+def name_first(text: str) -> str | None:
+    """ "esther. bellen graag 06-..." asked for a name: the one word before the first full stop
+    or comma is the name, when the rest gives contact details (round 16d, p68 was asked her
+    name again). Never a chat, contact or time word ("bellen. 06-...")."""
+    match = re.match(r"\s*([^\W\d_][^\W\d_'’-]*)\s*[.,;:]\s*\S", text)
+    return _one_name(match.group(1), strict=True) if match else None
+
+
+_INTERJECTIONS = frozenset({"tja", "tsja", "hmm", "hm", "ehm", "uhm", "eh", "uh", "pff", "nou",
+                            "ah", "oh", "oja", "ok", "oki", "okido", "yes", "jup", "jep", "jaa",
+                            "jazeker", "jawel", "tuurlijk", "zeker", "owja", "owh"})
+
+
+@cache
+def _dutch_words() -> frozenset[str]:
+    """Dutch adjectives, adverbs, verbs, prepositions and articles (spaCy's lookup data, which
+    the NLU pipeline installs): "natuurlijk, bellen" or "snel. 06-..." start with no name.
+    Nouns are left out, because many first names are nouns too (Kees, Roos, Bas)."""
+    try:
+        import spacy_lookups_data
+        import srsly
+    except ImportError:  # the lookups are part of the NLU pipeline
+        return frozenset()
+    index = srsly.read_gzip_json(
+        Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_index.json.gz")
+    return frozenset(word for kind in ("adj", "verb", "adp", "det") for word in index[kind])
 
 
 def pick_up(text: str, prefer_belgium: bool = False) -> Picked:

@@ -33,7 +33,11 @@ _STRICT_CHANNEL_WORDS = {
     # "Hoe wil je dat de consulent contact met je opneemt?" right after it).
     "phone": ("bel me", "bellen", "bel mij", "telefonisch", "opbellen", "terugbellen",
               "me belt", "mij belt", "me opbelt", "mij opbelt", "me terugbelt",
-              "mij terugbelt", "gebeld worden"),
+              "mij terugbelt", "gebeld worden",
+              # "dat die consulent belt" (round 16d, p69 was asked the way after it)
+              "consulent belt", "consulent me belt", "consulent mij belt", "consulent bellen",
+              "consulent me bellen", "consulent mij bellen", "iemand belt", "jullie bellen",
+              "jullie me bellen", "dat die belt", "dat hij belt", "dat ze belt"),
     "whatsapp": ("whatsapp", "whats app", "appen", "whatsappen", "app maar", "app me", "app mij",
                  "stuur een app", "stuur me een app", "me appt", "mij appt"),
     "email": ("mail", "e-mail", "email", "mailen", "e mail", "mailtje", "me mailt", "mij mailt"),
