@@ -29,6 +29,8 @@ from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.follow_up import FollowUpTurns
 from bot.dialogue.form import LEAVE_OUT, HandoverForm
 from bot.dialogue.patterns import (
+    AGE_ANSWER,
+    AGE_DOUBT,
     AM_I_CRAZY,
     APOLOGY,
     ASKING_BEFORE,
@@ -38,6 +40,7 @@ from bot.dialogue.patterns import (
     CONFIRM_STEPS,
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
+    CRIES,
     DEADLINE_PHRASE,
     DELETE_WORDS,
     DENIAL,
@@ -47,6 +50,7 @@ from bot.dialogue.patterns import (
     ENGLISH_REQUEST,
     ENJOY_DOUBT,
     ERASED_QUESTION,
+    EVERYONE_BUSY,
     EXPLICIT_DELETE,
     FAREWELL_ONLY,
     FIXED_TERM,
@@ -70,6 +74,7 @@ from bot.dialogue.patterns import (
     NOT_HELPED,
     NOT_SICK,
     NOT_UNTIL_RETIREMENT,
+    OFFER_NO,
     OTHERS_OPINION,
     OTHERS_SAY_NO,
     PAUSE,
@@ -513,11 +518,17 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 turn.crisis_level is None and self._hear_others_opinion():
             return
         discouraged = bool(DISCOURAGED.search(turn.text)) and turn.crisis_level is None
+        if discouraged and self.pending == "offer" and OFFER_NO.match(turn.text):
+            # "nu niet. wat moet een man van 58 nog": a no to the offer first, and then the
+            # rest is heard without the offer again (round 16d, p69).
+            self.set(offer_declined=True, pending=None)
         if discouraged and self._hear_discouraged():
             return
         if SLEEPS_BADLY.search(turn.text) and turn.crisis_level is None and \
                 self.intent != "workload_health" and not self.get("safety_flag"):
             self.say("utter_sleep_heard")  # once: say() keeps it from the next turn
+        if turn.crisis_level is None:
+            self._hear_tears_and_busy()
         self.free_turn(picked)
         if discouraged:
             # "Het heeft geen zin om te solliciteren" is no request for a tip on letters.
@@ -540,6 +551,25 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         self.set(pending=None)
         return True
 
+    def _hear_tears_and_busy(self) -> None:
+        """Tears about work and "iedereen heeft het druk" are named back once, before the
+        answer (round 16d, p68). Tears with no topic the classifier is sure of are about the
+        load of the work, not a choice between two menus."""
+        heard = list(self.get("heard_once") or [])
+        text = self.turn.text
+        if CRIES.search(text) and "utter_crying_heard" not in heard and \
+                self.intent not in ("thank", "goodbye", "affirm", "deny", "enjoy_work"):
+            heard.append("utter_crying_heard")
+            self.say("utter_crying_heard", repeatable=True)
+            if self.intent in MISS_INTENTS or self.turn.confidence < 0.6:
+                self.turn.intent, self.turn.confidence = "workload_health", 0.9
+                self.turn.topics = ["workload_health",
+                                    *[t for t in self.turn.topics if t != "workload_health"]]
+        if EVERYONE_BUSY.search(text) and "utter_everyone_busy" not in heard:
+            heard.append("utter_everyone_busy")
+            self.say("utter_everyone_busy", repeatable=True)
+        self.set(heard_once=heard or None)
+
     def _hear_worn_out(self) -> None:
         """"Ik kan niet meer" about work: heard, with what she can do before she is sick,
         then the consultant if not declined, else the question where we were."""
@@ -561,9 +591,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(heard_once=[*heard, "utter_discouraged_heard"])
             return False  # the rest of the message is answered as it is
         if "utter_discouraged_heard_again" in heard:
-            return False
+            return self._answer_age_doubt()
         self.say("utter_discouraged_heard_again", repeatable=True)
         self.set(heard_once=[*heard, "utter_discouraged_heard_again"])
+        if self._answer_age_doubt():
+            return True
         if self.turn.is_question and self.turn.knowledge:
             return False  # "heeft het nog zin, ben ik te oud?": and the answer
         if self.may_offer():
@@ -571,6 +603,23 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(pending="offer")
         else:
             self.set(pending=None)
+        return True
+
+    def _answer_age_doubt(self) -> bool:
+        """"Wie neemt er nou iemand van 58 aan", said again after the first doubt was heard:
+        the answer on finding work when older, once, however the retriever scores a sentence
+        this short and bitter (round 16d, p69 got "Waar kan ik je nog mee helpen?", and the
+        answer only when he asked it plainly). A first message keeps its menu of what they
+        seek most."""
+        given = list(self.get("knowledge_given") or [])
+        if not AGE_DOUBT.search(self.turn.text) or AGE_ANSWER in given:
+            return False
+        entry = entry_by_id(AGE_ANSWER)
+        if entry is None:
+            return False
+        self.say_knowledge(entry)
+        self.set(knowledge_given=[*given, AGE_ANSWER])
+        self.offer_or_close("utter_more_questions")
         return True
 
     def _privacy_in_other_words(self) -> bool:

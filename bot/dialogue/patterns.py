@@ -308,6 +308,11 @@ DISCOURAGED = re.compile(
     # "ik ben 47, wie gaat mij nog pakken" (round 16b, p72 got pension texts)
     r"\bwie\s+(gaat|wil|zal)\s+(mij|me)\s+nog\s+(pakken|nemen|aannemen|willen|hebben)\b|"
     r"\bwie\s+neemt\s+(mij|me)\s+nog\b", re.I)
+# Doubt about one's age for work, within a discouraged statement ("wat moet een man van 58
+# nog", "wie neemt er nou iemand van 58 aan"): answered with AGE_ANSWER (round 16d, p69).
+AGE_DOUBT = re.compile(r"\b(iemand|een\s+(man|vrouw|vent|mens))\s+van\s+[4-6]\d\b|\bte\s+oud\b|"
+                       r"\bop\s+mijn\s+leeftijd\b|\bop\s+mijn\s+[4-6]\d(e|ste)?\b", re.I)
+AGE_ANSWER = "werk_zoeken_als_oudere"
 # What made the check question a must: affairs put in order, a farewell. After a no, the way to
 # 113 is still said once (round 16, p69: "ik heb alles geregeld", then nothing).
 PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zorgen|"
@@ -317,6 +322,18 @@ OFFER_LATER = re.compile(r"^\W*((misschien|mss|nu\s+niet|nog\s+niet)\W+)?(later|
                          r"keer|een\s+volgende\s+keer)(\W+misschien)?\W*$", re.I)
 # "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
 # burn-out text): heard in one line.
+# Tears about work: named back, not met with a menu (round 16d, p68: "tussen door huil ik in
+# de auto" got "werk anders inrichten, of overstappen?").
+CRIES = re.compile(r"\b(huil\w*|janken|jank|in\s+tranen|grien\w*|zit\s+te\s+snikken)\b", re.I)
+# "Mijn teamleider zegt: iedereen heeft het druk" (round 16d, p68 got only a tip).
+EVERYONE_BUSY = re.compile(r"\b(iedereen|we|wij|allemaal)\s+(heeft|hebben)\s+het\s+"
+                           r"(toch\s+|nu\s+|gewoon\s+|allemaal\s+)*druk\b", re.I)
+# A complaint of one's own body or mind: then, and only then, the line that we cannot diagnose
+# and who can (round 16d, p68 got it about a busy schedule, right after a line saying the same).
+HEALTH_COMPLAINT = re.compile(
+    rf"\b({DIAGNOSES}|{SLEEP}|klacht\w*|(hoofd|rug|nek|schouder)?pijn\w*|uitgeput|uitputting|"
+    r"burn-?out|overspannen|depress\w*|ziek\s+van|ziekgemeld|ziek\s+thuis|ben\s+ziek|"
+    r"hartkloppingen|duizel\w*|paniek\w*|lijf|lichaam)\b", re.I)
 SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"
                           r"(slecht|niet|nauwelijks|amper)\b|\blig\s+(\w+\s+){0,3}wakker\b", re.I)
 # Concrete steps after the first tip of a topic, in order, for who asks on.

@@ -17,6 +17,7 @@ from bot.dialogue.patterns import (
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
     FEAR_OF_DISMISSAL,
+    HEALTH_COMPLAINT,
     LIVES_IN_BELGIUM,
     LIVING_COSTS,
     MAX_TOPIC_CHECKS,
@@ -510,7 +511,8 @@ class FreeTalk(ConversationState):
     def topic_extras(self, topic: str) -> list[str]:
         flemish = self.turn.flemish
         return {
-            "workload_health": ["utter_health_referral"],
+            "workload_health": ["utter_health_referral"]
+            if HEALTH_COMPLAINT.search(self.turn.text) else [],
             "conflict_at_work": ["utter_conflict_referral"],
             "funding": ["utter_topic_funding_flanders" if flemish else "utter_stap_ended"],
         }.get(topic, [])

@@ -42,6 +42,13 @@ _QUESTION_CLAUSE = re.compile(
     r"moet|moeten|krijg|krijgt|bestaat|geldt|gelden|telt|tellen|klopt)\s+(de|het|die|dat|dit|ik|je|"
     r"jij|hij|zij|ze|we|wij|u|jullie|mijn|m'?n|mn|er|ge|gij)\b)\b", re.IGNORECASE)
 
+# "als iemand ziek is krijg ik die er ook nog bij" tells, it does not ask: the verb comes first
+# after an if-clause (round 16d, p68 got "Daar heb ik geen goed antwoord op"). "als ik
+# ontslagen word krijg ik dan ww" and "als ik stop krijg ik nog ww" still ask.
+_INVERTED_AFTER_IF = re.compile(r"\b(als|wanneer|zodra|omdat)\s+(\w+\s+){1,8}?(krijg|kan|mag|moet)"
+                                r"\s+ik\b(?!\s+(dan|nog|wel|ook|recht|een|mijn|m.n|het)\b)",
+                                re.IGNORECASE)
+
 
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
@@ -49,8 +56,11 @@ def looks_like_question(text: str) -> bool:
         return False
     if "?" not in text and _AGREES.match(text):
         return False  # "klopt" at the card is a yes, not "klopt het dat …?" (round 16c, p63)
-    return "?" in text or bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(text)
-                               or _QUESTION_CLAUSE.search(text))
+    if "?" in text:
+        return True
+    inside = _INVERTED_AFTER_IF.sub(" ", text)
+    return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
+                or _QUESTION_CLAUSE.search(text))
 
 
 def sentence_span(text: str, at: int) -> tuple[int, int]:

@@ -86,6 +86,17 @@ def _parts(text: str) -> list[str]:
     return [text] + (longer if len(sentences) > 1 else [])
 
 
+def _after_a_label(text: str) -> list[str]:
+    """The whole message, and the rest after a short lead of at most three words: "de
+    uitkering. hoe lang krijg ik ww na 31 jaar" is the WW question, however close "uitkering"
+    is to an uncovered one about the WGA (round 16d, p69). A longer lead is context that
+    counts ("ik ben zzp'er en heb geen werk meer. heb ik recht op een uitkering")."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!:])\s+", text) if s.strip()]
+    if len(sentences) > 1 and len(sentences[0].split()) <= 3:
+        return [text, " ".join(sentences[1:])]
+    return [text]
+
+
 class Retriever:
     def __init__(self, entries: list[Entry], min_score: float = MIN_SCORE,
                  not_covered: list[str] | None = None,
@@ -186,10 +197,11 @@ class Retriever:
             best = twin
         if scores[best] < (KEYWORD_MIN_SCORE if named[best] else self.min_score):
             return None
-        if self.not_covered:
-            per_entry, uncovered = self._question_scores(_normalise(text))
-            if uncovered > per_entry[best] + NOT_COVERED_MARGIN:
-                return None
+        if self.not_covered and not any(
+                per_entry[best] + NOT_COVERED_MARGIN >= uncovered
+                for per_entry, uncovered in (self._question_scores(_normalise(part))
+                                             for part in _after_a_label(text))):
+            return None
         return Match(self.entries[best], float(scores[best]))
 
 
