@@ -466,7 +466,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # She said no to the direct question; "ik kan niet meer" next is her work
             # again, believed, not the same question once more (round 16, p68).
             turn.crisis_level = None
-            self._hear_worn_out()
+            self.hear_worn_out()
             return
         if turn.crisis_level == "possible" and not self.get("safety_flag"):
             if int(self.get("checks_asked") or 0) < MAX_CHECK_QUESTIONS:
@@ -569,16 +569,6 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             heard.append("utter_everyone_busy")
             self.say("utter_everyone_busy", repeatable=True)
         self.set(heard_once=heard or None)
-
-    def _hear_worn_out(self) -> None:
-        """"Ik kan niet meer" about work: heard, with what she can do before she is sick,
-        then the consultant if not declined, else the question where we were."""
-        self.say("utter_worn_out_heard", repeatable=True)
-        self.say("utter_worn_out_steps", repeatable=True)
-        if "workload_health" not in self.topics():
-            self.set(topics=[*self.topics(), "workload_health"], last_topic="workload_health",
-                     primary_topic=self.get("primary_topic") or "workload_health")
-        self.offer_or_close(repeat_offer=True)
 
     def _hear_discouraged(self) -> bool:
         """"Niemand wil een vent van 52", "het heeft toch geen zin om te solliciteren": heard

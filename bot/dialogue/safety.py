@@ -19,6 +19,7 @@ from bot.dialogue.patterns import (
     PREPARED,
     REFUSED_HELP,
     WORK_RETURN,
+    WORN_OUT,
 )
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
@@ -102,9 +103,20 @@ class SafetyTurns(ConversationState):
     def ask_check(self) -> None:
         self.set(checks_asked=int(self.get("checks_asked") or 0) + 1,
                  resume_pending=self.pending, check_topics=self._message_topics(),
-                 check_prepared=bool(PREPARED.search(self.turn.text)))
+                 check_prepared=bool(PREPARED.search(self.turn.text)),
+                 check_worn_out=bool(WORN_OUT.search(self.turn.text)) or None)
         self.say("utter_crisis_check", repeatable=True)
         self.set(pending="crisis_check")
+
+    def hear_worn_out(self) -> None:
+        """"Ik kan niet meer" about work: heard, with what she can do before she is sick,
+        then the consultant if not declined, else the question where we were."""
+        self.say("utter_worn_out_heard", repeatable=True)
+        self.say("utter_worn_out_steps", repeatable=True)
+        if "workload_health" not in self.topics():
+            self.set(topics=[*self.topics(), "workload_health"], last_topic="workload_health",
+                     primary_topic=self.get("primary_topic") or "workload_health")
+        self.offer_or_close(repeat_offer=True)
 
     def answer_check(self, picked: Picked) -> None:
         resume = self.get("resume_pending")
@@ -127,10 +139,16 @@ class SafetyTurns(ConversationState):
                 self.say("utter_crisis_soft", repeatable=True)
                 self.set(soft_reminder_given=True)
             topics = list(self.get("check_topics") or [])
+            worn_out = self.get("check_worn_out")
             self.set(pending=resume, check_topics=None, resume_pending=None,
-                     check_said_no=True)
+                     check_said_no=True, check_worn_out=None)
             if self.get("handover"):
                 self.ask_step(self.next_step())
+            elif worn_out and not topics:
+                # "ik kan niet meer" - "nee niet zo, ik bedoel het werk": then the answer to
+                # being worn out by work, not "Wat maakt het zo zwaar?" after she had said it
+                # (round 16d, p68).
+                self.hear_worn_out()
             elif topics:
                 self.topic_turn(topics, from_check=True)
             else:

@@ -374,11 +374,16 @@ class FreeTalk(ConversationState):
         last = self.get("last_topic")
         if main not in known and last in known and self.turn.is_question and \
                 ADVICE_QUESTION.search(self.turn.text) and len(self.turn.text.split()) <= 12 \
-                and not re.search(TOPIC_WORDS.get(main, "$^"), self.turn.text.lower()) and \
-                self.has_advice_left(last):
+                and not re.search(TOPIC_WORDS.get(main, "$^"), self.turn.text.lower()):
             # "maar wat moet ik nou doen" asks about what we talk about, not a new topic the
             # classifier guesses from so few words (round 16, p68 got the stuck opener).
-            self.followup(last)
+            if self.has_advice_left(last):
+                self.followup(last)
+            else:
+                # Every step for it given: said honestly, not a new topic's opener (round
+                # 16d: p68's steps came earlier, after her no to the direct question).
+                self.say("utter_no_more_steps", repeatable=True)
+                self.offer_or_close(when=last in OFFER_TOPICS)
             return
         if main in known:
             more = self.has_advice_left(main)

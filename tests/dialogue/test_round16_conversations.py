@@ -139,11 +139,15 @@ def test_without_a_no_the_answer_keeps_its_113_line():
 def test_what_must_i_do_now_gets_steps_not_another_question():
     # p68: "al een jaar of zo. maar wat moet ik nou doen" -> the stuck opener and "Wat zit je
     # op dit moment het meest dwars in je werk?", after she had said it three times.
+    # Since round 16d her no to the direct question gets the steps for being worn out, and
+    # the next message the first tip; asked again, she hears that and is offered more help.
     chat = _esther_after_a_no()
+    assert "utter_selfhelp_workload_health" in chat.last.names(), chat.last
     names = chat.say("al een jaar of zo. maar wat moet ik nou doen", "stuck", confidence=0.75,
                      topics=["stuck"])
-    assert "utter_deepen_stuck" not in names, names
-    assert any(name.startswith("utter_selfhelp") for name in names), names
+    assert "utter_deepen_stuck" not in names and "utter_topic_stuck" not in names, names
+    assert any(name.startswith("utter_selfhelp") or name == "utter_no_more_steps"
+               for name in names), names
 
 
 def _wim() -> Chat:

@@ -143,3 +143,17 @@ def test_no_to_the_offer_then_an_older_mans_doubt_gets_an_answer_and_no_offer():
     assert chat.slots.get("offer_declined") is True
     assert "utter_offer_consultant" not in names, names
     assert any("niet te oud" in t for t in chat.texts()), chat.texts()
+
+
+def test_worn_out_and_then_no_it_is_the_work_gets_the_answer_not_the_question_again():
+    # p68: "ik kan niet meer" -> the direct question; "nee niet zo, ik bedoel het werk" ->
+    # "Vertel gerust verder. Wat maakt het op dit moment zo zwaar?", after she had told it.
+    chat = Chat()
+    chat.say("ik werk in de zorg en het is veel te veel", "workload_health",
+             topics=["workload_health"])
+    assert "utter_crisis_check" in chat.say("ik kan niet meer", "nlu_fallback",
+                                            confidence=0.3, crisis_level="possible")
+    names = chat.say("nee niet zo, ik bedoel het werk", "not_what_i_meant")
+    assert "utter_crisis_check_no" in names, names
+    assert "utter_worn_out_steps" in names, names
+    assert "utter_tell_more_after_check" not in names, names
