@@ -216,6 +216,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "Wanneer moet ik die bijstand aanvragen?" is no question about our request
             # (round 12, p42 got his ticket shown back).
             turn.intent = "nlu_fallback"
+        if turn.intent == "manage_request" and not self.has_ticket() and not re.search(
+                r"\b(aanvraag|verzoek|ticket|intrekken|wijzig\w*|verander\w*|klopt|status)\b",
+                turn.text, re.I):
+            # No request exists: "ok doe maar dan, die consulent. wel via whatsapp" asks for
+            # one (round 17, p73 got "Ik zie hier geen aanvraag").
+            turn.intent = "request_human"
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"

@@ -66,7 +66,7 @@ from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
 LEAVE_OUT = re.compile(
     r"\b(zet|schrijf)\s+(\w+\s+){0,2}(niet|nie|ni)\s+(\w+\s+)?(in|bij|erin|erbij|op)\b(\s+dat)?|"
     r"\b(niet|nie)\s+(vermelden|noemen|opschrijven|erin\s+zetten|erbij\s+zetten)\b(\s+dat)?|"
-    r"\bhoeft\s+(er\s+)?(niet|nie)\s+(in|bij)\b|\bwil\s+(ik\s+)?(niet|nie)\s+dat\s+(je|jullie|u)\s+"
+    r"\bhoeft\s+(er\s+)?(liever\s+|echt\s+|ook\s+)?(niet|nie)\s+(in|bij)\b|\bwil\s+(ik\s+)?(niet|nie)\s+dat\s+(je|jullie|u)\s+"
     r"(\w+\s+){0,2}(opschrijft|vermeldt|doorgeeft)\b(\s+dat)?", re.I)
 LEAVE_OUT_FILLER = frozenset({"maar", "even", "graag", "alsjeblieft", "aub", "ook", "niet",
                              "want", "omdat", "echt", "wel", "hoor", "over"})
@@ -321,6 +321,11 @@ class HandoverForm(ConversationState):
             return
         if step == "consent":
             if self._consent_yes():
+                if self._health_out_asked():
+                    # "Dat is goed. Maar dat van mijn rug hoeft er liever niet bij": a yes with
+                    # a condition, and the condition kept (round 17, p74's card still said
+                    # "Gezondheid speelt mee" after two corrections).
+                    self.leave_out_health()
                 self.give_consent(picked)
                 return
             plain_no = OFFER_NO.match(self.turn.text) or NO_CONSULTANT.search(self.turn.text)
@@ -342,15 +347,7 @@ class HandoverForm(ConversationState):
                 self.set(pending="consent")
                 return
         if step in ("summary", "summary_edit") and HEALTH_OUT.search(self.turn.text):
-            # Health is special-category data: on request it leaves the request entirely.
-            kept = [t for t in self.topics() if t != "workload_health"]
-            self.set(topics=kept, primary_topic=kept[0] if kept else None)
-            # Also a diagnosis of someone else, in a quoted question or in their own words.
-            asked = [q for q in self.get("questions_asked") or [] if not HEALTH_WORDS.search(q)]
-            own = [part for part in re.split(r"(?<=[.!?])\s+", self.get("summary_text") or "")
-                   if part and not HEALTH_WORDS.search(part)]
-            self.set(questions_asked=asked or None, summary_text=" ".join(own) or None)
-            self.say("utter_health_removed", repeatable=True)
+            self.leave_out_health()
             self.ask_step("summary")
             return
         if step in ("about", "summary", "summary_edit") and LEAVE_OUT.search(self.turn.text):
@@ -599,6 +596,23 @@ class HandoverForm(ConversationState):
         self.say("utter_phone_rest", repeatable=True, part=text)
         return True
 
+    def _health_out_asked(self) -> bool:
+        """ "gezondheid hoeft er niet in", "dat van mijn rug hoeft er liever niet bij"."""
+        text = self.turn.text
+        return bool(HEALTH_OUT.search(text) or (LEAVE_OUT.search(text)
+                                                and HEALTH_WORDS.search(text)))
+
+    def leave_out_health(self) -> None:
+        """Health is special-category data: on request it leaves the request entirely, also
+        a diagnosis of someone else, in a quoted question or in their own words."""
+        kept = [t for t in self.topics() if t != "workload_health"]
+        self.set(topics=kept, primary_topic=kept[0] if kept else None, health_left_out=True)
+        asked = [q for q in self.get("questions_asked") or [] if not HEALTH_WORDS.search(q)]
+        own = [part for part in re.split(r"(?<=[.!?])\s+", self.get("summary_text") or "")
+               if part and not HEALTH_WORDS.search(part)]
+        self.set(questions_asked=asked or None, summary_text=" ".join(own) or None)
+        self.say("utter_health_removed", repeatable=True)
+
     def keep_out(self, text: str) -> None:
         """What the person wants left out goes out of their own words, and is said so."""
         match = LEAVE_OUT.search(text)
@@ -609,6 +623,10 @@ class HandoverForm(ConversationState):
             # (round 16c, p69's card stayed the same three times).
             words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", text[:match.start()])}
             words -= LEAVE_OUT_FILLER | {"dat", "die", "deze", "mijn", "zijn"}
+        if HEALTH_WORDS.search(text) and "workload_health" in self.topics():
+            # "dat van mijn rug hoeft er niet bij": the health marker goes too (round 17, p74).
+            kept = [t for t in self.topics() if t != "workload_health"]
+            self.set(topics=kept, primary_topic=kept[0] if kept else None, health_left_out=True)
         own = self.get("summary_text") or ""
         if own and words:
             kept = [part for part in re.split(r"(?<=[.!?])\s+", own)

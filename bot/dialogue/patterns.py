@@ -182,6 +182,8 @@ SLEEP = r"slaap\w*|slapen|sliep\w*|slapeloos\w*|wakker\s+lig\w*|lig\s+(\w+\s+)?w
 HEALTH_WORDS = re.compile(
     rf"\b({TOPIC_WORDS['workload_health']}|{DIAGNOSES}|{SLEEP}|zwanger\w*|depress\w*|overspannen|"
     r"psych\w*|medicij\w*|arts|huisarts|knie\w*|rug|therap\w*|operatie|"
+    # Tears are no question for the card (round 17, p68's crying was quoted under "Je vroeg").
+    r"huil\w*|janken|jank|tranen|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)
 URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
                      r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
@@ -525,6 +527,10 @@ _SAYS_YES = re.compile(r"\b(mag|mogen|ja|goed|prima|oké|oke|ok|graag|akkoord|to
                        r"is\s+goed|dat\s+mag)\b", re.I)
 
 
+_INDIFFERENT = re.compile(r"\b(boeit|maakt)\s+(me\s+|mij\s+)?(echt\s+)?(niet|nie|ni)(\s+uit)?\b|"
+                          r"\bkan\s+(me|mij)\s+(niet|nie|ni)\s+schelen\b", re.I)
+
+
 def _polarity(clause: str) -> bool | None:
     if _SAYS_NO.search(clause):
         return False
@@ -558,9 +564,26 @@ def both_choices_clause(clause: str) -> bool:
 def _choices_in_words(text: str) -> tuple[bool, bool] | None:
     """Each choice read from the clause that names it; a choice not named is a no (no
     answer is no), but at least one must be clearly answered."""
+    # "boeit nie, allebei ja": indifference is no "nie" for either choice (round 17, p73's
+    # "allebei ja" was stored as two noes).
+    text = _INDIFFERENT.sub(" ", text)
     if _BOTH_WORDS.search(text) and not (_ABOUT_CHAT.search(text) and _ABOUT_LATER.search(text)):
-        both = _polarity(text)
-        return None if both is None else (both, both)
+        clauses = _CHOICE_CLAUSES.split(text)
+        clause = next(c for c in clauses if _BOTH_WORDS.search(c))
+        both = _polarity(clause)
+        if both is None:
+            both = _polarity(text)
+        if both is None:
+            return None
+        chat, later = both, both
+        for other in clauses:
+            # "beide goed maar chat liever niet": the choice named on its own wins.
+            if other is not clause and _polarity(other) is not None:
+                if _ABOUT_CHAT.search(other):
+                    chat = bool(_polarity(other))
+                elif _ABOUT_LATER.search(other):
+                    later = bool(_polarity(other))
+        return chat, later
     chat: bool | None = None
     later: bool | None = None
     for clause in _CHOICE_CLAUSES.split(text):

@@ -34,6 +34,11 @@ class ConversationState:
         return self.slots.get(name)
 
     def set(self, **values: Any) -> None:
+        if values.get("topics") and (values.get("health_left_out")
+                                     or self.slots.get("health_left_out")):
+            # Health asked off the request stays off, whatever a later message adds (round
+            # 17, p74's "Gezondheid speelt mee" came back).
+            values["topics"] = [t for t in values["topics"] if t != "workload_health"] or None
         self.slots.update(values)
         self.out.slots.update(values)
 

@@ -654,8 +654,9 @@ class FreeTalk(ConversationState):
     def manage_request(self, picked: Picked) -> None:
         if not self.has_ticket():
             self.say("utter_no_request_yet", repeatable=True)
-            if self.may_offer():
-                self.set(pending="offer")
+            # It asks "Wil je er een doen?": a yes to it starts one, also after an earlier
+            # no (round 17, p73's "ja" got "Waar kan ik je nog mee helpen?").
+            self.set(pending="offer")
             return
         if WITHDRAW.search(self.turn.text) and not picked.anything() and \
                 not self.turn.is_question:

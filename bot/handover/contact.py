@@ -168,6 +168,8 @@ _DAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 # Flemish "voormiddag" and "namiddag" stay as said (round 13, p52).
 _DAYPARTS = {"ochtend": "'s ochtends", "morgen": "'s ochtends", "middag": "'s middags",
              "avond": "'s avonds", "voormiddag": "voormiddag", "namiddag": "namiddag"}
+_CLOCK = (r"(?:(?:half|kwart\s+(?:over|voor))\s+)?(?:\d{1,2}\b|een|twee|drie|vier|vijf|zes|"
+          r"zeven|acht|negen|tien|elf|twaalf)")
 _TIME_ITEMS = re.compile(
     rf"\b(?P<day>(?:{_DAYS})(?:ochtend|middag|avond|morgen)?|(?:over)?morgen(?:ochtend|middag|"
     r"avond)?|vandaag|(?:deze|volgende)\s+week|in\s+het\s+weekend|doordeweeks)\b|"
@@ -175,11 +177,15 @@ _TIME_ITEMS = re.compile(
     r"(?P<part>(?:['’‘]s\s*|\bs)(?:ochtends|morgens|middags|avonds|voormiddags|namiddags)\b|"
     r"\b(?:in\s+de\s+|de\s+|elke\s+)?(?:voormiddag|namiddag|ochtend|middag|avond)(?:en|s)?\b|"
     r"\bin\s+de\s+morgen\b|\bmorgens\b)|"
-    r"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+\d{1,2}(?:[.:]\d{2})?"
-    r"(?:\s*(?:en|-|tot)\s*\d{1,2}(?:[.:]\d{2})?)?\s*(?:uur|u\b)?|\d{1,2}[.:]\d{2}\s*(?:uur)?)",
+    # "na half 3", "voor kwart over vier" (round 17, p68's "na half 3" was lost twice)
+    rf"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+{_CLOCK}(?:[.:]\d{{2}})?"
+    rf"(?:\s*(?:en|-|tot)\s*{_CLOCK}(?:[.:]\d{{2}})?)?\s*(?:uur|u\b)?|\d{{1,2}}[.:]\d{{2}}\s*(?:uur)?)",
     re.IGNORECASE,
 )
-_TIME_CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|verder)\s+", re.IGNORECASE)
+# A full stop ends a clause, not the one in "15.30"; "niet tijdens mijn route dus na half 3"
+# is two clauses (round 17, p68).
+_TIME_CLAUSES = re.compile(r"(?<!\d)\.+|\.+(?!\d)|[;!?\n]+|,\s*|"
+                           r"\s+(?:maar|want|omdat|dan|verder|dus)\s+", re.IGNORECASE)
 # In the clause of a time: this is when it does NOT suit ("niet op woensdag", "in de ochtend
 # ik werk", "'s avonds kan ik niet").
 _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"

@@ -1,0 +1,93 @@
+"""Failures of round 17 (docs/conversation-review.md, "Round 17": p68, p73, p74 against
+`make run`), fixed in session 15 and written as new cases. Each failed on the engine before
+its fix (checked on 70fb17f), except those marked as guards."""
+
+from __future__ import annotations
+
+import pytest
+from conversation_support import Chat
+
+from bot.dialogue.patterns import read_choices
+from bot.handover.contact import clean_time
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("maakt me nie uit, allebei ja", (True, True)),
+    ("boeit niet. beide mag", (True, True)),
+    ("beide prima maar de chat liever niet", (False, True)),
+    ("allebei niet", (False, False)),  # guard
+])
+def test_indifference_before_both_is_no_no(text, expected):
+    # p73: "boeit nie, allebei ja" was stored as two noes (share the chat: nee, ask later: nee).
+    assert read_choices(text) == expected
+
+
+def test_ok_do_it_then_that_consultant_is_a_request_not_a_status_question():
+    # p73: "ok doe maar dan, die consulent. wel via whatsapp" -> "Ik zie hier geen aanvraag
+    # voor een consulent. Wil je er een doen?"; the classifier read it as about a request.
+    chat = Chat()
+    chat.say("ik weet nie wat ik wil", "stuck", topics=["stuck"])
+    names = chat.say("ok prima dan, die consulent. wel via whatsapp", "manage_request")
+    assert "utter_no_request_yet" not in names, names
+    assert chat.slots["pending"] == "consent", chat.last
+    assert chat.slots["contact_channel"] == "whatsapp"
+
+
+def test_a_yes_to_do_you_want_one_starts_the_request_after_an_earlier_no():
+    # p73 said "nu niet" to the offer earlier; then "Wil je er een doen? Zeg het maar." and his
+    # "ja" got "Waar kan ik je nog mee helpen?".
+    chat = Chat()
+    chat.say("ik weet nie wat ik wil", "stuck", topics=["stuck"])
+    chat.slots["offer_declined"] = True
+    assert "utter_no_request_yet" in chat.say("klopt mijn aanvraag nog?", "manage_request")
+    chat.say("ja", "affirm")
+    assert chat.slots["pending"] == "consent", chat.last
+
+
+def test_a_yes_with_health_left_out_keeps_health_off_the_card():
+    # p74: "Dat is goed. Maar dat van mijn rug hoeft er liever niet bij, als dat kan." at the
+    # consent question -> read as a plain yes; the card said "Gezondheid speelt mee".
+    chat = Chat()
+    chat.say("ik ben 63 en wil minder werken, mijn rug is ook niet meer wat het was",
+             "workload_health", topics=["workload_health", "retirement"])
+    chat.say("ja graag een consulent", "request_human")
+    assert chat.slots["pending"] == "consent", chat.last
+    names = chat.say("Dat is goed. Maar dat van mijn rug hoeft er liever niet bij, als dat kan.",
+                     "affirm")
+    assert chat.slots.get("consent_given") is True
+    assert "utter_health_removed" in names, names
+    assert "workload_health" not in (chat.slots.get("topics") or [])
+    # A later message about the workload does not bring it back.
+    chat.say("Marian", "inform", topics=["workload_health"])
+    assert "workload_health" not in (chat.slots.get("topics") or [])
+
+
+def test_tears_are_never_quoted_as_a_question_on_the_card():
+    # p68's card said "Je vroeg: „… tussen door huil ik in de auto …”", after the promise that
+    # only "gezondheid speelt mee" goes in.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("wat moet ik als ik tussen de clienten door huil in de auto?", "workload_health",
+             topics=["workload_health"])
+    assert not any("huil" in q for q in chat.slots.get("questions_asked") or [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bellen maar niet tijdens mijn route dus na half 3", "na half 3"),
+    ("zei ik al na half 3", "na half 3"),
+    ("na 15.30", "na 15.30"),
+    ("tussen 12 en 4", "tussen 12 en 4"),  # guard
+])
+def test_half_past_and_minutes_are_a_moment_to_call(text, expected):
+    # p68: "na half 3" was lost twice, and "zei ik al na half 3" went on the card as typed.
+    assert clean_time(text) == expected
+
+
+def test_leaving_the_back_out_at_the_card_takes_the_health_marker_too():
+    # p74 at the card: "dat van mijn rug hoeft er liever niet bij" -> "Gezondheid speelt mee"
+    # stayed.
+    chat = Chat()
+    chat.walk_to_summary(topics=["retirement", "workload_health"])
+    chat.say("dat van mijn rug hoeft er liever niet bij", "inform")
+    assert "workload_health" not in (chat.slots.get("topics") or []), chat.slots
+    assert chat.slots["pending"] == "summary"
