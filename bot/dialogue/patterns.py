@@ -451,8 +451,11 @@ SECTOR_OF_OTHERS = re.compile(r"\b(kind\w*|zoon|dochter|jongste|oudste|man|vrouw
                               r"vriend\w*|zus|broer|moeder|vader)\b(\s+\w+){0,4}\s*$", re.I)
 # Words before a sector that make it a wish, not a job: "wil naar het onderwijs".
 # "misschien opleiden of iets in de zorg" (round 13b, p53, a car salesman) is a wish too.
+# A study is no sector worked in: "gestopt met mbo ict" (round 17, p73's card said "Je werkt
+# in de ICT"); nor a wish to teach (p75, a nurse, got "Je werkt in het onderwijs").
 SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscholen|naar|"
-                         r"misschien|liefst|liever|zou|iets\s+in)\b"
+                         r"misschien|liefst|liever|zou|iets\s+in|mbo|hbo|opleiding|studie|"
+                         r"school|gestopt\s+met|lesgeven|leraar|leerkracht|docent)\b"
                          r"(?!.*\b(werk|zit)\b)", re.I)
 # "kan ik dan nie beter met pensioen gaan": a question about the topic, no denial of it.
 ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|we)\s+"
@@ -889,7 +892,8 @@ BACK_TO_WORK = re.compile(
 HAS_JOB = re.compile(
     r"\bik\s+h[eéè]b\s+(toch\s+|wel\s+|gewoon\s+|al\s+|nog\s+)*(werk|een\s+job|een\s+baan|"
     r"nen\s+job|ne\s+job|een\s+werkgever|(mijn|m'?n|mn)\s+(baan|job|werk))\b"
-    r"(?=\s*([.!,…]|$|hoor\b|he\b|hè\b|toch\b|nog\b|gewoon\b))|"
+    # "ik heb toch werk 😂" (round 17, p73: an emoji ends the clause too)
+    r"(?=\s*([^\w\s]|$|hoor\b|he\b|hè\b|toch\b|nog\b|gewoon\b))|"
     r"\b(ik\s+ben\s+|ben\s+|nog\s+)(nog\s+|gewoon\s+)?(altijd\s+)?in\s+dienst\b|"
     r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b|"
     r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(ontslagen|werkloos)\b", re.I)
@@ -899,6 +903,12 @@ NO_JOB_SEARCH = re.compile(
     r"\b(geen|niet|nie|ni)\s+(op\s+)?zoek\s+naar\s+(\w+\s+){0,2}(werk|baan|job)\b|"
     r"\bik\s+solliciteer\s+(helemaal\s+|echt\s+)?(niet|nie|ni|nergens)\b|"
     r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(aan\s+het\s+)?solliciteren\b", re.I)
+# "allebei", "beide" as the answer to a menu of two topics (round 17, p73).
+BOTH_OPTIONS = re.compile(r"\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
+# Work now, said in passing: "nu vul ik vakken bij de appie 16 uur", "ik werk nu bij een dc".
+WORKING_NOW = re.compile(r"\bnu\s+(werk|vul|sta|zit|rij|doe|maak|poets)\s+ik\b|"
+                         r"\bik\s+werk\s+(nu\s+|nog\s+)?(bij|als|in\s+de|op\s+een)\b|"
+                         r"\b\d{1,2}\s+uur\s+(per|in\s+de|p/?)\s*week\b", re.I)
 # Either one: no job loss and no job search to talk about (the engine's denial of both).
 HAS_WORK = re.compile(f"{HAS_JOB.pattern}|{NO_JOB_SEARCH.pattern}", re.I)
 # "Dat begrijp ik.", "ik snap het": agreement, no protest that we misread (p50).

@@ -9,6 +9,7 @@ import re
 from bot.dialogue.patterns import (
     ACK_THEN_MORE,
     ADVICE_QUESTION,
+    BOTH_OPTIONS,
     CALL_ME,
     CONSULTANT_WHEN,
     CONTACT_SOONER,
@@ -46,6 +47,7 @@ from bot.dialogue.patterns import (
     URGENT,
     WEARY,
     WITHDRAW,
+    WORKING_NOW,
     YES,
     YES_WORDS,
     YOUR_CHOICE,
@@ -487,6 +489,17 @@ class FreeTalk(ConversationState):
             # got the career-change text: "Iets heel anders gaan doen ...").
             self.say("utter_topic_choice_other", repeatable=True)
             return
+        if BOTH_OPTIONS.search(self.turn.text) and len(choices) == 2 and \
+                not self.turn.is_button:
+            # "idk beetje allebei wsl. ... nu vul ik vakken bij de appie 16 uur": both, in our
+            # order, without a job loss for who says he works (round 17, p73 was asked since
+            # when he had been out of work).
+            working = bool(WORKING_NOW.search(self.turn.text))
+            picks = [c for c in choices if c not in self.denied_topics()
+                     and not (working and c in ("unemployed", "job_search"))]
+            if picks:
+                self.topic_turn(picks, from_check=True)
+                return
         if self.intent in CAREER_TOPICS:
             # A button, or their own words: either way this is what it is about. A topic
             # they deny in the same breath ("ik ben niet ontslagen") is not it (round 5).

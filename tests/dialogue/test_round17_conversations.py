@@ -91,3 +91,33 @@ def test_leaving_the_back_out_at_the_card_takes_the_health_marker_too():
     chat.say("dat van mijn rug hoeft er liever niet bij", "inform")
     assert "workload_health" not in (chat.slots.get("topics") or []), chat.slots
     assert chat.slots["pending"] == "summary"
+
+
+def test_both_topics_without_the_job_loss_for_who_says_he_works():
+    # p73 answered the menu (a course, or work and income when your job stops) with "idk
+    # beetje allebei wsl. ... nu vul ik vakken bij de appie 16 uur" -> "Sinds wanneer zit je
+    # zonder werk?"
+    chat = Chat()
+    chat.say("ik weet echt nie wat ik wil", "stuck", topics=["stuck"])
+    chat.slots.update(pending="topic_choice", topic_choices=["training", "unemployed"])
+    names = chat.say("beetje allebei denk ik. nu werk ik bij de jumbo, 12 uur per week",
+                     "unemployed", confidence=0.45)
+    assert "utter_topic_training" in names, names
+    assert "utter_deepen_unemployed" not in names and "utter_topic_unemployed" not in names
+
+
+def test_i_do_have_work_with_an_emoji_takes_the_job_loss_back():
+    # p73: "huh ik heb toch werk 😂 vakkenvullen zei ik" -> a job-search tip.
+    chat = Chat()
+    chat.say("ik ben mijn werk kwijt", "unemployed", topics=["unemployed"])
+    names = chat.say("nee joh ik heb toch werk 🙄 ik vul vakken", "nlu_fallback", confidence=0.3)
+    assert "utter_selfhelp_unemployed" not in names, names
+    assert "unemployed" not in (chat.slots.get("topics") or [])
+
+
+def test_a_course_stopped_is_no_sector_worked_in():
+    # p73's card: "Je werkt in de ICT" after "ben gestopt met mbo ict".
+    chat = Chat()
+    chat.say("ben gestopt met mbo ict na een jaar", "training", topics=["training"],
+             entities=[{"entity": "sector", "value": "ict", "start": 23, "end": 26}])
+    assert not chat.slots.get("sector"), chat.slots
