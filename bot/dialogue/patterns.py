@@ -399,7 +399,10 @@ META_WORDS = re.compile(r"\b(klopt|staat\s+er|eigen\s+woorden|samenvatting|verst
 # "jullie doen toch ook niks. betaal ik daar contributie voor" (round 14, p60 heard "Deze chat
 # is gratis"): anger at not being helped, heard as such, not a price question.
 NOT_HELPED = re.compile(
-    r"\b(jullie|je|u)\s+(doen|doet)\s+(toch\s+)?(ook\s+)?(gewoon\s+)?(niks|niets)\b|"
+    # "en jullie kunnen toch ook niks", "dat helpt me niet" (round 17, p76 got "Dank je dat je
+    # dat vertelt.")
+    r"\b(jullie|je|u)\s+(doen|doet|kunnen|kan|kunt)\s+(toch\s+)?(ook\s+)?(gewoon\s+)?(niks|niets)\b|"
+    r"\b(dat|dit|je|het)\s+helpt\s+(me|mij)\s+(niet|niks|niets)\b|"
     r"\bbetaal\s+ik\s+(daar|daarvoor|hiervoor|dan)\s+(\w+\s+)?contributie\b|"
     r"\bwaar\s+betaal\s+ik\s+(dan\s+)?(\w+\s+)?contributie\s+voor\b|"
     r"\b(ik\s+)?(heb|hebben)\s+(ik\s+|we\s+)?(hier\s+|daar\s+)?(echt\s+)?(niks|niets)\s+aan\b",

@@ -121,3 +121,15 @@ def test_a_course_stopped_is_no_sector_worked_in():
     chat.say("ben gestopt met mbo ict na een jaar", "training", topics=["training"],
              entities=[{"entity": "sector", "value": "ict", "start": 23, "end": 26}])
     assert not chat.slots.get("sector"), chat.slots
+
+
+def test_you_cannot_do_anything_anyway_is_heard_not_thanked():
+    # p76: "... mijn contract stopt 31 december ... en jullie kunnen toch ook niks" -> "Dank je
+    # dat je dat vertelt." and the offer.
+    chat = Chat()
+    chat.say("mijn contract wordt niet verlengd en ik ben zwanger", "flex_contract",
+             topics=["flex_contract"])
+    names = chat.say("dat helpt me niet. ik heb nog 3 weken en jullie kunnen toch ook niks",
+                     "flex_contract", topics=["flex_contract"], confidence=0.8)
+    assert "utter_not_helped" in names, names
+    assert "utter_heard" not in names, names
