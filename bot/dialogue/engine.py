@@ -71,6 +71,7 @@ from bot.dialogue.patterns import (
     NO_CONSULTANT,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
+    NOT_GOING_WELL,
     NOT_HELPED,
     NOT_SICK,
     NOT_UNTIL_RETIREMENT,
@@ -436,6 +437,16 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.set(pending=None)
                 return
             self.say("utter_right_place_short", repeatable=True)
+        if NOT_GOING_WELL.search(turn.text) and turn.crisis_level is None and \
+                self.pending not in FORM_STEPS and not turn.knowledge and \
+                (self.intent in MISS_INTENTS or turn.confidence < 0.6) and \
+                not QUESTION_SENTENCE.search(RIGHT_PLACE.sub(" ", turn.text)):
+            # "ik weet niet of ik hier goed ben maar ... het gaat eigenlijk niet meer zo goed"
+            # asks no question we cannot answer: one open question about it (round 17, p68 got
+            # "Je zit hier goed." and then "Daar heb ik geen goed antwoord op").
+            self.say("utter_not_going_well", repeatable=True)
+            self.set(pending=None)
+            return
         if self.get("erased") and (ERASED_QUESTION.search(turn.text)
                                    or STORED_QUESTION.search(turn.text)):
             self.say("utter_erasure_confirmed", repeatable=True)
@@ -825,9 +836,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not self.turn.is_question or self.turn.is_button or was_pending in FORM_STEPS or \
                 self.turn.crisis_level is not None or self.intent in SERVICE_INTENTS or \
                 HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text) or \
-                DISCOURAGED.search(text):
+                DISCOURAGED.search(text) or (RIGHT_PLACE.search(text) and
+                                             not QUESTION_SENTENCE.search(text)):
             # "31 jaar gewerkt en nu ben ik niks meer" is no question for the card (round
-            # 16c, p69 had to ask three times to get it off).
+            # 16c, p69 had to ask three times to get it off), nor "ik weet niet of ik hier goed
+            # ben" (round 17, p68).
             return
         if self.intent == "other_language" or RESIDENCE.search(text) or \
                 CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text):

@@ -906,6 +906,10 @@ NO_JOB_SEARCH = re.compile(
     r"\b(geen|niet|nie|ni)\s+(op\s+)?zoek\s+naar\s+(\w+\s+){0,2}(werk|baan|job)\b|"
     r"\bik\s+solliciteer\s+(helemaal\s+|echt\s+)?(niet|nie|ni|nergens)\b|"
     r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(aan\s+het\s+)?solliciteren\b", re.I)
+# "het gaat eigenlijk niet meer zo goed" (round 17, p68): a statement that asks to be heard.
+NOT_GOING_WELL = re.compile(r"\bhet\s+gaat\s+((eigenlijk|gewoon|echt|al\s+een\s+tijdje)\s+)*"
+                            r"(niet|nie|ni)\s+(meer\s+)?(zo\s+|echt\s+)?(goed|lekker|best)\b|"
+                            r"\bniet\s+lekker\s+in\s+(mijn|m'?n|mn)\s+vel\b", re.I)
 # "allebei", "beide" as the answer to a menu of two topics (round 17, p73).
 BOTH_OPTIONS = re.compile(r"\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
 # Work now, said in passing: "nu vul ik vakken bij de appie 16 uur", "ik werk nu bij een dc".

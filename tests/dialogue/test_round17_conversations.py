@@ -133,3 +133,15 @@ def test_you_cannot_do_anything_anyway_is_heard_not_thanked():
                      "flex_contract", topics=["flex_contract"], confidence=0.8)
     assert "utter_not_helped" in names, names
     assert "utter_heard" not in names, names
+
+
+def test_not_going_well_after_a_doubt_about_the_place_gets_an_open_question():
+    # p68's opening: "hoi ik weet niet of ik hier goed ben maar ik werk in de thuiszorg ... en
+    # het gaat eigenlijk niet meer zo goed" -> "Je zit hier goed." and "Daar heb ik geen goed
+    # antwoord op", and the whole line quoted on the card as her question.
+    chat = Chat()
+    names = chat.say("hallo ik weet niet of ik hier goed zit maar ik ben schoonmaker en het gaat "
+                     "gewoon niet meer zo goed", "nlu_fallback", confidence=0.27)
+    assert "utter_not_going_well" in names, names
+    assert not any(n.startswith("utter_no_answer") for n in names), names
+    assert not chat.slots.get("questions_asked"), chat.slots
