@@ -903,6 +903,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         figures = {"retirement": NOT_UNTIL_RETIREMENT} if not self._older() else {}
         denied = {topic for topic, words in TOPIC_WORDS.items()
                   if self._denied_words(text, words, figures.get(topic))}
+        if re.search(r"\b(geen|niet|nie|ni)\s+(\w+\s+)?ontslag\w*", text):
+            # "geen ontslag ofzo" denies the job loss the classifier hears in "ontslag" (round
+            # 17b, p73 was asked since when he had been out of work).
+            denied |= {"unemployed"}
         return denied | ({"unemployed", "job_search"} if HAS_WORK.search(text) else set())
 
     def _older(self) -> bool:

@@ -437,7 +437,10 @@ class HandoverForm(ConversationState):
         if self.turn.is_question and self.turn.knowledge:
             self.say_knowledge(self.turn.knowledge.entry)
             return True
-        if self.intent == "request_human":
+        if self.intent == "request_human" and not (
+                self.pending == "choices" and read_choices(self.turn.text) is not None):
+            # "Dan liever niet dat de consulent de chat leest. Later vragen mag wel." answers
+            # our two choices (round 17b, p74 was asked them three times).
             self.say("utter_handover_in_progress", repeatable=True)
             return True
         if self.intent in CAREER_TOPICS and self.turn.is_question and \

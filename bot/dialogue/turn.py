@@ -11,7 +11,9 @@ from bot.knowledge.retriever import Match
 
 _QUESTION_START = re.compile(
     r"^\s*(wat|wie|waar|wanneer|hoe|hoeveel|hoelang|waarom|welke?|kan|kun|kunnen|mag|moet|"
-    r"krijg|heb|ben|is|zijn|wordt|word|klopt|bestaat|geldt|weet|wat's|wa|hoezo)\b",
+    r"krijg|is|zijn|wordt|word|klopt|bestaat|geldt|weet|wat's|wa|hoezo|"
+    # "ben ik te oud", not "ben gestopt met mbo ict" (round 17b, p73 got "geen goed antwoord")
+    r"(heb|ben)(?=\s+(ik|je|jij|u|we|jullie|ge|gij)\b))\b",
     re.IGNORECASE,
 )
 _AGREES = re.compile(r"^\W*(ja\W+)?(dat\s+)?klopt(\s+(zo|helemaal|ja|wel|hoor|precies))*\W*$",

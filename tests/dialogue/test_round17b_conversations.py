@@ -1,0 +1,42 @@
+"""Failures of round 17b (docs/conversation-review.md, "Round 17b": p73 and p74 against
+`make run`), fixed in session 15 and written as new cases. Each failed on the engine before
+its fix (checked on 9009d2b), except those marked as guards."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+from bot.dialogue.turn import looks_like_question
+
+
+def test_no_dismissal_in_passing_is_no_job_loss():
+    # p73: "ben gestopt met mbo ict na 1 jaar. nu vakkenvullen bij de appie 16 uur. geen
+    # ontslag ofzo" -> "Wat naar dat je je baan kwijt bent." and "Sinds wanneer zit je zonder
+    # werk?"; the classifier heard "ontslag".
+    chat = Chat()
+    chat.say("ik weet nie wat ik wil", "stuck", topics=["stuck"])
+    names = chat.say("werk nu in een magazijn, 20 uur. geen ontslag hoor", "unemployed",
+                     confidence=0.88, topics=["unemployed"])
+    assert "utter_topic_unemployed" not in names, names
+    assert "unemployed" not in (chat.slots.get("topics") or [])
+
+
+def test_a_statement_without_its_subject_is_no_question():
+    # p73's "ben gestopt met mbo ict na 1 jaar ..." was read as a question ("ben ...?") and got
+    # "Daar heb ik geen goed antwoord op".
+    assert not looks_like_question("ben gestopt met de opleiding na een half jaar")
+    assert not looks_like_question("heb gewoon een baan bij de lidl")
+    assert looks_like_question("ben ik te jong voor een cursus")  # guard
+    assert looks_like_question("heb je tips")  # guard
+
+
+def test_a_typed_answer_to_the_two_choices_that_names_the_consultant_is_read():
+    # p74 at the two choices: "Dan liever niet dat de consulent de chat leest. Later vragen mag
+    # wel." -> "Daar ben ik mee bezig: we regelen nu je aanvraag" and the same question again.
+    chat = Chat(choices=None)
+    chat.walk_to_summary()
+    assert chat.slots["pending"] == "choices", chat.last
+    chat.say("Liever niet dat de consulent de chat doorleest. Later vragen is goed.",
+             "request_human")
+    assert chat.slots["share_history"] is False and chat.slots["follow_up"] is True, chat.slots
+    assert chat.slots["pending"] == "summary", chat.last
