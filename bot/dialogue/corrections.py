@@ -250,7 +250,9 @@ def _main_clause(rest: str) -> str:
 def _addition_text(rest: str) -> str:
     """ "dat het over zorgverlof gaat, voor mijn moeder?" -> "Het gaat over zorgverlof, voor
     mijn moeder."; "dat ik 14 maande min max werk" -> "Ik werk 14 maande min max." """
-    rest = re.sub(r"^\W*(dat|da|:)\s*", "", rest.strip(), flags=re.IGNORECASE).rstrip(" ?!.")
+    # "dat"/"da" as whole words: "daar gaat het om" stays whole (round 17b, p76's card read
+    # "Ar gaat het om").
+    rest = re.sub(r"^\W*((dat|da)\b|:)\s*", "", rest.strip(), flags=re.IGNORECASE).rstrip(" ?!.")
     rest = re.sub(
         r"^het\s+(over|om)\s+(.+?)\s+gaat\b", r"het gaat \1 \2", rest, flags=re.IGNORECASE
     )

@@ -40,3 +40,13 @@ def test_a_typed_answer_to_the_two_choices_that_names_the_consultant_is_read():
              "request_human")
     assert chat.slots["share_history"] is False and chat.slots["follow_up"] is True, chat.slots
     assert chat.slots["pending"] == "summary", chat.last
+
+
+def test_daar_in_an_addition_to_the_card_stays_a_whole_word():
+    # p76's card: "In je eigen woorden: Het gaat om mijn zwangerschap. Ar gaat het om." after
+    # "zet er wel bij dat het om mijn zwangerschap gaat!! daar gaat het om".
+    from bot.dialogue.corrections import read_correction
+
+    fix = read_correction("zet erbij dat het om mijn ontslag gaat!! daar draait het om",
+                          ["flex_contract"], None, None)
+    assert "Daar draait het om." in fix.content, fix.content
