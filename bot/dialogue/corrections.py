@@ -197,6 +197,13 @@ class Correction:
         )
 
 
+# A sentence after an addition that says why it is added, not what: "Dan weet de consulent
+# waar het over gaat." (round 10, p37; it was cut to "n weet ..." until round 17b made "da" a
+# whole word, which hid it).
+_FOR_THE_READER = re.compile(r"\b(dan|zo)\s+(weet|snapt|begrijpt)\s+(de|die|hij|ze|zij)\b|"
+                             r"\bconsulent\b.{0,30}\b(weet|snapt|begrijpt)\b", re.I)
+
+
 def _denied(clause: str, match: re.Match[str]) -> bool:
     return bool(_DENIED_BEFORE.search(clause[: match.start()]))
 
@@ -281,6 +288,8 @@ def read_correction(
             if len(kept.split()) >= 2:
                 fix.content.append(kept)
             continue
+        if fix.addition and _FOR_THE_READER.search(sentence):
+            continue  # "Dan weet de consulent waar het over gaat." says why, not what (p37)
         if fix.addition and not _TAKE_OUT.search(sentence):
             # "zet erbij dat ... en dat ik wil weten over omscholen, niet weer
             # sollicitatietraining": the addition goes on, its "niet" included (round 15b,
