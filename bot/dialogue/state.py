@@ -34,11 +34,16 @@ class ConversationState:
         return self.slots.get(name)
 
     def set(self, **values: Any) -> None:
-        if values.get("topics") and (values.get("health_left_out")
-                                     or self.slots.get("health_left_out")):
+        if values.get("health_left_out") or self.slots.get("health_left_out"):
             # Health asked off the request stays off, whatever a later message adds (round
-            # 17, p74's "Gezondheid speelt mee" came back).
-            values["topics"] = [t for t in values["topics"] if t != "workload_health"] or None
+            # 17, p74's "Gezondheid speelt mee" came back), also as the ticket's main topic.
+            if values.get("topics"):
+                values["topics"] = [t for t in values["topics"]
+                                    if t != "workload_health"] or None
+            if values.get("primary_topic") == "workload_health":
+                kept = values.get("topics") or self.slots.get("topics") or []
+                values["primary_topic"] = next(
+                    (t for t in kept if t != "workload_health"), None)
         self.slots.update(values)
         self.out.slots.update(values)
 

@@ -57,9 +57,10 @@ def test_a_yes_with_health_left_out_keeps_health_off_the_card():
     assert chat.slots.get("consent_given") is True
     assert "utter_health_removed" in names, names
     assert "workload_health" not in (chat.slots.get("topics") or [])
-    # A later message about the workload does not bring it back.
+    # A later message about the workload does not bring it back, not as the main topic either.
     chat.say("Marian", "inform", topics=["workload_health"])
     assert "workload_health" not in (chat.slots.get("topics") or [])
+    assert chat.slots.get("primary_topic") != "workload_health", chat.slots
 
 
 def test_tears_are_never_quoted_as_a_question_on_the_card():
@@ -145,3 +146,15 @@ def test_not_going_well_after_a_doubt_about_the_place_gets_an_open_question():
     assert "utter_not_going_well" in names, names
     assert not any(n.startswith("utter_no_answer") for n in names), names
     assert not chat.slots.get("questions_asked"), chat.slots
+
+
+def test_health_left_out_never_comes_back_as_the_main_topic():
+    # Found in the final read, when health was the only topic: a later message about the
+    # workload must not make it the ticket's main topic again.
+    chat = Chat()
+    chat.say("mijn rug is op van het werk", "workload_health", topics=["workload_health"])
+    chat.say("ja graag een consulent", "request_human")
+    chat.say("ja, maar dat van mijn rug hoeft er niet bij", "affirm")
+    assert chat.slots.get("consent_given") is True
+    chat.say("het is gewoon te druk op het werk", "workload_health", topics=["workload_health"])
+    assert chat.slots.get("primary_topic") != "workload_health", chat.slots
