@@ -431,6 +431,14 @@ class HandoverForm(ConversationState):
         if REQUEST_STATUS.search(self.turn.text):
             self.say("utter_request_not_sent_yet", repeatable=True)  # round 5, p16
             return True
+        if self.pending == "choices" and HEALTH_WORDS.search(self.turn.text) and (
+                self.turn.is_question or self._health_out_asked()):
+            # "Wat ik over mijn rug schreef, komt dat er dan ook bij?" asks what the choice
+            # shares: answered, not passed to the consultant (round 17b, p74).
+            if self._health_out_asked():
+                self.leave_out_health()
+            self.say("utter_choices_health", repeatable=True)
+            return True
         if self.intent in SERVICE_ANSWERS:
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
             return True

@@ -356,6 +356,8 @@ FIXED_TERM = re.compile(
 ADD_TO_REQUEST = re.compile(
     r"\b(kun\w*|kan|wil)\s+(je|u|jij|ge)\s+(er\s*bij|dat\s+erbij|ook)?\s*(zetten|toevoegen|"
     r"vermelden|opschrijven|noteren)\b|\b(zet|schrijf)\s+(er\s*)?(ook\s+)?bij\b|"
+    # "zet er werkdruk bij aub" (round 17b, p68 got the button hint)
+    r"\b(zet|schrijf)\s+er\s+(ook\s+)?(\w+\s+){1,3}bij\b|"
     r"\berbij\s+(zetten|schrijven)\b|\btoevoegen\b|\baanvullen\b|"
     # "kamer ook erbij aub" (round 15b, p61)
     r"\book\s+erbij\b(\s+(aub|a\.u\.b\.?|graag|alsjeblieft|alstublieft|pls|svp))?", re.I)

@@ -224,8 +224,14 @@ def clean_time(text: str | None) -> str | None:
     wanted: list[str] = []
     not_then: list[str] = []
     for clause in _TIME_CLAUSES.split(text):
+        before = 0
         for match in _TIME_ITEMS.finditer(clause):
             value = _time_value(match)
+            if wanted and re.search(r"\bof\b", clause[before:match.start()], re.IGNORECASE):
+                # "na half 6 OF woensdag" is either, not both (round 17b, p68's ticket said
+                # "na half 6 woensdag").
+                value = "of " + value
+            before = match.end()
             negated = bool(_NOT_THEN.search(clause))
             if negated:
                 value = ("niet op " if match.group("day") and not value.startswith(

@@ -50,3 +50,35 @@ def test_daar_in_an_addition_to_the_card_stays_a_whole_word():
     fix = read_correction("zet erbij dat het om mijn ontslag gaat!! daar draait het om",
                           ["flex_contract"], None, None)
     assert "Daar draait het om." in fix.content, fix.content
+
+
+def test_put_workload_on_it_is_an_addition_to_the_card():
+    # p68 at the card: "zet er werkdruk bij aub" -> "Kies 'Ja, verstuur' als alles klopt, of
+    # 'Aanpassen' ...", and the card stayed without it.
+    chat = Chat()
+    chat.walk_to_summary(topics=["work_life_balance"])
+    names = chat.say("zet er de werkdruk ook bij aub", "workload_health",
+                     topics=["workload_health"], confidence=0.6)
+    assert "utter_summary_unclear" not in names, names
+    assert "workload_health" in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_either_moment_stays_either():
+    # p68: "na half 6 OF woensdag de hele dag" went on the ticket as "na half 6 woensdag".
+    from bot.handover.contact import clean_time
+
+    assert clean_time("maandag of na 7 uur") == "maandag of na 7 uur"
+    assert clean_time("dinsdag na 5") == "dinsdag na 5"  # guard
+
+
+def test_what_the_chat_shares_about_health_is_answered_at_the_choices():
+    # p74 at the two choices: "Wat ik over mijn rug schreef, komt dat er dan ook bij? Dat hoeft
+    # eigenlijk niet." -> "Goede vraag. Die kan de consulent je in het gesprek het best
+    # beantwoorden."
+    chat = Chat(choices=None)
+    chat.walk_to_summary()
+    names = chat.say("Wat ik over mijn knie vertelde, leest de consulent dat dan ook?",
+                     "ask_privacy")
+    assert "utter_choices_health" in names, names
+    assert "utter_question_for_consultant" not in names, names
+    assert chat.slots["pending"] == "choices", chat.last
