@@ -69,6 +69,7 @@ from bot.dialogue.patterns import (
     MEANT,
     MISS_INTENTS,
     NO_CONSULTANT,
+    NO_DISMISSAL,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
     NOT_GOING_WELL,
@@ -903,9 +904,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         figures = {"retirement": NOT_UNTIL_RETIREMENT} if not self._older() else {}
         denied = {topic for topic, words in TOPIC_WORDS.items()
                   if self._denied_words(text, words, figures.get(topic))}
-        if re.search(r"\b(geen|niet|nie|ni)\s+(\w+\s+)?ontslag\w*", text):
-            # "geen ontslag ofzo" denies the job loss the classifier hears in "ontslag" (round
-            # 17b, p73 was asked since when he had been out of work).
+        if NO_DISMISSAL.search(text):
             denied |= {"unemployed"}
         return denied | ({"unemployed", "job_search"} if HAS_WORK.search(text) else set())
 

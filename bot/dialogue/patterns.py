@@ -322,8 +322,6 @@ PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zo
 # "misschien later" to the offer: not now, and no goodbye (round 16, p69 got "Tot ziens!").
 OFFER_LATER = re.compile(r"^\W*((misschien|mss|nu\s+niet|nog\s+niet)\W+)?(later|een\s+andere\s+"
                          r"keer|een\s+volgende\s+keer)(\W+misschien)?\W*$", re.I)
-# "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
-# burn-out text): heard in one line.
 # Tears about work: named back, not met with a menu (round 16d, p68: "tussen door huil ik in
 # de auto" got "werk anders inrichten, of overstappen?").
 CRIES = re.compile(r"\b(huil\w*|janken|jank|in\s+tranen|grien\w*|zit\s+te\s+snikken)\b", re.I)
@@ -336,6 +334,8 @@ HEALTH_COMPLAINT = re.compile(
     rf"\b({DIAGNOSES}|{SLEEP}|klacht\w*|(hoofd|rug|nek|schouder)?pijn\w*|uitgeput|uitputting|"
     r"burn-?out|overspannen|depress\w*|ziek\s+van|ziekgemeld|ziek\s+thuis|ben\s+ziek|"
     r"hartkloppingen|duizel\w*|paniek\w*|lijf|lichaam)\b", re.I)
+# "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
+# burn-out text): heard in one line.
 SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"
                           r"(slecht|niet|nauwelijks|amper)\b|\blig\s+(\w+\s+){0,3}wakker\b", re.I)
 # Concrete steps after the first tip of a topic, in order, for who asks on.
@@ -912,6 +912,9 @@ NO_JOB_SEARCH = re.compile(
 NOT_GOING_WELL = re.compile(r"\bhet\s+gaat\s+((eigenlijk|gewoon|echt|al\s+een\s+tijdje)\s+)*"
                             r"(niet|nie|ni)\s+(meer\s+)?(zo\s+|echt\s+)?(goed|lekker|best)\b|"
                             r"\bniet\s+lekker\s+in\s+(mijn|m'?n|mn)\s+vel\b", re.I)
+# "geen ontslag ofzo": the job loss the classifier hears in "ontslag" denied (round 17b, p73
+# was asked since when he had been out of work).
+NO_DISMISSAL = re.compile(r"\b(geen|niet|nie|ni)\s+(\w+\s+)?ontslag\w*", re.I)
 # "allebei", "beide" as the answer to a menu of two topics (round 17, p73).
 BOTH_OPTIONS = re.compile(r"\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
 # Work now, said in passing: "nu vul ik vakken bij de appie 16 uur", "ik werk nu bij een dc".
