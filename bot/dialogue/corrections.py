@@ -253,6 +253,13 @@ def _main_clause(rest: str) -> str:
         parts.append(" ".join([words[at], *words[:at], *words[at:][1:]]))
     return f"{subject[1]} " + " en ".join(parts)
 
+# "zet er werkdruk bij aub": what to add named between "zet er" and "bij" (round 18, p68's card
+# stayed as it was, because her topic was on it already as "gezondheid speelt mee").
+_ADD_OBJECT = re.compile(r"\b(zet|schrijf)\s+er\s+(?P<what>(\w+\s+){0,2}?\w+)\s+(ook\s+)?bij\b",
+                         re.IGNORECASE)
+_NO_OBJECT = re.compile(rf"^{_ADD_FILLER}(ook|nog|even|ff|effe|efkes|eens|maar|aub|graag|wel)?$",
+                        re.IGNORECASE)
+
 
 def _addition_text(rest: str) -> str:
     """ "dat het over zorgverlof gaat, voor mijn moeder?" -> "Het gaat over zorgverlof, voor
@@ -282,6 +289,12 @@ def read_correction(
         _TAKE_OUT.search(sentence) for sentence in _SENTENCES.split(text.strip()))
     for sentence in _SENTENCES.split(text.strip()):
         added = ADD_WORDS.search(sentence)
+        named = None if added else _ADD_OBJECT.search(sentence)
+        if named and not _NO_OBJECT.match(named["what"]):
+            fix.addition = True
+            what = re.sub(rf"^{_ADD_FILLER}", "", named["what"]).strip()
+            fix.content.append(f"Het gaat ook over {what}.")
+            continue
         if added:
             fix.addition = True
             kept = _addition_text(sentence[added.end() :])

@@ -60,7 +60,7 @@ from bot.dialogue.pickup import (
 from bot.dialogue.state import ConversationState
 from bot.dialogue.turn import sentence_span
 from bot.handover import contact
-from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, LABELS
+from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, HEALTH_TOPICS, LABELS
 
 # "zet maar niet in dat ik zwanger ben", "dat hoeft er niet in", "niet vermelden dat ...".
 LEAVE_OUT = re.compile(
@@ -437,7 +437,9 @@ class HandoverForm(ConversationState):
             # shares: answered, not passed to the consultant (round 17b, p74).
             if self._health_out_asked():
                 self.leave_out_health()
-            self.say("utter_choices_health", repeatable=True)
+            noted = any(t in HEALTH_TOPICS for t in self.get("topics") or [])
+            self.say("utter_choices_health_note" if noted else "utter_choices_health",
+                     repeatable=True)
             return True
         if self.intent in SERVICE_ANSWERS:
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
@@ -518,8 +520,10 @@ class HandoverForm(ConversationState):
             if short and len(short.split()) <= 4 and not self.turn.is_question:
                 self.set(region=short.strip(" .!"))
                 return True
-        elif step == "choices" and not answered:
-            choices = read_choices(text)
+        elif step == "choices" and (not answered or "?" in text):
+            # "moet mijn rugpijn daar dan ook bij? ja mag allebei": the question answered, and
+            # the choice after it taken (round 18, p68 was asked the same again).
+            choices = read_choices(text.rsplit("?", 1)[1] if answered else text)
             if choices is not None:
                 self.set(share_history=choices[0], follow_up=choices[1])
                 return True

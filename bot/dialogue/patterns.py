@@ -166,6 +166,12 @@ FEAR_OF_DISMISSAL = re.compile(
 WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\s+van\s+"
                    r"(al\s+)?(die|dat|de|het|deze|dit|alle|al)\b|\blig\s+(er\s+)?(\w+\s+)?wakker\b|"
                    r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b", re.I)
+# "het zijn er te veel op een dag en je moet overal binnen 20 min klaar zijn" (round 18, p68):
+# too much work in too little time, said as a story.
+TOO_MUCH_WORK = re.compile(r"\b(te\s+veel|teveel)\s+(\w+\s+){0,3}(op\s+een|per|in\s+een|op\s+1)\s+"
+                           r"(dag|dienst|ochtend|middag|week|route)\b|\bbinnen\s+\d+\s*(min|minuten)\b|"
+                           r"\b(te\s+veel|teveel)\s+(clienten|cliënten|klanten|patiënten|patienten|"
+                           r"bewoners|adressen|taken)\b|\bgeen\s+tijd\s+(voor|om)\b", re.I)
 # "Laat maar. Bedankt, ik zoek het zelf wel uit.", "Ik laat het hierbij, bedankt." (round 14,
 # p58 got a topic menu twice): leaving.
 SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"

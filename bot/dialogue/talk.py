@@ -37,10 +37,12 @@ from bot.dialogue.patterns import (
     SHOULD_I_GET_HELP,
     SILENCE,
     SINCE_WHEN,
+    SLEEPS_BADLY,
     SOFT_TOPICS,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
     TEACH_OTHERS,
+    TOO_MUCH_WORK,
     TOPIC_SURE,
     TOPIC_WORDS,
     TRAINING_MONEY,
@@ -567,7 +569,10 @@ class FreeTalk(ConversationState):
     def followup(self, topic: str) -> None:
         if self.menu_answer():
             return
-        if WEARY.search(self.turn.text) and self.turn.crisis_level is None:
+        if TOO_MUCH_WORK.search(self.turn.text) and self.turn.crisis_level is None:
+            self.say("utter_too_much_awake_heard" if SLEEPS_BADLY.search(self.turn.text)
+                     else "utter_too_much_heard")
+        elif WEARY.search(self.turn.text) and self.turn.crisis_level is None:
             self.say("utter_weary_heard", repeatable=True)
         given = list(self.get("selfhelp_given") or [])
         skip_flex = topic == "flex_contract" and self.get("contract_type") == "vast"

@@ -51,6 +51,18 @@ _INVERTED_AFTER_IF = re.compile(r"\b(als|wanneer|zodra|omdat)\s+(\w+\s+){1,8}?(k
                                 r"\s+ik\b(?!\s+(dan|nog|wel|ook|recht|een|mijn|m.n|het)\b)",
                                 re.IGNORECASE)
 
+# "s avonds lig ik wakker of ik niks vergeten ben" tells a worry: "of ik" after lying awake or
+# worrying is no question to us (round 18, p68 got "Dat weet ik niet zeker"). "ik wil weten
+# of ik recht heb" still asks.
+_WORRY_IF = re.compile(r"\b(wakker|pieker\w*|maal\w*|bang|zorgen|twijfel\w*|onzeker)\s+"
+                       r"(\w+\s+){0,3}?of\s+ik\b", re.IGNORECASE)
+
+# "heb ik al gedaan maar mijn teamleider zegt iedereen heeft het druk": "(dat) heb ik al gedaan"
+# tells (round 18, p68's card quoted it under "Je vroeg").
+_ALREADY_DONE = re.compile(r"^\W*(dat\s+)?(heb|had)\s+ik\s+(al|toch|net|ook|allemaal|gisteren)\s+"
+                           r"(\w+\s+){0,2}?(gedaan|gezegd|geprobeerd|gevraagd|gemeld|verteld|"
+                           r"besproken|gehad)\b", re.IGNORECASE)
+
 
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
@@ -60,7 +72,9 @@ def looks_like_question(text: str) -> bool:
         return False  # "klopt" at the card is a yes, not "klopt het dat …?" (round 16c, p63)
     if "?" in text:
         return True
-    inside = _INVERTED_AFTER_IF.sub(" ", text)
+    if _ALREADY_DONE.match(text):
+        return False
+    inside = _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(" ", text))
     return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
                 or _QUESTION_CLAUSE.search(text))
 
