@@ -564,8 +564,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return False
         self.set(heard_once=[*heard, "utter_others_opinion"])
         self.say("utter_others_opinion", repeatable=True)
-        if self.intent in CAREER_TOPICS and self.turn.confidence >= 0.6:
+        known = self.topics()
+        if self.intent in CAREER_TOPICS and self.turn.confidence >= 0.6 and (
+                not known or self.intent in known):
             return False
+        # "mijn vrouw zegt ik moet gewoon doorrijden tot mijn pensioen": her topic, not his;
+        # he wants another job, not to talk about retirement (round 18, p77).
         self.set(pending=None)
         return True
 
@@ -887,8 +891,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         """Help the person did not ask for but needs ("18 duizend schuld"), once."""
         entry = self.turn.mentioned
         given = list(self.get("offered_answers") or [])
-        if entry is None or entry.id in given or self.turn.crisis_level == "clear":
-            return
+        if entry is None or entry.id in given or self.turn.crisis_level == "clear" or \
+                entry.id in (self.get("knowledge_given") or []):
+            return  # answered already when asked: not again unasked
         if any(s.text for s in self.out.says):
             return  # one knowledge answer per turn is enough
         # Before a closing question, never after its buttons (round 14, p55 read the AOW

@@ -764,7 +764,11 @@ class HandoverForm(ConversationState):
             return True
         short_question = self.turn.is_question and len(text.split()) <= 8
         edit = step == "summary_edit" and not short_question
-        if not picked.time and self.get("contact_time") and _TIME_FIX.search(text):
+        if not picked.time and self.get("contact_time") and (_TIME_FIX.search(text) or (
+                step == "summary_edit" and contact.clean_time(text)
+                and len(re.findall(r"\w+", contact.without_time(text))) <= 3)):
+            # "na 14 uur" typed after "Aanpassen" is the moment, not what it is about (round
+            # 18, p77's card read "In je eigen woorden: Na 14 uur." and kept the old time).
             # "nee niet goed. alleen ochtend! middag en avond kan niet" corrects the moment on
             # the card, without a word of calling (round 16b, p70 could not change it).
             picked.time = contact.clean_time(text)

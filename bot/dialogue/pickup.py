@@ -149,6 +149,8 @@ class Picked:
 
 def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]:
     """(valid E.164 number, or None; the raw digits when they look like a broken number)."""
+    # "nul zes 1234 5977", as voice input writes a dictated number (round 18, p77).
+    text = re.sub(r"\bnul\s+zes\b(?=[\s-]*\d)", "06", text, flags=re.IGNORECASE)
     for match in _PHONE_RUN.finditer(text):
         raw = match.group(0)
         digits = re.sub(r"\D", "", raw)

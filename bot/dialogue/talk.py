@@ -502,6 +502,12 @@ class FreeTalk(ConversationState):
             if picks:
                 self.topic_turn(picks, from_check=True)
                 return
+        named = self._choice_named_first(choices)
+        if named:
+            # "ander werk ja want ... ik ben niet ziek hoor": the option named first is the
+            # pick, whatever the reasons after it (round 18, p77 was asked what it was about).
+            self.topic_turn([named], from_check=True)
+            return
         if self.intent in CAREER_TOPICS:
             # A button, or their own words: either way this is what it is about. A topic
             # they deny in the same breath ("ik ben niet ontslagen") is not it (round 5).
@@ -512,6 +518,17 @@ class FreeTalk(ConversationState):
                 self.say("utter_topic_choice_other", repeatable=True)
             return
         self.free_turn(picked)
+
+    def _choice_named_first(self, choices: list[str]) -> str | None:
+        """The one offered option whose words open the answer ("ander werk ja want ...")."""
+        if self.turn.is_button:
+            return None
+        opening = re.split(r"[,.;:!?]|\s(?:want|maar|omdat|dus)\s", self.turn.text.lower())[0]
+        if len(opening.split()) > 4 or re.search(r"\b(niet|nie|geen|gene)\b", opening):
+            return None
+        words = {**TOPIC_WORDS, "career_change": TOPIC_WORDS["career_change"] + r"|ander\s+werk"}
+        named = [c for c in choices if c in words and re.search(rf"\b({words[c]})\b", opening)]
+        return named[0] if len(named) == 1 else None
 
     def deepen_response(self, topic: str) -> str:
         needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))

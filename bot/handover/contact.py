@@ -198,8 +198,24 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        # ("'s avonds na mijn werk" is a moment that suits: only a part of the day
                        # with the bare word "werk" or "slaap" says it does not.)
                        r"\b(ik\s+slaap|slaap\s+ik)\b|^\W*('?s\s*)?(de\s+|in\s+de\s+)?(ochtend|"
-                       r"middag|avond|nacht|voormiddag|namiddag)\w*\s+(werk|slaap)\W*$",
+                       r"middag|avond|nacht|voormiddag|namiddag)\w*\s+(werk|slaap)\W*$|"
+                       # "s morgens zit ik op de bus" (round 18, p77, a bus driver)
+                       r"\b(zit\s+ik|ik\s+zit|rij\s+ik|ik\s+rij|sta\s+ik|ik\s+sta)\s+"
+                       r"(\w+\s+){0,2}(op|in|achter|aan)\s+(de|het|mijn|m'?n)\s+"
+                       r"(bus|wagen|truck|vrachtwagen|auto|weg|route|lijn|band|kassa|school)\b",
                        re.IGNORECASE)
+# A negation right before a time names what does not suit; the times after it in the same
+# clause do suit: "nee niet s ochtends na tweeën s middags" (round 18, p77's ticket said "na
+# 2 uur 's middags 's ochtends, niet na twee").
+_NOT_WORD = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve)\b", re.IGNORECASE)
+# "het moment klopt niet, het moet zijn na 14 uur": the "niet" is about the old value
+# (round 18, p77's ticket said "niet na 14 uur").
+_WRONG_MARK = re.compile(r"\b(klopt|is|was|staat)\s+(\w+\s+){0,2}?(niet|nie|ni)\b(\s+goed)?|"
+                         r"\bniet\s+(goed|juist)\b|\bis\s+fout\b", re.IGNORECASE)
+
+
+_WORD_HOURS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+               "elf", "twaalf")
 
 
 def _time_value(match: re.Match[str]) -> str:
@@ -208,6 +224,12 @@ def _time_value(match: re.Match[str]) -> str:
         word = re.search(r"voormiddag|namiddag|ochtend|morgen|middag|avond", text)
         return _DAYPARTS[word.group(0)] if word else text
     if match.group("hour"):
+        # "na tweeën" and "na 2 uur" are one moment on the card (round 18, p77).
+        spoken = re.sub(rf"\b({'|'.join(_WORD_HOURS)})(ën|en)?\b",
+                        lambda word: str(_WORD_HOURS.index(word[1].lower()) + 1), text)
+        if spoken != text and not re.search(r"\b(uur|half|kwart)\b", text):
+            spoken += " uur"
+        text = spoken
         return re.sub(r"\s*-\s*", "-", text)
     return text
 
@@ -223,22 +245,33 @@ def clean_time(text: str | None) -> str | None:
         return None
     wanted: list[str] = []
     not_then: list[str] = []
-    for clause in _TIME_CLAUSES.split(text):
+    for clause in _TIME_CLAUSES.split(_WRONG_MARK.sub(",", text)):
         before = 0
-        for match in _TIME_ITEMS.finditer(clause):
+        items = list(_TIME_ITEMS.finditer(clause))
+        gaps = [clause[(items[i - 1].end() if i else 0):m.start()] for i, m in enumerate(items)]
+        local = len(items) > 1 and any(_NOT_WORD.search(gap) for gap in gaps)
+        marker = _NOT_THEN.search(clause)
+        # "na 2 uur s middags s ochtends zit ik op de bus": what keeps them busy is said of
+        # the time right before it, not of every time in the clause.
+        busy_after = None
+        if len(items) > 1 and not local and marker and not _NOT_WORD.match(marker[0]):
+            earlier = [m for m in items if m.end() <= marker.start()]
+            busy_after = earlier[-1] if earlier else items[0]
+        for match, gap in zip(items, gaps, strict=True):
             value = _time_value(match)
             if wanted and re.search(r"\bof\b", clause[before:match.start()], re.IGNORECASE):
                 # "na half 6 OF woensdag" is either, not both (round 17b, p68's ticket said
                 # "na half 6 woensdag").
                 value = "of " + value
             before = match.end()
-            negated = bool(_NOT_THEN.search(clause))
+            negated = bool(_NOT_WORD.search(gap)) if local else (
+                match is busy_after if busy_after else bool(marker))
             if negated:
                 value = ("niet op " if match.group("day") and not value.startswith(
                     ("vandaag", "morgen", "overmorgen", "deze", "volgende", "in het",
                      "doordeweeks")) else "niet ") + value
             target = not_then if negated else wanted
-            if value not in target:
+            if value.removesuffix(" uur") not in [v.removesuffix(" uur") for v in target]:
                 target.append(value)
     if any(_is_daypart(w) for w in wanted):
         # "liefst in de voormiddag, de namiddag ben ik rap moe": "voormiddag"; the other

@@ -62,3 +62,73 @@ def test_put_workload_on_the_card_when_health_is_on_it_already():
     names = chat.say("zet er werkdruk bij aub", "workload_health", confidence=0.44)
     assert "utter_summary_unclear" not in names, names
     assert "werkdruk" in (chat.slots.get("summary_text") or ""), chat.slots
+
+
+def test_a_moment_with_a_bus_in_the_morning_and_a_correction_is_read_right():
+    # p77's card said "na twee 's ochtends", then "na 2 uur 's middags 's ochtends, niet na
+    # twee", then "niet na 14 uur" for "het moment klopt niet het moet zijn na 14 uur".
+    from bot.handover.contact import clean_time
+
+    assert clean_time("na tweeën want s morgens zit ik op de bus") == "na 2 uur, niet 's ochtends"
+    assert clean_time("nee niet s ochtends na tweeën s middags dus na 2 uur s middags s ochtends "
+                      "zit ik juist op de bus") == "na 2 uur 's middags"
+    assert clean_time("het moment klopt niet het moet zijn na 14 uur") == "na 14 uur"
+    assert clean_time("niet voor 10 uur of na 17 uur") == "na 17 uur, niet voor 10 uur"
+    assert clean_time("maandag of dinsdag niet") == "niet op maandag, niet op dinsdag"  # guard
+
+
+def test_a_time_typed_after_aanpassen_changes_the_moment_not_the_summary():
+    # p77 pressed "Aanpassen" and typed "na 14 uur": the card read "In je eigen woorden: Na 14
+    # uur." and kept the wrong moment.
+    chat = Chat()
+    chat.walk_to_summary(answers=("Gerard", "bellen", "0612345977", "in de ochtend", "Groningen"))
+    chat.say("aanpassen", "deny")
+    assert chat.slots["pending"] == "summary_edit", chat.last
+    chat.say("na 14 uur", "inform")
+    assert chat.slots["contact_time"] == "na 14 uur", chat.slots
+    assert "14" not in (chat.slots.get("summary_text") or ""), chat.slots
+
+
+def test_a_dictated_number_is_read():
+    # p77 dictated "nul zes 1234 5977" and read "Dat nummer klopt nog niet".
+    from bot.dialogue.pickup import pick_phone
+
+    assert pick_phone("nul zes 1234 5977", False) == ("+31612345977", None)
+
+
+def test_the_option_named_first_is_the_pick_whatever_the_reasons_after_it():
+    # p77 answered the two-topic menu with "ander werk ja want ... ik ben niet ziek hoor" and
+    # was asked "Vertel in een paar woorden waar het om gaat".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots.update(pending="topic_choice", topic_choices=["career_change", "workload_health"])
+    names = chat.say("ander werk ja want ik wil niet meer om 5 uur beginnen en s avonds weer "
+                     "terug ik ben niet ziek hoor ik ben het gewoon zat", "workload_health",
+                     confidence=0.43)
+    assert "utter_topic_career_change" in names, names
+    assert "utter_topic_choice_other" not in names, names
+
+
+def test_a_partners_opinion_about_retirement_is_no_new_topic():
+    # p77 (wants a day job): "mijn vrouw zegt ik moet gewoon doorrijden tot mijn pensioen"
+    # got the retirement text and "eerder stoppen, minder werken, of ...?".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil ander werk met normale tijden", "career_change", topics=["career_change"])
+    names = chat.say("mijn vrouw zegt ik moet gewoon doorrijden tot mijn pensioen nog 12 jaar",
+                     "retirement", confidence=0.8, topics=["retirement"])
+    assert "utter_others_opinion" in names, names
+    assert "utter_topic_retirement" not in names, names
+
+
+def test_an_answer_given_when_asked_is_not_offered_again_unasked():
+    # p77 (replayed): the age answer came when asked, and again unasked a turn later.
+    from bot.knowledge.entries import load_entries
+
+    entry = next(e for e in load_entries() if e.id == "te_oud_voor_andere_functie")
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots["knowledge_given"] = [entry.id]
+    chat.say("ja maar je geeft geen antwoord is 55 niet te oud om instructeur te worden of "
+             "plannen daar hoor je niks over", "nlu_fallback", confidence=0.27, mentioned=entry)
+    assert not chat.texts(), chat.texts()
