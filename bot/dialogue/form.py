@@ -15,6 +15,7 @@ from bot.dialogue.corrections import (
 )
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
+    CONFIRMATION_MAIL,
     DAY_WORDS,
     DEBTS,
     FIELD_VALUE,
@@ -46,6 +47,7 @@ from bot.dialogue.patterns import (
     TIME_WORDS,
     TRAINING_MONEY,
     WHAT_IF,
+    WHEN_CONTACT,
     YES,
     changed_choices,
     read_choices,
@@ -61,6 +63,7 @@ from bot.dialogue.state import ConversationState
 from bot.dialogue.turn import sentence_span
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, HEALTH_TOPICS, LABELS
+from bot.handover.working_time import default_service_levels
 
 # "zet maar niet in dat ik zwanger ben", "dat hoeft er niet in", "niet vermelden dat ...".
 LEAVE_OUT = re.compile(
@@ -127,6 +130,9 @@ def writes_english(text: str) -> bool:
 class HandoverForm(ConversationState):
     """The handover form, one step per turn."""
 
+    # This turn's message was a side question, answered: the card after it may be short.
+    side_answered = False
+
     def start_handover(self, picked: Picked | None = None) -> None:
         if self.has_ticket():
             self.say("utter_request_exists", repeatable=True,
@@ -183,8 +189,16 @@ class HandoverForm(ConversationState):
                 self.say("utter_health_note_consent", repeatable=True)
             self.say("utter_ask_consent_given", repeatable=True)
         elif step == "summary":
-            self.say("utter_ask_summary_confirmed", repeatable=True,
-                     summary=self.summary_text())
+            summary = self.summary_text()
+            if self.side_answered and summary == self.get("summary_shown") and (
+                    self.said_recently("utter_ask_summary_confirmed")
+                    or self.said_recently("utter_ask_summary_short")):
+                # The same card, shown last turn, after a side question: not all seven lines
+                # again (round 18, p80 read it four times).
+                self.say("utter_ask_summary_short", repeatable=True)
+            else:
+                self.say("utter_ask_summary_confirmed", repeatable=True, summary=summary)
+                self.set(summary_shown=summary)
         elif step == "channel" and self.get("refused_channels"):
             self.say("utter_ask_contact_channel_without", repeatable=True,
                      refused=", ".join(self._channel_words(self.get("refused_channels"))))
@@ -367,7 +381,7 @@ class HandoverForm(ConversationState):
             return
         if step == "phone" and self.joined_phone(picked):
             return
-        answered = self.answer_side_question()
+        answered = self.side_answered = self.answer_side_question()
         changed = self.apply_picked(picked, announce=False)
         if self.get("email_suggestion") and "email" in changed:
             self.ask_email_typo(step)
@@ -414,8 +428,8 @@ class HandoverForm(ConversationState):
         self.set(handover=False, pending=None, consent_given=None, consent_given_at=None,
                  contact_name=None, contact_channel=None, contact_phone=None,
                  contact_email=None, contact_time=None, summary=None, summary_text=None,
-                 summary_confirmed=None, skipped=None, attempts=None, share_history=None,
-                 follow_up=None, consent_reasked=None)
+                 summary_confirmed=None, summary_shown=None, skipped=None, attempts=None,
+                 share_history=None, follow_up=None, consent_reasked=None)
 
     def stop_form(self) -> None:
         self.say("utter_form_stopped", repeatable=True)
@@ -430,6 +444,13 @@ class HandoverForm(ConversationState):
             return True
         if REQUEST_STATUS.search(self.turn.text):
             self.say("utter_request_not_sent_yet", repeatable=True)  # round 5, p16
+            return True
+        if WHEN_CONTACT.search(self.turn.text):
+            self.say("utter_when_contact_before", repeatable=True,
+                     workdays=default_service_levels().targets["normal"])
+            return True
+        if CONFIRMATION_MAIL.search(self.turn.text) and self.turn.is_question:
+            self.say("utter_no_confirmation_mail_yet", repeatable=True)
             return True
         if self.pending == "choices" and HEALTH_WORDS.search(self.turn.text) and (
                 self.turn.is_question or self._health_out_asked()):
@@ -864,6 +885,21 @@ class HandoverForm(ConversationState):
             labels = [str(said.values.get("topic")), *labels]
             self.out.says.remove(said)
         self.say("utter_sorry_topic", repeatable=True, topic=_listed(labels))
+
+    def answer_after_request(self) -> bool:
+        """When the consultant comes, and whether a mail follows, asked after the request
+        is sent (round 18, p80 got "Daar heb ik geen goed antwoord op"). True when said."""
+        promise = self.get("expected_contact")
+        if not self.has_ticket() or self.get("handover") or not promise:
+            return False
+        if CONFIRMATION_MAIL.search(self.turn.text) and self.turn.is_question:
+            self.say("utter_no_confirmation_mail", repeatable=True,
+                     ticket_reference=self.get("ticket_reference"), expected_contact=promise)
+            return True
+        if WHEN_CONTACT.search(self.turn.text):
+            self.say("utter_when_contact_after", repeatable=True, expected_contact=promise)
+            return True
+        return False
 
     def closing_after_request(self, picked: Picked) -> bool:
         """Thanks or a goodbye after the request is sent ("Merci, salu", "Ik wacht op

@@ -17,6 +17,21 @@ SERVICE_ANSWERS = {
     "ask_capabilities": "utter_ask_capabilities",
     "bot_challenge": "utter_bot_challenge",
 }
+# "Hoe lang duurt het voor iemand reageert?", "wanneer hoor ik iets" (round 18, p80 was told
+# to ask the consultant, and read the date one turn later).
+WHEN_CONTACT = re.compile(
+    r"\bhoe\s+(lang|snel)\s+(duurt|is|zit)\b.{0,40}\b(reageert|reactie|belt|contact|hoor|"
+    r"antwoord|terug|iemand|consulent)|\bwanneer\s+(hoor\s+ik|krijg\s+ik\s+(bericht|reactie|"
+    r"antwoord|een\s+(belletje|mail|berichtje))|word\s+ik\s+(gebeld|gemaild|geappt|benaderd)|"
+    r"belt|neemt|reageert|mailt|appt|kan\s+ik\s+(iets\s+)?verwachten)\b|"
+    r"\bhoe\s+snel\s+(belt|reageert|neemt|hoor)\b|"
+    r"\bbinnen\s+hoeveel\s+(dagen|tijd)\b", re.I)
+# "Krijg ik daar nog een bevestiging van per mail?" (round 18, p80 got "geen goed antwoord"):
+# the person gets no e-mail from the bot; only the consultant is notified.
+CONFIRMATION_MAIL = re.compile(r"\b(bevestiging|bevestigings\w*|ontvangstbevestiging)\b", re.I)
+# "Is het gratis voor leden?", "ik ben al twintig jaar lid" (round 18, p80)
+MEMBER_WORDS = re.compile(r"^(?!.*\b(geen|niet|nie|ni|nog\s+geen)\s+(\w+\s+)?(lid|aangesloten)\b)"
+                          r".*\b(lid|leden|aangesloten)\b", re.I | re.S)
 MISS_INTENTS = ("nlu_fallback", "out_of_scope", "bad_input", "other_language")
 FORM_STEPS = ("consent", "about", "name", "channel", "phone", "email", "time", "region", "choices",
               "summary", "summary_edit")

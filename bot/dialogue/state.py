@@ -9,6 +9,7 @@ from typing import Any
 from bot.dialogue.patterns import (
     BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
+    MEMBER_WORDS,
     NO_START,
     NO_WORK_VERSIONS,
     PASS_ON,
@@ -60,6 +61,14 @@ class ConversationState:
             response = NO_WORK_VERSIONS[response]
         elif self.get("out_of_work") and response in EMPLOYER_ADVICE:
             return
+        if response == "utter_ask_cost" and not self.turn.flemish:
+            # "Ik ben al twintig jaar lid. Dus is het gratis of niet?": no ad for non-members
+            # to a member, and asked again, the honest short answer (round 18, p80 read the
+            # same block twice).
+            if self.said_recently("utter_ask_cost") or self.said_recently("utter_ask_cost_member"):
+                response = "utter_ask_cost_again"
+            elif MEMBER_WORDS.search(self.turn.text):
+                response = "utter_ask_cost_member"
         if response in BELGIAN_VERSIONS and self.turn.flemish:
             # Someone in Flanders gets the numbers that work there (1813), not 113.
             response += "_be"

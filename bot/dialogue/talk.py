@@ -67,7 +67,7 @@ class FreeTalk(ConversationState):
     def free_turn(self, picked: Picked) -> None:
         intent = self.intent
         misses = self._count_miss()
-        if self.closing_after_request(picked):
+        if self.closing_after_request(picked) or self.answer_after_request():
             return  # "Merci, salu" after the request (bot/dialogue/form.py)
         if self.out.slots.get("offer_declined") and NO_CONSULTANT.search(self.turn.text) and \
                 not self.turn.is_question and not self._message_topics():

@@ -132,3 +132,56 @@ def test_an_answer_given_when_asked_is_not_offered_again_unasked():
     chat.say("ja maar je geeft geen antwoord is 55 niet te oud om instructeur te worden of "
              "plannen daar hoor je niks over", "nlu_fallback", confidence=0.27, mentioned=entry)
     assert not chat.texts(), chat.texts()
+
+
+def _at_summary() -> Chat:
+    chat = Chat()
+    chat.walk_to_summary()
+    assert chat.slots["pending"] == "summary", chat.last
+    return chat
+
+
+def test_how_long_before_someone_responds_is_answered_before_sending():
+    # p80 at the card: "Hoe lang duurt het voor iemand reageert?" -> "Goede vraag. Die kan de
+    # consulent je in het gesprek het best beantwoorden."
+    chat = _at_summary()
+    names = chat.say("Hoe lang duurt het voor iemand reageert?", "nlu_fallback", confidence=0.3)
+    assert "utter_when_contact_before" in names, names
+    assert "utter_question_for_consultant" not in names, names
+    said = next(s for s in chat.last.says if s.response == "utter_when_contact_before")
+    assert int(said.values["workdays"]) >= 1
+
+
+def test_a_member_asking_about_cost_gets_no_ad_for_non_members_and_no_repeat():
+    # p80: "Is het gratis voor leden?" and "Ik ben al twintig jaar lid. Dus is het gratis of
+    # niet?" both got the block that ends with James Loopbaan "ook als je geen lid bent".
+    chat = _at_summary()
+    names = chat.say("Is het gratis voor leden?", "ask_cost")
+    assert "utter_ask_cost_member" in names and "utter_ask_cost" not in names, names
+    names = chat.say("Ik ben al twintig jaar lid. Dus is het gratis of niet?", "ask_cost")
+    assert "utter_ask_cost_again" in names, names
+    names = Chat().say("kost het geld als ik geen lid ben?", "ask_cost")
+    assert "utter_ask_cost" in names, names  # guard: the block for non-members stays
+
+
+def test_the_same_card_after_a_side_question_is_not_shown_in_full_again():
+    # p80 read the seven-line card after each of her four side questions.
+    chat = _at_summary()
+    names = chat.say("Is het gratis voor leden?", "ask_cost")
+    assert "utter_ask_summary_short" in names, names
+    names = chat.say("wat schrijf je op over mij?", "ask_privacy")
+    assert names == ["utter_ask_summary_confirmed"], names  # guard: asked for, shown
+
+
+def test_after_the_request_when_and_a_confirmation_mail_are_answered():
+    # p80 after sending: "Krijg ik daar nog een bevestiging van per mail?" -> "Daar heb ik
+    # geen goed antwoord op, sorry."
+    chat = _at_summary()
+    chat.say("ja verstuur", "affirm")
+    assert chat.tickets, chat.last
+    chat.slots["expected_contact"] = "uiterlijk maandag 14 december"
+    names = chat.say("Krijg ik daar nog een bevestiging van per mail?", "nlu_fallback",
+                     confidence=0.3)
+    assert names == ["utter_no_confirmation_mail"], names
+    names = chat.say("en wanneer hoor ik iets?", "nlu_fallback", confidence=0.3)
+    assert names == ["utter_when_contact_after"], names
