@@ -21,6 +21,7 @@ from bot.knowledge.retriever import (
     closest_line,
     find_each,
     find_in_context,
+    find_named_in_topic,
     mentioned,
     prefer_given,
     shared_retriever,
@@ -49,6 +50,11 @@ def turn_from(tracker: Tracker) -> Turn:
             given = list(given) if isinstance(given, list) else []
             if knowledge is None and looks_like_question(text):
                 knowledge = find_in_context(shared_retriever(), text, given)
+            if knowledge is None and looks_like_question(text):
+                known = tracker.get_slot("topics")
+                topics = [*(known if isinstance(known, list) else []),
+                          *(message.get("topics") or [])]
+                knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
             elif knowledge is not None and given and looks_like_question(text):
                 knowledge = prefer_given(shared_retriever(), text, knowledge, given)
             if knowledge is not None and knowledge.entry.id in given and \

@@ -222,6 +222,27 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Ma
     return found
 
 
+def find_named_in_topic(retriever: Retriever, text: str, topics: list[str],
+                        flemish: bool = False) -> Match | None:
+    """A question that names an entry's own words, in a conversation about that entry's
+    topic, with less similarity than a question out of the blue needs: "moet ik nu al
+    solliciteren of is dat dom?" in a talk about a reorganisation (round 18, p79 got the WW
+    rules, then "geen goed antwoord"). The same bar as a follow-up on a given answer."""
+    if not topics or len(text.split()) < 3:
+        return None
+    lowered = text.lower()
+    scores = retriever.scores(retriever.expand(text))
+    candidates = [(float(scores[i]), i) for i, e in enumerate(retriever.entries)
+                  if e.topic in topics and retriever.keywords.get(e.id)
+                  and retriever.keywords[e.id].search(lowered)
+                  and e.region in ("any", "be" if flemish else "nl")
+                  and (e.id not in retriever.requires or retriever.requires[e.id].search(lowered))]
+    if not candidates:
+        return None
+    score, best = max(candidates)
+    return Match(retriever.entries[best], score) if score >= CONTEXT_MIN_SCORE else None
+
+
 def _question_part(text: str) -> str:
     """The first sentence of a message that asks something, or the whole message: in "is da
     nu hetzelfde als tijdskrediet? mijn collega had het daar over…" the story after the

@@ -39,3 +39,66 @@ def test_an_age_doubt_about_finding_work_keeps_its_own_answer():
         is None
     assert shared_retriever().find("ben ik met 52 te oud voor een nieuwe baan").entry.id == \
         "werk_zoeken_als_oudere"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p79: "Dit zei ik eerder al" and the cao line about a social plan
+    ("Stel dat er straks een sociaal plan komt. Verlies ik dan iets als ik nu al zelf opzeg, "
+     "voordat er iets besloten is?", "eerder_weg_bij_reorganisatie"),
+    # p79: the works council part of her question was never answered
+    ("En de ondernemingsraad, heeft het zin om daar nu al naartoe te gaan?",
+     "or_bij_reorganisatie"),
+])
+def test_round18_reorganisation_questions_get_their_answer(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, match
+
+
+def test_applying_now_at_a_reorganisation_is_no_ww_question():
+    # p79: "moet ik nu al solliciteren of is dat dom?" got the WW application rules.
+    match = shared_retriever().find("moet ik nu al solliciteren of is dat dom?")
+    assert match is None or match.entry.id != "ww_aanvragen", match
+    assert shared_retriever().find("hoe vraag ik de ww aan").entry.id == "ww_aanvragen"  # guard
+
+
+@pytest.mark.parametrize("text", [
+    "moet ik nu al solliciteren of is dat dom?",
+    "Ik zoek nog niet echt, dat is juist mijn vraag. Ik twijfel of ik nu al moet gaan kijken, "
+    "voordat iedereen tegelijk op straat staat, of dat ik beter kan afwachten tot er besloten "
+    "is. Wat is verstandig?",
+])
+def test_a_question_naming_an_entry_of_the_conversations_topic_is_answered(text):
+    # p79, in a talk about a reorganisation: a cover-letter tip, then "geen goed antwoord".
+    from bot.knowledge.retriever import find_named_in_topic
+
+    match = find_named_in_topic(shared_retriever(), text, ["job_insecurity"])
+    assert match is not None and match.entry.id == "eerder_weg_bij_reorganisatie", match
+    assert find_named_in_topic(shared_retriever(), text, ["flex_contract"]) is None  # guard
+
+
+def test_the_first_steps_at_a_reorganisation_are_more_than_one():
+    # p79 asked "Wat kan ik nu al doen?" and got only "Verzamel deze week alle brieven".
+    import yaml
+
+    from bot.settings import ROOT
+
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    text = domain["responses"]["utter_selfhelp_job_insecurity"][0]["text"]
+    assert "cv" in text and "ondernemingsraad" in text and "Zeg niet zelf op" in text, text
+
+
+def test_the_action_reads_a_question_in_the_light_of_the_conversations_topic():
+    from rasa_sdk import Tracker
+
+    from actions.respond import turn_from
+
+    def tracker(topics: list[str]) -> Tracker:
+        return Tracker("sender-1", {"topics": topics},
+                       {"intent": {"name": "job_search", "confidence": 0.71},
+                        "text": "moet ik nu al solliciteren of is dat dom?"},
+                       [], False, None, None, "action_listen")
+
+    turn = turn_from(tracker(["job_insecurity"]))
+    assert turn.knowledge is not None
+    assert turn.knowledge.entry.id == "eerder_weg_bij_reorganisatie", turn.knowledge
+    assert turn_from(tracker([])).knowledge is None
