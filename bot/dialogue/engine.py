@@ -48,6 +48,7 @@ from bot.dialogue.patterns import (
     DISCOURAGED,
     EMPLOYER_SECRET,
     ENGLISH_REQUEST,
+    ENGLISH_WISH,
     ENJOY_DOUBT,
     ERASED_QUESTION,
     EVERYONE_BUSY,
@@ -260,6 +261,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             last = re.split(r"(?<=[.!?])\s+", turn.text[wish.end():].strip())[-1]
             if not turn.is_question or "?" not in said or CAN_THAT.match(last):
                 turn.intent = "request_human"
+        if ENGLISH_WISH.search(turn.text) and not NO_CONSULTANT.search(turn.text) and \
+                turn.intent not in ("crisis", "deny"):
+            turn.intent = "request_human"  # in English, the wish is the same (round 18, p78)
         if turn.intent == "ask_cost" and LIVING_COSTS.search(turn.text):
             # "nee. de huur. ik kan het niet betalen" is her rent, not our price (round 13c).
             turn.intent = "nlu_fallback"

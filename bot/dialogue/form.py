@@ -26,6 +26,7 @@ from bot.dialogue.patterns import (
     HEALTH_OUT,
     HEALTH_WORDS,
     KEEP_OUT,
+    LITTLE_DUTCH,
     META_WORDS,
     MISS_INTENTS,
     NO_CONSULTANT,
@@ -94,12 +95,6 @@ _NOT_A_CLOSING = re.compile(r"\b(intrek\w*|annuleer\w*|annuleren|verwijder\w*|wi
                             r"verander\w*|wijzig\w*|aanpass\w*|liever|toch\s+(via|per|met)|"
                             r"nieuw\w*\s+(nummer|adres|mail))\b", re.I)
 # A short language note for the consultant, never more (round 10, p44, p40).
-_LITTLE_DUTCH = re.compile(
-    r"\b(spreek|praat|begrijp|versta|schrijf|ken)\s+(maar\s+|nog\s+)*(een\s+)?(beetje|weinig|"
-    r"niet\s+(zo\s+|veel\s+)?goed|slecht|geen)\s+nederlands\b|\b(mijn|m'?n)\s+nederlands\s+is\s+"
-    r"(nog\s+)?(niet|slecht|nie)\b|\bnederlands\s+is\s+(moeilijk|lastig)\b|\bniveau\s+a[12]\b|"
-    r"\bmy\s+dutch\s+is\s+(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
-    r"\bweinig\s+nederlands\b", re.I)
 _ENGLISH_WORDS = frozenset({
     "the", "my", "you", "your", "i", "and", "not", "what", "please", "english", "do", "does",
     "speak", "they", "dont", "don't", "can", "will", "with", "this", "that", "have", "agency",
@@ -545,6 +540,9 @@ class HandoverForm(ConversationState):
             # "moet mijn rugpijn daar dan ook bij? ja mag allebei": the question answered, and
             # the choice after it taken (round 18, p68 was asked the same again).
             choices = read_choices(text.rsplit("?", 1)[1] if answered else text)
+            if choices is None and self.said_recently("utter_choices_yes_which") and \
+                    self._plain_yes():
+                choices = (True, True)  # "ja" to "Ja voor allebei?"
             if choices is not None:
                 self.set(share_history=choices[0], follow_up=choices[1])
                 return True
@@ -745,6 +743,11 @@ class HandoverForm(ConversationState):
             self.say("utter_consent_simple", repeatable=True)
             self.say("utter_ask_consent_given", repeatable=True)
             self.set(pending="consent")
+            return
+        if step == "choices" and self._plain_yes():
+            # A bare "ja" to two questions: one short check, not both questions again
+            # (round 18, p78, who reads Dutch at A2, was asked the whole question twice).
+            self.say("utter_choices_yes_which", repeatable=True)
             return
         hint = {"name": "utter_invalid_name", "phone": "utter_invalid_phone",
                 "email": "utter_invalid_email", "time": "utter_invalid_time",
@@ -956,7 +959,7 @@ class HandoverForm(ConversationState):
         if english or (self.intent == "other_language" and re.search(r"\benglish\b|\bengels\b",
                                                                        text, re.I)):
             self.set(language_note="english")
-        elif (_LITTLE_DUTCH.search(text) or self.intent == "other_language") and \
+        elif (LITTLE_DUTCH.search(text) or self.intent == "other_language") and \
                 self.get("language_note") != "english":
             self.set(language_note="little_dutch")
 

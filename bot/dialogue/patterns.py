@@ -397,6 +397,12 @@ ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s
                              r"^\W*(?:in\s+)?(?:english|engels)\W*$", re.I)
 # "can someone call me in English?", "spreekt de consulent engels?" (round 15, p65 got the
 # language notice twice and then nothing).
+# "ok. yes i want talk with consulent please" (round 18, p78 read the language notice again)
+ENGLISH_WISH = re.compile(
+    r"\b(want|would\s+like|wanna|need|like)\s+(to\s+)?(talk|speak|contact|see|meet)\b.{0,30}"
+    r"\b(consulent\w*|consultant|someone|somebody|person|human|advisor|adviser)\b|"
+    r"\b(talk|speak)\s+(with|to)\s+(a\s+|the\s+)?(consulent\w*|consultant|human|person|advisor)\b",
+    re.I)
 CONSULTANT_ENGLISH = re.compile(
     r"\b(?:consulent\w*|consultant|someone|somebody|iemand|person|mens)\b.{0,40}"
     r"\b(?:engels|english)\b", re.I)
@@ -984,3 +990,10 @@ MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
                       r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"
                       r"organiseren|aanvragen))\s*\?+\s*$", re.IGNORECASE)
+# "sorry mijn nederlands is niet goed", "my dutch is bad" (round 10; round 18, p78 got a topic menu)
+LITTLE_DUTCH = re.compile(
+    r"\b(spreek|praat|begrijp|versta|schrijf|ken)\s+(maar\s+|nog\s+)*(een\s+)?(beetje|weinig|"
+    r"niet\s+(zo\s+|veel\s+)?goed|slecht|geen)\s+nederlands\b|\b(mijn|m'?n)\s+nederlands\s+is\s+"
+    r"(nog\s+)?(niet|slecht|nie)\b|\bnederlands\s+is\s+(moeilijk|lastig)\b|\bniveau\s+a[12]\b|"
+    r"\bmy\s+dutch\s+is\s+(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
+    r"\bweinig\s+nederlands\b", re.I)

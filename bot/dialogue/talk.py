@@ -19,10 +19,12 @@ from bot.dialogue.patterns import (
     FACT_QUESTION,
     FEAR_OF_DISMISSAL,
     HEALTH_COMPLAINT,
+    LITTLE_DUTCH,
     LIVES_IN_BELGIUM,
     LIVING_COSTS,
     MAX_TOPIC_CHECKS,
     MENU_ANSWERS,
+    MISS_INTENTS,
     NAMED_FOR_SURE,
     NEXT_STEPS,
     NO_CONSULTANT,
@@ -57,7 +59,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.pickup import Picked
 from bot.dialogue.state import ConversationState
-from bot.handover.topics import BUTTON_LABELS, CAREER_TOPICS, OFFER_TOPICS
+from bot.handover.topics import BUTTON_LABELS, CAREER_TOPICS, LABELS, OFFER_TOPICS
 from bot.knowledge.entries import entry_by_id
 
 
@@ -275,6 +277,11 @@ class FreeTalk(ConversationState):
         if topics and self.intent == "nlu_fallback":
             self.topic_turn(topics)
             return
+        if LITTLE_DUTCH.search(self.turn.text) and not self.turn.is_question and \
+                self.intent in MISS_INTENTS and len(self.turn.text.split()) <= 8:
+            # "sorry my dutch is bad": no menu of topics, but room (round 18, p78).
+            self.say("utter_little_dutch_ok", repeatable=True)
+            return
         guesses = [t for t in self.turn.ranking if t in CAREER_TOPICS
                    and t not in self.topics() and t not in self.denied_topics()][:2]
         if self.intent == "nlu_fallback" and guesses and len(self.turn.text.split()) >= 4 \
@@ -283,7 +290,19 @@ class FreeTalk(ConversationState):
             self.ask_topic_choice(guesses[0], guesses)
             return
         if self.intent == "other_language":
-            self.say("utter_english", repeatable=True)
+            if self.said_recently("utter_english") or "utter_english" in (
+                    self.get("heard_once") or []):
+                self.say("utter_english_again", repeatable=True)
+            else:
+                self.say("utter_english", repeatable=True)
+                self.set(heard_once=[*(self.get("heard_once") or []), "utter_english"])
+            # "i work for uitzendbureau … no work after christmas": what the Dutch words in it
+            # say is kept and said back, so it need not be told again (round 18, p78).
+            named = [t for t in self.turn.topics if t in CAREER_TOPICS
+                     and t not in self.denied_topics()]
+            if named:
+                self.note_topic(named[0], self.topics())
+                self.say("utter_english_topic", repeatable=True, topic=LABELS[named[0]])
             return
         if LIVES_IN_BELGIUM.search(self.turn.text) and not self.turn.is_question:
             self.say("utter_noted_belgium", repeatable=True)

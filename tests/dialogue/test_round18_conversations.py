@@ -185,3 +185,33 @@ def test_after_the_request_when_and_a_confirmation_mail_are_answered():
     assert names == ["utter_no_confirmation_mail"], names
     names = chat.say("en wanneer hoor ik iets?", "nlu_fallback", confidence=0.3)
     assert names == ["utter_when_contact_after"], names
+
+
+def test_a_bare_yes_to_the_two_choices_gets_one_short_check():
+    # p78 (Dutch at A2) answered "ja" and read "Dat snap ik niet helemaal" and both questions
+    # again.
+    chat = Chat(choices=None)
+    chat.walk_to_summary()
+    names = chat.say("ja", "affirm")
+    assert names == ["utter_choices_yes_which"], names
+    assert chat.slots["pending"] == "choices"
+    chat.say("ja", "affirm")
+    assert chat.slots["share_history"] is True and chat.slots["follow_up"] is True, chat.slots
+    assert chat.slots["pending"] == "summary", chat.last
+
+
+def test_a_mostly_english_message_keeps_its_dutch_topic_and_a_wish_for_a_consultant():
+    # p78: "hello. i work for uitzendbureau 2 year in venlo. they say maybe no work after
+    # christmas" got only the language notice; "ok. yes i want talk with consulent please" got
+    # the notice again instead of the handover.
+    chat = Chat()
+    names = chat.say("hello. i work for uitzendbureau 2 year in venlo. they say maybe no work "
+                     "after christmas", "other_language", topics=["flex_contract"])
+    assert "utter_english" in names and "utter_english_topic" in names, names
+    assert "flex_contract" in (chat.slots.get("topics") or []), chat.slots
+    names = chat.say("sorry my dutch is bad", "nlu_fallback", confidence=0.27)
+    assert names == ["utter_little_dutch_ok"], names
+    names = chat.say("i dont understand", "other_language")
+    assert "utter_english_again" in names and "utter_english" not in names, names
+    names = chat.say("ok. yes i want talk with consulent please", "other_language")
+    assert "utter_ask_consent_given" in names, names

@@ -102,3 +102,15 @@ def test_the_action_reads_a_question_in_the_light_of_the_conversations_topic():
     assert turn.knowledge is not None
     assert turn.knowledge.entry.id == "eerder_weg_bij_reorganisatie", turn.knowledge
     assert turn_from(tracker([])).knowledge is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p78 (English and Dutch words): the housing answer came only when he asked again
+    ("na kerst, januari. not sure. my room is also from uitzendbureau. if no work, i must go "
+     "out the room?", "huisvesting_uitzendbureau"),
+    # p78's question in Dutch: the phases again instead of how long phase A lasts
+    ("ik werk al 2 jaar en zit nog steeds in fase A, is dat normaal?", "uitzend_fase_duur"),
+])
+def test_round18_agency_questions_get_their_answer(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, match
