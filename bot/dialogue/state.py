@@ -22,6 +22,10 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import closest_line
 
 
+# The consultant offered unasked at most this often in one conversation (round 18, p68).
+MAX_OFFERS = 2
+
+
 class ConversationState:
     """What one turn reads and writes: the slots, the message and the replies."""
 
@@ -75,6 +79,8 @@ class ConversationState:
             if response in ("utter_no_answer_again_be", "utter_no_answer_again_declined_be") \
                     and not {"retirement", "work_life_balance"} & set(self.topics()):
                 response += "_work"  # the RVA and mypension.be are for leave and pension
+        if response == "utter_offer_consultant":
+            self.set(offers_made=int(self.get("offers_made") or 0) + 1)
         self.out.says.append(Say(response=response, values=values))
 
     def refuses_the_helpline(self) -> bool:
@@ -169,7 +175,8 @@ class ConversationState:
                        repeat_offer: bool = False) -> None:
         """The consultant offered where that may be done (and `when` holds), else the door
         left open with `closing`: the end of most turns that gave advice."""
-        if when and self.may_offer():
+        if when and self.may_offer() and (int(self.get("offers_made") or 0) < MAX_OFFERS
+                                          or repeat_offer):
             self.say("utter_offer_consultant", repeatable=repeat_offer)
             self.set(pending="offer")
         else:

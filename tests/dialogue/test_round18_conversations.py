@@ -215,3 +215,23 @@ def test_a_mostly_english_message_keeps_its_dutch_topic_and_a_wish_for_a_consult
     assert "utter_english_again" in names and "utter_english" not in names, names
     names = chat.say("ok. yes i want talk with consulent please", "other_language")
     assert "utter_ask_consent_given" in names, names
+
+
+def test_the_consultant_is_offered_unasked_at_most_twice():
+    # p68 read "Wil je hierover eens praten met een loopbaanconsulent …?" three times in five
+    # turns (turns 3, 5 and 7; a crisis check and an answer in between kept it alive).
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik heb te veel werk", "workload_health", topics=["workload_health"])
+    names = chat.say("14 clienten op een dag en geen tijd voor pauze", "workload_health",
+                     topics=["workload_health"])
+    assert "utter_offer_consultant" in names, names
+    assert chat.slots.get("offers_made") == 1
+    chat.slots.update(offers_made=2, pending=None)
+    chat.say("en thuis heb ik twee kleine kinderen", "work_life_balance",
+             topics=["work_life_balance"])
+    names = chat.say("ik wil minder uren gaan werken denk ik", "work_life_balance",
+                     topics=["work_life_balance"])
+    assert "utter_offer_consultant" not in names, names
+    names = chat.say("kan iemand me bellen?", "request_human")
+    assert "utter_ask_consent_given" in names, names  # guard: asking always works
