@@ -21,7 +21,6 @@ from bot.dialogue.turn import Outcome, Say, Turn
 from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import closest_line
 
-
 # The consultant offered unasked at most this often in one conversation (round 18, p68).
 MAX_OFFERS = 2
 
