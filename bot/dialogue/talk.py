@@ -440,6 +440,15 @@ class FreeTalk(ConversationState):
             self.no_answer()
             return
         if not from_check and self.unsure_of(main):
+            last = self.get("last_topic")
+            if self.pending == "deepen" and last and not self.turn.is_question and \
+                    self.turn.confidence < 0.4 and len(self.turn.text.split()) >= 6 and \
+                    not re.search(r"\book\b", self.turn.text, re.I):  # "… ook": a new topic
+                # "dat ik van die gebroken diensten af kom en misschien een andere functie
+                # krijg" answers "Wat wil je uit het gesprek halen?": the answer, not a menu of
+                # two new topics (round 18, p77 got "een baan die op de tocht staat").
+                self.followup(last)
+                return
             self.ask_topic_choice(main, topics)
             return
         if main != "job_insecurity" and FEAR_OF_DISMISSAL.search(self.turn.text):

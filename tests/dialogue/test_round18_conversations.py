@@ -235,3 +235,18 @@ def test_the_consultant_is_offered_unasked_at_most_twice():
     assert "utter_offer_consultant" not in names, names
     names = chat.say("kan iemand me bellen?", "request_human")
     assert "utter_ask_consent_given" in names, names  # guard: asking always works
+
+
+def test_an_unsure_answer_to_our_own_question_is_the_answer_not_a_new_menu():
+    # p77 answered "Wat wil je graag uit het gesprek halen?" with "dat ik van die gebroken
+    # diensten af kom en misschien een andere functie krijg …" (job_insecurity at 0.32) and read
+    # "Een baan die op de tocht staat" after a menu.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil overdag werken, moet ik dat bij mijn baas vragen", "hr_conversation",
+             confidence=0.69, topics=["hr_conversation"])
+    assert chat.slots["pending"] == "deepen", chat.last
+    names = chat.say("dat ik van die gebroken diensten af kom en misschien een andere functie "
+                     "krijg", "job_insecurity", confidence=0.32)
+    assert "utter_selfhelp_hr_conversation" in names, names
+    assert not any(n.startswith("utter_topic_choice") for n in names), names
