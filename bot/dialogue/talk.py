@@ -482,6 +482,8 @@ class FreeTalk(ConversationState):
         # "vorige maand ontslagen na 31 jaar" names its topic in so many words: no menu of
         # two (round 16b, p69 got "overstappen of een gesprek met je leidinggevende?").
         named = topic in NAMED_FOR_SURE and re.search(NAMED_FOR_SURE[topic], self.turn.text, re.I)
+        if self.said_recently("utter_topic_choice_other"):
+            return False  # asked to say it in their own words, they did: no menu again (18b)
         return (self.turn.confidence < TOPIC_SURE and not self.turn.is_button and not named
                 and int(self.get("topic_checks") or 0) < MAX_TOPIC_CHECKS)
 
@@ -552,7 +554,9 @@ class FreeTalk(ConversationState):
         if self.turn.is_button:
             return None
         opening = re.split(r"[,.;:!?]|\s(?:want|maar|omdat|dus)\s", self.turn.text.lower())[0]
-        if len(opening.split()) > 4 or re.search(r"\b(niet|nie|geen|gene)\b", opening):
+        # The option in the first words: "ander werk denk ik ik ben niet ziek hoor" (round 18b).
+        opening = " ".join(opening.split()[:3])
+        if re.search(r"\b(niet|nie|geen|gene)\b", opening):
             return None
         words = {**TOPIC_WORDS, "career_change": TOPIC_WORDS["career_change"] + r"|ander\s+werk"}
         named = [c for c in choices if c in words and re.search(rf"\b({words[c]})\b", opening)]

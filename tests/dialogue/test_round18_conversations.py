@@ -250,3 +250,27 @@ def test_an_unsure_answer_to_our_own_question_is_the_answer_not_a_new_menu():
                      "krijg", "job_insecurity", confidence=0.32)
     assert "utter_selfhelp_hr_conversation" in names, names
     assert not any(n.startswith("utter_topic_choice") for n in names), names
+
+
+def test_the_option_in_the_first_words_is_the_pick_round_18b():
+    # p77 (18b): "ander werk denk ik ik ben niet ziek hoor maar …" → "Vertel in een paar woorden
+    # waar het om gaat".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots.update(pending="topic_choice", topic_choices=["career_change", "workload_health"])
+    names = chat.say("ander werk denk ik ik ben niet ziek hoor maar om vijf uur beginnen dat trek "
+                     "ik niet meer", "workload_health", confidence=0.8)
+    assert "utter_topic_career_change" in names, names
+
+
+def test_told_in_own_words_after_iets_anders_there_is_no_second_menu():
+    # p77 (18b): after "Vertel in een paar woorden waar het om gaat" his answer got another
+    # menu of two.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots.update(pending="topic_choice", topic_choices=["career_change", "workload_health"])
+    assert chat.say("iets anders", "not_what_i_meant") == ["utter_topic_choice_other"]
+    names = chat.say("ik wil van de bus af naar een baan met gewone dagdiensten, planner of "
+                     "instructeur", "career_change", confidence=0.45, topics=["career_change"])
+    assert "utter_topic_career_change" in names, names
+    assert not any(n.startswith("utter_topic_choice") for n in names), names
