@@ -225,6 +225,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # No request exists: "ok doe maar dan, die consulent. wel via whatsapp" asks for
             # one (round 17, p73 got "Ik zie hier geen aanvraag").
             turn.intent = "request_human"
+        if EVERYONE_BUSY.search(turn.text) and "workload_health" in self.topics() and \
+                turn.intent == "conflict_at_work":
+            # "mijn teamleider zegt iedereen heeft het druk": still her workload, no conflict
+            # with legal advice (round 18b, p68's card said "een conflict op het werk").
+            turn.intent = "workload_health"
+            turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"

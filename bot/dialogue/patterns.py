@@ -186,7 +186,10 @@ WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\
 TOO_MUCH_WORK = re.compile(r"\b(te\s+veel|teveel)\s+(\w+\s+){0,3}(op\s+een|per|in\s+een|op\s+1)\s+"
                            r"(dag|dienst|ochtend|middag|week|route)\b|\bbinnen\s+\d+\s*(min|minuten)\b|"
                            r"\b(te\s+veel|teveel)\s+(clienten|cliënten|klanten|patiënten|patienten|"
-                           r"bewoners|adressen|taken)\b|\bgeen\s+tijd\s+(voor|om)\b", re.I)
+                           r"bewoners|adressen|taken)\b|\bgeen\s+tijd\s+(voor|om)\b|"
+                           # "ik heb vandaag 14 clienten gehad", "ik loop altijd achter" (18b)
+                           r"\b(1[2-9]|[2-9]\d)\s+(clienten|cliënten|klanten|patiënten|patienten|"
+                           r"bewoners|adressen)\b|\b(loop|lopen)\s+(\w+\s+)?achter\b", re.I)
 # "Laat maar. Bedankt, ik zoek het zelf wel uit.", "Ik laat het hierbij, bedankt." (round 14,
 # p58 got a topic menu twice): leaving.
 SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"

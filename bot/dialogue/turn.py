@@ -57,6 +57,14 @@ _INVERTED_AFTER_IF = re.compile(r"\b(als|wanneer|zodra|omdat)\s+(\w+\s+){1,8}?(k
 _WORRY_IF = re.compile(r"\b(wakker|pieker\w*|maal\w*|bang|zorgen|twijfel\w*|onzeker)\s+"
                        r"(\w+\s+){0,3}?of\s+ik\b", re.IGNORECASE)
 
+# "dan bellen ze van de planning of ik er nog eentje bij kan doen": what others ask her, told
+# (round 18b, p68's day got "Dat weet ik niet zeker"). "ik vraag me af of ik" still asks.
+_REPORTED_IF = re.compile(r"\b((bellen|vragen|appen|vroegen|belden|appten)\s+ze|(ze|zij|hij|"
+                          r"planning|baas|chef|teamleider|leidinggevende)\s+(\w+\s+){0,4}?"
+                          r"(vragen|vraagt|vroeg|"
+                          r"vroegen|bellen|belt|belde|appen|appt|wil\s+weten|willen\s+weten))\b"
+                          r".{0,60}?\bof\s+ik\b", re.IGNORECASE)
+
 # "heb ik al gedaan maar mijn teamleider zegt iedereen heeft het druk": "(dat) heb ik al gedaan"
 # tells (round 18, p68's card quoted it under "Je vroeg").
 _ALREADY_DONE = re.compile(r"^\W*(dat\s+)?(heb|had)\s+ik\s+(al|toch|net|ook|allemaal|gisteren)\s+"
@@ -74,7 +82,7 @@ def looks_like_question(text: str) -> bool:
         return True
     if _ALREADY_DONE.match(text):
         return False
-    inside = _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(" ", text))
+    inside = _REPORTED_IF.sub(" ", _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(" ", text)))
     return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
                 or _QUESTION_CLAUSE.search(text))
 

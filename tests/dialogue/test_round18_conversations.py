@@ -274,3 +274,35 @@ def test_told_in_own_words_after_iets_anders_there_is_no_second_menu():
                      "instructeur", "career_change", confidence=0.45, topics=["career_change"])
     assert "utter_topic_career_change" in names, names
     assert not any(n.startswith("utter_topic_choice") for n in names), names
+
+
+DAY = ("ik heb vandaag 14 clienten gehad en tussen door huil ik in de auto en de reistijd wordt "
+       "niet eens goed gerekend dus ik loop altijd achter en dan bellen ze van de planning of "
+       "ik er nog eentje bij kan doen omdat een collega ziek is en ik ben gewoon op")
+
+
+def test_what_others_ask_her_is_told_not_asked_round_18b():
+    # p68 (18b): her day got "Daar heb ik geen goed antwoord op, sorry."
+    assert not looks_like_question(DAY)
+    assert looks_like_question("ik vraag me af of ik recht heb op ww")  # guard
+
+
+def test_her_day_is_named_back_as_too_much_work_round_18b():
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("werkdruk", "workload_health", topics=["workload_health"])
+    names = chat.say(DAY, "workload_health", confidence=0.9)
+    assert "utter_too_much_heard" in names, names
+    assert not set(names) & set(NO_ANSWERS), names
+
+
+def test_everyone_is_busy_stays_workload_not_a_conflict_round_18b():
+    # p68 (18b): "mijn teamleider zegt iedereen heeft het druk" (conflict_at_work at 0.62) got
+    # the conflict text, legal advice, and "een conflict op het werk" on her card.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("werkdruk", "workload_health", topics=["workload_health"])
+    names = chat.say("heb ik al geprobeerd maar mijn teamleider zegt iedereen heeft het druk",
+                     "conflict_at_work", confidence=0.62, topics=["conflict_at_work"])
+    assert "utter_topic_conflict_at_work" not in names, names
+    assert "conflict_at_work" not in (chat.slots.get("topics") or []), chat.slots
