@@ -225,6 +225,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # No request exists: "ok doe maar dan, die consulent. wel via whatsapp" asks for
             # one (round 17, p73 got "Ik zie hier geen aanvraag").
             turn.intent = "request_human"
+        returner = "herintreden_na_jaren_thuis" in (self.get("knowledge_given") or []) or (
+            turn.knowledge is not None and turn.knowledge.entry.id == "herintreden_na_jaren_thuis")
+        if returner and (turn.intent == "unemployed" or "unemployed" in turn.topics):
+            # Back to work after years at home: no job lost, no "als je baan stopt" and no
+            # urgent ticket (round 18b, p81's ticket was "high", due the next day).
+            turn.intent = "job_search" if turn.intent == "unemployed" else turn.intent
+            turn.topics = ["job_search" if t == "unemployed" else t for t in turn.topics]
         if EVERYONE_BUSY.search(turn.text) and "workload_health" in self.topics() and \
                 turn.intent == "conflict_at_work":
             # "mijn teamleider zegt iedereen heeft het druk": still her workload, no conflict

@@ -306,3 +306,21 @@ def test_everyone_is_busy_stays_workload_not_a_conflict_round_18b():
                      "conflict_at_work", confidence=0.62, topics=["conflict_at_work"])
     assert "utter_topic_conflict_at_work" not in names, names
     assert "conflict_at_work" not in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_a_returner_after_years_at_home_gets_the_returners_answer_and_no_job_loss():
+    # p81 (18b): "12 jaar thuis gezeten voor de kinderen en wil nu weer aan het werk" got a menu
+    # "vastzitten in je werk / plezier in je werk"; "ik heb helemaal geen werk" later made the
+    # ticket urgent ("Baan al kwijt of werkloos"), due the next day.
+    from bot.knowledge.retriever import mentioned, shared_retriever
+
+    text = ("Ik heb eigenlijk 12 jaar thuis gezeten voor de kinderen en wil nu weer aan het "
+            "werk, maar ik weet niet of iemand nog op mij zit te wachten.")
+    entry = mentioned(shared_retriever().entries, text)
+    assert entry is not None and entry.id == "herintreden_na_jaren_thuis", entry
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots["knowledge_given"] = ["herintreden_na_jaren_thuis"]
+    chat.say("ik heb op dit moment helemaal geen werk, ik wil weer 20 uur per week werken",
+             "unemployed", confidence=0.6, topics=["unemployed"])
+    assert "unemployed" not in (chat.slots.get("topics") or []), chat.slots
