@@ -409,7 +409,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 turn.intent = "inform"
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
                 self.pending not in FORM_STEPS and (
-                    turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6):
+                    turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6
+                    or (self.get("knowledge_given") and turn.intent in MISS_INTENTS)):
             # "Wat kan ik deze week doen? Kort en makkelijk alstublieft" is a question
             # first: answered as one, not with "zeg in een paar woorden" (round 10, p40).
             self.simpler()

@@ -335,6 +335,12 @@ class FreeTalk(ConversationState):
         """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
         recent = list(self.get("knowledge_recent") or [])
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
+        given = list(self.get("knowledge_given") or [])
+        if entry is None and given and self.intent in MISS_INTENTS:
+            # "room answer difficult for me. simple please: …?": the last answer, in easier
+            # words (round 18b, p78 got "Daar heb ik geen goed antwoord op").
+            entry = entry_by_id(given[-1])
+            recent = [*recent, given[-1]]
         if entry is not None and (entry.id in recent or self.turn.is_question):
             # "wat is transitievergoeding. makkelijk woord pls": the answer itself, easy.
             self.say_text([entry.simple] if entry.simple else self.answer_lines(entry))

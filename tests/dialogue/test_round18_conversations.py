@@ -324,3 +324,20 @@ def test_a_returner_after_years_at_home_gets_the_returners_answer_and_no_job_los
     chat.say("ik heb op dit moment helemaal geen werk, ik wil weer 20 uur per week werken",
              "unemployed", confidence=0.6, topics=["unemployed"])
     assert "unemployed" not in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_simple_please_gets_the_last_answer_in_easier_words_round_18b():
+    # p78 (18b), three turns after the housing answer: "room answer difficult for me. simple
+    # please: januari no work, i must go out room?" -> "Daar heb ik geen goed antwoord op".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots["knowledge_given"] = ["huisvesting_uitzendbureau"]
+    chat.say("ok", "affirm")
+    chat.say("ik werk in venlo", "inform")
+    chat.say("room answer difficult for me. simple please: januari no work, i must go out room?",
+             "other_language")
+    from bot.knowledge.entries import entry_by_id
+
+    entry = entry_by_id("huisvesting_uitzendbureau")
+    assert entry is not None
+    assert chat.texts() == [entry.simple or entry.answer[0]], chat.last
