@@ -371,7 +371,11 @@ WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|hoeft n
 NO_PREFERENCE = re.compile(r"\b(maakt\s+(me\s+)?niet\s+uit|geen\s+voorkeur|weet\s+(ik\s+)?niet"
                             r"|maakt\s+niks\s+uit|altijd|wanneer\s+je\s+wil)\b", re.I)
 SKIP_ANSWER = re.compile(r"\b(zeg\s+ik\s+liever\s+niet|liever\s+niet|geen\s+idee|sla\s+over"
-                          r"|overslaan)\b", re.I)
+                          r"|overslaan|"
+                          # "Ik heb geen zin om alles aan een bot uit te leggen" (round 18b, p80:
+                          # her refusal became her topic and her own words on the ticket)
+                          r"geen\s+zin\s+om\s+(\w+\s+){0,5}?uit\s+te\s+leggen|"
+                          r"(vertel|bespreek|leg)\s+ik\s+(\w+\s+){0,3}?(zelf|liever)\b)\b", re.I)
 FIXED_TERM = re.compile(
     r"\bcontract\w*\s+(van|voor)\s+(\d+|een|één|1|half|zes|drie|twee)\s+(jaar|maand\w*|weken)\b|"
     r"\b(\d+|een|één|half|zes|drie|twee)\s*(jaar|maanden?)\s*(contract|kontrakt)\b|"

@@ -341,3 +341,29 @@ def test_simple_please_gets_the_last_answer_in_easier_words_round_18b():
     entry = entry_by_id("huisvesting_uitzendbureau")
     assert entry is not None
     assert chat.texts() == [entry.simple or entry.answer[0]], chat.last
+
+
+def test_refusing_to_explain_to_a_bot_is_no_topic_and_no_own_words_round_18b():
+    # p80 (18b) at "Waar wil je het met de consulent over hebben?": "Ik heb geen zin om alles
+    # aan een bot uit te leggen." -> the card said "het gevoel dat je vastzit in je werk" and
+    # "In je eigen woorden: Ik heb geen zin om alles aan een bot uit te leggen."
+    chat = Chat()
+    chat.say("Ik wil graag een loopbaancoach spreken. Kan dat?", "request_human")
+    chat.say("Ja, prima.", "affirm")
+    assert chat.slots["pending"] == "about", chat.last
+    chat.say("Ik heb geen zin om alles aan een bot uit te leggen.", "stuck", confidence=0.4,
+             topics=["stuck"])
+    assert "stuck" not in (chat.slots.get("topics") or []), chat.slots
+    assert "bot" not in (chat.slots.get("summary_text") or ""), chat.slots
+    assert chat.slots["pending"] == "name", chat.last
+
+
+def test_resigning_and_the_social_plan_gets_what_resigning_costs_round_18b():
+    # p79 (18b): "Als ik nu zelf opzeg, val ik dan nog onder dat sociaal plan?" -> "Dit zei ik
+    # eerder al" and what a social plan is.
+    from bot.knowledge.retriever import shared_retriever
+
+    match = shared_retriever().find("Als ik nu zelf opzeg, val ik dan nog onder dat sociaal "
+                                    "plan? Of ben ik dat dan kwijt?")
+    assert match is not None and match.entry.id == "eerder_weg_bij_reorganisatie", match
+    assert shared_retriever().find("wat is een sociaal plan").entry.id == "sociaal_plan"  # guard
