@@ -75,6 +75,9 @@ def test_a_moment_with_a_bus_in_the_morning_and_a_correction_is_read_right():
     assert clean_time("het moment klopt niet het moet zijn na 14 uur") == "na 14 uur"
     assert clean_time("niet voor 10 uur of na 17 uur") == "na 17 uur, niet voor 10 uur"
     assert clean_time("maandag of dinsdag niet") == "niet op maandag, niet op dinsdag"  # guard
+    # guards, found in the final read: a time that "is niet handig" still does not suit
+    assert clean_time("'s avonds is niet handig") == "niet 's avonds"
+    assert clean_time("maandag is niet goed, dinsdag wel") == "dinsdag, niet op maandag"
 
 
 def test_a_time_typed_after_aanpassen_changes_the_moment_not_the_summary():
