@@ -22,6 +22,7 @@ from bot.knowledge.retriever import (
     find_each,
     find_in_context,
     find_named_in_topic,
+    follows_up,
     mentioned,
     prefer_given,
     shared_retriever,
@@ -32,6 +33,11 @@ logger = logging.getLogger(__name__)
 
 ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
                      "utter_delete_not_done")
+
+
+def follows_up_any(text: str, given: list[str]) -> bool:
+    """Whether the message uses the follow-up words of an answer given before."""
+    return any(follows_up(e, text) for e in shared_retriever().entries if e.id in given)
 
 
 def turn_from(tracker: Tracker) -> Turn:
@@ -48,7 +54,9 @@ def turn_from(tracker: Tracker) -> Turn:
             knowledge = shared_retriever().find(text, flemish)
             given = tracker.get_slot("knowledge_given")
             given = list(given) if isinstance(given, list) else []
-            if knowledge is None and looks_like_question(text):
+            if knowledge is None and (looks_like_question(text) or follows_up_any(text, given)):
+                # "Nee, over een uitkering van het UWV, omdat ik al twaalf jaar niet gewerkt
+                # heb" after the returner's answer asks without a question mark (round 18c).
                 knowledge = find_in_context(shared_retriever(), text, given)
             if knowledge is None and looks_like_question(text):
                 known = tracker.get_slot("topics")
@@ -61,7 +69,8 @@ def turn_from(tracker: Tracker) -> Turn:
                     knowledge.line is None:
                 # Asked again in other words: the line that fits, not the whole answer.
                 knowledge = replace(knowledge, line=closest_line(
-                    knowledge.entry, shared_retriever().expand(text)))
+                    knowledge.entry, shared_retriever().expand(text),
+                    follow_up=follows_up(knowledge.entry, text)))
             if knowledge is not None:
                 also = next((m for m in find_each(shared_retriever(), text, flemish)
                              if m.entry.id != knowledge.entry.id and m.entry.id not in given),

@@ -393,7 +393,8 @@ class FreeTalk(ConversationState):
         main = topics[0]
         known = self.topics()
         knowledge = self.turn.knowledge
-        if knowledge and (self.turn.is_question or knowledge.score >= STATEMENT_ANSWER):
+        if knowledge and (self.turn.is_question or knowledge.score >= STATEMENT_ANSWER
+                          or knowledge.linked):
             # A question, or a statement that is close to one ("niemand belt terug na
             # mijn sollicitaties"): the answer, not the topic's general text.
             self.say_knowledge(knowledge.entry)
@@ -593,7 +594,16 @@ class FreeTalk(ConversationState):
         }.get(topic, [])
 
     def after_answer(self) -> None:
-        """After a knowledge answer: an offer where it fits, else an open door."""
+        """After a knowledge answer: an offer where it fits, else an open door. A side
+        question while the offer is open keeps it open, said again in one short line, once:
+        "moet ik me ziek melden dan?" right after the offer dropped it, and her "ja dat wil ik
+        wel" two turns on got "Waar kan ik je nog mee helpen?" (round 18c, p68)."""
+        if self.pending == "offer" and self.may_offer():
+            heard = list(self.get("heard_once") or [])
+            if "utter_offer_still_open" not in heard:
+                self.say("utter_offer_still_open", repeatable=True)
+                self.set(heard_once=[*heard, "utter_offer_still_open"])
+                return
         self.offer_or_close("utter_more_questions", when=self.get("last_topic") in OFFER_TOPICS
                             and self.pending != "offer")
 

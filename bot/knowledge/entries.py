@@ -37,6 +37,10 @@ class Entry:
     # Per answer line the age from which it applies (None: for everyone). Round 15c: a man
     # of 52 read the IOW rules for 60 and older and the wage subsidy for 56 and older.
     from_age: tuple[int | None, ...] = ()
+    # Words that make a question after this answer a follow-up on it, however it scores:
+    # "heb ik dan recht op iets van het UWV?" after the returner's answer (round 18c, p81 got
+    # "Het lukt me niet goed om je te begrijpen" twice).
+    follow_up_on: str | None = None
 
     def lines_for(self, age: object = None) -> list[str]:
         """The answer without the lines for older people than the person said they are;
@@ -73,6 +77,7 @@ def _entry(raw: dict, source: Path) -> Entry:
             from_age=tuple(_line_age(a) for a in raw["answer"]),
             simple=str(raw["simple"]).strip() if raw.get("simple") else None,
             offer_on=str(raw["offer_on"]) if raw.get("offer_on") else None,
+            follow_up_on=str(raw["follow_up_on"]) if raw.get("follow_up_on") else None,
         )
     except (KeyError, TypeError) as error:
         raise KnowledgeError(f"{where}: missing or malformed field {error}") from error
@@ -80,6 +85,11 @@ def _entry(raw: dict, source: Path) -> Entry:
         raise KnowledgeError(f"{where}: region must be one of {REGIONS}")
     if not entry.questions or not entry.answer:
         raise KnowledgeError(f"{where}: needs questions and an answer")
+    for field in ("offer_on", "follow_up_on"):
+        try:
+            re.compile(getattr(entry, field) or "")
+        except re.error as error:
+            raise KnowledgeError(f"{where}: {field} is no valid pattern ({error})") from error
     return entry
 
 

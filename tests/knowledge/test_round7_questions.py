@@ -33,7 +33,8 @@ ROUND7 = [
     ("na een ongeluk op de bouwplaats zit ik thuis, betaalt de baas mijn schade",
      "ongeval_op_het_werk"),
     ("ik ben herintreder en zoek een baan", "herintreden_na_jaren_thuis"),
-    ("hoe leg ik op mijn cv uit dat ik jaren thuis ben geweest", "herintreden_na_jaren_thuis"),
+    # Since round 18c the gap answer says how: name the years and what you did in them.
+    ("hoe leg ik op mijn cv uit dat ik jaren thuis ben geweest", "gat_in_cv"),
     ("krijg ik bijstand als ik na jaren thuis werk zoek en mijn man werkt",
      "herintreden_na_jaren_thuis"),
     ("ik heb jaren niet gewerkt door de zorg voor mijn moeder, hoe vind ik weer werk",
