@@ -103,7 +103,12 @@ OUT_OF_WORK = re.compile(
     # "ww loopt over 4 maanden af", "ik zit in de ww": living on the WW (round 16, p63 was
     # told to ask his manager about a training)
     r"|\b(ik\s+zit|zit|ik\s+ben|ben)\s+(al\s+|nu\s+)?(\w+\s+){0,2}in\s+de\s+ww\b"
-    r"|\b(mijn|m'?n|mn|de)?\s*ww\s+(loopt|stopt|houdt|is\s+(bijna\s+)?(op|klaar|afgelopen))\b",
+    r"|\b(mijn|m'?n|mn|de)?\s*ww\s+(loopt|stopt|houdt|is\s+(bijna\s+)?(op|klaar|afgelopen))\b"
+    # "omdat ik al twaalf jaar niet gewerkt heb", "12 jaar thuis gezeten voor de kinderen",
+    # "ik heb eigenlijk geen huidig werk": a returner (round 18c, p81 got "je huidige werk")
+    r"|\bjaa?r(en)?\s+(niet|geen)\s+(meer\s+)?(gewerkt|betaald\s+werk|werk\s+gehad)\b"
+    r"|\bjaa?r(en)?\s+(\w+\s+)?thuis\s+(gezeten|geweest|gebleven)\b"
+    r"|\bgeen\s+huidig\w*\s+(werk|baan|job|werkgever)\b",
     re.IGNORECASE,
 )
 _NOT_OUT_OF_WORK = re.compile(r"\b(niet|nie|ni|nog\s+niet)\s+(werkloos|zonder)\b", re.IGNORECASE)

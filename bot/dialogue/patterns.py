@@ -71,6 +71,11 @@ NO_WORK_VERSIONS = {
     # "heb je al gevraagd of je werkgever meebetaalt?" to a man 14 months without work
     # (round 16c, p63)
     "utter_deepen_funding": "utter_deepen_funding_no_work",
+    # "Kijk ook wat je uit je huidige werk meeneemt" to a woman twelve years at home
+    # (round 18c, p81)
+    "utter_topic_career_change": "utter_topic_career_change_no_work",
+    "utter_selfhelp_career_change": "utter_selfhelp_career_change_no_work",
+    "utter_selfhelp_stuck_try": "utter_selfhelp_stuck_try_no_work",
 }
 EMPLOYER_SECRET = re.compile(
     r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"
@@ -209,8 +214,14 @@ HEALTH_WORDS = re.compile(
     # Tears are no question for the card (round 17, p68's crying was quoted under "Je vroeg").
     r"huil\w*|janken|jank|tranen|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)
-URGENT = re.compile(r"\b(dringend|spoed|zo snel mogelijk|vandaag nog|meteen|nu meteen|asap|"
-                     r"haast)\b|\bnu\b.*\b(bellen|spreken|iemand)\b", re.I)
+# "meteen" and "nu" are urgent only about contact: "wil nu weer aan het werk, maar ik weet niet
+# of iemand op mij zit te wachten" and "ze zien meteen dat gat" made a returner's ticket high
+# (round 18c, p81). "geen haast" and "niet dringend" are the opposite.
+URGENT = re.compile(
+    r"(?<!geen\s)(?<!niet\s)(?<!niet\szo\s)\b(dringend|spoed|zo snel mogelijk|vandaag nog|asap|"
+    r"haast)\b|\b(nu|meteen|direct|gelijk)\s+(\w+\s+){0,3}(bel|belt|bellen|spreken|terugbellen|"
+    r"contact|praten)\b|\b(bel|belt|bellen|spreken|terugbellen|contact|praten)\s+(\w+\s+){0,2}"
+    r"(nu|meteen|direct)\b(?!\s+(niet|geen)\b)", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in
 # it (round 11, p46 got "geen goed antwoord" twice).
 CONSULTANT_WHEN = re.compile(
@@ -475,6 +486,10 @@ CONSULTANT_WISH = re.compile(
     r"(praten|spreken)\b|"
     r"\b(goed|beter|fijn)\s+als\s+ik\s+met\s+(een|zo'?n|die|de)\s+(loopbaan)?consulent\s+"
     r"(praat|spreek)\b|"
+    # "Ik denk dat ik dan toch het liefst even met zo'n consulent praat" (round 18c, p81 got
+    # "Dat klinkt niet makkelijk")
+    r"\b(liefst|liever|graag)\s+(\w+\s+){0,2}met\s+(een|zo'?n|die|de|jullie)\s+(loopbaan)?"
+    r"consulent\s+(\w+\s+)?(praat|praten|spreek|spreken)\b|"
     # "ik bedoel dat gesprek met die consulent, dat wil ik wel" (round 16, p66)
     r"\b(gesprek|praten|contact)\s+met\s+(die|de|een|zo'?n)\s+(loopbaan)?consulent\b"
     r".{0,30}\b(wil\s+ik\s+(wel|graag)|lijkt\s+me\s+(wel\s+)?(fijn|goed))\b|"
@@ -689,10 +704,14 @@ OFFER_MAYBE = re.compile(r"^\W*((hmm+|uhm*|pff+|nou|ja|oke?|ok)\W+)*(misschien|w
                          r"denk\s+er\s+nog\s+over\s+na)\b(\W+\w+){0,3}\W*$", re.I)
 # What parents, a partner or friends think of the person's work: their opinion, not a fact
 # about the person ("een vast contract is toch fijn zeggen ze"; round 15c, p66).
+# An opinion is advice about what to do: "mijn ouders vinden dat ik moet blijven", "mijn vrouw
+# zegt ik moet gewoon doorrijden". "mijn man zegt je bent er nooit echt", in a long story of
+# her workday, is her load, not a disagreement (round 18c, p68 got "anders over denken").
 OTHERS_OPINION = re.compile(
     r"\b(mijn|m'?n|mn)\s+(ouders|vader|moeder|pa|ma|man|vrouw|vriend|vriendin|vrienden|"
     r"partner|familie|omgeving)\s+(vind|vinden|vindt|zegt|zeggen|wil|willen|wilt|zeurt|"
-    r"zeuren)\b|\b(zeggen|vinden)\s+ze\b", re.I)
+    r"zeuren)\b(?=(\s+\S+){0,5}?\s+(dat|moet|moeten|moest|zou|zouden|beter|gewoon|blijven|"
+    r"stoppen|ophouden|niet|geen|kiezen|nemen|doen)\b)|\b(zeggen|vinden)\s+ze\b", re.I)
 OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or

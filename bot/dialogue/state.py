@@ -179,7 +179,10 @@ class ConversationState:
             self.say("utter_offer_consultant", repeatable=repeat_offer)
             self.set(pending="offer")
         else:
-            self.set(pending=None)
+            if not (self.pending == "offer" and self.may_offer()):
+                # An offer still open stays open: her "ja dat wil ik wel" a turn later takes
+                # it (round 18c, p68 got "Waar kan ik je nog mee helpen?" twice).
+                self.set(pending=None)
             self.say(closing, repeatable=True)
 
     def may_offer(self) -> bool:

@@ -50,6 +50,9 @@ OFFER_TOPICS = tuple(t for t in CAREER_TOPICS if t != "enjoy_work")
 # Health is special-category data: in a ticket only this phrase, never details.
 HEALTH_NOTE = "gezondheid speelt mee"
 HEALTH_TOPICS = ("workload_health",)
+# Work pressure itself is about the work, not health data: the card names it, and health only
+# as HEALTH_NOTE (round 18c, p68's card said "Gezondheid speelt mee" and nothing of werkdruk).
+HEALTH_TOPIC_LABELS = {"workload_health": "werkdruk"}
 
 # "Je werkt ...": each sector with its own article ("in het onderwijs", not "in de").
 SECTOR_PHRASES = {
@@ -95,8 +98,9 @@ def build_summary(
         parts.append("Je werkt " + " ".join(work) + ".")
     # Out of work already: "als je baan stopt" is past (round 16, p63 and p69, 14 months and
     # one month without work).
-    labels = [OUT_OF_WORK_LABELS.get(t, LABELS[t]) if out_of_work else LABELS[t]
-              for t in topics if t in LABELS and t not in HEALTH_TOPICS]
+    labels = [HEALTH_TOPIC_LABELS[t] if t in HEALTH_TOPICS else
+              OUT_OF_WORK_LABELS.get(t, LABELS[t]) if out_of_work else LABELS[t]
+              for t in topics if t in LABELS]
     if labels:
         parts.append("Je wilt praten over " + ", ".join(labels) + ".")
     if money_worries:
