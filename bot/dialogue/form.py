@@ -177,7 +177,13 @@ class HandoverForm(ConversationState):
             self.out.effect = "create_ticket"
             return
         self.set(pending=step)
-        if step == "consent":
+        if step == "consent" and self.pending == "consent" and \
+                self.said_recently("utter_explain_consent"):
+            # Her e-mail typed at the consent question: noted, and the question again, not
+            # the whole text she read a moment ago (round 18c, p81).
+            self.say("utter_ask_consent_given", repeatable=True)
+            self.set(consent_reasked=True)
+        elif step == "consent":
             self.set(consent_reasked=None)  # the whole text now: one short re-ask later
             self.say("utter_explain_consent", repeatable=True)
             if any(t == "workload_health" for t in self.topics()):

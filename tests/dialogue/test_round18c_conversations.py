@@ -128,3 +128,17 @@ def test_the_card_names_work_pressure_and_health_only_as_a_note():
     assert "werkdruk" in summary, summary
     assert "Gezondheid speelt mee." in summary
     assert "gezondheid" not in summary.split("Gezondheid speelt mee.")[0].lower()
+
+
+def test_contact_typed_at_the_consent_question_gets_the_question_not_the_whole_text_again():
+    # p81: her e-mail at "Mag ik dit delen?" -> noted, then the whole consent text again.
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("Per e-mail graag, dat is sandra.h@example.nl. Sorry dat het wat rommelig "
+                     "ging.", "inform", entities=[{"entity": "email",
+                                                   "value": "sandra.h@example.nl"}])
+    assert "utter_explain_consent" not in names, names
+    assert "utter_ask_consent_given" in names, names
+    assert chat.slots["contact_email"] == "sandra.h@example.nl"
+    chat.say("ja dat is goed, deel het maar", "affirm")
+    assert chat.slots["pending"] == "name", chat.last
