@@ -854,10 +854,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
     def _remember_question(self, was_pending: str | None) -> None:
         """The person's own questions, for the card the consultant reads: "Je vroeg: ..."
         (round 14: five of six summaries said only the topic, not what they wanted to know).
-        Never health, a crisis, contact data or a question about this service."""
+        Never health, a crisis, contact data or a question about this service, also when
+        the classifier missed it and the answer was ours ("ben ik hier wel aan het goede adres,
+        ik ben geen lid"; round 18c, p81's card quoted "Ik weet niet of dat dan wel kan?")."""
         text = self.turn.text
         if not self.turn.is_question or self.turn.is_button or was_pending in FORM_STEPS or \
                 self.turn.crisis_level is not None or self.intent in SERVICE_INTENTS or \
+                (self.turn.knowledge is not None and
+                 self.turn.knowledge.entry.topic in SERVICE_INTENTS) or \
                 HEALTH_WORDS.search(text) or re.search(r"@|\d{6,}", text) or \
                 DISCOURAGED.search(text) or (RIGHT_PLACE.search(text) and
                                              not QUESTION_SENTENCE.search(text)):

@@ -142,3 +142,15 @@ def test_contact_typed_at_the_consent_question_gets_the_question_not_the_whole_t
     assert chat.slots["contact_email"] == "sandra.h@example.nl"
     chat.say("ja dat is goed, deel het maar", "affirm")
     assert chat.slots["pending"] == "name", chat.last
+
+
+def test_a_question_about_this_service_stays_off_the_card_also_when_misread():
+    # p81's card: "Je vroeg: „Ik weet niet of dat dan wel kan?”" (whether a non-member may
+    # use the service, answered from the knowledge base after an nlu_fallback).
+    chat = _returner()
+    chat.say("Dank u wel, dat is eigenlijk al heel fijn om te lezen. Maar sorry, ben ik hier "
+             "eigenlijk wel aan het goede adres, ik ben geen lid van een vakbond. Ik weet niet "
+             "of dat dan wel kan?", "nlu_fallback", confidence=0.27,
+             knowledge=knowledge("moet_ik_lid_zijn", "ask_cost"))
+    asked = chat.slots.get("questions_asked") or []
+    assert not any("lid" in q or "kan?" in q for q in asked), asked
