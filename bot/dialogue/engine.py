@@ -38,6 +38,7 @@ from bot.dialogue.patterns import (
     BOT_QUESTION,
     CAN_THAT,
     CONFIRM_STEPS,
+    CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
     CRIES,
@@ -274,6 +275,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             last = re.split(r"(?<=[.!?])\s+", turn.text[wish.end():].strip())[-1]
             if not turn.is_question or "?" not in said or CAN_THAT.match(last):
                 turn.intent = "request_human"
+        if CONSULTANT_CAN_HELP.search(turn.text) and not NO_CONSULTANT.search(turn.text) and \
+                turn.intent not in ("crisis", "deny") and turn.crisis_level is None:
+            turn.intent = "request_human"
         if ENGLISH_WISH.search(turn.text) and not NO_CONSULTANT.search(turn.text) and \
                 turn.intent not in ("crisis", "deny"):
             turn.intent = "request_human"  # in English, the wish is the same (round 18, p78)

@@ -194,7 +194,13 @@ TOO_MUCH_WORK = re.compile(r"\b(te\s+veel|teveel)\s+(\w+\s+){0,3}(op\s+een|per|i
                            r"bewoners|adressen|taken)\b|\bgeen\s+tijd\s+(voor|om)\b|"
                            # "ik heb vandaag 14 clienten gehad", "ik loop altijd achter" (18b)
                            r"\b(1[2-9]|[2-9]\d)\s+(clienten|cliënten|klanten|patiënten|patienten|"
-                           r"bewoners|adressen)\b|\b(loop|lopen)\s+(\w+\s+)?achter\b", re.I)
+                           r"bewoners|adressen)\b|\b(loop|lopen)\s+(\w+\s+)?achter\b|"
+                           # "de planning zit helemaal vol en als er iemand ziek is krijg je er
+                           # nog 3 bij en dan sta je om 7 uur s avonds nog te rapporteren" (19)
+                           r"\bplanning\s+(zit|is|staat)\s+(\w+\s+)?(vol|overvol|propvol)\b|"
+                           r"\b(krijg|krijgen|krijgt)\s+(je|ik|we|wij)\s+er\s+(nog\s+)?\w+\s+bij\b|"
+                           r"\b(om|tot)\s+\d+\s+uur\s+(('?s\s+)?avonds\s+)?nog\s+(\w+\s+){0,3}"
+                           r"(rapporter\w*|werken|bezig)\b", re.I)
 # "Laat maar. Bedankt, ik zoek het zelf wel uit.", "Ik laat het hierbij, bedankt." (round 14,
 # p58 got a topic menu twice): leaving.
 SELF_SOLVE = re.compile(r"\bik\s+(zoek|puzzel|pluis)\s+het\s+(\w+\s+){0,2}uit\b(?!.*\?)|"
@@ -304,6 +310,8 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
                               r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
+                              # "wat moet ik dan" (round 19, p68)
+                              r"wat\s+moet\s+ik\s+(dan|nu|nou)\s*\??\s*$|"
                               # "waar moet ik eigenlijk mee beginnen", "kan jij me niet een
                               # beetje op weg helpen?", "hoe weet je nou wat bij je past??",
                               # "wat zou jij doen als je 24 bent" (round 15, p66)
@@ -374,7 +382,10 @@ HEALTH_COMPLAINT = re.compile(
 SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"
                           r"(slecht|niet|nauwelijks|amper)\b|\blig\s+(\w+\s+){0,3}wakker\b", re.I)
 # Concrete steps after the first tip of a topic, in order, for who asks on.
-NEXT_STEPS = {"stuck": ("utter_selfhelp_stuck_next", "utter_selfhelp_stuck_try")}
+# "mijn teamleider zegt iedereen heeft het druk", then "wat moet ik dan": a step past the
+# manager (round 19, p68 got "Waar kan ik je nog mee helpen?" and the bot's capabilities).
+NEXT_STEPS = {"stuck": ("utter_selfhelp_stuck_next", "utter_selfhelp_stuck_try"),
+              "workload_health": ("utter_selfhelp_workload_health_next",)}
 VIOLENCE = re.compile(r"\b(sla|slaan|timmer|mep|schop)\b.{0,30}\b(hem|haar|die|z'?n|zijn|"
                        r"in elkaar)\b|op\s+(z'?n|zijn|haar)\s+bek", re.I)
 WITHDRAW = re.compile(r"\b(intrekken|intrek|annuleren|annuleer|schrappen|hoeft niet meer|"
@@ -1013,6 +1024,12 @@ FAREWELL_ONLY = re.compile(r"^(?!.*\b(dank\w*|bedankt|thanks?|thx|merci)\b)\W*((
 # "nee ik bedoel de taalles": what they meant, after we misread.
 MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 # "… met zo'n consulent praat. Kan dat?": the question asks for the wish before it.
+# "Kan een consulent mij daarbij helpen? Dan graag per mail." asks for one (round 19, p82 got a
+# tip about coffee with someone in the trade).
+CONSULTANT_CAN_HELP = re.compile(
+    r"\b(kan|kunnen|kun|kunt)\s+(een|de|zo'?n|jullie|die|uw)\s+(loopbaan)?(consulent|coach|"
+    r"adviseur)\w*\s+(mij|me|ons)\s+(\w+\s+){0,2}(helpen|bijstaan|begeleiden|ondersteunen)\b",
+    re.I)
 CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
                       r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"
                       r"organiseren|aanvragen))\s*\?+\s*$", re.IGNORECASE)

@@ -117,6 +117,11 @@ class FreeTalk(ConversationState):
             self.set(pending=None)
         elif self.advice_topic():
             self.followup(self.advice_topic())
+        elif self.out_of_advice():
+            # "wat moet ik dan" after every tip we have: honest, and the consultant, not the
+            # list of what the bot can do (round 19, p68).
+            self.say("utter_out_of_tips", repeatable=True)
+            self.offer_or_close(repeat_offer=True)
         elif intent in SERVICE_ANSWERS:
             self.service_answer()
         elif self.turn.is_question and SHOULD_I_GET_HELP.search(self.turn.text) and \
@@ -630,6 +635,14 @@ class FreeTalk(ConversationState):
         denied = set(self.get("denied_topics") or [])
         return next((t for t in self.topics() if t in CAREER_TOPICS and t not in denied
                      and self.has_advice_left(t) and (advice or t in SOFT_TOPICS)), None)
+
+    def out_of_advice(self) -> bool:
+        """An advice question about the topic we talk about, with no tip left for it."""
+        if not self.turn.is_question or self.turn.knowledge or \
+                self.intent not in ("nlu_fallback", "ask_capabilities", "out_of_scope") or \
+                not ADVICE_QUESTION.search(self.turn.text):
+            return False
+        return any(t in CAREER_TOPICS and not self.has_advice_left(t) for t in self.topics())
 
     def followup(self, topic: str) -> None:
         if self.menu_answer():

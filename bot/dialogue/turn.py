@@ -26,8 +26,12 @@ _QUESTION_INSIDE = re.compile(
     r"wat gebeurt|wat komt er|"
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
-    r"wat bedoel je|hoe bedoel je|ik vraag (waar|wat|hoe|of|wie|wanneer)|"
+    r"wat bedoel je|hoe bedoel je|ik (vraag|vroeg) (\w+ )?(waar|wat|hoe|of|wie|wanneer)|"
     r"hoe (maak|kom|krijg|pak|regel|vraag|zoek|schrijf) (ik|je)|"
+    # "ik weet niet eens meer hoe je een cv maakt", "het gaat over mijn cv, hoe ik dat maak"
+    # ask without a question mark (round 19, p81 got a vacancy tip and a topic menu)
+    r"weet\s+(\w+\s+){0,2}niet\s+(eens\s+)?(meer\s+)?hoe|"
+    r"hoe (ik|je) (\w+\s+){0,3}(maak|maakt|doe|doet|aanpak|aanpakt|schrijf|schrijft|opzet|begin)|"
     # "ok. en wat als hij zegt nee", "als mijn baas nee zegt ... wat dan" (round 13, p49)
     r"wat als(?! eerste| laatste)|als\b.{3,80}\bwat dan)\b",
     re.IGNORECASE,

@@ -84,7 +84,9 @@ def _normalise(text: str) -> str:
 
 def _parts(text: str) -> list[str]:
     """The whole message, and each of its sentences when it has several."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text) if s.strip()]
+    # "gewoon simpele vraag: als ik zelf opzeg krijg ik dan ww" (round 19, p84): after a
+    # colon comes the question.
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!:])\s+|\n+", text) if s.strip()]
     longer = [s for s in sentences if len(s.split()) >= 3]
     return [text] + (longer if len(sentences) > 1 else [])
 
@@ -188,15 +190,20 @@ class Retriever:
             self._char_answers @ char_query).toarray().ravel()
         return DENSE_WEIGHT * dense + (1 - DENSE_WEIGHT) * chars
 
+    def message_scores(self, text: str) -> np.ndarray:
+        """Per entry the best score over the message without filler and over each of its
+        sentences: a story with the question at the end, the question alone scores too."""
+        text = without_filler(self.expand(text))
+        return np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
+                       for i, part in enumerate(_parts(text))], axis=0)
+
     def find(self, text: str, flemish: bool = False) -> Match | None:
         if not self.entries or not text.strip():
             return None
         if len(text.split()) < 3 and "?" not in text:
             return None  # "vraagje", "te lang 😅": too little to answer with a fact
+        scores = self.message_scores(text)
         text = without_filler(self.expand(text))
-        # A story with the question at the end: the question alone scores too.
-        scores = np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
-                         for i, part in enumerate(_parts(text))], axis=0)
         flemish = flemish or bool(FLEMISH_WORDS.search(text.lower()))
         for i, entry in enumerate(self.entries):
             # The same question has a Dutch and a Flemish answer: the person's region decides.
@@ -253,7 +260,9 @@ def find_named_in_topic(retriever: Retriever, text: str, topics: list[str],
     if not topics or len(text.split()) < 3:
         return None
     lowered = text.lower()
-    scores = retriever.scores(retriever.expand(text))
+    # Sentence by sentence, as find reads it: "Maar sorry, ik weet niet eens meer hoe je een
+    # cv maakt, de laatste keer ..." in a long story (round 19, p81).
+    scores = retriever.message_scores(text)
     candidates = [(float(scores[i]), i) for i, e in enumerate(retriever.entries)
                   if e.topic in topics and retriever.keywords.get(e.id)
                   and retriever.keywords[e.id].search(lowered)

@@ -1,0 +1,88 @@
+"""Failures of round 19 (docs/reviews/round19/: p68 home care, p82 teacher back from a
+burn-out), fixed in session 18 and written as new cases. Each failed on the engine before its
+fix (checked on ce6a242), except those marked as guards."""
+
+from __future__ import annotations
+
+from conversation_support import Chat, knowledge
+
+from bot.dialogue.patterns import TOO_MUCH_WORK
+from bot.dialogue.turn import looks_like_question
+
+
+def _home_care_with_the_first_tip() -> Chat:
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("niet echt nee ik werk in de thuiszorg en ik heb vandaag 14 clienten gehad en "
+             "tussen door huil ik in de auto", "workload_health", confidence=0.9,
+             topics=["workload_health"])
+    names = chat.say("gewoon te veel alles moet sneller de planning zit helemaal vol en als er "
+                     "iemand ziek is krijg je er nog 3 bij en dan sta je om 7 uur s avonds nog "
+                     "te rapporteren", "workload_health", confidence=0.88,
+                     topics=["workload_health"])
+    assert "utter_selfhelp_workload_health" in names, names
+    return chat
+
+
+def test_her_full_planning_is_named_back_before_the_tip():
+    # p68: the tip list came first, nothing of what she said was named back.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("niet echt nee ik werk in de thuiszorg en ik heb vandaag 14 clienten gehad",
+             "workload_health", confidence=0.9, topics=["workload_health"])
+    names = chat.say("gewoon te veel alles moet sneller de planning zit helemaal vol en als er "
+                     "iemand ziek is krijg je er nog 3 bij", "workload_health", confidence=0.88,
+                     topics=["workload_health"])
+    assert names.index("utter_too_much_heard") < names.index("utter_selfhelp_workload_health")
+    assert TOO_MUCH_WORK.search("en dan sta je om 7 uur s avonds nog te rapporteren")
+    assert not TOO_MUCH_WORK.search("de planning is gemaakt")  # guard
+
+
+def test_a_manager_who_says_everyone_is_busy_gets_a_step_past_him():
+    # p68: "mijn teamleider zegt iedereen heeft het druk" -> "Dank je dat je dat vertelt." and
+    # "Waar kan ik je nog mee helpen?".
+    chat = _home_care_with_the_first_tip()
+    names = chat.say("heb ik al geprobeerd maar mijn teamleider zegt iedereen heeft het druk",
+                     "workload_health", confidence=0.62)
+    assert "utter_everyone_busy" in names, names
+    assert "utter_selfhelp_workload_health_next" in names, names
+
+
+def test_what_now_after_every_tip_gets_the_consultant_not_the_capabilities():
+    # p68: "wat moet ik dan" -> "Ik denk met je mee over werk en loopbaan. Bijvoorbeeld ..."
+    chat = _home_care_with_the_first_tip()
+    chat.say("heb ik al geprobeerd maar mijn teamleider zegt iedereen heeft het druk",
+             "workload_health", confidence=0.62)
+    names = chat.say("wat moet ik dan", "ask_capabilities", confidence=0.87)
+    assert "utter_ask_capabilities" not in names, names
+    assert "utter_out_of_tips" in names, names
+
+
+def test_can_a_consultant_help_me_is_a_request():
+    # p82: "Kan een consulent mij daarbij helpen? Dan graag per mail." -> a coffee tip.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil misschien iets heel anders gaan doen, bibliotheek of volwassenenonderwijs",
+             "career_change", confidence=0.8, topics=["career_change"])
+    chat.say("Oké. Ik denk dat ik het beste met iemand kan meedenken over een andere richting. "
+             "Kan een consulent mij daarbij helpen? Dan graag per mail.", "career_change",
+             confidence=0.5)
+    assert chat.slots.get("pending") == "consent", chat.last
+    assert chat.slots.get("contact_channel") == "email", chat.slots
+
+
+def test_asking_what_a_consultant_does_is_no_request():
+    # guard
+    chat = Chat()
+    chat.say("wat doet een consulent eigenlijk?", "ask_how_it_works", confidence=0.8,
+             knowledge=knowledge("wat_doet_loopbaanconsulent", "ask_how_it_works"))
+    assert chat.slots.get("pending") != "consent"
+
+
+def test_not_knowing_how_to_make_a_cv_asks():
+    # p81: "ik weet niet eens meer hoe je een cv maakt" got a vacancy tip.
+    assert looks_like_question("Maar sorry, ik weet niet eens meer hoe je een cv maakt, de "
+                               "laatste keer was bij het advocatenkantoor.")
+    assert looks_like_question("Het gaat over mijn cv, hoe ik dat maak na zo'n lange tijd thuis.")
+    assert looks_like_question("Ik vroeg eigenlijk of 45 niet te oud is om opnieuw te beginnen")
+    assert not looks_like_question("ik weet niet of iemand nog op mij zit te wachten")  # guard

@@ -1,0 +1,89 @@
+"""Questions of round 19 (docs/reviews/round19/), as the role-played members typed them: an
+angry team leader who wants to resign tomorrow (p84), a teacher re-integrating after a
+burn-out (p82), a returner after twelve years at home (p81, in other words than in round 18c)
+and an order picker from Eritrea (p83). Each failed before the fix, except the guards."""
+
+from __future__ import annotations
+
+import pytest
+from knowledge_support import overlapping
+from rasa_sdk import Tracker
+
+from actions.respond import turn_from
+from bot.knowledge.retriever import find_named_in_topic, shared_retriever
+
+RESIGN = "zelf_ontslag_ww"
+
+QUESTIONS = [
+    # p84 read the WW rules as a yes ("Werkte je 6 maanden of langer, dan lukt het meestal")
+    ("paar maanden sinds die nieuwe er is. maar boeie, ik neem morgen ontslag, krijg ik dan ww?",
+     RESIGN),
+    ("geen van beide man. gewoon simpele vraag: als ik ZELF opzeg krijg ik dan ww of niet",
+     RESIGN),
+    # p82 got the bedrijfsarts summons twice, "Dit zei ik eerder al" the second time
+    ("Nee, naar de bedrijfsarts gaan is het probleem niet, die afspraken kom ik gewoon na. Een "
+     "collega had het over 'spoor 2'. Wat is spoor 2 precies? Betekent dat dat ik ergens anders "
+     "kan gaan werken?", "reintegratie_stappen"),
+    ("Het zwaarst weegt eigenlijk de druk om terug te gaan naar precies dezelfde plek waar het "
+     "misging. De bedrijfsarts is heel begripvol, maar ik wil gewoon weten waar ik sta. Moet ik "
+     "terug naar mijn eigen school, of mag re-integratie ook bij een andere werkgever?",
+     "reintegratie_stappen"),
+    ("Dat bedoel ik niet. Ik vraag wat spoor 2 is.", "reintegratie_stappen"),
+    # p81 asked three times about her cv after twelve years at home, three times about her age
+    ("Eh, geen van beide eigenlijk, sorry als ik onduidelijk ben. Het gaat over mijn cv, hoe ik "
+     "dat maak na zo'n lange tijd thuis.", "gat_in_cv"),
+    ("Ik vroeg eigenlijk of 45 niet te oud is om nog opnieuw te beginnen, ik ben bang dat "
+     "werkgevers liever iemand jongers nemen.", "werk_zoeken_als_oudere"),
+]
+# Found in the light of the conversation's topic (find_named_in_topic), as the action does.
+IN_TOPIC = [
+    ("Dank u wel, dat is eigenlijk al fijn om te lezen. Maar sorry, ik weet niet eens meer hoe "
+     "je een cv maakt, de laatste keer dat ik er een schreef was echt nog in de tijd dat ik bij "
+     "het advocatenkantoor begon als secretaresse.", ["job_search"], "cv_schrijven"),
+    ("Dank u, dat is duidelijk, dat had ik eigenlijk al een beetje verwacht. Maar eerlijk gezegd "
+     "vraag ik me ook af, is 45 niet te oud om opnieuw te beginnen?", ["job_search"],
+     "gat_in_cv"),
+    ("in eritrea ik werk 3 jaar met oom, elektra. geen papier. telt dat hier?",
+     ["career_change", "training"], "ervaring_zonder_diploma"),
+]
+FOLLOW_UPS = [
+    "ik werk er al 3 jaar vast dus dat zit wel goed. dan zeg ik morgen gwn op",
+    "oke thx. moet ik dan morgen nog wachten met opzeggen tot jullie gebeld hebben?",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS)
+def test_round19_question_gets_its_answer(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, match
+
+
+@pytest.mark.parametrize(("text", "topics", "expected"), IN_TOPIC)
+def test_round19_question_gets_its_answer_in_its_topic(text, topics, expected):
+    match = find_named_in_topic(shared_retriever(), text, topics)
+    assert match is not None and match.entry.id == expected, match
+
+
+@pytest.mark.parametrize("text", FOLLOW_UPS)
+def test_resigning_after_the_warning_gets_the_warning_again(text):
+    # p84, after the WW rules: "dan zeg ik morgen gwn op" got a job-search routine tip.
+    turn = turn_from(Tracker("s", {"knowledge_given": [RESIGN]},
+                             {"intent": {"name": "stuck", "confidence": 0.36}, "text": text},
+                             [], False, None, None, "action_listen"))
+    assert turn.knowledge is not None and turn.knowledge.entry.id == RESIGN, turn.knowledge
+
+
+@pytest.mark.parametrize("text", [
+    "mijn baas wil mijn contract opzeggen, krijg ik ww",
+    "ik ben ontslagen, krijg ik ww?",
+    "wanneer heb ik recht op ww?",
+])
+def test_the_employer_ending_it_is_no_resignation(text):
+    # guards: the resigning answer is for who resigns
+    match = shared_retriever().find(text)
+    assert match is None or match.entry.id != RESIGN, match
+
+
+def test_the_members_words_are_not_example_questions():
+    texts = [t for t, _ in QUESTIONS] + [t for t, _, _ in IN_TOPIC] + FOLLOW_UPS
+    assert not overlapping(texts)
