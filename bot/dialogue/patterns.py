@@ -217,6 +217,8 @@ SLEEP = r"slaap\w*|slapen|sliep\w*|slapeloos\w*|wakker\s+lig\w*|lig\s+(\w+\s+)?w
 HEALTH_WORDS = re.compile(
     rf"\b({TOPIC_WORDS['workload_health']}|{DIAGNOSES}|{SLEEP}|zwanger\w*|depress\w*|overspannen|"
     r"psych\w*|medicij\w*|arts|huisarts|knie\w*|rug|therap\w*|operatie|"
+    # Re-integration says she is on sick leave (round 19, p82's card quoted it twice).
+    r"re-?integr\w*|bedrijfsarts\w*|arbo-?arts\w*|ziekgemeld|ziek\s*melden|ziekteverlof|"
     # Tears are no question for the card (round 17, p68's crying was quoted under "Je vroeg").
     r"huil\w*|janken|jank|tranen|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)

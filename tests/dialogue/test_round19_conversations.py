@@ -86,3 +86,18 @@ def test_not_knowing_how_to_make_a_cv_asks():
     assert looks_like_question("Het gaat over mijn cv, hoe ik dat maak na zo'n lange tijd thuis.")
     assert looks_like_question("Ik vroeg eigenlijk of 45 niet te oud is om opnieuw te beginnen")
     assert not looks_like_question("ik weet niet of iemand nog op mij zit te wachten")  # guard
+
+
+def test_a_re_integration_question_stays_off_the_card():
+    # p82's card quoted "of mag re-integratie ook bij een andere werkgever?": sick leave, which
+    # the card may only name as "gezondheid speelt mee".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("Moet ik terug naar mijn eigen school, of mag re-integratie ook bij een andere "
+             "werkgever?", "workload_health", confidence=0.6,
+             knowledge=knowledge("reintegratie_stappen", "workload_health"))
+    chat.say("Welk werk past bij mij als ik geen docent meer wil zijn?", "career_change",
+             confidence=0.8, topics=["career_change"])
+    asked = chat.slots.get("questions_asked") or []
+    assert not any("integr" in q for q in asked), asked
+    assert any("docent" in q for q in asked), asked  # guard: other questions still go on
