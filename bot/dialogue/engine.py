@@ -89,6 +89,7 @@ from bot.dialogue.patterns import (
     QUESTION_SENTENCE,
     RECRUITMENT,
     RESIDENCE,
+    RESIGN_SOON,
     RESUME,
     RIGHT_PLACE,
     SECRET_WISH,
@@ -325,7 +326,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
                 self.turn.intent, *self.turn.topics)):
             self.set(since_known=True)  # "vorige maand ontslagen": never "Sinds wanneer?"
-        if URGENT.search(self.turn.text):
+        if URGENT.search(self.turn.text) or RESIGN_SOON.search(self.turn.text):
             self.set(urgent_request=True)
         if VIOLENCE.search(self.turn.text) and not self.get("deescalated"):
             # Anger at a boss is heard, and the person is kept from harming themselves.

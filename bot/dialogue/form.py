@@ -219,6 +219,7 @@ class HandoverForm(ConversationState):
             deadline_text=self.get("deadline"), deadline_about=self.get("deadline_about"),
             own_words=self.get("summary_text"),
             out_of_work=bool(self.get("out_of_work")),
+            returner="herintreden_na_jaren_thuis" in (self.get("knowledge_given") or []),
             money_worries=bool(self.get("money_worries")),
             employer_secret=bool(self.get("employer_secret")),
             questions=list(self.get("questions_asked") or []),

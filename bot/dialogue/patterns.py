@@ -230,6 +230,12 @@ URGENT = re.compile(
     r"haast)\b|\b(nu|meteen|direct|gelijk)\s+(\w+\s+){0,3}(bel|belt|bellen|spreken|terugbellen|"
     r"contact|praten)\b|\b(bel|belt|bellen|spreken|terugbellen|contact|praten)\s+(\w+\s+){0,2}"
     r"(nu|meteen|direct)\b(?!\s+(niet|geen)\b)", re.I)
+# "ik neem morgen ontslag", "morgen wil ik opzeggen": a decision that cannot wait for "uiterlijk
+# woensdag" (round 19b, p84's ticket was normal, due in three days).
+RESIGN_SOON = re.compile(
+    r"\b(morgen|vandaag|vanavond|overmorgen|deze\s+week|nu\s+meteen)\b.{0,40}\b(ontslag|opzeg\w*|"
+    r"op\s+te\s+zeggen)\b|\b(ontslag|opzeg\w*)\b.{0,40}\b(morgen|vandaag|vanavond|overmorgen|"
+    r"deze\s+week)\b|\bzeg\s+(ik\s+)?(morgen|vandaag)\s+(\w+\s+)?op\b", re.I)
 # "Kan de consulent mij vóór vrijdag spreken?": a question about when, with a deadline in
 # it (round 11, p46 got "geen goed antwoord" twice).
 CONSULTANT_WHEN = re.compile(

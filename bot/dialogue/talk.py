@@ -83,7 +83,9 @@ class FreeTalk(ConversationState):
             self.contact_outside_form(picked)
             return
         if self.has_ticket() and CONTACT_SOONER.search(self.turn.text):
-            self.say("utter_contact_sooner", repeatable=True)
+            # "Je aanvraag staat erin met je deadline" only when it does (round 19b, p84).
+            self.say("utter_contact_sooner" if self.get("deadline") else
+                     "utter_contact_sooner_no_deadline", repeatable=True)
             return
         if CONSULTANT_WHEN.search(self.turn.text) and self.turn.is_question:
             # No time we cannot keep is promised; the deadline goes into the request.

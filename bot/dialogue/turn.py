@@ -76,6 +76,13 @@ _ALREADY_DONE = re.compile(r"^\W*(dat\s+)?(heb|had)\s+ik\s+(al|toch|net|ook|alle
                            r"besproken|gehad)\b", re.IGNORECASE)
 
 
+# "Ik weet eerlijk gezegd niet goed of ik hier aan het juiste adres ben, maar ..." opens a story;
+# it asks nothing we can look up (round 19b, p82's story got "Daar heb ik geen goed antwoord op").
+_RIGHT_PLACE_DOUBT = re.compile(r"\b(weet|twijfel)\w*\s+(\w+\s+){0,4}?of\s+ik\s+hier\s+(wel\s+)?"
+                                r"(goed|juist|aan\s+het\s+(juiste|goede)\s+adres)\b",
+                                re.IGNORECASE)
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
     if not text or text.startswith("/"):
@@ -86,7 +93,8 @@ def looks_like_question(text: str) -> bool:
         return True
     if _ALREADY_DONE.match(text):
         return False
-    inside = _REPORTED_IF.sub(" ", _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(" ", text)))
+    inside = _REPORTED_IF.sub(" ", _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(
+        " ", _RIGHT_PLACE_DOUBT.sub(" ", text))))
     return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
                 or _QUESTION_CLAUSE.search(text))
 

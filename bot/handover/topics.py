@@ -77,6 +77,7 @@ def build_summary(
     deadline_about: str | None = None,
     own_words: str | None = None,
     out_of_work: bool = False,
+    returner: bool = False,
     note: str | None = None,
     money_worries: bool = False,
     employer_secret: bool = False,
@@ -85,14 +86,19 @@ def build_summary(
     """Plain Dutch, second person, at most a few short sentences.
 
     Someone who said they have no work now is not told "Je werkt ..." (round 10, p41,
-    p42); `note` is a short note for the consultant, such as the language that works."""
+    p42), and a returner after years at home is not "without work" either; `note` is a
+    short note for the consultant, such as the language that works."""
     parts: list[str] = []
     work = []
     if sector:
         work.append(SECTOR_PHRASES.get(sector, f"in de {sector.replace('_', ' ')}"))
     if contract_type:
         work.append(f"met {CONTRACT_LABELS.get(contract_type, contract_type)}")
-    if out_of_work:
+    if returner:
+        # "ik zou niet zeggen dat ik geen werk heb, ik was thuis voor de kinderen" (round
+        # 19b, p81): back to paid work after years at home, in her words.
+        parts.append("Je wilt weer aan het werk na een periode thuis.")
+    elif out_of_work:
         parts.append("Je hebt nu geen werk.")
     elif work:
         parts.append("Je werkt " + " ".join(work) + ".")

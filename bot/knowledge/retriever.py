@@ -234,6 +234,10 @@ class Retriever:
         return Match(self.entries[best], float(scores[best]))
 
 
+_POINTS_BACK = re.compile(r"(betekent|is|geldt|klopt|wil\s+zeggen)\s+(dat|dit|het)\b|(dat|dit)\s+"
+                          r"(betekent|is|wil)\b", re.IGNORECASE)
+
+
 def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Match]:
     """One answer per question of a message that asks several, in their order, each entry
     once: "Kost een gesprek geld? En moet ik lid zijn?" (rounds 13d and 14: the second and
@@ -241,6 +245,9 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Ma
     # "En moet ik lid zijn?": the joining word is no part of the question.
     questions = [re.sub(r"^(en|maar|of|ook|dus)\s+", "", s.strip(), flags=re.IGNORECASE)
                  for s in re.findall(r"[^?.!\n]*\?", text) if len(s.split()) >= 3]
+    # "wat is spoor 2 precies? Betekent dat dat ik dan ontslagen word?": the second hangs on
+    # the first and is no question of its own (round 19b, p82 got the settlement text).
+    questions = questions[:1] + [q for q in questions[1:] if not _POINTS_BACK.match(q)]
     if len(questions) < 2:
         return []
     found: list[Match] = []

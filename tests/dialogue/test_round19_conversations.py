@@ -101,3 +101,45 @@ def test_a_re_integration_question_stays_off_the_card():
     asked = chat.slots.get("questions_asked") or []
     assert not any("integr" in q for q in asked), asked
     assert any("docent" in q for q in asked), asked  # guard: other questions still go on
+
+
+# Round 19b: the round-19 personas again on the fixes.
+
+def test_doubting_the_right_place_opens_a_story_and_asks_nothing():
+    # p82: her opening story got "Daar heb ik geen goed antwoord op, sorry."
+    assert not looks_like_question(
+        "Hallo. Ik weet eerlijk gezegd niet goed of ik hier aan het juiste adres ben, maar ik "
+        "probeer het maar. Ik ben docent en zit sinds april thuis met een burn-out.")
+    assert looks_like_question("ben ik hier wel aan het goede adres?")  # guard
+
+
+def test_resigning_tomorrow_makes_the_request_urgent():
+    # p84's ticket was normal and due in three days: "ik neem morgen ontslag".
+    chat = Chat()
+    chat.say("ik neem morgen ontslag, krijg ik dan ww?", "unemployed", confidence=0.89,
+             knowledge=knowledge("zelf_ontslag_ww", "job_insecurity"))
+    assert chat.slots.get("urgent_request") is True
+    chat = Chat()
+    chat.say("ik heb ooit ontslag genomen bij de bakker", "unemployed", confidence=0.6)
+    assert not chat.slots.get("urgent_request")  # guard
+
+
+def test_asking_for_sooner_contact_without_a_deadline_claims_none():
+    # p84: "Je aanvraag staat erin met je deadline", while the ticket had none.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("ja", "affirm")
+    assert chat.tickets
+    names = chat.say("woensdag?? dat is te laat", "inform")
+    assert "utter_contact_sooner_no_deadline" in names, names
+    assert "utter_contact_sooner" not in names, names
+
+
+def test_a_returners_card_does_not_say_she_has_no_work():
+    # p81: "ik zou eigenlijk niet zeggen dat ik geen werk heb, ik was thuis voor de kinderen",
+    # and the card still began "Je hebt nu geen werk."
+    from bot.handover.topics import build_summary
+
+    summary = build_summary(["job_search"], out_of_work=True, returner=True)
+    assert "geen werk" not in summary, summary
+    assert "weer aan het werk" in summary, summary

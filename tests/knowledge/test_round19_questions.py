@@ -87,3 +87,21 @@ def test_the_employer_ending_it_is_no_resignation(text):
 def test_the_members_words_are_not_example_questions():
     texts = [t for t, _ in QUESTIONS] + [t for t, _, _ in IN_TOPIC] + FOLLOW_UPS
     assert not overlapping(texts)
+
+
+def test_a_question_that_hangs_on_the_first_gets_no_answer_of_its_own():
+    # p82 (round 19b): "wat is spoor 2 precies? Betekent dat dat ik dan ontslagen word?" got
+    # the settlement (vaststellingsovereenkomst) text as a second answer.
+    from bot.knowledge.retriever import find_each
+
+    text = ("Misschien straks. Eerst nog een vraag, want ik heb die term al eens horen vallen bij "
+            "de bedrijfsarts maar durfde het niet te vragen: wat is spoor 2 precies? Betekent "
+            "dat dat ik dan ontslagen word?")
+    turn = turn_from(Tracker("s", {"knowledge_given": ["reintegratie_stappen"]},
+                             {"intent": {"name": "nlu_fallback", "confidence": 0.3},
+                              "text": text}, [], False, None, None, "action_listen"))
+    assert turn.knowledge is not None and turn.knowledge.entry.id == "reintegratie_stappen"
+    assert turn.also is None, turn.also
+    both = find_each(shared_retriever(), "Kost een gesprek met een consulent geld? En moet ik "
+                                         "lid zijn van de vakbond?")
+    assert len(both) == 2  # guard: two questions of their own
