@@ -339,13 +339,6 @@ def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]
     """The answer given earlier in this conversation instead of ``found``, for a short
     question that refers back to it and scores within CONTEXT_MARGIN of ``found``."""
     question = _question_part(text)
-    if found.entry.id not in given:
-        by_id = {e.id: e for e in retriever.entries}
-        linked = [i for i in given if i in by_id and follows_up(by_id[i], question)]
-        if linked:
-            # "U schreef over WW, maar heb ik dan recht op iets van het UWV?" after the
-            # returner's answer: her WW, not the general WW rules (round 18c, p81).
-            return find_in_context(retriever, text, [linked[-1]]) or found
     if found.entry.id in given or len(question.split()) > REFERS_BACK_MAX_WORDS or \
             not REFERS_BACK.search(question):
         return found

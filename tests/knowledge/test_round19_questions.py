@@ -105,3 +105,18 @@ def test_a_question_that_hangs_on_the_first_gets_no_answer_of_its_own():
     both = find_each(shared_retriever(), "Kost een gesprek met een consulent geld? En moet ik "
                                          "lid zijn van de vakbond?")
     assert len(both) == 2  # guard: two questions of their own
+
+
+@pytest.mark.parametrize(("given", "text", "expected"), [
+    # guards: an answer's follow-up words do not take over a question with its own answer
+    ([RESIGN], "krijg ik transitievergoeding bij ontslag?", "transitievergoeding"),
+    ([RESIGN], "hoe lang moet ik wachten op de consulent?", None),
+    (["herintreden_na_jaren_thuis"], "heb ik recht op kinderopvangtoeslag als ik weer ga "
+                                     "werken?", None),
+])
+def test_follow_up_words_do_not_take_over_other_questions(given, text, expected):
+    turn = turn_from(Tracker("s", {"knowledge_given": given},
+                             {"intent": {"name": "nlu_fallback", "confidence": 0.3},
+                              "text": text}, [], False, None, None, "action_listen"))
+    found = turn.knowledge.entry.id if turn.knowledge else None
+    assert found == expected or (expected is None and found not in given), found
