@@ -176,9 +176,10 @@ class HandoverForm(ConversationState):
             self.set(pending=None, handover=False)
             self.out.effect = "create_ticket"
             return
+        consent_again = step == "consent" and self.pending == "consent" and \
+            self.said_recently("utter_explain_consent")
         self.set(pending=step)
-        if step == "consent" and self.pending == "consent" and \
-                self.said_recently("utter_explain_consent"):
+        if consent_again:
             # Her e-mail typed at the consent question: noted, and the question again, not
             # the whole text she read a moment ago (round 18c, p81).
             self.say("utter_ask_consent_given", repeatable=True)
