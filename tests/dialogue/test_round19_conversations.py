@@ -8,6 +8,8 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.patterns import TOO_MUCH_WORK
 from bot.dialogue.turn import looks_like_question
+from bot.knowledge.entries import Entry
+from bot.knowledge.retriever import Match
 
 
 def _home_care_with_the_first_tip() -> Chat:
@@ -143,3 +145,16 @@ def test_a_returners_card_does_not_say_she_has_no_work():
     summary = build_summary(["job_search"], out_of_work=True, returner=True)
     assert "geen werk" not in summary, summary
     assert "weer aan het werk" in summary, summary
+
+
+def test_a_linked_cost_question_gets_the_school_cost_not_ours():
+    # p83 (round 19b): "nee ik bedoel bbl school. kost geld?" got what the chat costs.
+    entry = Entry(id="leren_en_werken_bbl", topic="career_change", region="nl", facts=(),
+                  questions=("q",), answer=("BBL LINE", "CURSUSGELD LINE"))
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots["knowledge_given"] = ["leren_en_werken_bbl"]
+    chat.say("nee ik bedoel bbl school. kost geld?", "ask_cost", confidence=0.9,
+             knowledge=Match(entry, 0.33, line="CURSUSGELD LINE", linked=True))
+    assert "CURSUSGELD LINE" in chat.texts(), chat.last
+    assert "utter_ask_cost" not in chat.last.names(), chat.last

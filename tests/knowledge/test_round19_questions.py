@@ -120,3 +120,23 @@ def test_follow_up_words_do_not_take_over_other_questions(given, text, expected)
                               "text": text}, [], False, None, None, "action_listen"))
     found = turn.knowledge.entry.id if turn.knowledge else None
     assert found == expected or (expected is None and found not in given), found
+
+
+@pytest.mark.parametrize("text", ["nee ik bedoel bbl school. kost geld?",
+                                  "school kost geld? ik heb niet veel geld"])
+def test_what_the_bbl_school_costs_after_the_bbl_answer(text):
+    # p83 (round 19b): asked twice, got what the chat costs, then "Dit zei ik eerder al".
+    turn = turn_from(Tracker("s", {"knowledge_given": ["leren_en_werken_bbl"]},
+                             {"intent": {"name": "ask_cost", "confidence": 0.9}, "text": text},
+                             [], False, None, None, "action_listen"))
+    assert turn.knowledge is not None and turn.knowledge.entry.id == "leren_en_werken_bbl"
+    assert "cursusgeld" in (turn.knowledge.line or ""), turn.knowledge.line
+
+
+def test_what_this_chat_costs_stays_our_answer_after_the_bbl_answer():
+    # guard
+    turn = turn_from(Tracker("s", {"knowledge_given": ["leren_en_werken_bbl"]},
+                             {"intent": {"name": "ask_cost", "confidence": 0.9},
+                              "text": "kost dit gesprek geld?"}, [], False, None, None,
+                             "action_listen"))
+    assert turn.knowledge is None or turn.knowledge.entry.id != "leren_en_werken_bbl"
