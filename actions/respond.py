@@ -23,6 +23,7 @@ from bot.knowledge.retriever import (
     find_in_context,
     find_named_in_topic,
     follows_up,
+    follows_up_any,
     mentioned,
     prefer_given,
     shared_retriever,
@@ -33,11 +34,6 @@ logger = logging.getLogger(__name__)
 
 ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
                      "utter_delete_not_done")
-
-
-def follows_up_any(text: str, given: list[str]) -> bool:
-    """Whether the message uses the follow-up words of an answer given before."""
-    return any(follows_up(e, text) for e in shared_retriever().entries if e.id in given)
 
 
 def turn_from(tracker: Tracker) -> Turn:
@@ -54,7 +50,8 @@ def turn_from(tracker: Tracker) -> Turn:
             knowledge = shared_retriever().find(text, flemish)
             given = tracker.get_slot("knowledge_given")
             given = list(given) if isinstance(given, list) else []
-            if knowledge is None and (looks_like_question(text) or follows_up_any(text, given)):
+            if knowledge is None and (looks_like_question(text)
+                                      or follows_up_any(shared_retriever(), text, given)):
                 # "Nee, over een uitkering van het UWV, omdat ik al twaalf jaar niet gewerkt
                 # heb" after the returner's answer asks without a question mark (round 18c).
                 knowledge = find_in_context(shared_retriever(), text, given)

@@ -76,8 +76,10 @@ def _entry(raw: dict, source: Path) -> Entry:
             answer=tuple(_line_text(a) for a in raw["answer"]),
             from_age=tuple(_line_age(a) for a in raw["answer"]),
             simple=str(raw["simple"]).strip() if raw.get("simple") else None,
-            offer_on=str(raw["offer_on"]) if raw.get("offer_on") else None,
-            follow_up_on=str(raw["follow_up_on"]) if raw.get("follow_up_on") else None,
+            offer_on=with_named_patterns(str(raw["offer_on"]), where)
+            if raw.get("offer_on") else None,
+            follow_up_on=with_named_patterns(str(raw["follow_up_on"]), where)
+            if raw.get("follow_up_on") else None,
         )
     except (KeyError, TypeError) as error:
         raise KnowledgeError(f"{where}: missing or malformed field {error}") from error
@@ -91,6 +93,35 @@ def _entry(raw: dict, source: Path) -> Entry:
         except re.error as error:
             raise KnowledgeError(f"{where}: {field} is no valid pattern ({error})") from error
     return entry
+
+
+_NAMED = re.compile(r"\{([a-z_]+)\}")
+
+
+@functools.cache
+def named_patterns(path: Path | None = None) -> dict[str, str]:
+    """knowledge/keywords.yml ``patterns``: one wording kept in one place ("resigning" was
+    written out four times, and one copy fell behind)."""
+    path = path or KEYWORDS_FILE
+    if not path.exists():
+        return {}
+    section = _load_unique(path).get("patterns") or {}
+    if not isinstance(section, dict):
+        raise KnowledgeError(f"{path.name}: patterns must map a name to a pattern")
+    return {str(name): str(pattern) for name, pattern in section.items()}
+
+
+def with_named_patterns(pattern: str, where: str, path: Path | None = None) -> str:
+    """``{resigning}`` replaced by the named pattern, as a group of its own; an unknown
+    name is an error, not a literal that never matches."""
+    named = named_patterns(path)
+
+    def expand(match: re.Match[str]) -> str:
+        if match.group(1) not in named:
+            raise KnowledgeError(f"{where}: unknown named pattern {{{match.group(1)}}}")
+        return f"(?:{named[match.group(1)]})"
+
+    return _NAMED.sub(expand, pattern)
 
 
 def load_entries(directory: Path = KNOWLEDGE_DIR) -> list[Entry]:
@@ -147,7 +178,9 @@ def load_keywords(path: Path | None = None, entries: list[Entry] | None = None,
         if entry_id not in known:
             raise KnowledgeError(f"{path.name}: unknown entry id {entry_id!r}")
         try:
-            keywords[entry_id] = re.compile(str(pattern), re.IGNORECASE)
+            keywords[entry_id] = re.compile(
+                with_named_patterns(str(pattern), f"{path.name}: {entry_id}", path),
+                re.IGNORECASE)
         except re.error as error:
             raise KnowledgeError(f"{path.name}: {entry_id}: bad pattern: {error}") from error
     return keywords

@@ -327,6 +327,12 @@ def follows_up(entry: Entry, question: str) -> bool:
     return bool(entry.follow_up_on and re.search(entry.follow_up_on, question, re.IGNORECASE))
 
 
+def follows_up_any(retriever: Retriever, text: str, given: list[str]) -> bool:
+    """Whether a message uses the follow-up words of an answer given before: "dan zeg ik
+    morgen gwn op" after the resigning warning asks without a question mark (round 18c)."""
+    return any(follows_up(e, text) for e in retriever.entries if e.id in given)
+
+
 # A short question that points back ("is da hetzelfde als tijdskrediet?", "geldt dat ook
 # voor mij?") is about the answer just given, when that answer scores nearly as well as the
 # best entry of its own (round 15, p64: a burn-out answer after the landingsbaan answer).

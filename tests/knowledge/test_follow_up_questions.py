@@ -8,7 +8,7 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_in_context, shared_retriever
+from bot.knowledge.retriever import find_in_context, follows_up_any, shared_retriever
 
 
 def tracker(text: str, given: list[str]) -> Tracker:
@@ -53,3 +53,10 @@ def test_a_follow_up_needs_the_words_an_entry_requires():
                            "bellen?", ["huisvesting_uitzendbureau"]) is None
     found = retriever.find("uitzendbureau zegt niks over nieuw contract. wat moet ik doen?")
     assert found is None or found.entry.id != "huisvesting_uitzendbureau"
+
+
+def test_follow_up_words_count_only_for_an_answer_that_was_given():
+    said = "dan zeg ik morgen gwn op"
+    assert follows_up_any(shared_retriever(), said, ["zelf_ontslag_ww"])
+    assert not follows_up_any(shared_retriever(), said, ["werkgever_failliet"])
+    assert not follows_up_any(shared_retriever(), said, [])

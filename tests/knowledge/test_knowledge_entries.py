@@ -56,6 +56,19 @@ def test_answers_are_short_bubbles_in_plain_text(entries):
                 assert url.lower().endswith(ALLOWED_URLS), (entry.id, url)
 
 
+def test_every_answer_has_a_short_plain_version_that_is_not_the_answer_again(entries):
+    # Round 19c (p83): "te lang tekst. kan simpel?" got the same three long bubbles again,
+    # because the bbl answer had no plain version.
+    for entry in entries:
+        assert entry.simple, entry.id
+        assert entry.simple.startswith("In makkelijke woorden: "), entry.id
+        assert len(entry.simple.split()) <= 60, (entry.id, len(entry.simple.split()))
+        assert entry.simple not in entry.answer, entry.id
+        for number in re.findall(r"\d+", entry.simple):
+            # a plain version names no figure the answer does not name
+            assert any(number in line for line in entry.answer), (entry.id, number)
+
+
 def test_a_question_belongs_to_one_entry_only(entries):
     seen: dict[str, str] = {}
     for entry in entries:
