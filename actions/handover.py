@@ -167,6 +167,14 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
             # "uiterlijk vrijdag" for a man who must sign on Friday (round 12, p46): say so,
             # and what he can do himself, instead of a promise that comes too late.
             dispatcher.utter_message(response="utter_deadline_before_contact")
+        wish = tracker.get_slot("contact_time")
+        if draft.urgency == "high" and not draft.safety_flag and wish:
+            # "bel me morgen voor 9 uur" from a man who resigns that morning heard only
+            # "uiterlijk maandag" (round 19c, p84): his wish is passed on, not promised.
+            dispatcher.utter_message(response="utter_time_wish_not_promised",
+                                     contact_time=str(wish))
+            if "zelf_ontslag_ww" in (tracker.get_slot("knowledge_given") or []):
+                dispatcher.utter_message(response="utter_wait_with_resigning")
     dispatcher.utter_message(response="utter_handover_meanwhile")
     # The promise is kept for a thank-you later: "De consulent neemt uiterlijk ... contact
     # met je op" (round 10).

@@ -116,6 +116,7 @@ from bot.dialogue.patterns import (
     YES,
     YES_THEN_MORE,
     topic_label,
+    wanted_job,
 )
 from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.safety import SafetyTurns
@@ -821,6 +822,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.set(**{name: value})
                 if name == "deadline":
                     self.set(deadline_about=deadline_about(self.turn.text))
+        job = wanted_job(self.turn.text)
+        if job:
+            self.set(wanted_job=job)
         sector = self.current_sector()
         if sector:
             self.set(sector=sector)

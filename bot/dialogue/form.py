@@ -224,6 +224,7 @@ class HandoverForm(ConversationState):
             money_worries=bool(self.get("money_worries")),
             employer_secret=bool(self.get("employer_secret")),
             questions=list(self.get("questions_asked") or []),
+            wanted_job=self.get("wanted_job"),
             note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
         self.set(summary=topic_part)
         lines = []

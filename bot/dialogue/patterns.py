@@ -312,6 +312,9 @@ RIGHT_PLACE = re.compile(
     r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
 SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"langzaam\w*|"
+                      # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
+                      r"te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|(tekst|verhaal|"
+                      r"antwoord\w*|bericht\w*)\s+(is\s+|zijn\s+)?te\s+lang|te\s+veel\s+tekst|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       # "mijn nederlands is niet goed genoeg" (for a job): her story (p70)
                       r"nederlands\s+is\s+niet\s+goed(?!\s+genoeg))\b", re.I)
@@ -731,6 +734,17 @@ OTHERS_OPINION = re.compile(
     r"partner|familie|omgeving)\s+(vind|vinden|vindt|zegt|zeggen|wil|willen|wilt|zeurt|"
     r"zeuren)\b(?=(\s+\S+){0,5}?\s+(dat|moet|moeten|moest|zou|zouden|beter|gewoon|blijven|"
     r"stoppen|ophouden|niet|geen|kiezen|nemen|doen)\b)|\b(zeggen|vinden)\s+ze\b", re.I)
+# Where someone works, said in passing: "ik werk via uitzendbureau", "ik ben uitzendkracht".
+AGENCY_ONLY = re.compile(r"\b(via|bij|voor)\s+(een\s+|het\s+|'n\s+)?uitzend\w*|\buitzendkracht\b|"
+                         r"\buitzendwerk\b", re.I)
+# ... and words that make the contract itself the worry (then the flex topic stays).
+FLEX_CONCERN = re.compile(r"\b(fase\s*[abc123]?|contract\w*|verleng\w*|afloop\w*|loopt\s+af|"
+                          r"oproep\w*|nul-?uren\w*|min-?max|onzeker\w*|geen\s+vast\w*|vaste\s+"
+                          r"(uren|baan|contract)|keten\w*|tijdelijk\w*|ingehuurd|uren\s+"
+                          r"(kwijt|minder|weg)|minder\s+uren|geen\s+(uren|werk\s+meer))\b", re.I)
+# "nee ik bedoel bbl school", "nee, ik bedoelde de kosten": a correction of what we read.
+MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoelde|bedoelt|meen|"
+                           r"vroeg|had\s+het\s+over)\b", re.I)
 OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or
@@ -764,6 +778,11 @@ LIVING_COSTS = re.compile(rf"{DEBT_WORDS}|\b(huur|energie\w*|boodschappen|hypoth
                           r"achterstand\w*|aflossing\w*|"
                           # "ik heb geen geld voor advocaat. wat nu" (round 15, p61)
                           r"advocaa?t\w*|jurist\w*|rechtsbijstand\w*|rechtshulp)\b", re.I)
+# "geen ww?? ik heb een hypotheek met mn vriendin": a worry about income, about his work (round
+# 19c, p84 heard "Dat valt buiten wat ik weet").
+INCOME_WORRY = re.compile(r"\b(hypothe\w*|vaste\s+lasten|rekeningen|huur\s+(betalen|niet)|"
+                          r"geen\s+(ww|uitkering|inkomen|loon|salaris)\b|zonder\s+(inkomen|loon|"
+                          r"salaris)|mond(en)?\s+te\s+voeden|kinderen\s+te\s+eten)", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
                             r"\W*$", re.I)
@@ -843,6 +862,12 @@ TEACH_OTHERS = re.compile(r"\b(jongens|jongeren|anderen|leerlingen|nieuwe\s+mens
 # Words that settle the classifier's guess: "ik ben ontslagen" is about losing work.
 NAMED_FOR_SURE = {
     "unemployed": r"\b(ontslagen|werkloos|ontslag\s+gekregen|afgedankt|in\s+de\s+ww)\b",
+    # "die nieuwe manager zet me voor schut voor mijn hele team": no menu with "doorgroeien"
+    # for a furious man (round 19c, p84).
+    "conflict_at_work": r"\b(manager|baas|chef|leidinggevende|teamleider|directeur|collega\w*)\b"
+                        r".{0,40}\b(zet\w*\s+(me|mij)\s+voor\s+(schut|gek)|kleineer\w*|"
+                        r"kraakt?\s+(me|mij)\s+af|vernedert?|schreeuw\w*|scheld\w*|treiter\w*|"
+                        r"pest\w*|zit\s+(me|mij)\s+(continu\s+|steeds\s+)?op\s+(mijn|m.n)\s+nek)",
 }
 MAX_TOPIC_CHECKS = 2
 # A deepening question whose answer the person already gave gets its other version
@@ -853,11 +878,47 @@ SINCE_WHEN = re.compile(r"\b(vorige|afgelopen|verleden)\s+(week|maand|jaar|zomer
                         r"werkloos|zonder)\b|\b(gisteren|vandaag|eergisteren)\b.{0,30}\b(ontslag\w*|"
                         r"ontslagen|werkloos|afgedankt)\b|\b(ontslag\w*|ontslagen|werkloos|afgedankt)"
                         r"\b.{0,30}\b(gisteren|vorige|afgelopen)\b", re.I)
+# The work someone wants to do, in their words: "ik wil elektricien worden", "ik wil graag
+# als lasser werken", "ik wil elektricien. vast werk" (round 19c, p83 was asked "Welk werk
+# trekt je" twice after he had said it). Words that are no work ("beter", "ziek", "vast")
+# and past participles ("ontslagen", "gezien") are no job.
+_JOB_SUFFIX = (r"[a-z]+(?:icien|iciën|ist|eur|euse|kundige|monteur|meester|medewerker|"
+               r"assistent|verzorgende|begeleider|chauffeur|leraar|docent|kok|bakker|kapper|"
+               r"lasser|timmerman|schilder|loodgieter|programmeur|ontwikkelaar|agent|"
+               r"verpleger|installateur)|kok|bakker|kapper|lasser|timmerman|schilder|"
+               r"loodgieter|chauffeur|leraar|docent|verpleger|agent|juf|meester")
+WANTED_JOB = re.compile(
+    r"\b(?:ik\s+)?(?:wil|wou|zou|hoop|droom\s+ervan\s+om)\s+(?:nu\s+|later\s+|graag\s+|ooit\s+|"
+    r"echt\s+|heel\s+graag\s+|eigenlijk\s+|liever\s+)*(?:een\s+)?"
+    r"(?P<job>(?!(?:beter|ziek|gezond|gelukkig|oud|ouder|vast|zelf|iets|meer|minder|weer|"
+    r"moeder|vader|ontslagen|betaald|gezien|geholpen|gebeld|serieus|niet|geen|mijn|het|dat)\b)"
+    r"[a-zà-ü-]{3,}(?:\s+[a-zà-ü-]{3,})?)\s+(?:te\s+)?worden\b"
+    rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+)?(?:werken\s+als|aan\s+de\s+slag\s+"
+    rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}})\b"
+    rf"|\b(?:ik\s+)?(?:wil|wou|zou)\s+(?:graag\s+|liever\s+)?als\s+(?:een\s+)?"
+    rf"(?P<as_job_before>[a-zà-ü-]{{3,}})\s+(?:gaan\s+)?werken\b"
+    rf"|\bik\s+wil\s+(?:graag\s+)?(?:een\s+)?(?P<named_job>{_JOB_SUFFIX})\b(?!\s+\w+\s+worden)",
+    re.I)
+
+
+def wanted_job(text: str) -> str | None:
+    """The job from WANTED_JOB, or None: never a past participle ("ge...d", "ge...t")."""
+    match = WANTED_JOB.search(text)
+    if match is None:
+        return None
+    job = next(g for g in match.groupdict().values() if g).lower()
+    if re.fullmatch(r"ge\w+[dtn]", job.split()[-1]) or len(job.split()) > 2:
+        return None
+    return job
+
+
 DEEPEN_WHEN_KNOWN = {
     "flex_contract": (("contract_type", "deadline"), "utter_deepen_flex_contract_known"),
     "retirement": (("age",), "utter_deepen_retirement_known"),
     "unemployed": (("deadline",), "utter_deepen_unemployed_known"),
     "job_insecurity": (("deadline",), "utter_deepen_job_insecurity_known"),
+    "career_change": (("wanted_job",), "utter_deepen_career_change_known"),
+    "training": (("wanted_job",), "utter_deepen_training_known"),
 }
 
 

@@ -55,6 +55,8 @@ class ConversationState:
         """Say a response; an informational block said last turn is not said again."""
         if not repeatable and response in self.recent:
             return
+        if response in ("utter_deepen_career_change_known", "utter_deepen_training_known"):
+            values.setdefault("wanted_job", self.get("wanted_job"))
         if any(s.response == response for s in self.out.says):
             return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
@@ -149,6 +151,10 @@ class ConversationState:
             line = closest_line(entry, self.turn.text) if len(entry.answer) > 1 else \
                 entry.answer[0]
             self.say_text([line])  # the part that fits this question, not always the first
+        elif self.get("plain_language") and entry.simple:
+            # Asked once for easier words ("te lang tekst. kan simpel?"), every answer after
+            # it comes in easier words (round 19c, p83 read the long EVC answer next).
+            self.say_text([entry.simple])
         else:
             self.say_text(self.answer_lines(entry))
         given = list(self.get("knowledge_given") or [])

@@ -9,6 +9,7 @@ import re
 from bot.dialogue.patterns import (
     ACK_THEN_MORE,
     ADVICE_QUESTION,
+    AGENCY_ONLY,
     BOTH_OPTIONS,
     CALL_ME,
     CONSULTANT_WHEN,
@@ -18,11 +19,14 @@ from bot.dialogue.patterns import (
     DEEPEN_WHEN_KNOWN,
     FACT_QUESTION,
     FEAR_OF_DISMISSAL,
+    FLEX_CONCERN,
     HEALTH_COMPLAINT,
+    INCOME_WORRY,
     LITTLE_DUTCH,
     LIVES_IN_BELGIUM,
     LIVING_COSTS,
     MAX_TOPIC_CHECKS,
+    MEANT_INSTEAD,
     MENU_ANSWERS,
     MISS_INTENTS,
     NAMED_FOR_SURE,
@@ -162,6 +166,11 @@ class FreeTalk(ConversationState):
         if self.intent == "goodbye":
             self.set(pending=None)
             return False  # "oké doei" is a goodbye, not a yes
+        if MEANT_INSTEAD.match(text):
+            # "nee ik bedoel bbl school. kost geld?" corrects what we understood; it is no
+            # answer to the offer (round 19c, p83's offer counted as declined).
+            self.turn.intent = "nlu_fallback" if self.intent == "deny" else self.intent
+            return False
         if OFFER_NO.match(text) or (self.intent == "deny" and not YES.match(text)):
             self.set(offer_declined=True, pending=None)
             if self.turn.is_question or len(text.split()) > 6:
@@ -286,6 +295,23 @@ class FreeTalk(ConversationState):
         if topics and self.intent == "nlu_fallback":
             self.topic_turn(topics)
             return
+        if INCOME_WORRY.search(self.turn.text) and self.intent in MISS_INTENTS and \
+                self.turn.crisis_level is None:
+            # "geen ww?? ik heb een hypotheek met mn vriendin" is about his work and income,
+            # not "buiten wat ik weet" (round 19c, p84, told just before that resigning costs
+            # the WW).
+            self.say("utter_income_worry", repeatable=True)
+            if "zelf_ontslag_ww" in (self.get("knowledge_given") or []):
+                self.say("utter_income_worry_resigning", repeatable=True)
+            self.set(misses=0)
+            heard = list(self.get("heard_once") or [])
+            if self.pending == "offer" and self.may_offer():
+                if "utter_offer_still_open" not in heard:
+                    self.say("utter_offer_still_open", repeatable=True)
+                    self.set(heard_once=[*heard, "utter_offer_still_open"])
+                return
+            self.offer_or_close()
+            return
         if LITTLE_DUTCH.search(self.turn.text) and not self.turn.is_question and \
                 self.intent in MISS_INTENTS and len(self.turn.text.split()) <= 8:
             # "sorry my dutch is bad": no menu of topics, but room (round 18, p78).
@@ -342,6 +368,7 @@ class FreeTalk(ConversationState):
 
     def simpler(self) -> None:
         """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
+        self.set(plain_language=True)
         recent = list(self.get("knowledge_recent") or [])
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
         given = list(self.get("knowledge_given") or [])
@@ -389,6 +416,12 @@ class FreeTalk(ConversationState):
         permanent = "vast" in (self.turn.entity("contract_type"), self.get("contract_type"))
         if permanent and not re.search(TOPIC_WORDS["flex_contract"], self.turn.text.lower()):
             denied.add("flex_contract")  # "vast contract" is no flex work
+        if topics and topics[0] != "flex_contract" and AGENCY_ONLY.search(self.turn.text) and \
+                not FLEX_CONCERN.search(self.turn.text):
+            # "ik werk in magazijn via uitzendbureau. ik wil elektricien worden" says where
+            # he works, not that the contract is his question (round 19c, p83 heard "Je
+            # noemt ook een flexcontract" and his card said so).
+            denied.add("flex_contract")
         return [t for t in topics if t not in denied]
 
     def topic_turn(self, topics: list[str], from_check: bool = False) -> None:

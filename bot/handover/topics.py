@@ -82,6 +82,7 @@ def build_summary(
     money_worries: bool = False,
     employer_secret: bool = False,
     questions: list[str] | None = None,
+    wanted_job: str | None = None,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -109,6 +110,10 @@ def build_summary(
               for t in topics if t in LABELS]
     if labels:
         parts.append("Je wilt praten over " + ", ".join(labels) + ".")
+    if wanted_job:
+        # "ik wil elektricien worden" is what the consultant needs first (round 19c, p83's
+        # card said only "overstappen naar ander werk").
+        parts.append(f"Je wilt {wanted_job} worden.")
     if money_worries:
         parts.append("Geldzorgen spelen ook mee.")
     if deadline_text:

@@ -73,3 +73,24 @@ async def test_a_deadline_before_the_promised_day_is_said_out_loud(store):
         await handover.submit(dispatcher, tracker(sender, "Utrecht", deadline=deadline))
         said = [m.get("response") for m in dispatcher.messages]
         assert ("utter_deadline_before_contact" in said) is expected, (deadline, said)
+
+
+async def test_an_urgent_time_wish_is_passed_on_not_promised(store):
+    # Round 19c, p84: "bel me morgen voor 9 uur" before he resigns heard only "uiterlijk
+    # maandag", nothing about his wish, nothing about waiting with the resignation.
+    dispatcher = CollectingDispatcher()
+    await handover.submit(dispatcher, tracker(
+        "r1", "Nieuwegein", urgent_request=True, contact_time="morgen voor 9 uur",
+        knowledge_given=["zelf_ontslag_ww"], topics=["conflict_at_work"],
+        primary_topic="conflict_at_work"))
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_time_wish_not_promised" in said, said
+    assert "utter_wait_with_resigning" in said, said
+    [wish] = [m for m in dispatcher.messages
+              if m.get("response") == "utter_time_wish_not_promised"]
+    assert wish["contact_time"] == "morgen voor 9 uur"
+    # guard: a normal request with a time wish gets the usual promise only
+    dispatcher = CollectingDispatcher()
+    await handover.submit(dispatcher, tracker("r2", "Utrecht", contact_time="na 17 uur"))
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_time_wish_not_promised" not in said, said
