@@ -39,3 +39,24 @@ def test_experience_abroad_in_a_talk_about_training_gets_the_evc_answer():
     match = shared_retriever().find(text) or find_named_in_topic(
         shared_retriever(), text, ["career_change", "training"])
     assert match is not None and match.entry.id == "ervaring_zonder_diploma", match
+
+
+@pytest.mark.parametrize("text", [
+    # p82 (round 19b): "als ik bij de bedrijfsarts eerlijk zeg dat ik eigenlijk niet meer terug
+    # wil naar het lesgeven, raak ik dan mijn loon of mijn rechten kwijt?" got what a
+    # bedrijfsarts does
+    "ik zit ziek thuis. als ik de bedrijfsarts vertel dat ik liever iets anders ga doen, "
+    "verlies ik dan mijn salaris?",
+    "kost het me mijn loon als ik bij de re-integratie zeg dat ik niet terug wil?",
+])
+def test_losing_pay_for_honesty_while_sick_gets_its_own_answer(text):
+    # In a talk about sick leave, as the action reads it (find, then the topic's named entries)
+    match = shared_retriever().find(text) or find_named_in_topic(
+        shared_retriever(), text, ["workload_health"])
+    assert match is not None and match.entry.id == "eerlijk_bij_bedrijfsarts", match
+
+
+def test_what_a_bedrijfsarts_does_keeps_its_answer():
+    # guard
+    match = shared_retriever().find("wat doet zo'n bedrijfsarts eigenlijk precies?")
+    assert match is not None and match.entry.id == "bedrijfsarts_wat_doet", match
