@@ -78,8 +78,12 @@ NO_WORK_VERSIONS = {
     "utter_selfhelp_stuck_try": "utter_selfhelp_stuck_try_no_work",
 }
 EMPLOYER_SECRET = re.compile(
-    r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft)\s+(het|dit|dat)?\s*"
-    r"(niet|nie|ni)\s+(te\s+)?(weten|horen)|zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)",
+    r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|"
+    r"dat|daar)\s+)*(niet|nie|ni|niets|niks)\s+((hier|er|daar)?van\s+)?(te\s+)?(weten|horen)|"
+    r"zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)|"
+    # "ik wil niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
+    r"\bniet\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef|leidinggevende)\s+(het|dit|dat|er\s+\w+)\s+"
+    r"(weet|hoort|te\s+horen\s+krijgt)",
     re.IGNORECASE,
 )
 # Words that name a topic, to hear when a person says it is NOT about that topic

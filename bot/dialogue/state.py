@@ -20,6 +20,7 @@ from bot.dialogue.patterns import (
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import closest_line
+from bot.knowledge.tailor import tailored
 
 # The consultant offered unasked at most this often in one conversation (round 18, p68).
 MAX_OFFERS = 2
@@ -109,7 +110,12 @@ class ConversationState:
         return lines
 
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
-        self.out.says.extend(Say(text=line) for line in lines)
+        """Knowledge lines, fitted to the person: no "vraag je werkgever" for someone without
+        one or who keeps this from the employer, the agency for an agency worker."""
+        fitted = tailored(list(lines),
+                          no_employer=bool(self.get("employer_secret") or self.get("out_of_work")),
+                          agency=self.get("contract_type") == "uitzend")
+        self.out.says.extend(Say(text=line) for line in fitted)
 
     def say_knowledge(self, entry: Entry) -> None:
         """A knowledge answer; asked again right after, it comes in easier words."""

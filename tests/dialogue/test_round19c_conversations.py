@@ -130,3 +130,28 @@ def test_too_long_asks_for_easier_words_and_later_answers_stay_easy():
              knowledge=Match(evc, 0.5))
     assert evc.simple in chat.texts(), chat.texts()
     assert evc.answer[0] not in chat.texts()
+
+
+# Round 19b leftovers: advice to ask the employer for who keeps it from the employer.
+
+def test_a_member_who_keeps_it_from_the_employer_is_not_told_to_ask_him():
+    # p82 (round 19b): "vraag je leidinggevende of HR" to a teacher whose school must not know.
+    entry = entry_by_id("stap_budget_gestopt")
+    assert entry is not None and any("Vraag je werkgever" in a for a in entry.answer)
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn baas mag het niet weten dat ik hier ben", "inform", confidence=0.6)
+    assert chat.slots.get("employer_secret") is True
+    chat.say("bestaat het stap budget nog?", "funding", confidence=0.8,
+             knowledge=Match(entry, 0.7), topics=["funding"])
+    assert not any("werkgever" in t and "Vraag" in t for t in chat.texts()), chat.texts()
+    assert any("STAP-budget" in t for t in chat.texts()), chat.texts()  # the answer itself
+
+
+def test_the_employer_kept_out_in_more_wordings():
+    from bot.dialogue.patterns import EMPLOYER_SECRET
+
+    for text in ("Mijn werkgever hoeft hier niets van te weten.",
+                 "ik wil niet dat mijn baas het weet"):
+        assert EMPLOYER_SECRET.search(text), text
+    assert not EMPLOYER_SECRET.search("mijn werkgever weet het al")  # guard

@@ -1,0 +1,41 @@
+"""A knowledge answer fitted to the person: no "vraag je werkgever" for someone without an
+employer or who keeps this from the employer, and the agency named for an agency worker.
+
+Round 19b: a returner without an employer and a teacher whose school must not know were told
+to ask their employer or HR; an agency worker was sent to "je werkgever of HR" (p81, p82, p83).
+Only advice sentences change (they start with "Vraag", "Bespreek", "Praat", "Overleg"); the
+rules about what an employer may or must do stay, because they are the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_EMPLOYER = r"(je|jouw)\s+(werkgever|leidinggevende|baas|manager)|\bhr\b"
+# "Vraag je werkgever: die betaalt vaak mee", "Bespreek het met je leidinggevende".
+_ASK_EMPLOYER = re.compile(rf"^(in\s+makkelijke\s+woorden:\s+)?(vraag|bespreek|praat|overleg)\b"
+                           rf"[^.!?]{{0,60}}({_EMPLOYER})", re.IGNORECASE)
+_YOUR_EMPLOYER = re.compile(r"\bje\s+werkgever\b", re.IGNORECASE)
+
+
+def tailored(lines: list[str], *, no_employer: bool = False, agency: bool = False) -> list[str]:
+    """The lines without advice to ask the employer (``no_employer``), or with the agency
+    for the employer (``agency``). A line that would be left empty is kept as it was."""
+    if not (no_employer or agency):
+        return lines
+    result = []
+    for line in lines:
+        sentences = _SENTENCE.split(line)
+        if no_employer:
+            kept = [s for s in sentences if not _ASK_EMPLOYER.search(s)]
+            if kept and len(kept) < len(sentences):
+                if sentences[0].lower().startswith("in makkelijke woorden:") and \
+                        not kept[0].lower().startswith("in makkelijke woorden:"):
+                    kept[0] = "In makkelijke woorden: " + kept[0][0].lower() + kept[0][1:]
+                sentences = kept
+        elif agency:
+            sentences = [_YOUR_EMPLOYER.sub("je uitzendbureau", s) if _ASK_EMPLOYER.search(s)
+                         else s for s in sentences]
+        result.append(" ".join(sentences))
+    return result
