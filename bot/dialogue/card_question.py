@@ -8,11 +8,18 @@ import re
 _BACK_REFERENCE = re.compile(r"\b(dat|dit|het|die|zo'?n|daar|er|dan)\b", re.I)
 
 
+_SWEARING = re.compile(r"\b(kut\w*|shit|fuck\w*|godverdomme|verdomme|klote\w*|tering|tyfus|wtf|"
+                       r"kolere)\b[.,!]*", re.IGNORECASE)
+
+
 def own_question(text: str) -> str | None:
     """The question of a message as it can stand on a card: its longest question sentence,
     with the sentence before it when it points back ("ik krijg mijn rooster 2 dagen van
     tevoren. dat mag toch niet?"); None for a fragment ("opschrijven??", "klopt dat?").
     Round 14b, p60 and p56 found such fragments on their cards."""
+    # Swearing is no part of the question (round 20, p84's card quoted "kut. maar wat moet
+    # ik dan, gewoon slikken?" and he had to ask twice to get it off).
+    text = _SWEARING.sub(" ", text)
     text = " ".join(re.sub(r"([?!])[?!\s]*", r"\1 ", text).split())
     sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
     best = None

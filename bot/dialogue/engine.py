@@ -34,6 +34,7 @@ from bot.dialogue.patterns import (
     AM_I_CRAZY,
     APOLOGY,
     ASKING_BEFORE,
+    ASKS_EASIER,
     BACK_TO_WORK,
     BOT_QUESTION,
     CAN_THAT,
@@ -41,6 +42,7 @@ from bot.dialogue.patterns import (
     CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
+    COUNTS_HERE,
     CRIES,
     DEADLINE_PHRASE,
     DELETE_WORDS,
@@ -241,6 +243,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # with legal advice (round 18b, p68's card said "een conflict op het werk").
             turn.intent = "workload_health"
             turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
+        if turn.intent == "ask_privacy" and COUNTS_HERE.search(turn.text) and \
+                not PRIVACY_QUESTION.search(turn.text):
+            # "mijn werk in eritrea met oom, dat telt ook hier?" asks whether his experience
+            # counts, not who reads this chat (round 20, p83 got the privacy text).
+            turn.intent = "nlu_fallback"
         if turn.intent == "delete_my_data" and not DELETE_WORDS.search(turn.text):
             # "Nee. Ge moogt mij niet bellen." is no request to erase anything.
             turn.intent = "deny"
@@ -249,6 +256,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "als mijn baas nee zegt tegen vaste uren wat dan": his no, not an answer to
             # our question (round 13, p49 got the consent explained again).
             turn.intent = "nlu_fallback"
+        if turn.intent == "not_what_i_meant" and self.pending in FORM_STEPS and \
+                re.search(r"@|\d[\d\s-]{7,}\d", turn.text):
+            # "oeps verkeerd, is samira.b@example.nl" at the next step corrects the address;
+            # it is no protest that we misread (round 20, p86's card kept the typo).
+            turn.intent = "inform"
         if turn.intent == "not_what_i_meant" and (APOLOGY.search(turn.text)
                                                   or UNDERSTOOD.match(turn.text)):
             # "sorry dat ik zo zeur", "Dat begrijp ik.": no protest that we misread (p54, p50).
@@ -416,7 +428,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
                 self.pending not in FORM_STEPS and (
                     turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6
-                    or (self.get("knowledge_given") and turn.intent in MISS_INTENTS)):
+                    or (self.get("knowledge_given") and (turn.intent in MISS_INTENTS
+                                                         or ASKS_EASIER.search(turn.text)))):
             # "Wat kan ik deze week doen? Kort en makkelijk alstublieft" is a question
             # first: answered as one, not with "zeg in een paar woorden" (round 10, p40).
             self.simpler()
@@ -665,7 +678,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         turn = self.turn
         recruit = bool(RECRUITMENT.search(turn.text))
         kept = bool(KEPT_HOW_LONG.search(turn.text))
-        secret = bool(SECRET_WISH.search(turn.text))
+        # "mijn werkgever hoeft hier niets van te weten" too (round 20, p87 heard the consent
+        # text as if it was a yes).
+        # Said beside a topic ("ik word boventallig. mijn leidinggevende mag niet weten ..."),
+        # the topic comes first and the wish goes on the card (round 14, p56).
+        secret = bool(SECRET_WISH.search(turn.text) or (
+            EMPLOYER_SECRET.search(turn.text) and (
+                self.pending in ("offer", "consent") or self.intent not in CAREER_TOPICS)))
         if not (recruit or kept or secret) or self.pending in CONFIRM_STEPS or \
                 self.pending == "crisis_check" or self.get("erased"):
             return False
@@ -908,7 +927,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # contract (round 16, p67). Rules for a flex worker or a pensioner only for who
             # talks about that.
             return
-        self._insert_before_question(self.answer_lines(match.entry))
+        self._insert_before_question(self.fitted(self.lines_to_say(match.entry)))
         self.set(knowledge_given=[*given, match.entry.id])
 
     def _insert_before_question(self, lines: list[str]) -> None:
@@ -929,8 +948,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return  # one knowledge answer per turn is enough
         # Before a closing question, never after its buttons (round 14, p55 read the AOW
         # ages under "Wil je hierover eens praten ...? [Ja, graag] [Nu niet]").
-        self._insert_before_question(self.answer_lines(entry))
-        self.set(offered_answers=[*given, entry.id])
+        self._insert_before_question(self.fitted(self.lines_to_say(entry)))
+        # Said is given: "dat telt ook hier?" after it is a follow-up on it (round 20, p83).
+        self.set(offered_answers=[*given, entry.id],
+                 knowledge_given=[*(self.get("knowledge_given") or []), entry.id])
 
     def fits_region(self, region: str) -> bool:
         return region == "any" or (region == "be") == bool(self.turn.flemish)

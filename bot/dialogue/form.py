@@ -71,7 +71,11 @@ LEAVE_OUT = re.compile(
     r"\b(zet|schrijf)\s+(\w+\s+){0,2}(niet|nie|ni)\s+(\w+\s+)?(in|bij|erin|erbij|op)\b(\s+dat)?|"
     r"\b(niet|nie)\s+(vermelden|noemen|opschrijven|erin\s+zetten|erbij\s+zetten)\b(\s+dat)?|"
     r"\bhoeft\s+(er\s+)?(liever\s+|echt\s+|ook\s+)?(niet|nie)\s+(in|bij)\b|\bwil\s+(ik\s+)?(niet|nie)\s+dat\s+(je|jullie|u)\s+"
-    r"(\w+\s+){0,2}(opschrijft|vermeldt|doorgeeft)\b(\s+dat)?", re.I)
+    r"(\w+\s+){0,2}(opschrijft|vermeldt|doorgeeft)\b(\s+dat)?|"
+    # "haal dat kut er wel even uit", "dat woord kut moet eruit" (round 20, p84's card kept it)
+    r"\bhaal\s+(dat|het|die|de)\s+(woord\s+)?(?P<what>[\w'-]+)\s+(er\s+)?(\w+\s+){0,2}"
+    r"(eruit|uit|weg)\b|\b(dat|het|die|de)\s+(woord\s+)?(?P<named>[\w'-]+)\s+moet\s+(er\s+)?"
+    r"(uit|eruit)\b", re.I)
 LEAVE_OUT_FILLER = frozenset({"maar", "even", "graag", "alsjeblieft", "aub", "ook", "niet",
                              "want", "omdat", "echt", "wel", "hoor", "over"})
 
@@ -87,8 +91,10 @@ _THANKS_ONLY = re.compile(r"^\W*(ok\w*\W+|oh\W+|ah\W+)?(heel\s+|erg\s+|hartelijk
 # "Merci, salu", "Ik wacht wel op dat telefoontje. Goedemiddag." (round 10, p39, p42).
 _LEAVING = re.compile(r"\b(salu\w*|doei|dag|daag|tot\s+(ziens|later|dan|de\s+volgende)|bye|ciao|"
                       r"houdoe|groet\w*|goede(middag|morgen|navond|ndag)|goeiedag|fijne\s+\w+|"
+                      r"prettige\s+\w+|"
                       r"welterusten)\b", re.I)
-_WAITING = re.compile(r"\b(ik\s+)?wacht\w*\s+(wel\s+|dan\s+|nu\s+|maar\s+|gewoon\s+)*(op|af)\b|"
+# "dan wacht ik de e-mail rustig af" (round 20, p87 was asked to confirm a change to e-mail).
+_WAITING = re.compile(r"\b(ik\s+)?wacht\w*\s+(\S+\s+){0,4}?(op|af)\b|"
                       r"\bda\s+vraag\s+ik\s+wel\b|\bdat\s+vraag\s+ik\s+wel\b|"
                       r"\bvraag\s+ik\s+(dan\s+)?wel\s+aan\b", re.I)
 _NOT_A_CLOSING = re.compile(r"\b(intrek\w*|annuleer\w*|annuleren|verwijder\w*|wis\w*|"
@@ -659,6 +665,17 @@ class HandoverForm(ConversationState):
     def keep_out(self, text: str) -> None:
         """What the person wants left out goes out of their own words, and is said so."""
         match = LEAVE_OUT.search(text)
+        named = match and (match.group("what") or match.group("named"))
+        if named and named.lower() not in LEAVE_OUT_FILLER | {
+                "dat", "het", "die", "dit", "mijn", "m'n", "mn", "je", "jouw", "alles"}:
+            # One word named to go ("haal dat kut eruit"): that word goes, the rest stays.
+            word = re.compile(rf"\b{re.escape(named)}\b[.,!]*\s*", re.IGNORECASE)
+            asked = [" ".join(word.sub(" ", q).split()) for q in self.get("questions_asked") or []]
+            own = self.get("summary_text")
+            self.set(questions_asked=[q for q in asked if len(q.split()) >= 3] or None,
+                     summary_text=" ".join(word.sub(" ", own).split()) or None if own else None)
+            self.say("utter_kept_out", repeatable=True)
+            return
         rest = text[match.end():] if match else text
         words = {w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ-]{4,}", rest)} - LEAVE_OUT_FILLER
         if match and not words:
@@ -935,10 +952,14 @@ class HandoverForm(ConversationState):
         self.turn.mentioned = None
         self.set(pending=None)
         promise = self.get("expected_contact")
+        # "nvm doei" thanked for nothing: no "Graag gedaan!" (round 20, p86).
+        thanked = bool(_THANKS.search(text)) or self.intent == "thank"
+        suffix = "" if thanked else "_bye"
         if promise:
-            self.say("utter_closing_after_request", repeatable=True, expected_contact=promise)
+            self.say(f"utter_closing_after_request{suffix}", repeatable=True,
+                     expected_contact=promise)
         else:
-            self.say("utter_closing_after_request_no_date", repeatable=True)
+            self.say(f"utter_closing_after_request_no_date{suffix}", repeatable=True)
         return True
 
     def give_consent(self, picked: Picked) -> None:

@@ -157,6 +157,9 @@ YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|go
 NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
 # "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
 # promise, whatever the classifier makes of the rest of the message.
+# "dat telt ook hier?", "telt mijn ervaring in nederland": whether experience counts.
+COUNTS_HERE = re.compile(r"\btel(t|len)\b.{0,30}\b(hier|nederland|belgi\w*|mee|ook)\b|"
+                         r"\b(ervaring|werk|jaren|diploma)\b.{0,60}\btel(t|len)\b", re.I)
 PRIVACY_QUESTION = re.compile(
     r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
     r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
@@ -315,13 +318,25 @@ RIGHT_PLACE = re.compile(
     r"(goede|juiste)\s+plek)\b|\bis\s+dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+(om|voor|waar)\b|"
     r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
 SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
-                      r"langzaam\w*|"
+                      r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
                       r"te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|(tekst|verhaal|"
                       r"antwoord\w*|bericht\w*)\s+(is\s+|zijn\s+)?te\s+lang|te\s+veel\s+tekst|"
+                      # "ff kort pls" (round 20, p86)
+                      r"(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|alstublieft)|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       # "mijn nederlands is niet goed genoeg" (for a job): her story (p70)
                       r"nederlands\s+is\s+niet\s+goed(?!\s+genoeg))\b", re.I)
+# An explicit ask for easier words, not "makkelijker werk": "simple please", "kan makkelijk?",
+# "in simpele woorden aub" (round 20, p88's "simple please ... 1 week is ok or not ok?" got
+# "geen goed antwoord").
+ASKS_EASIER = re.compile(r"\b(simpel\w*|simple|easy|easier|makkelijk\w*|eenvoudig\w*)\s+(aub|"
+                         r"alsjeblieft|alstublieft|please|pls|graag|woord\w*|zeggen|uitleggen|nederlands|taal)\b|\b(kan|kun|kunt|"
+                         r"can|zeg|leg)\b.{0,20}\b(simpel\w*|simple|makkelijk\w*|eenvoudig\w*)\b(?!\s+"
+                         r"(werk|baan|job))|^\W*(simpel\w*|simple|makkelijk\w*|eenvoudig\w*)\b(?!\s+(werk|"
+                         r"baan|job))|te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|te\s+veel\s+"
+                         r"(tekst|woorden)|\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|"
+                         r"alsjeblieft|alstublieft)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
                               r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
@@ -500,6 +515,11 @@ CONSULTANT_WISH = re.compile(
     # "laat maar iemand van jullie naar mijn cao kijken dan" (round 14, p60)
     r"\b(laat|mag)\s+(maar\s+)?(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,5}"
     r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen|kijken)\b|"
+    # "ja laat da maar eens bekijken door iemand dan", "ik wil da iemand van de vakbond mij
+    # belt" (round 20, p85, Flemish: the first got a menu, the second a career switch)
+    r"\blaat\s+(da|dat|het)\s+maar\s+(eens\s+)?(be)?kijken\s+door\s+(iemand|een\s+mens|"
+    r"een\s+consulent)\b|\b(wil|zou\s+willen)\s+(graag\s+)?(da|dat)\s+iemand\s+(\w+\s+){0,5}"
+    r"(mij|me)\s+(belt|mailt|appt|contacteert|helpt)\b|"
     # "je weet ook niks he. nou vooruit dan maar zo'n gesprek. mail maar" (round 15, p63)
     r"\b(vooruit|oke?|oké|ok|goed|dan)\s+(dan\s+)?(toch\s+)?maar\s+(zo'?n|een|dat|het)\s+"
     r"gesprek\b|\bik\s+wil\s+(toch\s+)?(wel\s+)?(dat|zo'?n|een)\s+gesprek\b|"
@@ -756,7 +776,7 @@ OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\
 OFFER_YES = re.compile(r"^\W*((hm+|uhm+|ehm+|eh+|nou|ach|tja|mja)\W+)?"
                        r"(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
                        r"okay|prima|akkoord|zeker|natuurlijk|is\s+goed|dat\s+is\s+goed|"
-                       r"goed\s+idee)\b(?!\s+(dat|maar)\b)", re.I)
+                       r"goed\s+idee)\b(?!\s+(dat|maar|om\s+te)\b)", re.I)
 # "hmm oke ja eigenlijk wel, lijkt me wel fijn om met iemand te praten" (round 15b, p66 was
 # asked which topic she meant): a yes to the offer anywhere in the answer.
 OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}(fijn|goed|"

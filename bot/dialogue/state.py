@@ -109,13 +109,21 @@ class ConversationState:
             lines = [line for line in lines if "113" not in line] or lines
         return lines
 
-    def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
+    def fitted(self, lines: tuple[str, ...] | list[str]) -> list[str]:
         """Knowledge lines, fitted to the person: no "vraag je werkgever" for someone without
         one or who keeps this from the employer, the agency for an agency worker."""
-        fitted = tailored(list(lines),
-                          no_employer=bool(self.get("employer_secret") or self.get("out_of_work")),
-                          agency=self.get("contract_type") == "uitzend")
-        self.out.says.extend(Say(text=line) for line in fitted)
+        return tailored(list(lines),
+                        no_employer=bool(self.get("employer_secret") or self.get("out_of_work")),
+                        agency=self.get("contract_type") == "uitzend")
+
+    def lines_to_say(self, entry: Entry) -> list[str]:
+        """The answer, or its plain version for someone who asked for easier words."""
+        if self.get("plain_language") and entry.simple:
+            return [entry.simple]
+        return self.answer_lines(entry)
+
+    def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
+        self.out.says.extend(Say(text=line) for line in self.fitted(lines))
 
     def say_knowledge(self, entry: Entry) -> None:
         """A knowledge answer; asked again right after, it comes in easier words."""
@@ -157,12 +165,10 @@ class ConversationState:
             line = closest_line(entry, self.turn.text) if len(entry.answer) > 1 else \
                 entry.answer[0]
             self.say_text([line])  # the part that fits this question, not always the first
-        elif self.get("plain_language") and entry.simple:
+        else:
             # Asked once for easier words ("te lang tekst. kan simpel?"), every answer after
             # it comes in easier words (round 19c, p83 read the long EVC answer next).
-            self.say_text([entry.simple])
-        else:
-            self.say_text(self.answer_lines(entry))
+            self.say_text(self.lines_to_say(entry))
         given = list(self.get("knowledge_given") or [])
         if entry.id not in given:
             self.set(knowledge_given=[*given, entry.id])

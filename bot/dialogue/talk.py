@@ -10,6 +10,7 @@ from bot.dialogue.patterns import (
     ACK_THEN_MORE,
     ADVICE_QUESTION,
     AGENCY_ONLY,
+    ASKS_EASIER,
     BOTH_OPTIONS,
     CALL_ME,
     CONSULTANT_WHEN,
@@ -372,7 +373,8 @@ class FreeTalk(ConversationState):
         recent = list(self.get("knowledge_recent") or [])
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
         given = list(self.get("knowledge_given") or [])
-        if entry is None and given and self.intent in MISS_INTENTS:
+        if entry is None and given and (self.intent in MISS_INTENTS
+                                        or ASKS_EASIER.search(self.turn.text)):
             # "room answer difficult for me. simple please: …?": the last answer, in easier
             # words (round 18b, p78 got "Daar heb ik geen goed antwoord op").
             entry = entry_by_id(given[-1])

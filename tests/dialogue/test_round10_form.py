@@ -465,7 +465,9 @@ def test_thanks_and_goodbye_after_the_request_close_warmly(text, intent, nlu):
     chat.slots["expected_contact"] = "uiterlijk vrijdag 11 december"
     names = chat.say(text, intent, **nlu)
     assert chat.effects == ["create_ticket"], "nothing shown, changed or sent again"
-    assert names == ["utter_closing_after_request"]
+    # A goodbye without thanks gets "Dag!", not "Graag gedaan!" (round 20, p86).
+    thanked = any(w in text.lower() for w in ("dank", "merci", "bedankt"))
+    assert names == ["utter_closing_after_request" + ("" if thanked else "_bye")]
     assert chat.last.says[0].values["expected_contact"] == "uiterlijk vrijdag 11 december"
 
 
