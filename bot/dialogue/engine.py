@@ -341,6 +341,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(since_known=True)  # "vorige maand ontslagen": never "Sinds wanneer?"
         if URGENT.search(self.turn.text) or RESIGN_SOON.search(self.turn.text):
             self.set(urgent_request=True)
+        soon = RESIGN_SOON.search(self.turn.text)
+        day = soon and re.search(r"\b(morgen|overmorgen|vandaag)\b", soon[0], re.I)
+        if day and not self.get("deadline"):
+            # "ik neem morgen ontslag": the day is his deadline too, for the card and for the
+            # promise (round 20, p84's ticket had none).
+            self.set(deadline=day[0].lower(), deadline_about=deadline_about(self.turn.text))
         if VIOLENCE.search(self.turn.text) and not self.get("deescalated"):
             # Anger at a boss is heard, and the person is kept from harming themselves.
             self.say("utter_deescalate", repeatable=True)

@@ -7,6 +7,11 @@ import re
 
 # First match wins: the income that stops weighs more than the contract it came from.
 SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "ik neem morgen ontslag, krijg ik dan ww?" is his own notice, not the WW that stops
+    # (round 20, p84's card would have said "je WW stopt").
+    (re.compile(r"\b(neem|nemen)\s+(\w+\s+){0,2}ontslag\b|\bzelf\s+(\w+\s+){0,2}(opzeg\w*|"
+                r"ontslag|opstap\w*)|\bzeg\s+(ik\s+)?(\w+\s+){0,2}op\b|\bik\s+(\w+\s+){0,3}"
+                r"opzeggen\b", re.I), "je wilt dan zelf opzeggen"),
     (re.compile(r"\b(ww|uitkering)\b", re.I), "je WW stopt"),
     (re.compile(r"\b(tekenen|vaststellingsovereenkomst|vso)\b", re.I), "je moet tekenen"),
     (re.compile(r"\b(contract|uitzendwerk|uitzendbureau|fase\s*a)\b", re.I),

@@ -164,3 +164,17 @@ def test_living_in_belgium_gets_the_belgian_resigning_warning():
              confidence=0.6, knowledge=Match(be, 0.5), flemish=True)
     assert be.answer[0] in chat.texts(), chat.texts()
     assert not any("UWV" in t for t in chat.texts())
+
+
+def test_resigning_tomorrow_is_the_deadline_on_the_card():
+    # p84: "bel me morgen voor 9 uur, dan wil ik ontslag nemen" -> a ticket without a deadline
+    # (and deadline_about would have said "je WW stopt" for "ik neem morgen ontslag, ww?").
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik neem morgen ontslag, krijg ik dan nog ww?", "unemployed", confidence=0.9)
+    assert chat.slots.get("deadline") == "morgen", chat.slots
+    assert chat.slots.get("deadline_about") == "je wilt dan zelf opzeggen"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn ww stopt morgen, wat nu?", "unemployed", confidence=0.9)
+    assert chat.slots.get("deadline_about") != "je wilt dan zelf opzeggen"  # guard
