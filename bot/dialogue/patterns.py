@@ -889,7 +889,7 @@ NAMED_FOR_SURE = {
     # "die nieuwe manager zet me voor schut voor mijn hele team": no menu with "doorgroeien"
     # for a furious man (round 19c, p84).
     "conflict_at_work": r"\b(manager|baas|chef|leidinggevende|teamleider|directeur|collega\w*)\b"
-                        r".{0,40}\b(zet\w*\s+(me|mij)\s+voor\s+(schut|gek)|kleineer\w*|"
+                        r".{0,40}\b(zet\w*\s+(me|mij)\s+(gewoon\s+)?voor\s+(schut|gek|lul|aap|paal)|kleineer\w*|"
                         r"kraakt?\s+(me|mij)\s+af|vernedert?|schreeuw\w*|scheld\w*|treiter\w*|"
                         r"pest\w*|zit\s+(me|mij)\s+(continu\s+|steeds\s+)?op\s+(mijn|m.n)\s+nek)",
 }

@@ -46,7 +46,7 @@ def test_a_furious_man_about_his_manager_gets_no_menu_with_growth():
     # p84: "ik ben er KLAAR mee. die nieuwe manager zet me voor schut" -> "conflict op het
     # werk, of over doorgroeien?"
     chat = Chat()
-    names = chat.say("ben er helemaal klaar mee, mijn chef kleineert me waar iedereen bij is",
+    names = chat.say("ben er helemaal klaar mee, mijn chef zet me gewoon voor lul bij iedereen",
                      "conflict_at_work", confidence=0.45, topics=[])
     assert "utter_topic_choice_two" not in names, names
     assert "utter_topic_conflict_at_work" in names, names
