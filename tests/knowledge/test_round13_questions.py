@@ -169,7 +169,10 @@ def test_the_round13_phrasings_are_not_example_questions():
 
 @pytest.mark.parametrize(("text", "expected"), ROUND13)
 def test_round13_message_gets_the_right_entry(text, expected):
-    assert found_id(text) == expected, text
+    # Since round 20 the fixed-hours answer says what happens when no offer comes too, so
+    # either of the two answers answers "geen vaste uren aangeboden, wat kan ik doen".
+    same = {"vaste_uren_aanbod_werkgever": {"oproepkracht_vaste_uren"}}.get(expected, set())
+    assert found_id(text) in {expected, *same}, text
 
 
 @pytest.mark.parametrize(("text", "not_expected"), NEAR_MISSES)
