@@ -68,6 +68,8 @@ from bot.dialogue.patterns import (
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
     KEPT_HOW_LONG,
+    LITTLE_DUTCH,
+    LIVES_IN_BELGIUM,
     LIVING_COSTS,
     MAX_CHECK_QUESTIONS,
     MEANT,
@@ -108,7 +110,9 @@ from bot.dialogue.patterns import (
     SOFA,
     STORED_QUESTION,
     STUCK_WORDS,
+    TAG_QUESTION,
     THANKS_WORDS,
+    TOPIC_SURE,
     TOPIC_WORDS,
     UNDERSTOOD,
     URGENT,
@@ -178,6 +182,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                      and t not in self.denied_topics()]
             if len(named) == 1:
                 turn.intent, turn.confidence, turn.topics = named[0], 0.9, named
+        if wanted_job(turn.text) and "career_change" in turn.topics and turn.intent in (
+                "career_growth", "nlu_fallback", "inform", "out_of_scope"):
+            # "orderpicker ... ik wil worden elektricien" is another trade, no menu between
+            # switching and growing (round 20b, p83).
+            turn.intent, turn.confidence = "career_change", max(turn.confidence, TOPIC_SURE)
         if ENJOY_DOUBT.search(turn.text):
             # "mijn werk is niet leuk" is no joy at work, not even as a side topic (p47).
             turn.topics = [t for t in turn.topics if t != "enjoy_work"]
@@ -334,6 +343,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             picked.refused_channels = set()
         self._remember_profile()
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
+        if LITTLE_DUTCH.search(self.turn.text) or ASKS_EASIER.search(self.turn.text):
+            # "sorry mijn nederlands niet goed": plain answers from now on, not only after
+            # "kan simpel?" (round 20b, p83 read long answers after saying it).
+            self.set(plain_language=True)
         # "werkgever? ik heb geen werkgever. lees je wel mee": after advice that assumed one.
         told_no_work = says_out_of_work(self.turn.text)
         if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
@@ -358,6 +371,19 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         elif NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
                 self.pending not in FORM_STEPS and not self.turn.knowledge:
             self.not_helped()
+        elif LIVES_IN_BELGIUM.search(self.turn.text) and (
+                not self.turn.is_question or TAG_QUESTION.search(self.turn.text)) and \
+                self.pending not in FORM_STEPS and self.turn.crisis_level is None and \
+                self.intent not in ("request_human", "affirm"):
+            # "ge moet mij nie met dien uwv komen, ik woon en werk in belgie" got a topic menu,
+            # then "ik begrijp je niet" (round 20b, p85): heard, and the talk goes on.
+            heard = list(self.get("heard_once") or [])
+            said = "utter_noted_belgium" in heard
+            self.say("utter_noted_belgium_again" if said else "utter_noted_belgium",
+                     repeatable=True)
+            self.set(heard_once=heard if said else [*heard, "utter_noted_belgium"])
+            if self.pending == "offer" and self.may_offer():
+                self.say("utter_offer_still_open", repeatable=True)
         else:
             self._dispatch(picked)
         if bot_aside and not {"utter_disclosure", "utter_bot_challenge"} & {

@@ -18,6 +18,7 @@ from bot.dialogue.patterns import (
     CONFIRMATION_MAIL,
     DAY_WORDS,
     DEBTS,
+    EMPLOYER_SECRET,
     FIELD_VALUE,
     FILLER,
     FORM_STEPS,
@@ -25,11 +26,13 @@ from bot.dialogue.patterns import (
     GOODBYE_WORDS,
     HEALTH_OUT,
     HEALTH_WORDS,
+    HURRY,
     KEEP_OUT,
     LITTLE_DUTCH,
     META_WORDS,
     MISS_INTENTS,
     NO_CONSULTANT,
+    NO_HURRY,
     NO_PREFERENCE,
     NO_START,
     NOT_STOPPING,
@@ -376,7 +379,9 @@ class HandoverForm(ConversationState):
             return
         if step in ("about", "summary", "summary_edit") and LEAVE_OUT.search(self.turn.text):
             # "zet maar niet in dat ik zwanger ben": left out, never pasted in (round 11,
-            # p45 found those very words on the card).
+            # p45 found those very words on the card). A mark asked for beside it ("en zet
+            # erbij dat het spoed is") is set too (round 20, p84).
+            self._card_flags(self.turn.text)
             self.keep_out(self.turn.text)
             self.ask_step("summary" if step != "about" else step)
             return
@@ -797,6 +802,15 @@ class HandoverForm(ConversationState):
         text = self.turn.text.strip()
         if self.turn.is_button or FIELD_VALUE.search(text):
             return False
+        flagged = self._card_flags(text)
+        if flagged is not None:
+            # "zet erbij dat mijn werkgever het niet mag weten", "en zet erbij dat het spoed
+            # is": a mark on the request, never pasted as their words (round 20, p87's card
+            # read "Mijn werkgever het niet mag weten.", p84's "Het spoed is.").
+            text = flagged
+            if len(re.findall(r"\w+", text)) < 3:
+                self.ask_step("summary")
+                return True
         fix = read_correction(text, self.topics(), self.get("contract_type"), self.get("sector"))
         # "nee da klopt ni. ik ben ni ontslagen ... en ik zei allebei ja": the choices are
         # set and the rest of the correction applied too (round 13, p52).
@@ -881,6 +895,22 @@ class HandoverForm(ConversationState):
             self.say("utter_not_in_request", repeatable=True, topic=_listed(gone))
         self.ask_step("summary")
         return True
+
+    def _card_flags(self, text: str) -> str | None:
+        """Marks asked for at the card (the employer must not know, urgent, no hurry) set on
+        the request; the text without those parts, or None when there were none."""
+        parts = [p for p in re.split(r"(?<=[.!?,;])\s+|\s+en\s+", text) if p.strip()]
+        kept = []
+        for part in parts:
+            if EMPLOYER_SECRET.search(part):
+                self.set(employer_secret=True)
+            elif NO_HURRY.search(part):
+                self.set(urgent_request=False)
+            elif HURRY.search(part):
+                self.set(urgent_request=True)
+            else:
+                kept.append(part)
+        return " ".join(kept) if len(kept) < len(parts) else None
 
     def apply_correction(self, fix: Correction) -> None:
         """Take out what the correction takes out, and say so."""

@@ -83,7 +83,10 @@ EMPLOYER_SECRET = re.compile(
     r"zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)|"
     # "ik wil niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
     r"\bniet\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef|leidinggevende)\s+(het|dit|dat|er\s+\w+)\s+"
-    r"(weet|hoort|te\s+horen\s+krijgt)",
+    r"(weet|hoort|te\s+horen\s+krijgt)|"
+    # "zet erbij dat mijn werkgever het niet mag weten" (round 20, p87's card)
+    r"(werkgever|baas|leidinggevende|chef)\s+((het|dit|dat|hier|er)\s+)*(niets|niks|niet|nie)\s+"
+    r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)",
     re.IGNORECASE,
 )
 # Words that name a topic, to hear when a person says it is NOT about that topic
@@ -322,6 +325,8 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
                       r"te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|(tekst|verhaal|"
                       r"antwoord\w*|bericht\w*)\s+(is\s+|zijn\s+)?te\s+lang|te\s+veel\s+tekst|"
+                      # "veel tekst, moeilijk" (round 20b, p83)
+                      r"veel\s+(tekst|woorden)|moeilijke?\s+(tekst|woorden)|"
                       # "ff kort pls" (round 20, p86)
                       r"(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|alstublieft)|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
@@ -335,7 +340,8 @@ ASKS_EASIER = re.compile(r"\b(simpel\w*|simple|easy|easier|makkelijk\w*|eenvoudi
                          r"can|zeg|leg)\b.{0,20}\b(simpel\w*|simple|makkelijk\w*|eenvoudig\w*)\b(?!\s+"
                          r"(werk|baan|job))|^\W*(simpel\w*|simple|makkelijk\w*|eenvoudig\w*)\b(?!\s+(werk|"
                          r"baan|job))|te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|te\s+veel\s+"
-                         r"(tekst|woorden)|\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|"
+                         r"(tekst|woorden)|\bveel\s+(tekst|woorden)|moeilijke?\s+(tekst|woorden)|"
+                         r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|"
                          r"alsjeblieft|alstublieft)\b", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
@@ -563,8 +569,14 @@ ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|w
 # "ik woon in belgie he": where the person lives, said as a statement.
 # Dots alone ("...", "…", ". . ."): a silence, someone searching for words (round 13d, p54).
 SILENCE = re.compile(r"[\s.…]*[.…][\s.…]*")
+# A question tag, no question: "geen hollandse regels, ik ben belg. verstaan?"
+TAG_QUESTION = re.compile(r"\b(verstaan|begrepen|snap\s+je|duidelijk|ok[eé]?|he|hé|hoor)\s*\?+\s*$",
+                          re.I)
 LIVES_IN_BELGIUM = re.compile(r"\b(woon|werk|wonen|werken|zit|zitten)\w*\s+(\w+\s+){0,3}"
-                              r"(belgi|vlaander)", re.I)
+                              r"(belgi|vlaander)|"
+                              # "ik ben belg. geen hollandse regels", "nie met dien uwv" (20b, p85)
+                              r"\bik\s+ben\s+(een\s+)?(belg|vlaming)\b|\bgeen\s+(hollandse|nederlandse)\s+"
+                              r"regels\b|\b(nie|niet)\s+met\s+(dien|die|de|het)\s+uwv\b", re.I)
 # The two choices before the summary (issues 12 and 15): may the consultant read the earlier
 # chat, and may we ask once later whether it helped. The buttons send
 # /inform{"share_history": true, "follow_up": false}; typed answers are read here. Anything
@@ -766,6 +778,10 @@ FLEX_CONCERN = re.compile(r"\b(fase\s*[abc123]?|contract\w*|verleng\w*|afloop\w*
                           r"oproep\w*|nul-?uren\w*|min-?max|onzeker\w*|geen\s+vast\w*|vaste\s+"
                           r"(uren|baan|contract)|keten\w*|tijdelijk\w*|ingehuurd|uren\s+"
                           r"(kwijt|minder|weg)|minder\s+uren|geen\s+(uren|werk\s+meer))\b", re.I)
+# At the card: "zet erbij dat het spoed is", "het heeft geen haast, het gaat om volgend jaar".
+NO_HURRY = re.compile(r"\bgeen\s+(haast|spoed)\b|\b(niet|geen)\s+dringend\b|"
+                      r"\bhoeft\s+niet\s+(deze\s+week|snel|meteen|nu)\b", re.I)
+HURRY = re.compile(r"(?<!geen\s)\b(spoed|dringend|haast|met\s+voorrang)\b", re.I)
 # "nee ik bedoel bbl school", "nee, ik bedoelde de kosten": a correction of what we read.
 MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoelde|bedoelt|meen|"
                            r"vroeg|had\s+het\s+over)\b", re.I)
@@ -808,8 +824,9 @@ INCOME_WORRY = re.compile(r"\b(hypothe\w*|vaste\s+lasten|rekeningen|huur\s+(beta
                           r"geen\s+(ww|uitkering|inkomen|loon|salaris)\b|zonder\s+(inkomen|loon|"
                           r"salaris)|mond(en)?\s+te\s+voeden|kinderen\s+te\s+eten)", re.I)
 # Our own menu button typed out: "iets anders", "nee iets anders", "geen van beide".
+# ... also with more after it: "nee geen van beide. nieuwe manager maakt me af" (round 20b).
 SOMETHING_ELSE = re.compile(r"^\W*(nee\W*)?(iets\s+anders|geen\s+van\s+(beide|beiden|de\s+twee|2))"
-                            r"\W*$", re.I)
+                            r"\b", re.I)
 # "bel me maar", "ik wil wel gebeld worden", "mail mij": a wish to be contacted.
 CALL_ME = re.compile(r"\b(bel|bellen|mail|mailen|app|appen)\s+(me|mij)\b|"
                      r"\b(gebeld|gemaild|geappt)\s+worden\b|"
@@ -921,7 +938,10 @@ WANTED_JOB = re.compile(
     rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}})\b"
     rf"|\b(?:ik\s+)?(?:wil|wou|zou)\s+(?:graag\s+|liever\s+)?als\s+(?:een\s+)?"
     rf"(?P<as_job_before>[a-zà-ü-]{{3,}})\s+(?:gaan\s+)?werken\b"
-    rf"|\bik\s+wil\s+(?:graag\s+)?(?:een\s+)?(?P<named_job>{_JOB_SUFFIX})\b(?!\s+\w+\s+worden)",
+    rf"|\bik\s+wil\s+(?:graag\s+)?(?:een\s+)?(?P<named_job>{_JOB_SUFFIX})\b(?!\s+\w+\s+worden)"
+    # NT2 word order: "ik wil worden elektricien", "elektricien leren" (round 20b, p83)
+    rf"|\b(?:wil|wou)\s+(?:graag\s+)?worden\s+(?:een\s+)?(?P<job_after>{_JOB_SUFFIX})\b"
+    rf"|\b(?P<job_to_learn>{_JOB_SUFFIX})\s+(?:worden|leren)\b",
     re.I)
 
 
@@ -1073,7 +1093,8 @@ NOT_GOING_WELL = re.compile(r"\bhet\s+gaat\s+((eigenlijk|gewoon|echt|al\s+een\s+
 # was asked since when he had been out of work).
 NO_DISMISSAL = re.compile(r"\b(geen|niet|nie|ni)\s+(\w+\s+)?ontslag\w*", re.I)
 # "allebei", "beide" as the answer to a menu of two topics (round 17, p73).
-BOTH_OPTIONS = re.compile(r"\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
+# Not "geen van beide" (round 20b, p84 and p87 were read as both).
+BOTH_OPTIONS = re.compile(r"(?<!van\s)\b(allebei|beide|beiden|alle\s*twee|allebij)\b", re.I)
 # Work now, said in passing: "nu vul ik vakken bij de appie 16 uur", "ik werk nu bij een dc".
 WORKING_NOW = re.compile(r"\bnu\s+(werk|vul|sta|zit|rij|doe|maak|poets)\s+ik\b|"
                          r"\bik\s+werk\s+(nu\s+|nog\s+)?(bij|als|in\s+de|op\s+een)\b|"
@@ -1129,7 +1150,7 @@ CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|we
 # "sorry mijn nederlands is niet goed", "my dutch is bad" (round 10; round 18, p78 got a topic menu)
 LITTLE_DUTCH = re.compile(
     r"\b(spreek|praat|begrijp|versta|schrijf|ken)\s+(maar\s+|nog\s+)*(een\s+)?(beetje|weinig|"
-    r"niet\s+(zo\s+|veel\s+)?goed|slecht|geen)\s+nederlands\b|\b(mijn|m'?n)\s+nederlands\s+is\s+"
+    r"niet\s+(zo\s+|veel\s+)?goed|slecht|geen)\s+nederlands\b|\b(mijn|m'?n)\s+nederlands\s+(is\s+)?"
     r"(nog\s+)?(niet|slecht|nie)\b|\bnederlands\s+is\s+(moeilijk|lastig)\b|\bniveau\s+a[12]\b|"
-    r"\bmy\s+dutch\s+is\s+(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
+    r"\bmy\s+dutch\s+(is\s+)?(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
     r"\bweinig\s+nederlands\b", re.I)

@@ -566,8 +566,14 @@ class FreeTalk(ConversationState):
         if self.intent == "affirm" and len(choices) == 1 and not self.turn.is_question:
             self.topic_turn(choices, from_check=True)
             return
+        other = SOMETHING_ELSE.match(self.turn.text)
+        if other and len(self.turn.text[other.end():].split()) >= 3:
+            # "nee geen van beide. nieuwe manager maakt me gewoon af": neither option, and the
+            # rest says what it is (round 20b, p84 was read as both).
+            self.free_turn(picked)
+            return
         if (self.intent in ("not_what_i_meant", "deny") and len(self.turn.text.split()) <= 4) \
-                or SOMETHING_ELSE.match(self.turn.text):
+                or other:
             # "iets anders", typed as our own button says it, is that button (round 13c, p54
             # got the career-change text: "Iets heel anders gaan doen ...").
             self.say("utter_topic_choice_other", repeatable=True)

@@ -178,3 +178,22 @@ def test_resigning_tomorrow_is_the_deadline_on_the_card():
     chat.say("hoi", "greet")
     chat.say("mijn ww stopt morgen, wat nu?", "unemployed", confidence=0.9)
     assert chat.slots.get("deadline_about") != "je wilt dan zelf opzeggen"  # guard
+
+
+def test_marks_asked_for_at_the_card_are_set_not_pasted():
+    # p87: "Kunt u er nog bij zetten dat mijn werkgever hier niets van mag weten?" -> "In je
+    # eigen woorden: Mijn werkgever het niet mag weten." (after two tries); p84: "en zet erbij
+    # dat het spoed is" -> "In je eigen woorden: Het spoed is."
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("zet er nog bij dat mijn baas er niks van mag weten", "inform", confidence=0.4)
+    assert chat.slots.get("employer_secret") is True
+    assert "Je werkgever mag niet weten" in chat.slots["summary"], chat.slots["summary"]
+    assert not chat.slots.get("summary_text"), chat.slots.get("summary_text")
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("klopt, en zet erbij dat het dringend is", "inform", confidence=0.4)
+    assert chat.slots.get("urgent_request") is True
+    assert not chat.slots.get("summary_text"), chat.slots.get("summary_text")
+    chat.say("nee wacht, het heeft toch geen haast", "inform", confidence=0.4)
+    assert chat.slots.get("urgent_request") is False
