@@ -70,6 +70,10 @@ from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, HEALTH_TOPICS, L
 from bot.handover.working_time import default_service_levels
 
 # "zet maar niet in dat ik zwanger ben", "dat hoeft er niet in", "niet vermelden dat ...".
+CITY_SHORTHAND = {"rdam": "Rotterdam", "adam": "Amsterdam", "dh": "Den Haag",
+                  "denhaag": "Den Haag", "eindje": "Eindhoven", "ehv": "Eindhoven",
+                  "utr": "Utrecht", "gron": "Groningen", "nijm": "Nijmegen", "antw": "Antwerpen",
+                  "a-dam": "Amsterdam", "r-dam": "Rotterdam"}
 LEAVE_OUT = re.compile(
     r"\b(zet|schrijf)\s+(\w+\s+){0,2}(niet|nie|ni)\s+(\w+\s+)?(in|bij|erin|erbij|op)\b(\s+dat)?|"
     r"\b(niet|nie)\s+(vermelden|noemen|opschrijven|erin\s+zetten|erbij\s+zetten)\b(\s+dat)?|"
@@ -554,7 +558,10 @@ class HandoverForm(ConversationState):
                 return True
             short = contact.clean_free_text(text, limit=60)
             if short and len(short.split()) <= 4 and not self.turn.is_question:
-                self.set(region=short.strip(" .!"))
+                place = short.strip(" .!")
+                # "rdam", "adam", "dh": the city the team routes on (round 20b, p86's ticket
+                # said "rdam").
+                self.set(region=CITY_SHORTHAND.get(place.lower().replace("'", ""), place))
                 return True
         elif step == "choices" and (not answered or "?" in text):
             # "moet mijn rugpijn daar dan ook bij? ja mag allebei": the question answered, and

@@ -523,6 +523,9 @@ CONSULTANT_WISH = re.compile(
     r"(contact|bellen|mailen|opnemen|meekijken|meedenken|helpen|kijken)\b|"
     # "ja laat da maar eens bekijken door iemand dan", "ik wil da iemand van de vakbond mij
     # belt" (round 20, p85, Flemish: the first got a menu, the second a career switch)
+    # "ik zou het wel prettig vinden als iemand van de bond eens met mij meekijkt" (20b, p87)
+    r"\b(prettig|fijn|goed|fijner)\s+(\w+\s+)?als\s+iemand\s+(\w+\s+){0,6}(meekijkt|meedenkt|"
+    r"belt|mailt|helpt|contact\s+opneemt)\b|"
     r"\blaat\s+(da|dat|het)\s+maar\s+(eens\s+)?(be)?kijken\s+door\s+(iemand|een\s+mens|"
     r"een\s+consulent)\b|\b(wil|zou\s+willen)\s+(graag\s+)?(da|dat)\s+iemand\s+(\w+\s+){0,5}"
     r"(mij|me)\s+(belt|mailt|appt|contacteert|helpt)\b|"

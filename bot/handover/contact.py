@@ -258,7 +258,9 @@ def clean_time(text: str | None) -> str | None:
         busy_after = None
         if len(items) > 1 and not local and marker and not _NOT_WORD.match(marker[0]):
             earlier = [m for m in items if m.end() <= marker.start()]
-            busy_after = earlier[-1] if earlier else items[0]
+            # "ik werk vroeg in de ochtend en avond": said before all of them, it holds for
+            # all (round 20b, p89's ticket said "'s middags 's avonds", she cleans at night).
+            busy_after = earlier[-1] if earlier else None
         for match, gap in zip(items, gaps, strict=True):
             value = _time_value(match)
             if wanted and re.search(r"\bof\b", clause[before:match.start()], re.IGNORECASE):

@@ -66,3 +66,27 @@ def test_belgian_rules_asked_for_are_heard_not_misread():
     names = chat.say("ik zeg het nog eens: geen nederlandse regels, ik ben belg. begrepen?",
                      "nlu_fallback", confidence=0.27, flemish=True)
     assert names == ["utter_noted_belgium_again"], names
+
+
+def test_a_wish_for_someone_to_look_along_is_a_request():
+    # p87: "ik zou het wel prettig vinden als iemand van de bond eens met mij meekijkt. Liefst
+    # per e-mail." -> "Fijn om te horen dat je met plezier werkt!"
+    from bot.dialogue.patterns import CONSULTANT_WISH
+    assert CONSULTANT_WISH.search("het zou fijn zijn als iemand van jullie eens met me "
+                                  "meekijkt")
+    assert not CONSULTANT_WISH.search("fijn als iemand anders de nachtdienst doet")  # guard
+
+
+def test_the_time_she_works_is_not_the_time_to_call():
+    # p89: "middag, ik werk vroeg in de ochtend en avond" -> "'s middags 's avonds"
+    from bot.handover.contact import clean_time
+    assert clean_time("middag graag, ik werk in de ochtend en de avond") == "'s middags"
+    assert clean_time("na 2 uur s middags s ochtends zit ik op de bus") == \
+        "na 2 uur 's middags"  # guard (round 18)
+
+
+def test_a_city_in_shorthand_is_the_city():
+    # p86: "rdam" stayed "rdam" on the ticket the team routes on.
+    chat = Chat()
+    chat.walk_to_summary(("Samira", "mail", "s@example.nl", "rdam"))
+    assert chat.slots["region"] == "Rotterdam"
