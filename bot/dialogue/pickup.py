@@ -183,6 +183,11 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
             if word == "wa":
                 continue  # Flemish "wat": "da is ni wa ik vroeg" (round 10, p39)
             negated = re.search(rf"{_NEGATED}{re.escape(word)}\b", lowered)
+            if word == "hier" and negated and not re.search(
+                    r"\b(niet|nie|ni)\s+hier\s*(in\s+de\s+chat\s*)?([.,!?]|$)", lowered):
+                # "ik heb geen diploma hier" says where, not how to be reached (round 20c,
+                # p89 heard "Goed, dat onthoud ik: geen chat" twice).
+                negated = None
             if negated and contact.clean_time(sentence_around(lowered, negated.start())):
                 # "niet bellen tussen 8 en 4" says when, not how: no refusal of the phone
                 # (round 16c, p68's number was erased).

@@ -90,3 +90,28 @@ def test_a_city_in_shorthand_is_the_city():
     chat = Chat()
     chat.walk_to_summary(("Samira", "mail", "s@example.nl", "rdam"))
     assert chat.slots["region"] == "Rotterdam"
+
+
+# Round 20c (p89 cleaner, p93 pharmacist, p92 Flemish interim)
+
+def test_no_diploma_here_is_no_refusal_of_the_chat():
+    # p89: "maar ik heb geen diploma hier, alleen lagere school in turkije" -> "Goed, dat
+    # onthoud ik: geen chat." twice.
+    from bot.dialogue.pickup import pick_up
+    assert pick_up("maar ik heb geen diploma hier, alleen lagere school", False) \
+        .refused_channels == set()
+    assert pick_up("liever niet hier, mail me maar", False).refused_channels == {"chat"}  # guard
+
+
+def test_the_pharmacist_route_starts_with_the_assessment():
+    # p93: "Voor apothekers van buiten Europa is vaak eerst een master farmacie nodig" put the
+    # master before the CIBG assessment that decides on it.
+    text = " ".join(entry_by_id("buitenlands_diploma").answer)
+    assert "eerst een master" not in text
+    assert text.index("CIBG") < text.index("master farmacie")
+
+
+def test_the_any_region_service_answer_names_no_dutch_body_alone():
+    # p92: "Dat gesprek staat los van je werkgever en van UWV" to a Flemish woman.
+    text = " ".join(entry_by_id("wat_kan_de_vakbond_doen").answer)
+    assert "VDAB" in text or "UWV" not in text

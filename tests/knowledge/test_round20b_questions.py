@@ -32,3 +32,11 @@ def test_the_loan_written_apart_is_named_in_a_talk_about_money():
     match = shared_retriever().find(text) or find_named_in_topic(
         shared_retriever(), text, ["funding", "training"])
     assert match is not None and match.entry.id == "levenlanglerenkrediet", match
+
+
+def test_part_of_the_pension_earlier_gets_the_part_time_pension_answer():
+    # p87 (round 20c): "kan ik dan een stuk van mijn pensioen al eerder laten ingaan" -> the
+    # RVU text again with "Dit zei ik eerder al"
+    match = shared_retriever().find("Als ik straks nog maar vier dagen op de bus zit, kan dan "
+                                    "een stuk van mijn pensioen al beginnen?")
+    assert match is not None and match.entry.id == "deeltijdpensioen", match
