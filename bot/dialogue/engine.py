@@ -35,6 +35,7 @@ from bot.dialogue.patterns import (
     APOLOGY,
     ASKING_BEFORE,
     ASKS_EASIER,
+    ASKS_SHORTER,
     BACK_TO_WORK,
     BOT_QUESTION,
     CAN_THAT,
@@ -343,7 +344,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             picked.refused_channels = set()
         self._remember_profile()
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
-        if LITTLE_DUTCH.search(self.turn.text) or ASKS_EASIER.search(self.turn.text):
+        if LITTLE_DUTCH.search(self.turn.text) or (ASKS_EASIER.search(self.turn.text)
+                                                    and not ASKS_SHORTER.search(self.turn.text)):
             # "sorry mijn nederlands niet goed": plain answers from now on, not only after
             # "kan simpel?" (round 20b, p83 read long answers after saying it).
             self.set(plain_language=True)

@@ -785,6 +785,10 @@ FLEX_CONCERN = re.compile(r"\b(fase\s*[abc123]?|contract\w*|verleng\w*|afloop\w*
 NO_HURRY = re.compile(r"\bgeen\s+(haast|spoed)\b|\b(niet|geen)\s+dringend\b|"
                       r"\bhoeft\s+niet\s+(deze\s+week|snel|meteen|nu)\b", re.I)
 HURRY = re.compile(r"(?<!geen\s)\b(spoed|dringend|haast|met\s+voorrang)\b", re.I)
+# "ff kort pls" asks for fewer words, not easier ones: a fluent speaker is no learner of Dutch
+# (round 20b, p86 read "In makkelijke woorden" as talking down).
+ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|"
+                          r"alstublieft)\b", re.I)
 # "nee ik bedoel bbl school", "nee, ik bedoelde de kosten": a correction of what we read.
 MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoelde|bedoelt|meen|"
                            r"vroeg|had\s+het\s+over)\b", re.I)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.dialogue.patterns import (
+    ASKS_SHORTER,
     BELGIAN_VERSIONS,
     EMPLOYER_ADVICE,
     MEMBER_WORDS,
@@ -119,8 +120,16 @@ class ConversationState:
     def lines_to_say(self, entry: Entry) -> list[str]:
         """The answer, or its plain version for someone who asked for easier words."""
         if self.get("plain_language") and entry.simple:
-            return [entry.simple]
+            return [self.plain(entry)]
         return self.answer_lines(entry)
+
+    def plain(self, entry: Entry) -> str:
+        """The plain version; for "ff kort pls" without its "In makkelijke woorden:"."""
+        simple = entry.simple or ""
+        if ASKS_SHORTER.search(self.turn.text) and not self.get("plain_language"):
+            rest = simple.removeprefix("In makkelijke woorden: ")
+            return "Kort: " + rest
+        return simple
 
     def say_text(self, lines: tuple[str, ...] | list[str]) -> None:
         self.out.says.extend(Say(text=line) for line in self.fitted(lines))
@@ -149,7 +158,7 @@ class ConversationState:
         if recent and asks_again:
             # "wat is dat?", "kan u makkelijk zeggen?": the same answer in easier words.
             if entry.simple:
-                self.say_text([entry.simple])
+                self.say_text([self.plain(entry)])
             else:
                 self.say("utter_knowledge_again", repeatable=True)
         elif recent or entry.id in (self.get("knowledge_repeated") or []):

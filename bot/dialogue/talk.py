@@ -11,6 +11,7 @@ from bot.dialogue.patterns import (
     ADVICE_QUESTION,
     AGENCY_ONLY,
     ASKS_EASIER,
+    ASKS_SHORTER,
     BOTH_OPTIONS,
     CALL_ME,
     CONSULTANT_WHEN,
@@ -369,7 +370,8 @@ class FreeTalk(ConversationState):
 
     def simpler(self) -> None:
         """"Kan u makkelijk zeggen?": the last answer in easier words, or a plain offer."""
-        self.set(plain_language=True)
+        if not ASKS_SHORTER.search(self.turn.text):
+            self.set(plain_language=True)
         recent = list(self.get("knowledge_recent") or [])
         entry = self.turn.knowledge.entry if self.turn.knowledge else None
         given = list(self.get("knowledge_given") or [])
@@ -381,7 +383,7 @@ class FreeTalk(ConversationState):
             recent = [*recent, given[-1]]
         if entry is not None and (entry.id in recent or self.turn.is_question):
             # "wat is transitievergoeding. makkelijk woord pls": the answer itself, easy.
-            self.say_text([entry.simple] if entry.simple else self.answer_lines(entry))
+            self.say_text([self.plain(entry)] if entry.simple else self.answer_lines(entry))
             self.set(knowledge_recent=[entry.id])
             return
         if "utter_simpler" in self.recent and self.may_offer():

@@ -43,7 +43,10 @@ def test_a_short_please_asks_for_the_plain_version():
     names = chat.say("heb min max, loopt gewoon door. even kort aub", "flex_contract",
                      confidence=0.6, topics=["flex_contract"])
     assert "utter_selfhelp_flex_contract" not in names, names
-    assert chat.texts() == [entry_by_id("oproepkracht_vaste_uren").simple]
+    # Shorter, not "In makkelijke woorden" to a fluent speaker (round 20b, p86).
+    simple = entry_by_id("oproepkracht_vaste_uren").simple
+    assert chat.texts() == ["Kort: " + simple.removeprefix("In makkelijke woorden: ")]
+    assert not chat.slots.get("plain_language")
 
 
 def test_an_address_corrected_at_the_next_step_is_changed():
