@@ -991,12 +991,13 @@ class HandoverForm(ConversationState):
         promise = self.get("expected_contact")
         # "nvm doei" thanked for nothing: no "Graag gedaan!" (round 20, p86).
         thanked = bool(_THANKS.search(text)) or self.intent == "thank"
-        suffix = "" if thanked else "_bye"
         if promise:
-            self.say(f"utter_closing_after_request{suffix}", repeatable=True,
+            self.say("utter_closing_after_request" if thanked
+                     else "utter_closing_after_request_bye", repeatable=True,
                      expected_contact=promise)
         else:
-            self.say(f"utter_closing_after_request_no_date{suffix}", repeatable=True)
+            self.say("utter_closing_after_request_no_date" if thanked
+                     else "utter_closing_after_request_no_date_bye", repeatable=True)
         return True
 
     def give_consent(self, picked: Picked) -> None:
