@@ -26,7 +26,6 @@ from bot.dialogue.patterns import (
     GOODBYE_WORDS,
     HEALTH_OUT,
     HEALTH_WORDS,
-    HURRY,
     KEEP_OUT,
     LITTLE_DUTCH,
     META_WORDS,
@@ -50,6 +49,7 @@ from bot.dialogue.patterns import (
     STOP_FORM_WORDS,
     TIME_WORDS,
     TRAINING_MONEY,
+    URGENT,
     WHAT_IF,
     WHEN_CONTACT,
     YES,
@@ -913,7 +913,7 @@ class HandoverForm(ConversationState):
                 self.set(employer_secret=True)
             elif NO_HURRY.search(part):
                 self.set(urgent_request=False)
-            elif HURRY.search(part):
+            elif URGENT.search(part):
                 self.set(urgent_request=True)
             else:
                 kept.append(part)

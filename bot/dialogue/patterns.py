@@ -158,11 +158,11 @@ PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(h
 YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
                            r"[.!]\s+\S", re.I)
 NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
-# "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
-# promise, whatever the classifier makes of the rest of the message.
 # "dat telt ook hier?", "telt mijn ervaring in nederland": whether experience counts.
 COUNTS_HERE = re.compile(r"\btel(t|len)\b.{0,30}\b(hier|nederland|belgi\w*|mee|ook)\b|"
                          r"\b(ervaring|werk|jaren|diploma)\b.{0,60}\btel(t|len)\b", re.I)
+# "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
+# promise, whatever the classifier makes of the rest of the message.
 PRIVACY_QUESTION = re.compile(
     r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
     r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
@@ -320,6 +320,10 @@ RIGHT_PLACE = re.compile(
     r"\bben\s+ik\s+hier\s+(wel\s+)?(goed|aan\s+het\s+(goede|juiste)\s+adres|op\s+de\s+"
     r"(goede|juiste)\s+plek)\b|\bis\s+dit\s+(wel\s+)?de\s+(goede\s+|juiste\s+)?plek\s+(om|voor|waar)\b|"
     r"\bzit\s+ik\s+hier\s+(wel\s+)?goed\b", re.I)
+# "ff kort pls" asks for fewer words, not easier ones: a fluent speaker is no learner of Dutch
+# (round 20b, p86 read "In makkelijke woorden" as talking down).
+ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|"
+                          r"alstublieft)\b", re.I)
 SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
@@ -328,7 +332,7 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*
                       # "veel tekst, moeilijk" (round 20b, p83)
                       r"veel\s+(tekst|woorden)|moeilijke?\s+(tekst|woorden)|"
                       # "ff kort pls" (round 20, p86)
-                      r"(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|alstublieft)|"
+                      rf"{ASKS_SHORTER.pattern}|"
                       r"begrijp\s+(het\s+)?niet|snap\s+(het\s+)?niet|"
                       # "mijn nederlands is niet goed genoeg" (for a job): her story (p70)
                       r"nederlands\s+is\s+niet\s+goed(?!\s+genoeg))\b", re.I)
@@ -341,8 +345,7 @@ ASKS_EASIER = re.compile(r"\b(simpel\w*|simple|easy|easier|makkelijk\w*|eenvoudi
                          r"(werk|baan|job))|^\W*(simpel\w*|simple|makkelijk\w*|eenvoudig\w*)\b(?!\s+(werk|"
                          r"baan|job))|te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|te\s+veel\s+"
                          r"(tekst|woorden)|\bveel\s+(tekst|woorden)|moeilijke?\s+(tekst|woorden)|"
-                         r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|"
-                         r"alsjeblieft|alstublieft)\b", re.I)
+                         rf"{ASKS_SHORTER.pattern}", re.I)
 ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
                               r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
@@ -781,14 +784,9 @@ FLEX_CONCERN = re.compile(r"\b(fase\s*[abc123]?|contract\w*|verleng\w*|afloop\w*
                           r"oproep\w*|nul-?uren\w*|min-?max|onzeker\w*|geen\s+vast\w*|vaste\s+"
                           r"(uren|baan|contract)|keten\w*|tijdelijk\w*|ingehuurd|uren\s+"
                           r"(kwijt|minder|weg)|minder\s+uren|geen\s+(uren|werk\s+meer))\b", re.I)
-# At the card: "zet erbij dat het spoed is", "het heeft geen haast, het gaat om volgend jaar".
+# At the card: "het heeft geen haast, het gaat om volgend jaar" (URGENT says the opposite).
 NO_HURRY = re.compile(r"\bgeen\s+(haast|spoed)\b|\b(niet|geen)\s+dringend\b|"
                       r"\bhoeft\s+niet\s+(deze\s+week|snel|meteen|nu)\b", re.I)
-HURRY = re.compile(r"(?<!geen\s)\b(spoed|dringend|haast|met\s+voorrang)\b", re.I)
-# "ff kort pls" asks for fewer words, not easier ones: a fluent speaker is no learner of Dutch
-# (round 20b, p86 read "In makkelijke woorden" as talking down).
-ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|"
-                          r"alstublieft)\b", re.I)
 # "nee ik bedoel bbl school", "nee, ik bedoelde de kosten": a correction of what we read.
 MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoelde|bedoelt|meen|"
                            r"vroeg|had\s+het\s+over)\b", re.I)
