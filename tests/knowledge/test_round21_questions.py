@@ -1,0 +1,73 @@
+"""Questions of round 20c that had no entry (docs/reviews/round20c/: p83, p91, p92, p93) and
+p88's housing question of round 20b, in other words than the transcripts. Each got no
+answer or the wrong one before session 20 added the entries (checked on febf9e7), except
+those marked as guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import shared_retriever
+
+
+@pytest.mark.parametrize(("text", "flemish", "expected"), [
+    # p91: "ik wil overdag werken, kan dat nog op mijn 55e?" -> "geen goed antwoord"
+    ("al 18 jaar nachtdienst in de bewaking. kan ik op mijn 56e nog om dagdienst vragen?",
+     False, "dagdiensten_op_leeftijd"),
+    # p91: "kan ik bij mijn eigen baas vragen om dagdienst?" -> a tip for an hr talk
+    ("mag ik mijn chef gewoon vragen om dagwerk?", False, "dagdiensten_op_leeftijd"),
+    # p91: "maar ik ben 55, wie wil mij nog?" -> the pension answer
+    ("ik ben 57, wie wil mij nou nog? ze willen alleen jonge mensen", False,
+     "werk_zoeken_als_oudere"),
+    # p91 at the consent step: "mogen ze mij weigeren omdat ik 55 ben?" -> no answer
+    ("het bureau heeft me afgewezen omdat ik te oud ben, mag dat eigenlijk?", False,
+     "klacht_leeftijdsdiscriminatie"),
+    # p92: "ik werk al 10 maand met dagcontracten via interim ... is da normaal??" -> the
+    # Dutch flex text and "geen goed antwoord voor België"
+    ("ik sta al een half jaar op dagcontracten in de supermarkt via het interimkantoor, mag "
+     "da?", True, "dagcontracten_interim_be"),
+    # p93: "is B1 genoeg?" -> the diploma block a third time
+    ("ik heb nu b1 nederlands, is dat genoeg voor apotheker?", False,
+     "big_taal_en_beoordeling"),
+    # p93: "Moet ik alles opnieuw studeren?" -> the diploma block again
+    ("ik was tandarts in irak, moet ik helemaal opnieuw beginnen met studeren?", False,
+     "big_taal_en_beoordeling"),
+    # p83: "waar ik vind bedrijf voor elektricien? ik ken niemand hier" -> the cost line
+    ("hoe vind ik bedrijf voor leren monteur? ik ken hier niemand", False,
+     "leerbedrijf_vinden"),
+    # p88 (round 20b): may the agency put her out of the room without a judge? (Guard: the
+    # housing answer was found before; what it lacked is checked below.)
+    ("mag mijn uitzendbureau mij zomaar uit de kamer zetten zonder rechter?", False,
+     "huisvesting_uitzendbureau"),
+])
+def test_the_question_gets_its_new_answer(text, flemish, expected):
+    match = shared_retriever().find(text, flemish)
+    assert match is not None and match.entry.id == expected, match
+
+
+def test_the_big_answer_says_b1_is_not_enough_and_the_assessment_decides():
+    answer = " ".join(entry_by_id("big_taal_en_beoordeling").answer)
+    assert "B1 is niet genoeg" in answer and "B2+" in answer
+    assert "Alles opnieuw studeren hoeft niet altijd" in answer
+
+
+def test_the_night_answer_promises_no_right_by_age():
+    # No cao of the security sector with such a rule was found (docs/facts.md,
+    # cao_beveiliging_nacht_ouderen: NV): the answer sends to the own cao, promises nothing.
+    answer = " ".join(entry_by_id("dagdiensten_op_leeftijd").answer)
+    assert "staat niet in de wet" in answer and "kijk in jouw cao" in answer
+    assert "beveiliging" not in answer
+
+
+def test_the_housing_answer_says_a_judge_decides_and_where_to_report():
+    # p88 (round 20b) asked whether the agency may put her out without a judge; the answer
+    # said nothing about it.
+    answer = " ".join(entry_by_id("huisvesting_uitzendbureau").answer)
+    assert "rechter" in answer and "meldpunt goed verhuurderschap" in answer
+
+
+def test_a_night_worker_who_only_says_her_job_gets_no_training_answer():
+    # A guard: "ik ben 47 en werk als verpleegkundige" says what she does (questions.tsv,
+    # "none"); the new entries' words pushed it onto the training answer at 0.46.
+    assert shared_retriever().find("ik ben 47 en werk als verpleegkundige") is None
