@@ -43,6 +43,7 @@ from bot.dialogue.patterns import (
     CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
+    CONTRACT_WISHED,
     COUNTS_HERE,
     CRIES,
     DEADLINE_PHRASE,
@@ -888,9 +889,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "ik moet voor vrijdag tekenen" (round 4)
             self.set(deadline=phrase[0], deadline_about=deadline_about(self.turn.text))
         permanent = PERMANENT.search(self.turn.text)
+        around = sentence_around(self.turn.text, permanent.start()) if permanent else ""
         if permanent and not re.search(
                 r"\b(geen|niet|nooit)\s+(een\s+)?vast", self.turn.text, re.I) and \
-                not OTHERS_OPINION.search(sentence_around(self.turn.text, permanent.start())):
+                not OTHERS_OPINION.search(around) and not CONTRACT_WISHED.search(around):
             self.set(contract_type="vast")  # said in words, it beats any earlier guess
         elif not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.

@@ -16,6 +16,7 @@ from bot.dialogue.corrections import (
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     CONFIRMATION_MAIL,
+    CONTRACT_WISHED,
     DAY_WORDS,
     DEBTS,
     EMPLOYER_SECRET,
@@ -1055,6 +1056,8 @@ class HandoverForm(ConversationState):
             return False
         if OTHERS_OPINION.search(sentence):
             return False  # "een vast contract is toch fijn zeggen ze" (round 15c, p66)
+        if entity.get("entity") == "contract_type" and CONTRACT_WISHED.search(sentence):
+            return False  # "kan ik nie gewoon een vast contract vragen?" (round 20c, p92)
         about_me = re.search(r"\b(ik\s+(werk|zit|sta|ben|doe|heb)|werk\s+ik|mijn|m'?n|mn|"
                              r"mijne)\b", sentence, re.I)
         if about_me:

@@ -863,6 +863,13 @@ SECTOR_DENIED = re.compile(
 # "ik heb een vast contract": permanent, whatever a guess said before (round 7, p30).
 PERMANENT = re.compile(r"\bvast\s+contract|\bvaste\s+(baan|aanstelling)|\bvast\s+in\s+dienst|"
                        r"\bonbepaalde\s+tijd\b", re.I)
+# A contract wished for, not had: "kan ik nie gewoon een vast contract vragen aan de winkel?"
+# put "vast contract" on a day-contract worker's card (round 20c, p92).
+CONTRACT_WISHED = re.compile(
+    r"\b(vra(ag|gen|agt)|krijg\w*|wil|willen|wens\w*|hoop|hopen|recht|kans|aanbie\w*|aangeboden|"
+    r"beloofd|belooft|omzetten|naar)\s+(\w+\s+){0,3}vast\w*\s+(contract|baan|aanstelling)|"
+    r"\bvast\w*\s+(contract|baan|aanstelling)\s+(\w+\s+){0,3}(vra(ag|gen)|krijg\w*|willen|"
+    r"aanbie\w*|aangeboden|beloofd|belooft|geven|omzetten)\b", re.I)
 # "wat weten jullie van mij?", "wat staat er over mij opgeslagen" (round 6, p34).
 STORED_QUESTION = re.compile(
     r"\bwat\s+(weten|weet|hebben|heb|hebt|bewaren|bewaar|bewaart)\s+(jullie|je|jij|u|gij|ge)\s+"
