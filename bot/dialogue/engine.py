@@ -184,8 +184,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                      and t not in self.denied_topics()]
             if len(named) == 1:
                 turn.intent, turn.confidence, turn.topics = named[0], 0.9, named
-        if wanted_job(turn.text) and "career_change" in turn.topics and turn.intent in (
-                "career_growth", "nlu_fallback", "inform", "out_of_scope"):
+        if wanted_job(turn.text) and (
+                ("career_change" in turn.topics and turn.intent in (
+                    "career_growth", "nlu_fallback", "inform", "out_of_scope"))
+                or (not turn.topics and turn.intent in ("training", "career_growth")
+                    and turn.confidence < TOPIC_SURE)):
+            # "ik ben verpleegkundige en ik wil als developer aan de slag" is a switch, not a
+            # choice between a course and a switch (round 20b, p90).
             # "orderpicker ... ik wil worden elektricien" is another trade, no menu between
             # switching and growing (round 20b, p83).
             turn.intent, turn.confidence = "career_change", max(turn.confidence, TOPIC_SURE)

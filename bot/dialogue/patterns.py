@@ -355,6 +355,10 @@ ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe k
                               # beetje op weg helpen?", "hoe weet je nou wat bij je past??",
                               # "wat zou jij doen als je 24 bent" (round 15, p66)
                               r"waar\s+(moet|kan|zal)\s+ik\s+(\w+\s+){0,2}beginnen|"
+                              # "hoe begin ik daar dan mee?" after naming the work he
+                              # wants (round 21, p90 got "geen goed antwoord")
+                              r"\b(hoe|waar)\s+(begin|start)\s+ik\b|"
+                              r"\bhoe\s+(moet|kan)\s+ik\s+(\w+\s+){0,2}(beginnen|starten)\b|"
                               r"op\s+weg\s+helpen|wat\s+zou\s+(jij|u|gij)\s+doen|"
                               r"hoe\s+weet\s+(je|ik|u)\s+(nou\s+|dan\s+)?wat\s+bij\s+"
                               r"(je|me|mij|u)\s+past|hoe\s+kom\s+ik\s+(daar\s+|er\s+)?achter)\b",
@@ -790,7 +794,9 @@ NO_HURRY = re.compile(r"\bgeen\s+(haast|spoed)\b|\b(niet|geen)\s+dringend\b|"
 # "nee ik bedoel bbl school", "nee, ik bedoelde de kosten": a correction of what we read.
 MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoelde|bedoelt|meen|"
                            r"vroeg|had\s+het\s+over)\b", re.I)
-OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+)?(niet|nie|ni)|nog\s+(niet|nie|ni)|"
+# "nu even niet. Andere vraag: ..." is a no with a question after it (round 20b, p90).
+OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+|even\s+|effe\s+|ff\s+)?(niet|nie|ni)|"
+                      r"(nog|even|effe|ff)\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or
 # "klopt, ik werk er al 20 jaar" is none (those words count only in a short answer).
@@ -949,7 +955,7 @@ WANTED_JOB = re.compile(
     rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+)?(?:werken\s+als|aan\s+de\s+slag\s+"
     rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}})\b"
     rf"|\b(?:ik\s+)?(?:wil|wou|zou)\s+(?:graag\s+|liever\s+)?als\s+(?:een\s+)?"
-    rf"(?P<as_job_before>[a-zà-ü-]{{3,}})\s+(?:gaan\s+)?werken\b"
+    rf"(?P<as_job_before>[a-zà-ü-]{{3,}})\s+(?:gaan\s+)?(?:werken|aan\s+de\s+slag)\b"
     rf"|\bik\s+wil\s+(?:graag\s+)?(?:een\s+)?(?P<named_job>{_JOB_SUFFIX})\b(?!\s+\w+\s+worden)"
     # NT2 word order: "ik wil worden elektricien", "elektricien leren" (round 20b, p83)
     rf"|\b(?:wil|wou)\s+(?:graag\s+)?worden\s+(?:een\s+)?(?P<job_after>{_JOB_SUFFIX})\b"

@@ -52,3 +52,41 @@ def test_a_question_at_the_consent_step_is_answered_and_the_consent_asked_again(
     assert chat.texts()[:2] == list(entry.answer), chat.texts()
     assert chat.last.names()[-1] == "utter_ask_consent_given", chat.last.names()
     assert "utter_topic_job_insecurity" not in chat.last.names(), chat.last.names()
+
+
+def test_not_now_with_a_question_declines_and_answers_it():
+    # p90 (round 20b): "nu even niet. Andere vraag: betaalt mijn werkgever zoiets of moet ik
+    # het zelf doen?" lost the question: a tip came, and the offer again a turn later.
+    from bot.dialogue.patterns import OFFER_NO
+    assert OFFER_NO.match("nu even niet. andere vraag")
+    assert OFFER_NO.match("ff niet")
+    entry = entry_by_id("werkgever_betaalt_opleiding")
+    chat = Chat()
+    chat.say("ik wil omscholen", "career_change", confidence=0.9, topics=["career_change"])
+    chat.slots.update(pending="offer", offers_made=1)
+    chat.say("nu even niet. Nog een vraag: vergoedt mijn baas zo'n cursus of betaal ik zelf?",
+             "nlu_fallback", confidence=0.3, knowledge=Match(entry, 0.5))
+    assert chat.texts()[:2] == list(entry.answer), chat.texts()
+    assert chat.slots.get("offer_declined") is True, chat.slots
+    assert "utter_offer_consultant" not in chat.last.names(), chat.last.names()
+
+
+def test_work_he_wants_to_start_in_is_a_switch_not_a_menu():
+    # p90: "ik wil als developer aan de slag. Bootcamp, is dat wat?" -> "een opleiding of
+    # overstappen?" buttons, although he named the work.
+    from bot.dialogue.patterns import wanted_job
+    assert wanted_job("ik wil als kok aan de slag") == "kok"
+    chat = Chat()
+    names = chat.say("ik werk in de thuiszorg en ik wil als programmeur aan de slag",
+                     "training", confidence=0.43)
+    assert "utter_topic_choice_two" not in names, names
+    assert "utter_deepen_career_change_known" in names, names
+
+
+def test_how_do_i_start_gets_the_first_step_of_the_topic():
+    # p90: "hoe begin ik daar dan mee?" after naming the work -> "geen goed antwoord".
+    chat = Chat()
+    chat.say("ik wil als kapper aan de slag", "career_change", confidence=0.8,
+             topics=["career_change"])
+    names = chat.say("hoe begin ik daar dan mee?", "nlu_fallback", confidence=0.27)
+    assert "utter_selfhelp_career_change" in names, names
