@@ -51,8 +51,11 @@ _TAKE_OUT = re.compile(
     re.IGNORECASE,
 )
 # A denial right after a verb that names a topic: "ik solliciteer ni" (round 13, p52).
+# "werkdruk is ook niet het probleem" takes it out too (round 20c, p87's card kept it); "de
+# werkdruk is niet te doen" says the opposite.
 _DENIED_AFTER = re.compile(
-    r"^\s*(niet|nie|ni|nooit)\b(?!\s+(alleen|enkel|zo\b|zomaar|goed|lekker|makkelijk))",
+    r"^\s*((is|was|speelt|zijn)\s+)?((ook|eigenlijk|helemaal|echt)\s+)?(niet|nie|ni|nooit|geen)\b"
+    r"(?!\s+(alleen|enkel|zo\b|zomaar|goed|lekker|makkelijk|te\s|normaal|meer\s+(te|vol)|vol\s+te))",
     re.IGNORECASE,
 )
 # Only a comment on the card, nothing to keep: "Dat klopt niet.", "Nog steeds fout.", "Bijna".

@@ -49,6 +49,7 @@ from bot.dialogue.patterns import (
     STEP_QUESTIONS,
     STOP_FORM_WORDS,
     TIME_WORDS,
+    TOPIC_WORDS,
     TRAINING_MONEY,
     URGENT,
     WHAT_IF,
@@ -863,8 +864,14 @@ class HandoverForm(ConversationState):
             # "alleen ochtend voor 12 uur" after "Aanpassen" changes the moment; it is no text
             # of their own that replaces their questions (round 16b, p70).
             own = None
+        # Beside a correction, a topic joins only when it is named in words: the classifier's
+        # guess at "het gaat om mijn rug en om eerder of minder stoppen" put "een opleiding of
+        # cursus" on a bus driver's card (round 20c, p87).
+        lowered = self.turn.text.lower()
         new = [t for t in self._message_topics() if t not in self.topics()
-               and t not in fix.topics_out] if own else []
+               and t not in fix.topics_out and (
+                   edit or fix.addition or not (fix.topics_out or fix.about)
+                   or re.search(rf"\b({TOPIC_WORDS.get(t, '$^')})\b", lowered))] if own else []
         if new:
             # "nee, het gaat ook over mijn pensioen": the topic joins the request, and a
             # short sentence that only names it is not pasted (round 4).

@@ -90,3 +90,24 @@ def test_how_do_i_start_gets_the_first_step_of_the_topic():
              topics=["career_change"])
     names = chat.say("hoe begin ik daar dan mee?", "nlu_fallback", confidence=0.27)
     assert "utter_selfhelp_career_change" in names, names
+
+
+def test_a_topic_said_to_be_no_problem_leaves_the_card_and_no_guess_joins_it():
+    # p87 (round 20c): "Maar ik zit niet vast in mijn werk en werkdruk is ook niet het
+    # probleem. Het gaat om mijn rug en om eerder of minder stoppen." kept "werkdruk" and
+    # added "een opleiding of cursus", which he never named.
+    chat = Chat()
+    chat.walk_to_summary(topics=["retirement", "stuck", "workload_health"])
+    chat.say("Bijna. Ik zit niet vast en de werkdruk is eigenlijk niet het punt. Het gaat "
+             "om mijn knieën en om minder of eerder stoppen.", "not_what_i_meant",
+             confidence=0.5, topics=["training", "retirement"])
+    assert chat.slots.get("topics") == ["retirement"], chat.slots.get("topics")
+
+
+def test_workload_that_is_too_much_stays_on_the_card():
+    # Guard: "de werkdruk is niet te doen" says it is too much, it takes nothing out.
+    chat = Chat()
+    chat.walk_to_summary(topics=["retirement", "workload_health"])
+    chat.say("ja maar de werkdruk is niet te doen, zet dat er ook bij", "inform",
+             confidence=0.5)
+    assert "workload_health" in chat.slots.get("topics"), chat.slots.get("topics")
