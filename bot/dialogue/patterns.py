@@ -77,15 +77,32 @@ NO_WORK_VERSIONS = {
     "utter_selfhelp_career_change": "utter_selfhelp_career_change_no_work",
     "utter_selfhelp_stuck_try": "utter_selfhelp_stuck_try_no_work",
 }
+# Who stands for the employer when a person wants something kept from them: "ik wil ni dat
+# de hoofdverpleegkundige da al weet" (round 15, p64), "HR mag dit niet weten".
+_BOSS_WORDS = (r"werkgever|baas|leidinggevende|chef|directeur|directie|teamleider|manager|hr|"
+               r"bedrijf|hoofd\w*|\w+hoofd|\w*verpleegkundige|ploegbaas|meestergast|supervisor|"
+               r"ploegleider|teamcoach")
+
+
+def _kept_from(who: str) -> str:
+    """ "ik wil niet dat mijn <who> het weet", in the ways people write it."""
+    return (r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|m'?n|mn|de|het|ons|"
+            rf"onze)\s+(\w+\s+){{0,1}}?({who})\b.{{0,80}}?\b(weet|weten|hoort|horen|ziet|zien|"
+            r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b")
+
+
+# The employer must not know: set on the request and shown on the card. One list of who
+# counts as the employer (_BOSS_WORDS), shared with SECRET_WISH below.
 EMPLOYER_SECRET = re.compile(
-    r"(werkgever|baas|leidinggevende|chef|hr)\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|"
-    r"dat|daar)\s+)*(niet|nie|ni|niets|niks)\s+((hier|er|daar)?van\s+)?(te\s+)?(weten|horen)|"
-    r"zonder\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef)|"
-    # "ik wil niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
-    r"\bniet\s+dat\s+(mijn|m'n|mn)\s+(werkgever|baas|chef|leidinggevende)\s+(het|dit|dat|er\s+\w+)\s+"
+    _kept_from(_BOSS_WORDS) + "|"
+    rf"\b({_BOSS_WORDS})\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|dat|daar)\s+)*(niet|nie|ni|"
+    r"niets|niks)\s+((hier|er|daar)?van\s+)?(te\s+)?(weten|horen)|"
+    rf"zonder\s+dat\s+(mijn|m'n|mn|de)\s+({_BOSS_WORDS})\b|"
+    # "liever niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
+    rf"\bniet\s+dat\s+(mijn|m'n|mn|de)\s+({_BOSS_WORDS})\s+(het|dit|dat|er\s+\w+)\s+"
     r"(weet|hoort|te\s+horen\s+krijgt)|"
     # "zet erbij dat mijn werkgever het niet mag weten" (round 20, p87's card)
-    r"(werkgever|baas|leidinggevende|chef)\s+((het|dit|dat|hier|er)\s+)*(niets|niks|niet|nie)\s+"
+    rf"\b({_BOSS_WORDS})\s+((het|dit|dat|hier|er)\s+)*(niets|niks|niet|nie)\s+"
     r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)",
     re.IGNORECASE,
 )
@@ -1038,13 +1055,9 @@ KEPT_HOW_LONG = re.compile(
     r"gehouden|houden|houdt|hou)\b|\bbewaartermijn\b", re.I)
 # "ik wil ni dat mijn baas da weet dat ...", "ik wil absoluut niet dat mijn school hier iets
 # van te weten komt" (p52, p50): the wish itself asks for the confidentiality answer.
-SECRET_WISH = re.compile(
-    r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|m'?n|mn|de|het|ons|"
-    r"onze)\s+(\w+\s+){0,1}?(werkgever|baas|leidinggevende|chef|directeur|directie|school|"
-    # "ik wil ni dat de hoofdverpleegkundige da al weet" (round 15, p64)
-    r"teamleider|manager|hr|collega'?s|bedrijf|hoofd\w*|\w+hoofd|\w*verpleegkundige|ploegbaas|"
-    r"meestergast|supervisor|ploegleider|teamcoach)\b.{0,80}?\b(weet|weten|hoort|horen|ziet|zien|"
-    r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b", re.I)
+# The wish said outright, also about school or colleagues: a privacy question on its own,
+# whatever else the message is about.
+SECRET_WISH = re.compile(_kept_from(_BOSS_WORDS + r"|school|collega'?s"), re.I)
 # "sorry dat ik zo zeur", "sorry", "sorry hoor": an apology for talking, not a correction
 # (p54).
 APOLOGY = re.compile(
