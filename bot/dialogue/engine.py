@@ -37,8 +37,10 @@ from bot.dialogue.patterns import (
     ASKS_EASIER,
     ASKS_SHORTER,
     BACK_TO_WORK,
+    BOSS_IS_KIND,
     BOT_QUESTION,
     CAN_THAT,
+    CARES_FOR_FAMILY,
     CONFIRM_STEPS,
     CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
@@ -259,6 +261,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # with legal advice (round 18b, p68's card said "een conflict op het werk").
             turn.intent = "workload_health"
             turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
+        if BOSS_IS_KIND.search(turn.text) and not re.search(
+                rf"\b({TOPIC_WORDS['conflict_at_work']})\b", turn.text.lower()):
+            # "Mijn leidinggevende is wel aardig hoor" names no conflict (round 21, p95).
+            turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
+            if turn.intent == "conflict_at_work":
+                turn.intent = "inform"
         if turn.intent == "ask_privacy" and COUNTS_HERE.search(turn.text) and \
                 not PRIVACY_QUESTION.search(turn.text):
             # "mijn werk in eritrea met oom, dat telt ook hier?" asks whether his experience
@@ -661,9 +669,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             heard.append("utter_crying_heard")
             self.say("utter_crying_heard", repeatable=True)
             if self.intent in MISS_INTENTS or self.turn.confidence < 0.6:
-                self.turn.intent, self.turn.confidence = "workload_health", 0.9
-                self.turn.topics = ["workload_health",
-                                    *[t for t in self.turn.topics if t != "workload_health"]]
+                # Tears beside the care for a parent are about combining the two, not about
+                # the work (round 21, p95).
+                topic = "work_life_balance" if CARES_FOR_FAMILY.search(text) else \
+                    "workload_health"
+                self.turn.intent, self.turn.confidence = topic, 0.9
+                self.turn.topics = [topic, *[t for t in self.turn.topics if t != topic]]
         if EVERYONE_BUSY.search(text) and "utter_everyone_busy" not in heard:
             heard.append("utter_everyone_busy")
             self.say("utter_everyone_busy", repeatable=True)

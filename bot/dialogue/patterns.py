@@ -425,6 +425,18 @@ PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zo
 # "misschien later" to the offer: not now, and no goodbye (round 16, p69 got "Tot ziens!").
 OFFER_LATER = re.compile(r"^\W*((misschien|mss|nu\s+niet|nog\s+niet)\W+)?(later|een\s+andere\s+"
                          r"keer|een\s+volgende\s+keer)(\W+misschien)?\W*$", re.I)
+# Caring for someone at home: "mijn moeder heeft dementie en ik zorg elke avond voor haar"
+# (round 21, p95's tears were read as the load of her work, which she likes).
+CARES_FOR_FAMILY = re.compile(
+    r"\bmantelzorg\w*|\bdementie\b|\balzheimer\b|\bzorg\w*\s+(\w+\s+){0,8}?voor\s+(haar|hem|"
+    r"(mijn|m'?n|mn)\s+(moeder|vader|ouders|man|vrouw|partner|kind\w*|zoon|dochter|broer|zus|"
+    r"schoon\w+|oma|opa))\b", re.I)
+# "Mijn leidinggevende is wel aardig hoor" is no conflict (round 21, p95 was asked what
+# happened and how long it had been going on).
+BOSS_IS_KIND = re.compile(
+    r"\b(leidinggevende|baas|chef|manager|teamleider|werkgever|collega\w*)\s+(is|zijn)\s+"
+    r"((wel|heel|echt|best|erg|gewoon|juist)\s+)*(aardig|lief|fijn|prima|goed|top|behulpzaam|"
+    r"begripvol|oké|ok|redelijk|vriendelijk)\b", re.I)
 # Tears about work: named back, not met with a menu (round 16d, p68: "tussen door huil ik in
 # de auto" got "werk anders inrichten, of overstappen?").
 CRIES = re.compile(r"\b(huil\w*|janken|jank|in\s+tranen|grien\w*|zit\s+te\s+snikken)\b", re.I)

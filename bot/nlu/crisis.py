@@ -255,6 +255,13 @@ POSSIBLE_PATTERNS = _compile((
     r"\balles\s+is\s+zinloos\b", r"\bzinloos\s+(?:om\s+)?(?:te\s+)?(?:leven|bestaan)\b",
     r"\bniet\s+meer\s+verder\s+(?:kan|wil)\b",
     rf"\bzo\s+{_NOT}\s+(?:meer\s+)?verder\s+(?:kan|wil)\b",
+    # "soms wou ik dat het allemaal even ophield", "ik wil gewoon dat het allemaal ophoudt"
+    # (round 21, p95, a carer: no word of safety came). Maybe rest, maybe more: one gentle
+    # question. Not "dat het pesten ophoudt", "dat het stopt met regenen", "het weekend".
+    r"\b(?:wou|wil|wilde|zou\s+willen|wens|hoop)\s+(?:\w+\s+){0,2}?(?:dat|da)\s+(?:het|alles|t)\s+"
+    r"(?:(?:allemaal|even|gewoon|eens|nu|maar|al|echt|gewoon\s+even|voorgoed)\s+){0,3}"
+    r"(?:ophield|ophoudt|ophoud|stopt|stopte|voorbij\s+(?:is|was|zou\s+zijn)|over\s+(?:is|was))\b"
+    r"(?!\s+met\b)",
 ))
 
 # --- hyperbole, denials and other people's -------------------------------------

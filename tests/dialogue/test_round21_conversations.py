@@ -111,3 +111,57 @@ def test_workload_that_is_too_much_stays_on_the_card():
     chat.say("ja maar de werkdruk is niet te doen, zet dat er ook bij", "inform",
              confidence=0.5)
     assert "workload_health" in chat.slots.get("topics"), chat.slots.get("topics")
+
+
+def test_wishing_it_all_would_stop_gets_one_gentle_question():
+    # p95 (round 21): "Soms wou ik dat het allemaal even ophield." and "Ik wil gewoon dat het
+    # allemaal even ophoudt" from a carer got a work-week tip and topic buttons: no word of
+    # safety. One gentle, direct question (113's guidance), not the crisis block.
+    from bot.nlu.crisis import POSSIBLE, rule_level
+    assert rule_level("Het houdt nooit op. Soms wil ik dat alles gewoon even stopt.") == POSSIBLE
+    assert rule_level("ik wou dat het allemaal voorbij was") == POSSIBLE
+    for ordinary in ("ik wil dat het pesten ophoudt", "ik wou dat het weekend al voorbij was",
+                     "ik wil dat het stopt met die ruzies op de afdeling",
+                     "ik hoop dat de reorganisatie snel voorbij is"):
+        assert rule_level(ordinary) is None, ordinary  # guards
+    chat = Chat()
+    chat.say("mijn vader heeft alzheimer en ik zorg elke dag voor hem naast mijn werk",
+             "work_life_balance", confidence=0.6, topics=["work_life_balance"])
+    names = chat.say("het is nooit klaar. soms wil ik dat alles gewoon even stopt",
+                     "work_life_balance", confidence=0.5, crisis_level=POSSIBLE)
+    assert names == ["utter_crisis_check"], names
+
+
+def test_tears_beside_caring_for_a_parent_are_about_combining_the_two():
+    # p95: tears and "mijn moeder heeft dementie en ik zorg elke avond voor haar" got "Wat
+    # zwaar dat je werk je zoveel kost ... zo hoort werk niet te voelen"; she likes her work.
+    chat = Chat()
+    names = chat.say("Ik werk graag bij de provincie. Mijn schoonmoeder heeft dementie en ik "
+                     "zorg elke avond voor haar. Ik zit soms te huilen op mijn werk.",
+                     "nlu_fallback", confidence=0.35,
+                     topics=["work_life_balance", "workload_health"])
+    assert "utter_topic_work_life_balance" in names, names
+    assert "utter_topic_workload_health" not in names, names
+    assert chat.slots.get("primary_topic") == "work_life_balance", chat.slots
+
+
+def test_a_kind_boss_is_no_conflict():
+    # p95: "Mijn leidinggevende is wel aardig hoor, ik durf het alleen nog niet goed te
+    # zeggen." -> "Een conflict ... Wat is er gebeurd, en hoe lang speelt het al?"
+    chat = Chat()
+    chat.say("ik wil minder uren werken om voor mijn moeder te zorgen", "work_life_balance",
+             confidence=0.9, topics=["work_life_balance"])
+    names = chat.say("mijn teamleider is best aardig hoor, maar ik durf het niet te vragen",
+                     "conflict_at_work", confidence=0.63, topics=["conflict_at_work"])
+    assert not any("conflict" in n for n in names), names
+    assert "conflict_at_work" not in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_less_pay_asked_after_the_fewer_hours_answer_gets_the_pay_line():
+    # p95: "krijg ik dan minder salaris?" after the fewer-hours answer -> "Dit zei ik eerder
+    # al" and the line about asking in writing.
+    from bot.knowledge.retriever import closest_line, follows_up
+    entry = entry_by_id("minder_uren_werken")
+    text = "maar verdien ik dan ook minder als ik minder uren ga werken?"
+    assert follows_up(entry, text)
+    assert "minder loon" in closest_line(entry, text, follow_up=True)
