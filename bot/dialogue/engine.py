@@ -121,6 +121,7 @@ from bot.dialogue.patterns import (
     UNDERSTOOD,
     URGENT,
     VIOLENCE,
+    WORKLOAD_WORDS,
     WORKS_IN_NL,
     WORN_OUT,
     YES,
@@ -227,6 +228,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.set(soft_reminder_given=True)
         if WORKS_IN_NL.search(turn.text):
             self.set(works_in_nl=True)
+        if WORKLOAD_WORDS.search(turn.text) or turn.text == "/workload_health":
+            self.set(workload_named=True)  # "werkdruk" on the card in their words only
         if turn.flemish and not self.get("works_in_nl") and turn.knowledge and \
                 turn.knowledge.entry.region == "nl":
             # A Dutch rule is no answer in Flanders, not even with "in België kan het anders

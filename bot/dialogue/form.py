@@ -238,6 +238,7 @@ class HandoverForm(ConversationState):
             returner="herintreden_na_jaren_thuis" in (self.get("knowledge_given") or []),
             money_worries=bool(self.get("money_worries")),
             employer_secret=bool(self.get("employer_secret")),
+            workload_said=bool(self.get("workload_named")),
             questions=list(self.get("questions_asked") or []),
             wanted_job=self.get("wanted_job"),
             note=LANGUAGE_NOTES.get(self.get("language_note") or ""))

@@ -425,6 +425,11 @@ PREPARED = re.compile(r"\b(geregeld|op\s+orde|afscheid\w*|testament|nergens\s+zo
 # "misschien later" to the offer: not now, and no goodbye (round 16, p69 got "Tot ziens!").
 OFFER_LATER = re.compile(r"^\W*((misschien|mss|nu\s+niet|nog\s+niet)\W+)?(later|een\s+andere\s+"
                          r"keer|een\s+volgende\s+keer)(\W+misschien)?\W*$", re.I)
+# The load of the work in the person's words, for "werkdruk" on the card (round 21).
+WORKLOAD_WORDS = re.compile(
+    r"\b(werk\s*druk|werkstress|stress\w*|druk|drukte|te\s+veel\s+(werk|uren|diensten)|"
+    r"overuren|overwerk\w*|burn-?out|overspannen|hollen|onderbezet\w*|personeelstekort|"
+    r"tempo|deadlines?|werkdag\w*\s+te\s+lang)\b", re.I)
 # Caring for someone at home: "mijn moeder heeft dementie en ik zorg elke avond voor haar"
 # (round 21, p95's tears were read as the load of her work, which she likes).
 CARES_FOR_FAMILY = re.compile(

@@ -83,6 +83,7 @@ def build_summary(
     employer_secret: bool = False,
     questions: list[str] | None = None,
     wanted_job: str | None = None,
+    workload_said: bool = True,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -105,9 +106,11 @@ def build_summary(
         parts.append("Je werkt " + " ".join(work) + ".")
     # Out of work already: "als je baan stopt" is past (round 16, p63 and p69, 14 months and
     # one month without work).
+    # "werkdruk" only when the person spoke of the load of the work; knees, a hand or sleep
+    # are "Gezondheid speelt mee" alone (round 21: p91, p96 and p97 never said werkdruk).
     labels = [HEALTH_TOPIC_LABELS[t] if t in HEALTH_TOPICS else
               OUT_OF_WORK_LABELS.get(t, LABELS[t]) if out_of_work else LABELS[t]
-              for t in topics if t in LABELS]
+              for t in topics if t in LABELS and (workload_said or t not in HEALTH_TOPICS)]
     if labels:
         parts.append("Je wilt praten over " + ", ".join(labels) + ".")
     if wanted_job:

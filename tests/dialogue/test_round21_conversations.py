@@ -165,3 +165,24 @@ def test_less_pay_asked_after_the_fewer_hours_answer_gets_the_pay_line():
     text = "maar verdien ik dan ook minder als ik minder uren ga werken?"
     assert follows_up(entry, text)
     assert "minder loon" in closest_line(entry, text, follow_up=True)
+
+
+def _card(chat: Chat) -> str:
+    return next(s.values["summary"] for s in chat.last.says if "summary" in s.values)
+
+
+def test_a_card_says_werkdruk_only_when_the_person_spoke_of_it():
+    # p91, p96, p97 (round 21): a night guard's sleep, a hand hurt at work and worn-out knees
+    # became "Je wilt praten over werkdruk" on the card; none of them said werkdruk.
+    chat = Chat()
+    chat.say("mijn knieen en rug zijn op na 40 jaar metselen", "workload_health",
+             confidence=0.8, topics=["workload_health"])
+    chat.walk_to_summary(topics=["retirement", "workload_health"])
+    card = _card(chat)
+    assert "werkdruk" not in card and "Gezondheid speelt mee." in card, card
+    # Guard: said in words, it stays.
+    chat = Chat()
+    chat.say("de werkdruk is niet normaal meer, we zijn onderbezet", "workload_health",
+             confidence=0.8, topics=["workload_health"])
+    chat.walk_to_summary(topics=["workload_health"])
+    assert "Je wilt praten over werkdruk." in _card(chat), _card(chat)
