@@ -91,6 +91,7 @@ from bot.dialogue.patterns import (
     OTHERS_SAY_NO,
     PAUSE,
     PAYS,
+    PENSION_NOT_YET,
     PERMANENT,
     POINTS_BACK,
     PRIVACY_QUESTION,
@@ -1013,7 +1014,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()
-        figures = {"retirement": NOT_UNTIL_RETIREMENT} if not self._older() else {}
+        figures = {"retirement": PENSION_NOT_YET if self._older() else NOT_UNTIL_RETIREMENT}
         denied = {topic for topic, words in TOPIC_WORDS.items()
                   if self._denied_words(text, words, figures.get(topic))}
         if NO_DISMISSAL.search(text):

@@ -138,11 +138,15 @@ TOPIC_WORDS = {
 # "ik zie mij da ni meer doen tot mijn pensioen" is a figure of speech from a 27-year-old who
 # wants other work, and "pensioen is nog ver weg" says it is not her topic (round 14b, p59).
 # "ik hou dit niet vol tot mijn pensioen" has no such verb and stays a retirement question.
+# "pensioen is nog ver weg" says it is not the topic at any age: a guard of 55 with 12 years to
+# go got the pension answer twice (round 21, p91).
+PENSION_FAR = (r"\bpensioen\w*\s+(is|zijn)\s+(nog\s+)?(heel\s+|echt\s+)?(ver|lang)(\s+weg)?\b|"
+               r"\bnog\s+(lang\s+)?niet\s+aan\s+(mijn\s+|m'n\s+)?pensioen\b|"
+               r"\bpensioen\w*\b[^.?!]{0,25}\bnog\s+\d+\s+jaar\b")
+PENSION_NOT_YET = re.compile(PENSION_FAR, re.I)
 NOT_UNTIL_RETIREMENT = re.compile(
     r"\b(niet|nie|ni|nooit)\s+(\w+\s+){0,3}?(doen|werken|blijven|staan|zitten)\s+"
-    r"tot\s+(aan\s+)?(mijn|m'n|mn|me|m)\s+pensioen\b|"
-    r"\bpensioen\w*\s+(is|zijn)\s+(nog\s+)?(heel\s+)?(ver|lang)(\s+weg)?\b|"
-    r"\bnog\s+(lang\s+)?niet\s+aan\s+(mijn\s+|m'n\s+)?pensioen\b", re.I)
+    r"tot\s+(aan\s+)?(mijn|m'n|mn|me|m)\s+pensioen\b|" + PENSION_FAR, re.I)
 TOPIC_WORDS["work_life_balance"] += r"|werk en priv[eé]( combineren)?"
 # Debts are no money for a training: "mag mijn baas weten van mijn schulden? ze gaan beslag
 # leggen" was read as funding at 0.34 and the card said "geld voor een opleiding" (round 13,

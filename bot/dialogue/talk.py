@@ -618,7 +618,10 @@ class FreeTalk(ConversationState):
         if re.search(r"\b(niet|nie|geen|gene)\b", opening):
             return None
         words = {**TOPIC_WORDS, "career_change": TOPIC_WORDS["career_change"] + r"|ander\s+werk"}
-        named = [c for c in choices if c in words and re.search(rf"\b({words[c]})\b", opening)]
+        # "nee pensioen is nog ver weg" names the option to say it is not it (round 21, p91).
+        denied = self.denied_topics()
+        named = [c for c in choices if c in words and c not in denied
+                 and re.search(rf"\b({words[c]})\b", opening)]
         return named[0] if len(named) == 1 else None
 
     def deepen_response(self, topic: str) -> str:

@@ -186,3 +186,25 @@ def test_a_card_says_werkdruk_only_when_the_person_spoke_of_it():
              confidence=0.8, topics=["workload_health"])
     chat.walk_to_summary(topics=["workload_health"])
     assert "Je wilt praten over werkdruk." in _card(chat), _card(chat)
+
+
+def test_pension_far_away_is_no_pick_of_the_pension_option_at_55():
+    # p91 (round 21): "nee pensioen is nog ver weg haha, moet nog 12 jaar. gewoon overdag
+    # werken" at the menu "Ander werk / Pensioen" got the pension answer; at 50 or older the
+    # figure of speech was not read as a denial.
+    chat = Chat()
+    chat.say("ik ben 56 en wil wat anders", "career_change", confidence=0.34,
+             ranking=["career_change", "retirement"], topics=["retirement"],
+             entities=[{"entity": "age", "value": "56", "start": 7, "end": 9}])
+    assert chat.slots.get("pending") == "topic_choice", chat.last
+    names = chat.say("nee pensioen is nog heel ver weg, nog 11 jaar. gewoon ander werk",
+                     "retirement", confidence=0.61, topics=["retirement"])
+    assert not any("retirement" in n for n in names), names
+    assert "retirement" not in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_the_worry_that_only_young_men_are_hired_gets_the_age_answer_unasked():
+    # p91: "maar ze nemen toch alleen jonge jongens aan" (no question mark) got a menu.
+    from bot.knowledge.retriever import mentioned, shared_retriever
+    entry = mentioned(shared_retriever().entries, "ze willen toch alleen jonge mensen hebben")
+    assert entry is not None and entry.id == "werk_zoeken_als_oudere", entry
