@@ -48,6 +48,7 @@ from bot.dialogue.patterns import (
     CONTRACT_WISHED,
     COUNTS_HERE,
     CRIES,
+    DATA_ASKED,
     DEADLINE_PHRASE,
     DELETE_WORDS,
     DENIAL,
@@ -89,6 +90,7 @@ from bot.dialogue.patterns import (
     OFFER_NO,
     OTHERS_OPINION,
     OTHERS_SAY_NO,
+    PASS_ON,
     PAUSE,
     PAYS,
     PENSION_NOT_YET,
@@ -406,6 +408,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.say("utter_offer_still_open", repeatable=True)
         else:
             self._dispatch(picked)
+        if picked.name and not self.get("contact_name") and not self.get("handover") and \
+                not self.has_ticket() and not self.get("erased"):
+            # "Goedemiddag. Mijn naam is Omar." before a question that got an answer: kept
+            # for the request, so the form does not ask it again (round 21, p93).
+            self.set(contact_name=picked.name)
         if bot_aside and not {"utter_disclosure", "utter_bot_challenge"} & {
                 s.response for s in self.out.says}:
             self.say("utter_bot_aside", repeatable=True)
@@ -490,6 +497,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self._privacy_in_other_words():
             return
         if turn.crisis_level is None and self._consultant_language():
+            return
+        if turn.crisis_level is None and self._data_question(picked):
             return
         if turn.crisis_level is None and self._residence_question():
             return
@@ -781,6 +790,24 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         # nothing, so his "ok ja graag" had nothing to say yes to (round 15c, p65).
         self.say("utter_consultant_english_offer", repeatable=True)
         self.set(pending="offer")
+        return True
+
+    def _data_question(self, picked: Picked) -> bool:
+        """"Moet ik ook mijn adres of mijn verblijfsvergunning geven?": what we ask and what
+        never; at the consent step a yes before it is taken (round 21, p93 got the IND text
+        and was asked for his consent twice more). True when the turn is done."""
+        if not DATA_ASKED.search(self.turn.text) or self.pending in CONFIRM_STEPS:
+            return False
+        self.say("utter_data_needed", repeatable=True)
+        if self.pending == "consent":
+            if YES_THEN_MORE.match(self.turn.text) or PASS_ON.search(self.turn.text):
+                self.give_consent(picked)
+            elif not self.get("consent_reasked"):
+                self.say("utter_ask_consent_given", repeatable=True)
+                self.set(consent_reasked=True)
+            return True
+        if self.get("handover") and self.pending in FORM_STEPS:
+            self.ask_step(self.pending)
         return True
 
     def _residence_question(self) -> bool:

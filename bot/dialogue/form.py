@@ -41,6 +41,7 @@ from bot.dialogue.patterns import (
     OTHERS_SAY_NO,
     OVERWHELMED,
     PHONE_PART,
+    REGION_OUT,
     REMOVE_AT_SUMMARY,
     REQUEST_STATUS,
     SEND_WORDS,
@@ -608,7 +609,7 @@ class HandoverForm(ConversationState):
                 self.set(pending="summary_edit")  # "Nee dat klopt niet": what should change?
                 return True
             field = FIELD_VALUE.search(text)
-            if field:
+            if field and not REGION_OUT.search(text):
                 # "moment = vandaag": the field, not the person's own words (round 7, p32).
                 name = {"moment": "contact_time", "tijdstip": "contact_time",
                         "tijd": "contact_time", "plaats": "region", "woonplaats": "region",
@@ -810,8 +811,8 @@ class HandoverForm(ConversationState):
         what it is about becomes the person's own words; the correction sentences never do
         (round 10, p37, p39, p41, p42). True when the turn is done."""
         text = self.turn.text.strip()
-        if self.turn.is_button or FIELD_VALUE.search(text):
-            return False
+        if self.turn.is_button or (FIELD_VALUE.search(text) and not REGION_OUT.search(text)):
+            return False  # "Er staat nog steeds Plaats: Ede. Kunt u de plaats weghalen?" is none
         flagged = self._card_flags(text)
         if flagged is not None:
             # "zet erbij dat mijn werkgever het niet mag weten", "en zet erbij dat het spoed
@@ -914,11 +915,19 @@ class HandoverForm(ConversationState):
 
     def _card_flags(self, text: str) -> str | None:
         """Marks asked for at the card (the employer must not know, urgent, no hurry) set on
-        the request; the text without those parts, or None when there were none."""
+        the request, and a place taken off it; the text without those parts, or None when
+        there were none."""
         parts = [p for p in re.split(r"(?<=[.!?,;])\s+|\s+en\s+", text) if p.strip()]
         kept = []
+        region = self.get("region")
+        named_out = re.compile(rf"\b{re.escape(region)}\b[^.?!]{{0,20}}\b(moet|mag|kan)\s+"
+                               r"(weg|eruit)\b", re.I) if region else None
         for part in parts:
-            if EMPLOYER_SECRET.search(part):
+            if region and (REGION_OUT.search(part) or (named_out and named_out.search(part))):
+                # "ik woon niet in Ede, de fabriek is bij Ede", "De plaats Ede moet weg": the
+                # place goes (round 21, p93 could not get it off his card in three tries).
+                self.set(region=None)
+            elif EMPLOYER_SECRET.search(part):
                 self.set(employer_secret=True)
             elif NO_HURRY.search(part):
                 self.set(urgent_request=False)

@@ -178,6 +178,23 @@ PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(h
 # A plain yes as its own first sentence, and more after it: "Ja, dat is goed. Maar ...?"
 YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
                            r"[.!]\s+\S", re.I)
+# A place taken off the card: "ik woon niet in Ede", "kunt u de plaats weghalen?", "ik wil geen
+# woonplaats geven" (round 21, p93).
+REGION_OUT = re.compile(
+    r"\b(woon|wonen|woont)\s+((helemaal|ook|eigenlijk)\s+)?(niet|nie|ni)\s+in\b|"
+    r"\b(woon)?plaats\b[^.?!]{0,40}\b(weg|eruit|weghalen|verwijderen|schrappen|"
+    r"(niet|liever\s+niet)\s+(geven|delen|noemen|erop|erin))\b|"
+    r"\b(haal|zet|doe)\s+(de\s+|die\s+|mijn\s+)?(woon)?plaats\s+(weg|eruit)\b|"
+    r"\bgeen\s+(woon)?plaats\b", re.I)
+# What we need from them: "moet ik ook mijn adres of mijn verblijfsvergunning geven?", "wat
+# heeft u van mij nodig?" (round 21, p93 got the IND text at the consent step).
+DATA_ASKED = re.compile(
+    r"\b(moet|hoef|moeten|hoeven)\s+(ik|je|u|we)\s+((ook|dan|nog|daarvoor|hiervoor)\s+)*"
+    r"(mijn\s+|m'?n\s+|een\s+|je\s+)?(adres|woonadres|bsn|burgerservicenummer|verblijfsvergunning|"
+    r"verblijfspas|paspoort|id|identiteitsbewijs|id-kaart|geboortedatum|achternaam|loonstroken?)\b"
+    r"[^.?!]{0,60}\b(geven|sturen|opsturen|versturen|invullen|laten\s+zien|noemen|doorgeven)\b|"
+    r"\bwat\s+(heeft|hebt|heb|hebben)\s+(u|je|jij|jullie)\s+(allemaal\s+)?(van\s+mij\s+)?nodig\b|"
+    r"\bwat\s+(u|je|jij|jullie)\s+(allemaal\s+)?van\s+mij\s+nodig\s+(heeft|hebt|hebben)\b", re.I)
 NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
 # "dat telt ook hier?", "telt mijn ervaring in nederland": whether experience counts.
 COUNTS_HERE = re.compile(r"\btel(t|len)\b.{0,30}\b(hier|nederland|belgi\w*|mee|ook)\b|"

@@ -208,3 +208,51 @@ def test_the_worry_that_only_young_men_are_hired_gets_the_age_answer_unasked():
     from bot.knowledge.retriever import mentioned, shared_retriever
     entry = mentioned(shared_retriever().entries, "ze willen toch alleen jonge mensen hebben")
     assert entry is not None and entry.id == "werk_zoeken_als_oudere", entry
+
+
+def test_what_we_need_is_answered_at_consent_and_the_yes_before_it_taken():
+    # p93 (round 21): "Ja dat mag. Maar moet ik ook mijn adres of mijn verblijfsvergunning
+    # geven?" got the IND text about losing his job, and the consent question twice more.
+    chat = Chat()
+    chat.say("ik wil met iemand praten", "request_human", confidence=0.9)
+    names = chat.say("Ja hoor. Maar moet ik dan ook mijn BSN of mijn paspoort sturen?",
+                     "nlu_fallback", confidence=0.27)
+    assert names[0] == "utter_data_needed", names
+    assert "utter_visa_ind" not in names, names
+    assert chat.slots.get("consent_given") is True, chat.slots
+
+
+def test_an_explicit_yes_after_a_restated_question_is_consent():
+    # p93: "... Ik vroeg alleen wat u van mij nodig heeft. Ja, u mag het delen met een
+    # consulent." was explained consent again.
+    chat = Chat()
+    chat.say("ik wil met iemand praten", "request_human", confidence=0.9)
+    chat.say("Ik snap het. Ik vroeg alleen wie het leest. Ja, je mag het delen met de "
+             "consulent.", "nlu_fallback", confidence=0.3)
+    assert chat.slots.get("consent_given") is True, chat.last
+
+
+def test_a_name_given_beside_an_answered_question_is_not_asked_again():
+    # p93: "Goedemiddag. Mijn naam is Omar. ... Hoe kan ik weer in de apotheek werken?" got
+    # the answer, and later "Hoe mag de consulent je noemen?".
+    entry = entry_by_id("buitenlands_diploma")
+    chat = Chat()
+    chat.say("Goedemiddag. Mijn naam is Karim. Ik was apotheker in Irak. Hoe kan ik hier "
+             "weer in een apotheek werken?", "nlu_fallback", confidence=0.27,
+             knowledge=Match(entry, 0.6))
+    assert chat.slots.get("contact_name") == "Karim", chat.slots
+
+
+def test_a_place_can_be_taken_off_the_card():
+    # p93: "ik woon niet in Ede, de fabriek is bij Ede", "Kunt u de plaats weghalen
+    # alstublieft?" (with "Plaats: Ede" quoted) and "De plaats Ede moet weg." all kept it.
+    for text in ("klopt bijna, maar ik woon niet in Zwolle. mijn werk is daar",
+                 "Er staat Plaats: Zwolle. Wilt u de plaats weghalen? Ik geef liever geen "
+                 "woonplaats.",
+                 "Zwolle moet eruit."):
+        chat = Chat()
+        chat.walk_to_summary(answers=("Anna", "mail", "anna@example.nl", "Zwolle"))
+        assert chat.slots.get("region") == "Zwolle"
+        chat.say(text, "inform", confidence=0.5)
+        assert chat.slots.get("region") is None, (text, chat.slots.get("region"))
+        assert "Plaats:" not in _card(chat), _card(chat)
