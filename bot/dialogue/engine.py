@@ -957,6 +957,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             if SOFA.search(before + "bank" + after) and str(entity.get("value")).startswith(
                     "financ"):
                 continue  # "moe op de bank" is the sofa (round 16c, p68's card: a bank job)
+            if re.match(r"\W*(\w+\s+)?(worden|leren|te\s+worden)\b", after, re.I):
+                continue  # "backend developer worden" is where he wants to go (round 21, p90)
             if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before) and \
                     self.said_of_self(entity):
                 return str(entity["value"])

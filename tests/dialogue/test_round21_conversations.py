@@ -256,3 +256,17 @@ def test_a_place_can_be_taken_off_the_card():
         chat.say(text, "inform", confidence=0.5)
         assert chat.slots.get("region") is None, (text, chat.slots.get("region"))
         assert "Plaats:" not in _card(chat), _card(chat)
+
+
+def test_the_work_he_wants_to_become_is_not_the_sector_he_works_in():
+    # p90 (round 21): "Dat zei ik net, backend developer worden." made the card of a nurse
+    # say "Je werkt in de ICT."
+    chat = Chat()
+    chat.say("ik ben verpleegkundige", "career_change", confidence=0.9,
+             entities=[{"entity": "sector", "value": "zorg", "start": 7, "end": 21}])
+    text = "zei ik toch, software developer worden. is een bootcamp wat?"
+    start = text.index("software")
+    chat.say(text, "training", confidence=0.8,
+             entities=[{"entity": "sector", "value": "ict", "start": start,
+                        "end": start + len("software developer")}])
+    assert chat.slots.get("sector") == "zorg", chat.slots

@@ -71,3 +71,23 @@ def test_a_night_worker_who_only_says_her_job_gets_no_training_answer():
     # A guard: "ik ben 47 en werk als verpleegkundige" says what she does (questions.tsv,
     # "none"); the new entries' words pushed it onto the training answer at 0.46.
     assert shared_retriever().find("ik ben 47 en werk als verpleegkundige") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p92 (round 21): "kan ik nie gewoon een vast contract vragen aan de winkel zelf?" -> "Daar
+    # heb ik voor België geen goed antwoord op"
+    ("kan ik als interimmer aan de bakkerij zelf een vaste job vragen?",
+     "dagcontracten_interim_be"),
+    # p92: "ik ben wel nergens lid van een vakbond. helpen die mij dan ook?" -> James
+    # Loopbaan of the Dutch CNV, for a woman in Antwerp
+    ("ik ben bij geen enkele vakbond lid, helpen die mij ook?", "moet_ik_lid_zijn_be"),
+])
+def test_flemish_questions_get_the_belgian_answer(text, expected):
+    match = shared_retriever().find(text, True)
+    assert match is not None and match.entry.id == expected, match
+    assert "James" not in " ".join(match.entry.answer)
+
+
+def test_saying_you_are_a_member_is_no_question_about_membership():
+    # Guard for the Flemish twin: "ik ben lid van het ABVV" (questions.tsv, "none").
+    assert shared_retriever().find("ik ben lid van het ABVV", True) is None
