@@ -919,6 +919,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # A contract type only from a statement about the person, never from a question
             # ("Of via een uitzendbureau?"; round 10, p41).
             value = self.profile_entity(name)
+            if name == "age" and value and self._years_of_work():
+                continue  # "40 jaar metselaar" is his years of work (round 21, p97's age: 40)
             if value:
                 self.set(**{name: value})
                 if name == "deadline":
@@ -944,6 +946,22 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         elif not self.turn.entity("contract_type") and FIXED_TERM.search(self.turn.text):
             # "contract van 1 jaar", "6 maanden contract": the extractor misses numbers.
             self.set(contract_type="tijdelijk")
+
+    def _years_of_work(self) -> bool:
+        """The age entity is years of work: "40 jaar metselaar", "20 jaar beveiliging", "al
+        30 jaar in de bouw"; not "ik ben 60 jaar" or "60 jaar en op"."""
+        for entity in self.turn.entities:
+            if entity.get("entity") != "age":
+                continue
+            start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+            before = self.turn.text[max(0, start - 12):start].lower()
+            after = self.turn.text[end:end + 40].lower()
+            if re.search(r"\b(ben|word|was|werd|bijna|ik|nu)\s*$", before):
+                return False
+            return bool(re.match(r"\s*jaar\s+(?!oud\b|en\b|geleden\b|geworden\b|ben\b)[a-z]", after)
+                        or re.search(r"\b(al|sinds|ruim|bijna)\s*$", before)
+                        and re.match(r"\s*jaar\b", after))
+        return False
 
     def current_sector(self) -> str | None:
         """The sector the person works in, not the one they want to go to ("ik werk bij de

@@ -47,7 +47,10 @@ NOT_COVERED_MARGIN = 0.0
 # conversation scores lower than a question on its own; below this it is not linked back.
 CONTEXT_MIN_SCORE = 0.33
 KEYWORD_BONUS = 0.0
-KEYWORD_MIN_SCORE = 0.37
+# 0.37 until session 20: questions that name an entry's words sat at 0.3699 and flipped when
+# other entries' questions were added (IDF); at 0.36 both evaluation sets are unchanged
+# (0.807/0.023/0.025 and 0.686/0.036/0.039) and one known miss of round 14 is answered.
+KEYWORD_MIN_SCORE = 0.36
 
 
 @dataclass(frozen=True)

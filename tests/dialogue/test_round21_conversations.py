@@ -270,3 +270,16 @@ def test_the_work_he_wants_to_become_is_not_the_sector_he_works_in():
              entities=[{"entity": "sector", "value": "ict", "start": start,
                         "end": start + len("software developer")}])
     assert chat.slots.get("sector") == "zorg", chat.slots
+
+
+def test_years_in_a_trade_are_not_the_age():
+    # p97 (round 21): "40 jaar metselaar in friesland" made a man of 60 forty on the card.
+    chat = Chat()
+    text = "35 jaar stukadoor, mijn schouders zijn op"
+    chat.say(text, "workload_health", confidence=0.7,
+             entities=[{"entity": "age", "value": "35", "start": 0, "end": 2}])
+    assert chat.slots.get("age") is None, chat.slots
+    chat = Chat()  # guard: said as his age, it is his age
+    chat.say("ik ben 61 jaar en versleten", "workload_health", confidence=0.7,
+             entities=[{"entity": "age", "value": "61", "start": 7, "end": 9}])
+    assert chat.slots.get("age") == "61", chat.slots

@@ -56,6 +56,8 @@ MEMBERS = [
 ]
 # Written apart from the example questions.
 HELD_OUT = [
+    # A known miss until session 20 lowered the keyword threshold to 0.36 (round 21).
+    ("werkrooster steeds pas op het laatste moment, mag dat", "rooster_hoe_lang_vooraf"),
     ("mijn functie gaat verdwijnen, wat betekent boventallig precies", "boventallig_wat_betekent"),
     ("boventallig verklaard na 15 jaar, ben ik nu werkloos?", "boventallig_wat_betekent"),
     ("hoeveel maanden krijg je bij de gemeente om ander werk te zoeken",
@@ -73,7 +75,6 @@ HELD_OUT = [
 STILL_MISSING = [
     ("hoeveel tijd heeft mijn baas om het rooster te geven? ik werk in de winkel met een vast "
      "contract", "rooster_hoe_lang_vooraf"),
-    ("werkrooster steeds pas op het laatste moment, mag dat", "rooster_hoe_lang_vooraf"),
 ]
 # Near misses: other entries' questions (or none), never one of the new answers.
 NEAR = [

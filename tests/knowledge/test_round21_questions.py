@@ -91,3 +91,17 @@ def test_flemish_questions_get_the_belgian_answer(text, expected):
 def test_saying_you_are_a_member_is_no_question_about_membership():
     # Guard for the Flemish twin: "ik ben lid van het ABVV" (questions.tsv, "none").
     assert shared_retriever().find("ik ben lid van het ABVV", True) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p97 (round 21): "40 jaar metselaar in friesland. knieen en rug zijn op. wanneer kan ik
+    # stoppen" -> "Het klinkt alsof je op je reserves loopt"; the regeling came only when he
+    # named it.
+    ("al 38 jaar dakdekker en mijn rug is kapot. wanneer mag ik stoppen?",
+     "zwaarwerkregeling_bouw"),
+    # p97: "IK VROEG WANNEER IK KAN STOPPEN. ben 60" -> pension talk and a menu
+    ("ik wil weten wanneer ik mag stoppen. ben 61", "eerder_stoppen"),
+])
+def test_when_can_i_stop_gets_an_answer(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, match
