@@ -141,6 +141,7 @@ from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
+from bot.knowledge.tailor import AGENCY_VERSIONS
 from bot.nlu.crisis import rule_level
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
@@ -239,6 +240,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # zijn" (round 10, p39 got the transitievergoeding): the Belgian no-answer.
             turn.knowledge = None
             self.dutch_rule_dropped = True
+        agency_version = turn.knowledge and AGENCY_VERSIONS.get(turn.knowledge.entry.id)
+        if agency_version and self.get("contract_type") == "uitzend":
+            turn.knowledge = Match(entry_by_id(agency_version), turn.knowledge.score)
         if turn.knowledge and turn.knowledge.entry.topic in self.denied_topics():
             turn.knowledge = None  # "pensioen?? ik ben 26" gets no pension answer (p43)
         if turn.intent == "manage_request" and not re.search(

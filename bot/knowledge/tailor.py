@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import re
 
+# An answer that has a version for agency workers: "wie betaalt mij als ik ziek ben?" from a
+# man who works through an agency is about the agency's duty (round 21, p96 got the general
+# 70% rule, which his agency had just denied him).
+AGENCY_VERSIONS = {"loon_bij_ziekte": "uitzend_ziek"}
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _EMPLOYER = r"(je|jouw)\s+(werkgever|leidinggevende|baas|manager)|\bhr\b"
 # "Vraag je werkgever: die betaalt vaak mee", "Bespreek het met je leidinggevende".

@@ -283,3 +283,17 @@ def test_years_in_a_trade_are_not_the_age():
     chat.say("ik ben 61 jaar en versleten", "workload_health", confidence=0.7,
              entities=[{"entity": "age", "value": "61", "start": 7, "end": 9}])
     assert chat.slots.get("age") == "61", chat.slots
+
+
+def test_an_agency_worker_asking_who_pays_when_sick_gets_the_agency_answer():
+    # p96 (round 21): "wie betaal mij als ik ziek? hand kapot van werk" from a man who had said
+    # "i work bouw via uitzend" got the general 70% rule his agency had just denied him.
+    general = entry_by_id("loon_bij_ziekte")
+    chat = Chat()
+    chat.say("ik werk in de bouw via uitzendbureau", "flex_contract", confidence=0.9,
+             topics=["flex_contract"],
+             entities=[{"entity": "contract_type", "value": "uitzend", "start": 22,
+                        "end": 35}])
+    chat.say("wie betaalt mij nu ik ziek ben?", "workload_health", confidence=0.6,
+             knowledge=Match(general, 0.6))
+    assert chat.texts()[:1] == [entry_by_id("uitzend_ziek").answer[0]], chat.texts()

@@ -105,3 +105,29 @@ def test_saying_you_are_a_member_is_no_question_about_membership():
 def test_when_can_i_stop_gets_an_answer(text, expected):
     match = shared_retriever().find(text)
     assert match is not None and match.entry.id == expected, match
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p96 (round 21): "agency say contract stop when sick, no money. is true?" -> flex advice
+    ("my agency tell me no salary when i am sick, is that legal?", "uitzend_ziek"),
+    # p96: "and room? they can put me out?" -> "geen goed antwoord"
+    ("my work stop, agency say i lose my room. can they put me out?",
+     "huisvesting_uitzendbureau"),
+    # p93: "Moet een assistent ook in het BIG-register staan?" -> "geen beter antwoord"
+    ("heeft een assistent in de apotheek ook een big registratie nodig?",
+     "apothekersassistent_zonder_big"),
+    # p90: "Is een bootcamp wat of is dat geldklopperij?" -> a coffee tip
+    ("is zo'n programmeer bootcamp een erkende opleiding of niet?", "bootcamp_of_hbo_deeltijd"),
+])
+def test_round21_questions_get_an_answer(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, match
+
+
+def test_the_agency_sick_answer_states_the_rule_since_2023_not_the_old_one():
+    # The old rule (a phase-A contract ended at sickness) still stands on stored pages; it
+    # ended on 1 July 2023 (docs/facts.md, uitzend_ziek_fase_a_zw: NV).
+    entry = entry_by_id("uitzend_ziek")
+    answer = " ".join(entry.answer)
+    assert "uitzend_ziek_fase_a_zw" not in entry.facts
+    assert "stopt je contract sinds juli 2023 niet" in answer and "voor 10 uur" in answer
