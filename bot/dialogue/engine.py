@@ -67,6 +67,7 @@ from bot.dialogue.patterns import (
     GOODBYE_ANY,
     GOODBYE_END,
     GOODBYE_WORDS,
+    GROWTH_WORDS,
     HAS_WORK,
     HEALTH_OUT,
     HEALTH_WORDS,
@@ -271,6 +272,14 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # with legal advice (round 18b, p68's card said "een conflict op het werk").
             turn.intent = "workload_health"
             turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
+        if turn.intent == "career_growth" and turn.confidence < 0.8 and \
+                not GROWTH_WORDS.search(turn.text) and \
+                {"job_insecurity", "unemployed"} & set(self.topics()):
+            # A job title beside a job at risk is no wish to grow: the story of the job at
+            # risk goes on (round 21, p94).
+            at_risk = "job_insecurity" if "job_insecurity" in self.topics() else "unemployed"
+            turn.topics = [at_risk if t == "career_growth" else t for t in turn.topics]
+            turn.intent = at_risk
         if BOSS_IS_KIND.search(turn.text) and not re.search(
                 rf"\b({TOPIC_WORDS['conflict_at_work']})\b", turn.text.lower()):
             # "Mijn leidinggevende is wel aardig hoor" names no conflict (round 21, p95).

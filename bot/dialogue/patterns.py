@@ -451,6 +451,13 @@ WORKLOAD_WORDS = re.compile(
     r"\b(werk\s*druk|werkstress|stress\w*|druk|drukte|te\s+veel\s+(werk|uren|diensten)|"
     r"overuren|overwerk\w*|burn-?out|overspannen|hollen|onderbezet\w*|personeelstekort|"
     r"tempo|deadlines?|werkdag\w*\s+te\s+lang)\b", re.I)
+# Wanting to grow in the words of the person: without them, "14 jaar teamleider daar en nu dit"
+# from a man whose function may go is no wish to grow (round 21, p94 heard "Mooi dat je verder
+# wilt groeien").
+GROWTH_WORDS = re.compile(
+    r"\b(groei\w*|doorgroei\w*|promotie|hogerop|carri[eè]re|verder\s+komen|volgende\s+stap|"
+    r"leiding\s+geven|leidinggeven|ambitie\w*|meer\s+verantwoordelijkheid|hogere?\s+functie|"
+    r"uitdaging|doorstromen|opklimmen)\b", re.I)
 # Caring for someone at home: "mijn moeder heeft dementie en ik zorg elke avond voor haar"
 # (round 21, p95's tears were read as the load of her work, which she likes).
 CARES_FOR_FAMILY = re.compile(

@@ -297,3 +297,18 @@ def test_an_agency_worker_asking_who_pays_when_sick_gets_the_agency_answer():
     chat.say("wie betaalt mij nu ik ziek ben?", "workload_health", confidence=0.6,
              knowledge=Match(general, 0.6))
     assert chat.texts()[:1] == [entry_by_id("uitzend_ziek").answer[0]], chat.texts()
+
+
+def test_a_job_title_beside_a_job_at_risk_is_no_wish_to_grow():
+    # p94 (round 21): "weet ik niet. gister gezegd door de directie, HR had het over een
+    # regeling. 14 jaar teamleider daar en nu dit" -> "Mooi dat je verder wilt groeien".
+    from bot.dialogue.turn import looks_like_question
+    assert not looks_like_question("weet ik niet. de directie zei het vanmorgen")
+    assert looks_like_question("weet jij wat een sociaal plan is")  # guard
+    chat = Chat()
+    chat.say("mijn afdeling gaat dicht bij de reorganisatie", "job_insecurity",
+             confidence=0.95, topics=["job_insecurity"])
+    names = chat.say("weet ik niet. 12 jaar ploegleider en nu dit", "career_growth",
+                     confidence=0.6, topics=["career_growth"])
+    assert not any("career_growth" in n for n in names), names
+    assert "career_growth" not in chat.slots.get("topics"), chat.slots

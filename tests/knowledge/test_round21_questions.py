@@ -131,3 +131,10 @@ def test_the_agency_sick_answer_states_the_rule_since_2023_not_the_old_one():
     answer = " ".join(entry.answer)
     assert "uitzend_ziek_fase_a_zw" not in entry.facts
     assert "stopt je contract sinds juli 2023 niet" in answer and "voor 10 uur" in answer
+
+
+def test_the_works_council_by_its_short_name_is_answered():
+    # p94 (round 21): "en heeft de OR hier iets over te zeggen" was dropped beside the social
+    # plan, and "ja de OR. mag die daar iets van vinden of niet" got a tip on roles.
+    match = shared_retriever().find("en mag de OR er dan iets van vinden?")
+    assert match is not None and match.entry.id == "or_bij_reorganisatie", match
