@@ -312,3 +312,16 @@ def test_a_job_title_beside_a_job_at_risk_is_no_wish_to_grow():
                      confidence=0.6, topics=["career_growth"])
     assert not any("career_growth" in n for n in names), names
     assert "career_growth" not in chat.slots.get("topics"), chat.slots
+
+
+def test_taking_werkdruk_off_the_card_keeps_the_health_note():
+    # p97 (round 21): "werkdruk heb ik niet gezegd" took "Gezondheid speelt mee" off too,
+    # although his worn-out knees were why he wanted to stop.
+    chat = Chat()
+    chat.say("de werkdruk en mijn knieen, ik kan niet meer", "workload_health", confidence=0.8,
+             topics=["workload_health"])
+    chat.walk_to_summary(topics=["retirement", "workload_health"])
+    assert "werkdruk" in _card(chat)
+    chat.say("werkdruk heb ik niet gezegd", "inform", confidence=0.5)
+    card = _card(chat)
+    assert "werkdruk" not in card and "Gezondheid speelt mee." in card, card
