@@ -72,12 +72,9 @@ from bot.dialogue.turn import sentence_span
 from bot.handover import contact
 from bot.handover.topics import CAREER_TOPICS, CONTRACT_LABELS, HEALTH_TOPICS, LABELS
 from bot.handover.working_time import default_service_levels
+from bot.tickets.routing import default_routing
 
 # "zet maar niet in dat ik zwanger ben", "dat hoeft er niet in", "niet vermelden dat ...".
-CITY_SHORTHAND = {"rdam": "Rotterdam", "adam": "Amsterdam", "dh": "Den Haag",
-                  "denhaag": "Den Haag", "eindje": "Eindhoven", "ehv": "Eindhoven",
-                  "utr": "Utrecht", "gron": "Groningen", "nijm": "Nijmegen", "antw": "Antwerpen",
-                  "a-dam": "Amsterdam", "r-dam": "Rotterdam"}
 LEAVE_OUT = re.compile(
     r"\b(zet|schrijf)\s+(\w+\s+){0,2}(niet|nie|ni)\s+(\w+\s+)?(in|bij|erin|erbij|op)\b(\s+dat)?|"
     r"\b(niet|nie)\s+(vermelden|noemen|opschrijven|erin\s+zetten|erbij\s+zetten)\b(\s+dat)?|"
@@ -565,8 +562,8 @@ class HandoverForm(ConversationState):
             if short and len(short.split()) <= 4 and not self.turn.is_question:
                 place = short.strip(" .!")
                 # "rdam", "adam", "dh": the city the team routes on (round 20b, p86's ticket
-                # said "rdam").
-                self.set(region=CITY_SHORTHAND.get(place.lower().replace("'", ""), place))
+                # said "rdam"); the short forms live in bot/tickets/routing.yml.
+                self.set(region=default_routing().full_name(place))
                 return True
         elif step == "choices" and (not answered or "?" in text):
             # "moet mijn rugpijn daar dan ook bij? ja mag allebei": the question answered, and

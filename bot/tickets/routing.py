@@ -94,6 +94,7 @@ class Routing:
     by_name: dict[str, str]  # normalised province or place -> team id
     notify: dict[str, Destination] = field(default_factory=dict)  # team -> its own
     coordinator: Destination = field(default_factory=Destination)
+    aliases: dict[str, str] = field(default_factory=dict)  # normalised short form -> name
 
     def route(self, region: str | None) -> str:
         if not region:
@@ -105,6 +106,10 @@ class Routing:
                 if candidate in self.by_name:
                     return self.by_name[candidate]
         return self.default
+
+    def full_name(self, place: str) -> str:
+        """The place a short form stands for ("rdam" -> "Rotterdam"), else ``place``."""
+        return self.aliases.get(normalise(place), place)
 
     def label(self, team: str) -> str:
         return self.labels.get(team, team)
@@ -138,8 +143,13 @@ def load_routing(path: Path = ROUTING_FILE) -> Routing:
     notify = {team: _destination(spec["notify"], f"teams.{team}.notify")
               for team, spec in teams.items() if spec.get("notify")}
     coordinator = _destination(data.get("coordinator") or {}, "coordinator")
+    aliases: dict[str, str] = {}
+    for short, name in (data.get("aliases") or {}).items():
+        if normalise(str(name)) not in by_name:
+            raise ValueError(f"alias {short!r} names {name!r}, which no team lists")
+        aliases[normalise(str(short))] = str(name)
     return Routing(default=default, labels=labels, by_name=by_name, notify=notify,
-                   coordinator=coordinator)
+                   coordinator=coordinator, aliases=aliases)
 
 
 @lru_cache(maxsize=1)

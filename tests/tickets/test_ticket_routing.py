@@ -70,3 +70,23 @@ def test_default_must_be_a_team(tmp_path):
     path.write_text("default: nobody\nteams:\n  a:\n    places: [Ede]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="default"):
         load_routing(path)
+
+
+@pytest.mark.parametrize(("short", "name"), [("rdam", "Rotterdam"), ("R-dam", "Rotterdam"),
+                                             ("ehv", "Eindhoven"), ("antw", "Antwerpen")])
+def test_short_forms_stand_for_a_listed_place(short, name):
+    # Round 20b, p86's ticket said "rdam"; the short forms moved here from the dialogue.
+    assert default_routing().full_name(short) == name
+    assert route(default_routing().full_name(short)) == route(name) != default_routing().default
+
+
+def test_a_place_without_a_short_form_stays_as_typed():
+    assert default_routing().full_name("Ede") == "Ede"
+
+
+def test_an_alias_for_a_place_no_team_lists_is_refused(tmp_path):
+    path = tmp_path / "routing.yml"
+    path.write_text("default: a\naliases:\n  xx: Nergenshuizen\nteams:\n  a:\n"
+                    "    places: [Ede]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="alias"):
+        load_routing(path)
