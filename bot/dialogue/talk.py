@@ -194,6 +194,12 @@ class FreeTalk(ConversationState):
             return True
         said_yes = OFFER_YES.match(text) or OFFER_YES_PHRASE.search(text) or \
             (YES.match(text) and len(text.split()) <= 3)
+        # "haha ok" to "Wil je nog iets anders weten?" is no yes to an offer made two turns
+        # before (round 21, p91 got the consent text).
+        ack_only = "utter_more_questions" in self.recent and not (
+            {"utter_offer_consultant", "utter_offer_still_open"} & self.recent) and \
+            bool(re.fullmatch(r"\W*((haha|hah|hihi|lol|nou)\W+)?(ok|oke|oké|okay|prima|goed|top|"
+                              r"helder|duidelijk)\W*", text, re.I))
         # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
         sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
         ack = ACK_THEN_MORE.match(text)
@@ -201,8 +207,8 @@ class FreeTalk(ConversationState):
                 not YES_WORDS.search(ack["rest"]) and not CALL_ME.search(ack["rest"]) and \
                 self.intent != "request_human":
             sneer = True  # not a yes to the offer: the new subject is handled as it is
-        if not sneer and (self.intent in ("affirm", "request_human") or said_yes
-                          or CALL_ME.search(text)):
+        if not sneer and not ack_only and (self.intent in ("affirm", "request_human") or said_yes
+                                           or CALL_ME.search(text)):
             self.start_handover(picked)
             return True
         # Talked past the offer: counted, so that it is not made again and again; it stays

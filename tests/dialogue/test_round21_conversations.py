@@ -325,3 +325,20 @@ def test_taking_werkdruk_off_the_card_keeps_the_health_note():
     chat.say("werkdruk heb ik niet gezegd", "inform", confidence=0.5)
     card = _card(chat)
     assert "werkdruk" not in card and "Gezondheid speelt mee." in card, card
+
+
+def test_ok_to_anything_else_is_no_yes_to_an_older_offer():
+    # p91 (round 21): "haha ok" after "Wil je nog iets anders weten?", two turns after the
+    # offer, started the consent text.
+    chat = Chat()
+    chat.say("mijn contract stopt", "flex_contract", confidence=0.9, topics=["flex_contract"])
+    chat.slots.update(pending="offer", offers_made=1, recent=["utter_more_questions"])
+    names = chat.say("haha ok", "affirm", confidence=0.77)
+    assert chat.slots.get("pending") != "consent", names
+    assert "utter_explain_consent" not in names, names
+    # guard: right after the offer, "ok" is a yes
+    chat = Chat()
+    chat.say("mijn contract stopt", "flex_contract", confidence=0.9, topics=["flex_contract"])
+    chat.slots.update(pending="offer", offers_made=1, recent=["utter_offer_consultant"])
+    chat.say("ok", "affirm", confidence=0.77)
+    assert chat.slots.get("pending") == "consent", chat.last
