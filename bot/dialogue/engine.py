@@ -90,6 +90,7 @@ from bot.dialogue.patterns import (
     NOT_UNTIL_RETIREMENT,
     OFFER_NO,
     OTHERS_OPINION,
+    OTHERS_PLACE,
     OTHERS_SAY_NO,
     PASS_ON,
     PAUSE,
@@ -272,6 +273,15 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # with legal advice (round 18b, p68's card said "een conflict op het werk").
             turn.intent = "workload_health"
             turn.topics = [t for t in turn.topics if t != "conflict_at_work"]
+        if (turn.intent == "unemployed" or "unemployed" in turn.topics) and \
+                "job_insecurity" in self.topics() and not JOB_GONE.search(turn.text) and \
+                not says_out_of_work(turn.text) and not self.get("out_of_work"):
+            # "ik ben er gewoon KLAAR mee. 14 jaar alles gegeven en nu dit" from a man whose job
+            # is at risk is no job lost (round 21b, p94 was asked since when he had no work).
+            turn.topics = list(dict.fromkeys(
+                "job_insecurity" if t == "unemployed" else t for t in turn.topics))
+            if turn.intent == "unemployed":
+                turn.intent = "job_insecurity"
         if turn.intent == "career_growth" and turn.confidence < 0.8 and \
                 not GROWTH_WORDS.search(turn.text) and \
                 {"job_insecurity", "unemployed"} & set(self.topics()):
@@ -934,6 +944,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             value = self.profile_entity(name)
             if name == "age" and value and self._years_of_work():
                 continue  # "40 jaar metselaar" is his years of work (round 21, p97's age: 40)
+            if name == "region" and value and OTHERS_PLACE.search(self.turn.text):
+                continue  # "Mijn broer woont in Groningen" (round 21b, p95)
             if value:
                 self.set(**{name: value})
                 if name == "deadline":

@@ -115,7 +115,9 @@ TOPIC_WORDS = {
     "flex_contract": r"flex\w*|tijdelijk\w*|uitzend\w*|nulur\w*|nul\s*uren\w*|oproep\w*|"
                      r"min[\s-]*max\w*",
     "unemployed": r"werkloos|ontslagen|ww|uitkering",
-    "work_life_balance": r"gezin|kinderen|mantelzorg|minder uren|parttime",
+    # "ik bedoelde niet minder uren, ik bedoelde het zorgverlof" is still this topic (round
+    # 21b, p95's main topic was taken off her card).
+    "work_life_balance": r"gezin|kinderen|mantelzorg\w*|zorgverlof|minder uren|parttime",
     "hr_conversation": r"gesprek\w*(\s+met\s+\w+\s+\w+)?|leidinggevende",
     # "ik ben niet ziek gemeld" says where she stands, not that health is not the topic
     # (round 12, p47); "mijn rug doet pijn" names it again after a denial.
@@ -178,10 +180,18 @@ PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(h
 # A plain yes as its own first sentence, and more after it: "Ja, dat is goed. Maar ...?"
 YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
                            r"[.!]\s+\S", re.I)
+# Where someone else lives or works: "Mijn broer woont in Groningen" is no place of hers
+# (round 21b, p95's card said "Plaats: Groningen").
+OTHERS_PLACE = re.compile(
+    r"\b(mijn|m'?n|mn|ons|onze)\s+(broer|zus|moeder|vader|ouders|zoon|dochter|man|vrouw|partner|"
+    r"vriend\w*|familie|oom|tante|opa|oma|collega\w*|kinderen|kind)\s+(woont|wonen|werkt|werken|"
+    r"zit|zitten)\b", re.I)
 # A place taken off the card: "ik woon niet in Ede", "kunt u de plaats weghalen?", "ik wil geen
 # woonplaats geven" (round 21, p93).
 REGION_OUT = re.compile(
     r"\b(woon|wonen|woont)\s+((helemaal|ook|eigenlijk)\s+)?(niet|nie|ni)\s+in\b|"
+    # "Alleen de fabriek is bij Ede, ik woon daar niet" (round 21b, p93)
+    r"\b(woon|wonen|woont)\s+(daar|er|hier)\s+((helemaal|ook|eigenlijk)\s+)?(niet|nie|ni)\b|"
     r"\b(woon)?plaats\b[^.?!]{0,40}\b(weg|eruit|weghalen|verwijderen|schrappen|"
     r"(niet|liever\s+niet)\s+(geven|delen|noemen|erop|erin))\b|"
     r"\b(haal|zet|doe)\s+(de\s+|die\s+|mijn\s+)?(woon)?plaats\s+(weg|eruit)\b|"

@@ -342,3 +342,58 @@ def test_ok_to_anything_else_is_no_yes_to_an_older_offer():
     chat.slots.update(pending="offer", offers_made=1, recent=["utter_offer_consultant"])
     chat.say("ok", "affirm", confidence=0.77)
     assert chat.slots.get("pending") == "consent", chat.last
+
+
+# Round 21b (docs/reviews/round21b/): the same personas again, on the fixes above.
+
+def test_venting_about_a_job_at_risk_is_no_job_lost():
+    # p94 (round 21b): "ik ben er gewoon KLAAR mee. 14 jaar alles gegeven en nu dit" got "Je
+    # baan verliezen is een flinke klap" and "Sinds wanneer zit je zonder werk?".
+    chat = Chat()
+    chat.say("bij ons komt een reorganisatie en mijn functie vervalt misschien",
+             "job_insecurity", confidence=0.95, topics=["job_insecurity"])
+    names = chat.say("ik ben het zo zat. 11 jaar hard gewerkt en dan dit", "unemployed",
+                     confidence=0.6, topics=["unemployed"])
+    assert not any("unemployed" in n for n in names), names
+    assert "unemployed" not in chat.slots.get("topics"), chat.slots
+
+
+def test_where_her_brother_lives_is_not_her_place():
+    # p95 (round 21b): "Mijn broer woont in Groningen" put "Plaats: Groningen" on the card.
+    chat = Chat()
+    text = "mijn broer woont in Groningen en helpt bijna nooit"
+    start = text.index("Groningen")
+    chat.say(text, "work_life_balance", confidence=0.7,
+             entities=[{"entity": "region", "value": "Groningen", "start": start,
+                        "end": start + 9}])
+    assert chat.slots.get("region") is None, chat.slots
+
+
+def test_care_leave_meant_instead_of_fewer_hours_keeps_the_topic():
+    # p95 (round 21b): "Nee, ik bedoelde niet minder uren, ik bedoelde het zorgverlof." took
+    # "werk en privé combineren", her whole reason for coming, off the request.
+    chat = Chat()
+    chat.say("ik zorg voor mijn moeder en wil minder uren", "work_life_balance",
+             confidence=0.9, topics=["work_life_balance"])
+    chat.say("nee, ik bedoelde niet minder uren, ik bedoelde het zorgverlof",
+             "not_what_i_meant", confidence=0.6)
+    assert "work_life_balance" in (chat.slots.get("topics") or []), chat.slots
+
+
+def test_i_do_not_live_there_takes_the_place_off_the_card():
+    # p93 (round 21b): "Alleen de fabriek is bij Ede, ik woon daar niet" kept "Plaats: Ede".
+    chat = Chat()
+    chat.walk_to_summary(answers=("Sam", "mail", "sam@example.nl", "Zwolle"))
+    chat.say("mijn werk is in Zwolle, maar ik woon daar niet", "inform", confidence=0.5)
+    assert chat.slots.get("region") is None, chat.slots
+
+
+def test_may_he_refuse_after_the_day_shift_answer_gets_the_refusal_line():
+    # p91 (round 21b): "mag die mij gewoon weigeren voor dagdienst? daar zitten al genoeg
+    # mensen" got the age line again, then a tip for a talk with HR.
+    from bot.knowledge.retriever import closest_line, follows_up
+    entry = entry_by_id("dagdiensten_op_leeftijd")
+    text = "mag mijn chef nee zeggen omdat de dagploeg al vol zit?"
+    assert follows_up(entry, text)
+    assert "weigeren met een zwaarwegende reden" in closest_line(entry, text, follow_up=True)
+    assert entry.topic != "workload_health"  # no "Gezondheid speelt mee" for working times

@@ -130,7 +130,8 @@ def test_the_agency_sick_answer_states_the_rule_since_2023_not_the_old_one():
     entry = entry_by_id("uitzend_ziek")
     answer = " ".join(entry.answer)
     assert "uitzend_ziek_fase_a_zw" not in entry.facts
-    assert "stopt je contract sinds juli 2023 niet" in answer and "voor 10 uur" in answer
+    assert "stopt je contract sinds juli 2023 niet" in answer
+    assert "ziek bij het uitzendbureau" in answer
 
 
 def test_the_works_council_by_its_short_name_is_answered():
@@ -138,3 +139,11 @@ def test_the_works_council_by_its_short_name_is_answered():
     # plan, and "ja de OR. mag die daar iets van vinden of niet" got a tip on roles.
     match = shared_retriever().find("en mag de OR er dan iets van vinden?")
     assert match is not None and match.entry.id == "or_bij_reorganisatie", match
+
+
+def test_not_joined_a_union_in_flanders_gets_the_non_member_answer():
+    # p92 (round 21b): "ok maar ik ben nie aangesloten bij een vakbond, kunnen die da dan wel
+    # nakijken voor mij?" got the notice-period and C4 answer.
+    match = shared_retriever().find("ik ben bij geen vakbond aangesloten, kunnen die mij dan "
+                                    "toch helpen?", True)
+    assert match is not None and match.entry.id == "moet_ik_lid_zijn_be", match
