@@ -24,6 +24,7 @@ from bot.knowledge.retriever import (
     find_named_in_topic,
     follows_up,
     follows_up_any,
+    lacks_aspect,
     mentioned,
     prefer_given,
     shared_retriever,
@@ -62,6 +63,11 @@ def turn_from(tracker: Tracker) -> Turn:
                 knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
             elif knowledge is not None and given and looks_like_question(text):
                 knowledge = prefer_given(shared_retriever(), text, knowledge, given)
+            if knowledge is not None and knowledge.entry.id in given and \
+                    lacks_aspect(knowledge.entry, text):
+                # Asked about its cost after the answer: no cost in it, so no repeat of it
+                # (round 21b, p93 read the language line for his cost question).
+                knowledge = None
             if knowledge is not None and knowledge.entry.id in given and \
                     knowledge.line is None:
                 # Asked again in other words: the line that fits, not the whole answer.

@@ -314,6 +314,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "oeps verkeerd, is samira.b@example.nl" at the next step corrects the address;
             # it is no protest that we misread (round 20, p86's card kept the typo).
             turn.intent = "inform"
+        if turn.intent == "not_what_i_meant" and turn.is_question and PAYS.search(turn.text):
+            # "dat vroeg ik niet. KOST HET GELD JA OF NEE" asks again; the question wins over
+            # the protest (round 21b, p97 was told "Sorry, dan begreep ik je verkeerd").
+            turn.intent = "ask_cost"
         if turn.intent == "not_what_i_meant" and (APOLOGY.search(turn.text)
                                                   or UNDERSTOOD.match(turn.text)):
             # "sorry dat ik zo zeur", "Dat begrijp ik.": no protest that we misread (p54, p50).

@@ -294,6 +294,27 @@ def _question_part(text: str) -> str:
     return asked[0].strip() if asked else text
 
 
+# What a question asks about, and the words an answer needs to say anything about it: "Hoeveel
+# kost dat allemaal, de aanvraag bij het CIBG ...?" after the language answer got "Dit zei ik
+# eerder al" and the B1 line (round 21b, p93); an answer without a word of cost is no answer
+# to a cost question, and "weet ik niet zeker" is honest.
+ASPECTS = (
+    (re.compile(r"\b(hoeveel\s+kost|wat\s+kost|kost\s+(dat|het|dit|dat\s+allemaal)|kosten|"
+                r"prijs|betalen|betaal|wie\s+betaalt)\b", re.I),
+     re.compile(r"\b(kost\w*|betaal\w*|gratis|geld|prijs|vergoed\w*|lening|lenen|euro|"
+                r"cursusgeld|loon|salaris|uitkering|krediet)\b", re.I)),
+    (re.compile(r"\b(hoe\s+lang\s+(duurt|kost|ben)|duurt\s+(dat|het)|hoeveel\s+tijd)\b", re.I),
+     re.compile(r"\b(\d+\s+(jaar|maanden|weken|dagen)|jaar|maanden|weken|duurt|lang)\b", re.I)),
+)
+
+
+def lacks_aspect(entry: Entry, question: str) -> bool:
+    """Whether ``question`` asks something (cost, duration) that ``entry``'s answer says
+    nothing about."""
+    answer = " ".join(entry.answer)
+    return any(asks.search(question) and not says.search(answer) for asks, says in ASPECTS)
+
+
 def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match | None:
     """A question the knowledge base cannot answer on its own, read as a follow-up on one of
     the answers given in this conversation (round 7b: "moet ik opnieuw solliciteren bij die
@@ -321,6 +342,8 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
     if score < CONTEXT_MIN_SCORE:
         return None
     entry = retriever.entries[position[entry_id]]
+    if lacks_aspect(entry, question):
+        return None
     return Match(entry, score, line=closest_line(entry, question, follow_up=bool(linked)),
                  linked=bool(linked))
 

@@ -397,3 +397,27 @@ def test_may_he_refuse_after_the_day_shift_answer_gets_the_refusal_line():
     assert follows_up(entry, text)
     assert "weigeren met een zwaarwegende reden" in closest_line(entry, text, follow_up=True)
     assert entry.topic != "workload_health"  # no "Gezondheid speelt mee" for working times
+
+
+def test_a_cost_question_after_a_protest_is_answered():
+    # p97 (round 21b): "dat vroeg ik niet. KOST HET GELD JA OF NEE" got "Sorry, dan begreep ik
+    # je verkeerd ... Vertel gerust wat er speelt in je werk."
+    chat = Chat()
+    chat.say("ben jij een computer", "bot_challenge", confidence=0.9)
+    names = chat.say("dat vroeg ik niet. KOST DIT GELD JA OF NEE", "not_what_i_meant",
+                     confidence=0.6)
+    assert any(n.startswith("utter_ask_cost") for n in names), names
+    assert "utter_sorry_misread" not in names, names
+
+
+def test_no_cost_in_an_answer_makes_it_no_answer_to_a_cost_question():
+    # p93 (round 21b): "Hoeveel kost dat allemaal, de aanvraag bij het CIBG, de
+    # taalcertificaten en misschien de master?" after the language answer got "Dit zei ik
+    # eerder al" and the B1 line; "weet ik niet zeker" is the honest answer.
+    from bot.knowledge.retriever import find_in_context, lacks_aspect, shared_retriever
+    big = entry_by_id("big_taal_en_beoordeling")
+    text = "en wat kost die aanvraag bij het CIBG en de taalexamens allemaal?"
+    assert lacks_aspect(big, text)
+    assert not lacks_aspect(entry_by_id("leren_en_werken_bbl"), "wat kost de school?")  # guard
+    match = find_in_context(shared_retriever(), text, ["big_taal_en_beoordeling"])
+    assert match is None or match.entry.id != "big_taal_en_beoordeling", match
