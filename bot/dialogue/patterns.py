@@ -394,7 +394,8 @@ ASKS_EASIER = re.compile(r"\b(simpel\w*|simple|easy|easier|makkelijk\w*|eenvoudi
                          r"baan|job))|te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|te\s+veel\s+"
                          r"(tekst|woorden)|\bveel\s+(tekst|woorden)|moeilijke?\s+(tekst|woorden)|"
                          rf"{ASKS_SHORTER.pattern}", re.I)
-ADVICE_QUESTION = re.compile(r"\b(wat kan ik( zelf)? doen|tips?|hoe pak ik|hoe kan ik|"
+ADVICE_QUESTION = re.compile(r"\b(wat\s+kan\s+ik\s+((nu|zelf|al|dan|alvast)\s+){0,3}doen|tips?|"
+                              r"hoe pak ik|hoe kan ik|"
                               # "maar wat moet ik nou doen" (round 16, p68)
                               r"wat\s+moet\s+ik\s+(nou\s+|nu\s+|dan\s+)?doen|wat raad je|"
                               # "wat moet ik dan" (round 19, p68)
@@ -887,7 +888,11 @@ OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}
                               r"\b(dan|dat)\s+wil\s+ik\s+(het\s+|dat\s+)?(wel|graag)"
                               r"(\s+(proberen|doen))?(\s+(hoor|ja|eigenlijk|denk\s+ik))*"
                               r"\s*([.,!…]|$)|"
-                              r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b", re.I)
+                              r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b|"
+                              # "doe dan maar die consulent" (round 21b, p91 got a tip and
+                              # the offer again)
+                              r"\bdoe\s+(dan\s+)?(toch\s+)?maar\s+(die|een|de|zo'?n)\s+"
+                              r"(consulent|mens|gesprek)\b", re.I)
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
 # follows is one too ("ok. doe maar").

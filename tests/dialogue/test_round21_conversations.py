@@ -421,3 +421,12 @@ def test_no_cost_in_an_answer_makes_it_no_answer_to_a_cost_question():
     assert not lacks_aspect(entry_by_id("leren_en_werken_bbl"), "wat kost de school?")  # guard
     match = find_in_context(shared_retriever(), text, ["big_taal_en_beoordeling"])
     assert match is None or match.entry.id != "big_taal_en_beoordeling", match
+
+
+def test_do_that_consultant_then_is_a_yes():
+    # p91 (round 21b): "doe dan maar die consulent" got a tip and the offer again.
+    chat = Chat()
+    chat.say("mijn contract stopt", "flex_contract", confidence=0.9, topics=["flex_contract"])
+    chat.slots.update(pending="offer", offers_made=1, recent=["utter_offer_consultant"])
+    chat.say("ok fa waka, doe dan maar die consulent", "nlu_fallback", confidence=0.4)
+    assert chat.slots.get("pending") == "consent", chat.last
