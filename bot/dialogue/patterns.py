@@ -589,6 +589,8 @@ SHOULD_I_GET_HELP = re.compile(
     r"\bheb\s+(ik|je)\s+(\w+\s+){0,2}(loopbaan)?(coach|consulent)\w*\s+nodig\b", re.I)
 # "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
 CONSULTANT_WISH = re.compile(
+    # "doe dan maar die consulent, die weet het vast beter" (round 21b, p91)
+    r"\bdoe\s+(dan\s+)?(toch\s+)?maar\s+(die|een|de|zo'?n)\s+(consulent|mens|gesprek)\b|"
     r"\b(wil|zou)\s+(\w+\s+){0,2}graag\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     # "Ik zou eigenlijk ook graag eens met zo'n loopbaanconsulent praten", "ik zou dat graag
     # eerst met een consulent van jullie voorbereiden" (round 16c, p71)
@@ -888,11 +890,7 @@ OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}
                               r"\b(dan|dat)\s+wil\s+ik\s+(het\s+|dat\s+)?(wel|graag)"
                               r"(\s+(proberen|doen))?(\s+(hoor|ja|eigenlijk|denk\s+ik))*"
                               r"\s*([.,!…]|$)|"
-                              r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b|"
-                              # "doe dan maar die consulent" (round 21b, p91 got a tip and
-                              # the offer again)
-                              r"\bdoe\s+(dan\s+)?(toch\s+)?maar\s+(die|een|de|zo'?n)\s+"
-                              r"(consulent|mens|gesprek)\b", re.I)
+                              r"\bwil\s+(het|dat)\s+wel\s+(proberen|doen)\b", re.I)
 # "ok. ik slaap ook slecht. ze bellen steeds over de rekeningen" (round 13b, p54): an "ok"
 # that closes the last answer, then something new; a yes to an open offer only when what
 # follows is one too ("ok. doe maar").

@@ -423,10 +423,12 @@ def test_no_cost_in_an_answer_makes_it_no_answer_to_a_cost_question():
     assert match is None or match.entry.id != "big_taal_en_beoordeling", match
 
 
-def test_do_that_consultant_then_is_a_yes():
-    # p91 (round 21b): "doe dan maar die consulent" got a tip and the offer again.
+def test_do_that_consultant_then_is_a_request():
+    # p91 (round 21b): "hmm ok, snap het half. doe dan maar die consulent, die weet het vast
+    # beter" (no offer open) got a tip for a talk and the offer.
     chat = Chat()
-    chat.say("mijn contract stopt", "flex_contract", confidence=0.9, topics=["flex_contract"])
-    chat.slots.update(pending="offer", offers_made=1, recent=["utter_offer_consultant"])
-    chat.say("ok fa waka, doe dan maar die consulent", "nlu_fallback", confidence=0.4)
+    chat.say("ik wil overdag werken", "hr_conversation", confidence=0.6,
+             topics=["hr_conversation"])
+    chat.say("snap het maar half. doe dan maar zo'n consulent, die weet het beter",
+             "hr_conversation", confidence=0.5, topics=["hr_conversation"])
     assert chat.slots.get("pending") == "consent", chat.last
