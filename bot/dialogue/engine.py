@@ -143,7 +143,7 @@ from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
-from bot.knowledge.tailor import AGENCY_VERSIONS
+from bot.knowledge.tailor import AGENCY_VERSIONS, NOT_SICK_VERSIONS, SICK_WORDS
 from bot.nlu.crisis import rule_level
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
@@ -242,6 +242,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # zijn" (round 10, p39 got the transitievergoeding): the Belgian no-answer.
             turn.knowledge = None
             self.dutch_rule_dropped = True
+        not_sick_version = turn.knowledge and NOT_SICK_VERSIONS.get(turn.knowledge.entry.id)
+        if not_sick_version and not self.get("sick_leave") and not SICK_WORDS.search(turn.text):
+            turn.knowledge = Match(entry_by_id(not_sick_version), turn.knowledge.score)
         agency_version = turn.knowledge and AGENCY_VERSIONS.get(turn.knowledge.entry.id)
         if agency_version and self.get("contract_type") == "uitzend":
             turn.knowledge = Match(entry_by_id(agency_version), turn.knowledge.score)

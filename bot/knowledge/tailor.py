@@ -15,6 +15,12 @@ import re
 # man who works through an agency is about the agency's duty (round 21, p96 got the general
 # 70% rule, which his agency had just denied him).
 AGENCY_VERSIONS = {"loon_bij_ziekte": "uitzend_ziek"}
+# An answer for someone who is sick, and its version for someone who is not: "Moet ik naar de
+# bedrijfsarts?" from a carer who is not on sick leave got "Ja, als je ziek bent en de
+# bedrijfsarts roept je op, moet je gaan ... loon stopzetten" (round 21b, p95).
+NOT_SICK_VERSIONS = {"bedrijfsarts_moet_ik_gaan": "bedrijfsarts_wat_doet"}
+SICK_WORDS = re.compile(r"\b(ziek\w*|opgeroepen|oproep\w*|roept|uitgenodigd|afspraak|verplicht|"
+                        r"verzuim\w*|thuis\s+zit)\b", re.IGNORECASE)
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _EMPLOYER = r"(je|jouw)\s+(werkgever|leidinggevende|baas|manager)|\bhr\b"

@@ -432,3 +432,19 @@ def test_do_that_consultant_then_is_a_request():
     chat.say("snap het maar half. doe dan maar zo'n consulent, die weet het beter",
              "hr_conversation", confidence=0.5, topics=["hr_conversation"])
     assert chat.slots.get("pending") == "consent", chat.last
+
+
+def test_should_i_see_the_company_doctor_when_not_sick_gets_the_open_hour():
+    # p95 (round 21b): "Moet ik naar de bedrijfsarts?" from a carer who is not sick got "Ja,
+    # als je ziek bent en de bedrijfsarts roept je op, moet je gaan ... loon stopzetten".
+    duty = entry_by_id("bedrijfsarts_moet_ik_gaan")
+    chat = Chat()
+    chat.say("ik zorg voor mijn moeder en ik ben op", "work_life_balance", confidence=0.8,
+             topics=["work_life_balance"])
+    chat.say("moet ik dan naar de bedrijfsarts?", "workload_health", confidence=0.6,
+             knowledge=Match(duty, 0.6))
+    assert chat.texts()[:2] == list(entry_by_id("bedrijfsarts_wat_doet").answer), chat.texts()
+    chat = Chat()  # guard: sick and called, the duty
+    chat.say("ik ben ziek en de bedrijfsarts roept me op, moet ik gaan?", "workload_health",
+             confidence=0.6, knowledge=Match(duty, 0.6))
+    assert chat.texts()[:1] == [duty.answer[0]], chat.texts()
