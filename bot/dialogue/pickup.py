@@ -173,6 +173,10 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     # (round 12, p48 heard "Genoteerd: contact via e-mail" before any consent).
     lowered = re.sub(r"(?<!\bme )(?<!\bmij )\b(een\s+)?(mailtje|mail|e-?mail|appje|brief)\s+"
                      r"(sturen|schrijven|versturen|te\s+sturen)\b", " ", lowered)
+    # "Nee, ik bedoel niet de chat. Ik bedoel de kosten van het CIBG" says what the question was
+    # about, not how we may reach him (round 21b, p93 heard "Goed, geen chat.").
+    lowered = re.sub(r"\b(ik\s+)?(bedoel|bedoelde|vroeg|had\s+het)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+"
+                     r"(over\s+)?(de|deze|die|het)\s+(chat|app|mail)\b", " ", lowered)
     refused: set[str] = set()
     # "ik wil niet dat iemand me belt": the no sits before the wish, several words away.
     for match in _NOT_WISHED.finditer(lowered):

@@ -448,3 +448,12 @@ def test_should_i_see_the_company_doctor_when_not_sick_gets_the_open_hour():
     chat.say("ik ben ziek en de bedrijfsarts roept me op, moet ik gaan?", "workload_health",
              confidence=0.6, knowledge=Match(duty, 0.6))
     assert chat.texts()[:1] == [duty.answer[0]], chat.texts()
+
+
+def test_i_did_not_mean_the_chat_refuses_no_way_of_contact():
+    # p93 (round 21b): "Nee, ik bedoel niet de chat. Ik bedoel de kosten van het CIBG" made the
+    # form say "Goed, geen chat." at his consent.
+    from bot.dialogue.pickup import pick_channel
+    assert pick_channel("nee ik bedoelde niet de chat, ik bedoel de kosten van de examens") \
+        == (None, set())
+    assert "phone" in pick_channel("niet bellen alsjeblieft")[1]  # guard
