@@ -147,3 +147,9 @@ def test_not_joined_a_union_in_flanders_gets_the_non_member_answer():
     match = shared_retriever().find("ik ben bij geen vakbond aangesloten, kunnen die mij dan "
                                     "toch helpen?", True)
     assert match is not None and match.entry.id == "moet_ik_lid_zijn_be", match
+
+
+def test_who_pays_the_sick_agency_worker_in_english():
+    # p96 (round 21b): "who pay me? agency or uwv?" got a Dutch topic menu.
+    match = shared_retriever().find("sick now. who is paying me, agency or uwv??")
+    assert match is not None and match.entry.id == "uitzend_ziek", match
