@@ -46,6 +46,7 @@ from bot.dialogue.patterns import (
     CONSULTANT_ENGLISH,
     CONSULTANT_WISH,
     CONTRACT_WISHED,
+    COSTS_OF_A_THING,
     COUNTS_HERE,
     CRIES,
     DATA_ASKED,
@@ -317,7 +318,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "oeps verkeerd, is samira.b@example.nl" at the next step corrects the address;
             # it is no protest that we misread (round 20, p86's card kept the typo).
             turn.intent = "inform"
-        if turn.intent == "not_what_i_meant" and turn.is_question and PAYS.search(turn.text):
+        if turn.intent == "not_what_i_meant" and turn.is_question and PAYS.search(turn.text) and \
+                not COSTS_OF_A_THING.search(turn.text):
             # "dat vroeg ik niet. KOST HET GELD JA OF NEE" asks again; the question wins over
             # the protest (round 21b, p97 was told "Sorry, dan begreep ik je verkeerd").
             turn.intent = "ask_cost"
@@ -826,8 +828,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         """"Moet ik ook mijn adres of mijn verblijfsvergunning geven?": what we ask and what
         never; at the consent step a yes before it is taken (round 21, p93 got the IND text
         and was asked for his consent twice more). True when the turn is done."""
-        if not DATA_ASKED.search(self.turn.text) or self.pending in CONFIRM_STEPS:
-            return False
+        if not DATA_ASKED.search(self.turn.text) or self.pending in CONFIRM_STEPS or not (
+                self.get("handover") or self.pending in ("offer", "consent")):
+            return False  # "moet ik mijn loonstroken aan UWV geven?" is not about our request
         self.say("utter_data_needed", repeatable=True)
         if self.pending == "consent":
             if YES_THEN_MORE.match(self.turn.text) or PASS_ON.search(self.turn.text):
@@ -990,9 +993,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             after = self.turn.text[end:end + 40].lower()
             if re.search(r"\b(ben|word|was|werd|bijna|ik|nu)\s*$", before):
                 return False
-            return bool(re.match(r"\s*jaar\s+(?!oud\b|en\b|geleden\b|geworden\b|ben\b)[a-z]", after)
-                        or re.search(r"\b(al|sinds|ruim|bijna)\s*$", before)
-                        and re.match(r"\s*jaar\b", after))
+            trade = re.match(r"\s*jaar\s+(?!oud\b|en\b|geleden\b|geworden\b|ben\b)[a-z]", after)
+            since = re.search(r"\b(al|sinds|ruim|bijna)\s*$", before) and \
+                re.match(r"\s*jaar\b", after)
+            return bool(trade or since)
         return False
 
     def current_sector(self) -> str | None:

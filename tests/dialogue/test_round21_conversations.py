@@ -457,3 +457,19 @@ def test_i_did_not_mean_the_chat_refuses_no_way_of_contact():
     assert pick_channel("nee ik bedoelde niet de chat, ik bedoel de kosten van de examens") \
         == (None, set())
     assert "phone" in pick_channel("niet bellen alsjeblieft")[1]  # guard
+
+
+def test_the_data_answer_and_the_cost_answer_stay_with_our_service():
+    # Guards for two round-21b fixes: a question about papers for UWV outside our request is
+    # not answered with what we ask, and the cost of a course after "dat bedoel ik niet" is
+    # not the price of this chat.
+    chat = Chat()
+    chat.say("ik ben ontslagen", "unemployed", confidence=0.9, topics=["unemployed"])
+    names = chat.say("moet ik mijn loonstroken aan het uwv geven?", "unemployed",
+                     confidence=0.6)
+    assert "utter_data_needed" not in names, names
+    chat = Chat()
+    chat.say("ik wil omscholen", "career_change", confidence=0.9, topics=["career_change"])
+    names = chat.say("dat bedoel ik niet. wie betaalt de opleiding?", "not_what_i_meant",
+                     confidence=0.6)
+    assert not any(n.startswith("utter_ask_cost") for n in names), names
