@@ -93,7 +93,8 @@ def test_saying_you_are_a_member_is_no_question_about_membership():
     assert shared_retriever().find("ik ben lid van het ABVV", True) is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+# Later questions of round 21 (p90, p93, p96, p97), run by the same check as the list above.
+LATER = [
     # p97 (round 21): "40 jaar metselaar in friesland. knieen en rug zijn op. wanneer kan ik
     # stoppen" -> "Het klinkt alsof je op je reserves loopt"; the regeling came only when he
     # named it.
@@ -101,13 +102,6 @@ def test_saying_you_are_a_member_is_no_question_about_membership():
      "zwaarwerkregeling_bouw"),
     # p97: "IK VROEG WANNEER IK KAN STOPPEN. ben 60" -> pension talk and a menu
     ("ik wil weten wanneer ik mag stoppen. ben 61", "eerder_stoppen"),
-])
-def test_when_can_i_stop_gets_an_answer(text, expected):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == expected, match
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # p96 (round 21): "agency say contract stop when sick, no money. is true?" -> flex advice
     ("my agency tell me no salary when i am sick, is that legal?", "uitzend_ziek"),
     # p96: "and room? they can put me out?" -> "geen goed antwoord"
@@ -118,10 +112,12 @@ def test_when_can_i_stop_gets_an_answer(text, expected):
      "apothekersassistent_zonder_big"),
     # p90: "Is een bootcamp wat of is dat geldklopperij?" -> a coffee tip
     ("is zo'n programmeer bootcamp een erkende opleiding of niet?", "bootcamp_of_hbo_deeltijd"),
-])
-def test_round21_questions_get_an_answer(text, expected):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == expected, match
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LATER)
+def test_later_round21_questions_get_an_answer(text, expected):
+    test_the_question_gets_its_new_answer(text, False, expected)
 
 
 def test_the_agency_sick_answer_states_the_rule_since_2023_not_the_old_one():
