@@ -102,6 +102,12 @@ def score_model(model: Path, thresholds: tuple[float, ...] = ()) -> dict[str, An
         for t in extra:
             result[f"real@{t}"] = _brief(evalsets.intent_scores(real, with_threshold(parses, t)))
         result["real_crisis"] = evalsets.crisis_rates(["none"] * len(real), parses)
+    dev = evalsets.dev()
+    if dev:
+        parses = parse_all(agent, [e.text for e in dev])
+        result["dev_scores"] = evalsets.intent_scores(dev, parses)
+        result["dev"] = _brief(result["dev_scores"])
+        result["dev_crisis"] = evalsets.crisis_rates(["none"] * len(dev), parses)
     crisis = evalsets.crisis()
     if crisis:
         parses = parse_all(agent, [e.text for e in crisis])
@@ -139,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
             per = {lab: round(v["f1-score"], 3) for lab, v in real_scores["per_intent"].items()}
             print("real per-intent F1: " + json.dumps(per), file=sys.stderr, flush=True)
             (out / f"{label}.real_per_intent.json").write_text(json.dumps(per, indent=1))
+        dev_scores = row.pop("dev_scores", None)
+        if dev_scores:
+            per = {lab: round(v["f1-score"], 3) for lab, v in dev_scores["per_intent"].items()}
+            (out / f"{label}.dev_per_intent.json").write_text(json.dumps(per, indent=1))
         line = json.dumps(row)
         print(line, flush=True)
         with (out / "scores.jsonl").open("a", encoding="utf-8") as handle:

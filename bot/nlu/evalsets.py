@@ -3,7 +3,10 @@
 - held-out: tests/nlu/test_nlu.yml (short messages, written apart from data/nlu);
 - real: tests/nlu/real/real_sentences.tsv (what people wrote about their work;
   columns text, intent, doubt, source, lang; none of its rows is a crisis);
-- crisis: tests/nlu/crisis/crisis_set.tsv (columns text, label crisis|none, kind, note).
+- crisis: tests/nlu/crisis/crisis_set.tsv (columns text, label crisis|none, kind, note);
+- dev: tests/nlu/real_dev/dev_sentences.tsv (real writing like the real set, from
+  other pages; the set where mistakes are studied, so that the real set stays a
+  final check).
 None of them is ever used for training (tests/quality checks there is no overlap).
 """
 
@@ -20,6 +23,7 @@ from bot.settings import ROOT
 HELD_OUT = ROOT / "tests" / "nlu" / "test_nlu.yml"
 REAL = ROOT / "tests" / "nlu" / "real" / "real_sentences.tsv"
 CRISIS = ROOT / "tests" / "nlu" / "crisis" / "crisis_set.tsv"
+DEV = ROOT / "tests" / "nlu" / "real_dev" / "dev_sentences.tsv"
 
 
 @dataclass
@@ -56,6 +60,10 @@ def real() -> list[Example]:
 
 def crisis() -> list[Example]:
     return _tsv(CRISIS, "label")
+
+
+def dev() -> list[Example]:
+    return _tsv(DEV, "intent")
 
 
 def training_texts() -> list[str]:

@@ -8,4 +8,5 @@ KNOWN_OVERLAP: dict[str, frozenset[str]] = {
     "held_out": frozenset(),
     "real": frozenset(),
     "crisis": frozenset(),
+    "dev": frozenset(),
 }

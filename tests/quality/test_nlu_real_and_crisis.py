@@ -99,7 +99,7 @@ def test_crisis_set_every_crisis_is_caught_and_few_false_alarms(agent):
                for p in parses)
 
 
-@pytest.mark.parametrize("name", ["held_out", "real", "crisis"])
+@pytest.mark.parametrize("name", ["held_out", "real", "crisis", "dev"])
 def test_no_evaluation_set_overlaps_the_training_data(name):
     """After lower-casing and removing punctuation and extra spaces.
 
@@ -116,7 +116,7 @@ def test_no_evaluation_set_overlaps_the_training_data(name):
     overlap = {evalsets.normalise(e.text) for e in rows} & train
     new = sorted(overlap - KNOWN_OVERLAP[name])
     assert not new, new[:10]
-    assert not KNOWN_OVERLAP["real"]
+    assert not KNOWN_OVERLAP["real"] and not KNOWN_OVERLAP["dev"]
 
 
 def test_normalise_ignores_case_punctuation_and_spacing():
@@ -166,3 +166,19 @@ def test_real_register_examples_are_no_evaluation_rows():
                   for name in ("real", "held_out", "crisis") for e in getattr(evalsets, name)()}
     overlap = sorted({evalsets.normalise(t) for t in texts} & evaluation)
     assert not overlap, overlap[:5]
+
+
+def test_dev_set_shares_no_page_and_no_row_with_the_real_set_or_the_real_register():
+    """The development set is studied row by row; the real set stays a final check
+    only if none of its pages or rows is in the set that is studied, and the
+    real-register training data must not come from the pages the dev set measures."""
+    dev = evalsets.dev()
+    assert len(dev) >= 150
+    dev_pages = {_page_key(e.extra.get("source") or "") for e in dev}
+    assert "" not in dev_pages, "every dev row needs its source page"
+    real_pages = {_page_key(e.extra.get("source") or "") for e in evalsets.real()}
+    register_pages = {_page_key(u) for urls in _real_register_sources().values() for u in urls}
+    assert not dev_pages & real_pages, sorted(dev_pages & real_pages)[:5]
+    assert not dev_pages & register_pages, sorted(dev_pages & register_pages)[:5]
+    real_rows = {evalsets.normalise(e.text) for e in evalsets.real()}
+    assert not {evalsets.normalise(e.text) for e in dev} & real_rows
