@@ -1020,16 +1020,21 @@ SINCE_WHEN = re.compile(r"\b(vorige|afgelopen|verleden)\s+(week|maand|jaar|zomer
 # als lasser werken", "ik wil elektricien. vast werk" (round 19c, p83 was asked "Welk werk
 # trekt je" twice after he had said it). Words that are no work ("beter", "ziek", "vast")
 # and past participles ("ontslagen", "gezien") are no job.
-_JOB_SUFFIX = (r"[a-z]+(?:icien|iciën|ist|eur|euse|kundige|monteur|meester|medewerker|"
+# Words that end like a job but are none: "ik wil juist NIET iets anders" made the card
+# say "Je wilt juist worden." for three people in round 22 (p100, p101, p102).
+_NOT_JOBS = r"(?!(?:juist|wist|mist|list|kist|gist|twist|meest|best|eerst|kwist)\b)"
+_JOB_SUFFIX = (_NOT_JOBS +
+               r"(?:[a-z]+(?:icien|iciën|ist|eur|euse|kundige|monteur|meester|medewerker|"
                r"assistent|verzorgende|begeleider|chauffeur|leraar|docent|kok|bakker|kapper|"
                r"lasser|timmerman|schilder|loodgieter|programmeur|ontwikkelaar|agent|"
                r"verpleger|installateur)|kok|bakker|kapper|lasser|timmerman|schilder|"
-               r"loodgieter|chauffeur|leraar|docent|verpleger|agent|juf|meester")
+               r"loodgieter|chauffeur|leraar|docent|verpleger|agent|juf|meester)")
 WANTED_JOB = re.compile(
     r"\b(?:ik\s+)?(?:wil|wou|zou|hoop|droom\s+ervan\s+om)\s+(?:nu\s+|later\s+|graag\s+|ooit\s+|"
-    r"echt\s+|heel\s+graag\s+|eigenlijk\s+|liever\s+)*(?:een\s+)?"
+    r"echt\s+|heel\s+graag\s+|eigenlijk\s+|liever\s+|juist\s+|toch\s+|wel\s+|ook\s+)*(?:een\s+)?"
     r"(?P<job>(?!(?:beter|ziek|gezond|gelukkig|oud|ouder|vast|zelf|iets|meer|minder|weer|"
-    r"moeder|vader|ontslagen|betaald|gezien|geholpen|gebeld|serieus|niet|geen|mijn|het|dat)\b)"
+    r"moeder|vader|ontslagen|betaald|gezien|geholpen|gebeld|serieus|niet|geen|mijn|het|dat|"
+    r"juist|toch|wel|ook|echt|graag|eigenlijk|liever|nu|later|ooit)\b)"
     r"[a-zà-ü-]{3,}(?:\s+[a-zà-ü-]{3,})?)\s+(?:te\s+)?worden\b"
     rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+)?(?:werken\s+als|aan\s+de\s+slag\s+"
     rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}})\b"

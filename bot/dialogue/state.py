@@ -151,7 +151,16 @@ class ConversationState:
                 self.set(knowledge_recent=[entry.id])
                 return
             # A follow-up on an answer given before: the line that answers it, said as such.
-            self.say("utter_knowledge_follow_up", repeatable=True)
+            # Only when that answer was given in full: after its plain version, or from an
+            # answer never given, the line is new, and "Dit zei ik eerder al" is untrue (round
+            # 22, p96 read it twice before lines he had never seen).
+            if entry.id in (self.get("knowledge_given") or []) and \
+                    not self.get("plain_language"):
+                self.say("utter_knowledge_follow_up", repeatable=True)
+            else:
+                self.set(knowledge_given=[*(self.get("knowledge_given") or []), entry.id]
+                         if entry.id not in (self.get("knowledge_given") or [])
+                         else self.get("knowledge_given"))
             self.say_text([match.line])
             self.set(knowledge_recent=[entry.id], lines_said=[*said, match.line[:60]])
             return

@@ -4,6 +4,7 @@ evaluation set leaks into the training data.
 - real set (tests/nlu/real/real_sentences.tsv): accuracy and macro-F1 at or above
   the floors below; none of its rows is a crisis, so clear on at most 1% and
   possible on at most 3% of them.
+- dev set (tests/nlu/real_dev/dev_sentences.tsv): the same, against a slide back.
 - crisis set (tests/nlu/crisis/crisis_set.tsv): every crisis row reaches clear or
   possible (recall 1.0); clear on at most 1% and possible on at most 3% of the
   none rows.
@@ -40,8 +41,17 @@ REAL_REGISTER_SOURCES = REAL_REGISTER / ".SOURCES.md"
 # 2026-12-04, after 272 narrative training stories in the members' register
 # (data/nlu/register/stories_*.yml, written fresh): accuracy 0.379, macro-F1 0.337,
 # fallback 0.185, no false crisis. Both floors move to about one standard error below.
-REAL_MIN_ACCURACY = 0.35
+#
+# 2026-12-07, after narrative data round 2 (675 examples, docs/decisions.md): accuracy
+# 0.395, macro-F1 0.344, fallback 0.150. The accuracy floor moves up to one standard
+# error below; the macro-F1 floor stays.
+REAL_MIN_ACCURACY = 0.37
 REAL_MIN_MACRO_F1 = 0.31
+# The development set (tests/nlu/real_dev, 173 rows, studied row by row) guards the
+# same way against a slide back: 0.509 / 0.518 measured, one standard error (about
+# 0.038) below.
+DEV_MIN_ACCURACY = 0.47
+DEV_MIN_MACRO_F1 = 0.48
 MAX_CLEAR_ON_NONE = 0.01
 MAX_POSSIBLE_ON_NONE = 0.03
 
@@ -79,6 +89,19 @@ def test_real_set_meets_the_floor_and_raises_no_false_crisis(agent):
         assert all(t in CAREER_TOPICS for t in topics)
         if topics and not p.get("crisis_level"):
             assert p["intent"]["name"] != "nlu_fallback", (p["text"], topics)
+
+
+@pytest.mark.slow
+def test_dev_set_meets_its_floor_and_raises_no_false_crisis(agent):
+    dev = evalsets.dev()
+    parses = parse(agent, dev)
+    scores = evalsets.intent_scores(dev, parses)
+    crisis = evalsets.crisis_rates(["none"] * len(dev), parses)
+    print({k: v for k, v in scores.items() if k != "per_intent"}, crisis)
+    assert scores["accuracy"] >= DEV_MIN_ACCURACY, scores["accuracy"]
+    assert scores["macro_f1"] >= DEV_MIN_MACRO_F1, scores["macro_f1"]
+    assert crisis["none_clear"] <= MAX_CLEAR_ON_NONE, crisis
+    assert crisis["none_possible"] <= MAX_POSSIBLE_ON_NONE, crisis
 
 
 @pytest.mark.slow

@@ -1,0 +1,62 @@
+"""Failures of round 22 (docs/reviews/round22/), fixed in session 21 and written as new
+cases in other words. Each failed on the engine before its fix (checked on 98dbb87),
+except those marked as guards."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+from bot.dialogue.patterns import wanted_job
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
+
+
+def test_juist_is_no_job_she_wants():
+    # p100, p101, p102: "ik wil juist NIET iets anders" put "Je wilt juist worden." on three
+    # cards, and it stayed after a correction.
+    assert wanted_job("ik wil juist niet weg, ik wil groeien in mijn winkel") is None
+    assert wanted_job("ik wil juist bij de kinderen blijven") is None
+    assert wanted_job("ik wil juist teamleider worden") == "teamleider"
+    assert wanted_job("ik wil ook beter worden") is None
+    assert wanted_job("ik wil elektricien") == "elektricien"  # guard
+    chat = Chat()
+    chat.say("ik vind mijn werk leuk en ik wil juist niet iets anders, ik wil hier verder",
+             "career_growth", confidence=0.8, topics=["career_growth"])
+    assert not chat.slots.get("wanted_job"), chat.slots
+
+
+def test_a_follow_up_after_the_plain_answer_is_not_called_said_before():
+    # p96: the plain version of the agency-sick answer, then a follow-up got "Dit zei ik
+    # eerder al, en het geldt hier ook:" before a line of the full answer he had never seen.
+    entry = entry_by_id("uitzend_ziek")
+    chat = Chat()
+    chat.slots["plain_language"] = True
+    chat.say("ik werk via uitzendbureau en ben ziek, krijg ik geld?", "flex_contract",
+             confidence=0.8, topics=["flex_contract"], knowledge=Match(entry, 0.6))
+    assert chat.texts() == [entry.simple], chat.texts()
+    chat.say("en wie betaalt mij nu, het bureau?", "flex_contract", confidence=0.7,
+             knowledge=Match(entry, 0.6, line=entry.answer[0]))
+    assert "utter_knowledge_follow_up" not in chat.last.names(), chat.last.names()
+    assert entry.answer[0] in chat.texts(), chat.texts()
+
+
+def test_a_line_of_an_answer_never_given_is_not_called_said_before():
+    # The same untruth from a line match on an answer this conversation never had.
+    entry = entry_by_id("uitzend_ziek")
+    chat = Chat()
+    chat.say("wie betaalt mij als ik ziek ben via het uitzendbureau?", "flex_contract",
+             confidence=0.8, topics=["flex_contract"],
+             knowledge=Match(entry, 0.6, line=entry.answer[1]))
+    assert "utter_knowledge_follow_up" not in chat.last.names(), chat.last.names()
+    assert entry.answer[1] in chat.texts(), chat.texts()
+
+
+def test_a_follow_up_on_the_full_answer_still_says_so():
+    # Guard: after the whole answer, its closest line is said as a follow-up.
+    entry = entry_by_id("uitzend_ziek")
+    chat = Chat()
+    chat.say("ik werk via uitzendbureau en ben ziek, krijg ik geld?", "flex_contract",
+             confidence=0.8, topics=["flex_contract"], knowledge=Match(entry, 0.6))
+    chat.say("ok. en dat ongeluk, moet dat gemeld?", "flex_contract", confidence=0.7,
+             knowledge=Match(entry, 0.6, line=entry.answer[-1]))
+    assert "utter_knowledge_follow_up" in chat.last.names(), chat.last.names()
