@@ -32,7 +32,10 @@ _QUESTION_INSIDE = re.compile(
     r"hoe (maak|kom|krijg|pak|regel|vraag|zoek|schrijf) (ik|je)|"
     # "ik weet niet eens meer hoe je een cv maakt", "het gaat over mijn cv, hoe ik dat maak"
     # ask without a question mark (round 19, p81 got a vacancy tip and a topic menu)
-    r"weet\s+(\w+\s+){0,2}niet\s+(eens\s+)?(meer\s+)?hoe|"
+    r"weet\s+(\w+\s+){0,2}niet\s+(eens\s+|goed\s+|precies\s+|zo\s+goed\s+)?(meer\s+)?hoe|"
+    # "Dat cv heb ik niet. En wie wil er nou iemand van 58": a later sentence that starts
+    # with a question word asks (round 22, p99 got "Dank je dat je dat vertelt.")
+    r"(?<=[.!…]\s)(?:en\s+|maar\s+)?(?:wie(?!\s+weet\b)|hoe|waarom|wanneer|hoeveel)\s+(?!ik\b)\w+\s+\w+|"
     r"hoe (ik|je) (\w+\s+){0,3}(maak|maakt|doe|doet|aanpak|aanpakt|schrijf|schrijft|opzet|begin)|"
     # "ok. en wat als hij zegt nee", "als mijn baas nee zegt ... wat dan" (round 13, p49)
     r"wat als(?! eerste| laatste)|als\b.{3,80}\bwat dan)\b",

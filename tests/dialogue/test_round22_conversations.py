@@ -60,3 +60,22 @@ def test_a_follow_up_on_the_full_answer_still_says_so():
     chat.say("ok. en dat ongeluk, moet dat gemeld?", "flex_contract", confidence=0.7,
              knowledge=Match(entry, 0.6, line=entry.answer[-1]))
     assert "utter_knowledge_follow_up" in chat.last.names(), chat.last.names()
+
+
+def test_a_question_in_a_later_sentence_without_a_question_mark_is_answered():
+    # p99: "Dat cv dus. Dat heb ik niet. En wie wil er nou iemand van 58" got "Dank je dat je
+    # dat vertelt." twice; "Ik weet niet goed hoe dat allemaal gaat" (the WW's applying) got a
+    # letter tip.
+    from bot.dialogue.turn import looks_like_question
+
+    assert looks_like_question("Een cv heb ik nooit gehad. En wie neemt er nou iemand van 59")
+    assert looks_like_question("UWV wil dat ik ga solliciteren. Ik weet niet goed hoe dat moet")
+    assert not looks_like_question("Ik ben 58. Wie weet wat er nog komt")  # guard
+    assert not looks_like_question("Ik werk in de zorg. Hoe ik me voel weet ik niet")  # guard
+    entry = entry_by_id("werk_zoeken_als_oudere")
+    chat = Chat()
+    chat.say("de fabriek is dicht en ik zit in de ww", "unemployed", confidence=0.9,
+             topics=["unemployed"])
+    chat.say("Een cv heb ik nooit gehad. En wie neemt er nou iemand van 59", "job_search",
+             confidence=0.6, topics=["job_search"], knowledge=Match(entry, 0.41))
+    assert any(line in chat.texts() for line in entry.answer), chat.texts()
