@@ -31,6 +31,7 @@ from bot.dialogue.form import LEAVE_OUT, HandoverForm
 from bot.dialogue.patterns import (
     AGE_ANSWER,
     AGE_DOUBT,
+    ALREADY_RETIRED,
     AM_I_CRAZY,
     APOLOGY,
     ASKING_BEFORE,
@@ -235,6 +236,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.set(soft_reminder_given=True)
         if WORKS_IN_NL.search(turn.text):
             self.set(works_in_nl=True)
+        if ALREADY_RETIRED.search(turn.text):
+            self.set(retired=True)
         if WORKLOAD_WORDS.search(turn.text) or turn.text == "/workload_health":
             self.set(workload_named=True)  # "werkdruk" on the card in their words only
         if turn.flemish and not self.get("works_in_nl") and turn.knowledge and \

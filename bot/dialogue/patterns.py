@@ -77,6 +77,24 @@ NO_WORK_VERSIONS = {
     "utter_selfhelp_career_change": "utter_selfhelp_career_change_no_work",
     "utter_selfhelp_stuck_try": "utter_selfhelp_stuck_try_no_work",
 }
+# Already retired, not retiring soon: "Sinds een jaar ben ik met pensioen", "ik bén al
+# gepensioneerd", "ik ben vorig jaar met pensioen gegaan"; not "ik ben bijna met pensioen",
+# "als ik met pensioen ben" or "over 2 jaar ben ik met pensioen" (round 22, p102).
+_RETIRED = r"(met\s+(mijn\s+|m'?n\s+)?pensioen(?!\s+ga\b)|gepensioneerd)\b"
+ALREADY_RETIRED = re.compile(
+    r"\bik\s+b[eé]n\s+(nu\s+|al\s+|sinds\s+[\w ]{1,20}?\s+|inmiddels\s+|net\s+|vorig\s+jaar\s+|"
+    r"vorige\s+maand\s+|een\s+jaar\s+|dus\s+)*" + _RETIRED + "|"
+    r"\b(sinds\s+[\w ]{1,20}?\s+|nu\s+|inmiddels\s+)b[eé]n\s+ik\s+(al\s+|nu\s+)?" + _RETIRED + "|"
+    r"\bb[eé]n\s+ik\s+(al|nu|inmiddels)\s+" + _RETIRED + "|"
+    r"\bsinds\s+(mijn|m'?n)\s+pensioen\b|\bik\s+werk\s+(dus\s+)?niet\s+meer\b[^.?!]{0,30}\bpensioen",
+    re.I)
+# The retirement texts for someone already retired.
+RETIRED_VERSIONS = {
+    "utter_topic_retirement": "utter_topic_retirement_retired",
+    "utter_deepen_retirement": "utter_deepen_retirement_retired",
+    "utter_deepen_retirement_known": "utter_deepen_retirement_retired",
+    "utter_selfhelp_retirement": "utter_selfhelp_retirement_retired",
+}
 # Who stands for the employer when a person wants something kept from them: "ik wil ni dat
 # de hoofdverpleegkundige da al weet" (round 15, p64), "HR mag dit niet weten".
 _BOSS_WORDS = (r"werkgever|baas|leidinggevende|chef|directeur|directie|teamleider|manager|hr|"

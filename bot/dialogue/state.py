@@ -14,6 +14,7 @@ from bot.dialogue.patterns import (
     NO_START,
     NO_WORK_VERSIONS,
     PASS_ON,
+    RETIRED_VERSIONS,
     SARCASTIC_YES,
     SIMPLER,
     YES,
@@ -63,10 +64,12 @@ class ConversationState:
             return  # once per turn
         if response in EMPLOYER_ADVICE and self.get("employer_secret"):
             return
+        if self.get("retired") and response in RETIRED_VERSIONS:
+            response = RETIRED_VERSIONS[response]
         if self.get("out_of_work") and response in NO_WORK_VERSIONS:
             # No manager or HR for who has no work (round 16, p63): the version without them.
             response = NO_WORK_VERSIONS[response]
-        elif self.get("out_of_work") and response in EMPLOYER_ADVICE:
+        elif (self.get("out_of_work") or self.get("retired")) and response in EMPLOYER_ADVICE:
             return
         if response == "utter_ask_cost" and not self.turn.flemish:
             # "Ik ben al twintig jaar lid. Dus is het gratis of niet?": no ad for non-members

@@ -79,3 +79,27 @@ def test_a_question_in_a_later_sentence_without_a_question_mark_is_answered():
     chat.say("Een cv heb ik nooit gehad. En wie neemt er nou iemand van 59", "job_search",
              confidence=0.6, topics=["job_search"], knowledge=Match(entry, 0.41))
     assert any(line in chat.texts() for line in entry.answer), chat.texts()
+
+
+def test_someone_already_retired_hears_no_advice_for_the_last_working_years():
+    # p102: "Sinds een jaar ben ik met pensioen en ik mis de kinderen" got "Goed dat je nu al
+    # over je pensioen nadenkt, ook als het nog even duurt", "Hoeveel jaar werk je nog", and
+    # later "Neem dat lijstje mee naar een gesprek met je leidinggevende".
+    chat = Chat()
+    chat.say("Ik ben sinds vorig jaar gepensioneerd, na 38 jaar in de bibliotheek. Ik mis "
+             "mijn collega's en het werk erg.", "retirement", confidence=0.85,
+             topics=["retirement"])
+    names = chat.last.names()
+    assert "utter_topic_retirement_retired" in names, names
+    assert "utter_deepen_retirement_retired" in names, names
+    assert "utter_topic_retirement" not in names, names
+    assert chat.slots.get("retired") is True
+
+
+def test_someone_retiring_soon_still_hears_about_the_last_working_years():
+    # Guard: "over twee jaar met pensioen" is not retired.
+    chat = Chat()
+    chat.say("ik ben 65 en over twee jaar met pensioen, hoe wil ik die laatste jaren?",
+             "retirement", confidence=0.85, topics=["retirement"])
+    assert "utter_topic_retirement" in chat.last.names(), chat.last.names()
+    assert not chat.slots.get("retired")
