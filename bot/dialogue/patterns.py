@@ -55,6 +55,7 @@ BELGIAN_VERSIONS = frozenset({
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",
     "utter_no_answer", "utter_no_answer_declined", "utter_no_answer_again",
     "utter_no_answer_again_declined",
+    "utter_health_referral", "utter_selfhelp_workload_health",
 })
 # Responses that tell the person to go to their employer: not for someone who said
 # the employer must not know.
@@ -145,7 +146,10 @@ TOPIC_WORDS = {
     "training": r"opleiding|cursus|scholing",
     # "geen opleiding!" also takes out "geld voor een opleiding" (round 7, p32).
     "funding": r"budget|subsidie|geld\s+voor\s+(een\s+)?opleiding|opleiding\w*",
-    "career_change": r"ander vak|ander beroep|overstappen",
+    # "ik wil ook niet ander werk, ik wil doorgroeien" (round 22, p100 heard "Iets heel
+    # anders gaan doen is een grote stap").
+    "career_change": r"ander vak|ander beroep|overstappen|andere?\s+(werk|baan|job)|iets\s+anders|"
+                     r"weg\s+bij\s+(mijn|mn|m'n|de|het)\s+\w+",
     # "niet weer sollicitatietraining" (round 15b, p63 got the topic added); not every
     # "sollicitatie...": "ik krijg geen sollicitatiegesprekken" is the topic itself.
     "job_search": r"solliciter\w*|sollicitatie(training|cursus)\w*|vacature\w*",

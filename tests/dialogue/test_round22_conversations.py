@@ -103,3 +103,33 @@ def test_someone_retiring_soon_still_hears_about_the_last_working_years():
              "retirement", confidence=0.85, topics=["retirement"])
     assert "utter_topic_retirement" in chat.last.names(), chat.last.names()
     assert not chat.slots.get("retired")
+
+
+def test_in_flanders_the_doctor_of_the_work_is_the_arbeidsgeneesheer():
+    # p98: a cleaner in Gent with back pain heard "je huisarts of de bedrijfsarts" and "Naar
+    # de bedrijfsarts mag je ook zonder het je baas te vragen", a Dutch rule.
+    chat = Chat()
+    chat.say("ik kuis al 15 jaar met dienstencheques in gent en mijne rug en schouders doen "
+             "elke dag pijn", "workload_health", confidence=0.9, topics=["workload_health"],
+             flemish=True)
+    names = chat.last.names()
+    assert "utter_health_referral_be" in names, names
+    assert "utter_health_referral" not in names, names
+    chat = Chat()
+    chat.say("ik werk in een magazijn in tilburg en mijn rug doet elke dag pijn",
+             "workload_health", confidence=0.9, topics=["workload_health"])
+    assert "utter_health_referral" in chat.last.names(), chat.last.names()  # guard
+
+
+def test_no_wish_for_other_work_is_no_career_change():
+    # p100: "haha nee allebei niet. ik zit niet vast en wil ook niet ander werk, ik wil gwn
+    # doorgroeien in de winkel" got "Iets heel anders gaan doen is een grote stap".
+    chat = Chat()
+    chat.say("ik werk echt graag in de winkel hoor", "enjoy_work", confidence=0.9,
+             topics=["enjoy_work"])
+    chat.say("nee hoor ik zit niet vast en ik wil ook geen ander werk, ik wil gewoon "
+             "doorgroeien bij mijn eigen winkel", "career_change", confidence=0.55,
+             topics=["career_change", "career_growth"])
+    names = chat.last.names()
+    assert "utter_topic_career_change" not in names, names
+    assert "career_change" not in (chat.slots.get("topics") or []), chat.slots.get("topics")
