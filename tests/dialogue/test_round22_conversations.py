@@ -133,3 +133,23 @@ def test_no_wish_for_other_work_is_no_career_change():
     names = chat.last.names()
     assert "utter_topic_career_change" not in names, names
     assert "career_change" not in (chat.slots.get("topics") or []), chat.slots.get("topics")
+
+
+def test_never_having_made_a_cv_gets_the_cv_answer_unasked():
+    # p99: "Ik heb nooit een cv gemaakt. In 1994 ben ik daar gewoon begonnen" got a tip to
+    # mark up a vacancy; "Dat cv dus. Dat heb ik niet." got "Dank je dat je dat vertelt."
+    from bot.knowledge.retriever import mentioned, shared_retriever
+
+    entries = shared_retriever().entries
+    found = mentioned(entries, "Productiewerk zoek ik. Ik heb nog nooit een cv gemaakt, toen "
+                               "ik begon ging dat zo")
+    assert found is not None and found.id == "cv_schrijven", found
+    assert mentioned(entries, "ik stuur liever geen cv maar bel ze op") is None  # guard
+    entry = entry_by_id("cv_schrijven")
+    chat = Chat()
+    chat.say("de fabriek is dicht en ik zit in de ww", "unemployed", confidence=0.9,
+             topics=["unemployed"])
+    chat.say("Productiewerk zoek ik. Ik heb nog nooit een cv gemaakt, toen ik begon ging dat "
+             "zo", "job_search", confidence=0.7, topics=["job_search"], mentioned=entry)
+    assert entry.answer[0] in chat.texts(), chat.texts()
+
