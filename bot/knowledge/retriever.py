@@ -374,6 +374,13 @@ def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]
     if found.entry.id in given or len(question.split()) > REFERS_BACK_MAX_WORDS or \
             not REFERS_BACK.search(question):
         return found
+    lowered = without_filler(retriever.expand(question)).lower()
+    if any(entry_id not in given and pattern.search(lowered)
+           for entry_id, pattern in retriever.keywords.items()):
+        # "die transitievergoeding, wat krijg je daar van na 14 jaar?" names its subject:
+        # "daar" does not make it a question about the answer before (round 22, p94 read
+        # the VSO line again instead of the transition payment and the works council).
+        return found
     context = find_in_context(retriever, question, given)
     if context is None:
         return found

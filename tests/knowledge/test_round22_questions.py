@@ -27,3 +27,23 @@ from bot.knowledge.retriever import shared_retriever
 def test_the_question_gets_the_answer_that_was_there(text, expected):
     match = shared_retriever().find(text)
     assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_a_question_that_names_its_subject_is_no_follow_up_on_the_answer_before():
+    # p94: after the VSO answer, "ja maar HOEVEEL. die transitievergoeding, wat krijg je daar
+    # van na 14 jaar? en heeft de OR hier nog wat over te zeggen" got "Dit zei ik eerder al"
+    # and the VSO line again: "daar" and "hier" were read as pointing back.
+    from rasa_sdk import Tracker
+
+    from actions.respond import turn_from
+
+    text = ("ok maar HOEVEEL dan. die transitievergoeding, wat krijg ik daarvan na 12 jaar? en "
+            "heeft de OR hier ook iets over te zeggen")
+    tracker = Tracker("sender-22", {"knowledge_given": ["vaststellingsovereenkomst_tekenen"]},
+                      {"intent": {"name": "job_insecurity", "confidence": 0.6}, "text": text},
+                      [], False, None, None, "action_listen")
+    turn = turn_from(tracker)
+    assert turn.knowledge is not None, turn
+    assert turn.knowledge.entry.id != "vaststellingsovereenkomst_tekenen", turn.knowledge
+    answered = {turn.knowledge.entry.id, turn.also.entry.id if turn.also else None}
+    assert {"transitievergoeding", "or_bij_reorganisatie"} & answered, answered
