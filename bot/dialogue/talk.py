@@ -277,6 +277,11 @@ class FreeTalk(ConversationState):
             # make it the option "uitleg over je uitkering" (round 16, p63 got the WW rules).
             return False
         for topic, words, entry_id in MENU_ANSWERS:
+            if topic == "unemployed" and not self.said_recently("utter_deepen_unemployed_known"):
+                # Only after the menu that offers "uitleg over je uitkering": "Twee maanden
+                # nu. Ik zit in de WW" answers "Sinds wanneer?" and got the WW's conditions
+                # (round 22, p99 has had the WW for two months).
+                continue
             if self.get("last_topic") == topic and re.search(words, self.turn.text, re.I):
                 entry = entry_by_id(entry_id)
                 if entry is not None:

@@ -153,3 +153,16 @@ def test_never_having_made_a_cv_gets_the_cv_answer_unasked():
              "zo", "job_search", confidence=0.7, topics=["job_search"], mentioned=entry)
     assert entry.answer[0] in chat.texts(), chat.texts()
 
+
+
+def test_saying_you_are_in_the_ww_is_no_request_for_its_conditions():
+    # p99: "Sinds wanneer zit je zonder werk?" -> "Twee maanden nu. Ik zit in de WW" got the
+    # conditions for getting WW, three bubbles, to a man who has had it for two months.
+    chat = Chat()
+    chat.say("de fabriek is dicht gegaan, 31 jaar heb ik daar gestaan", "unemployed",
+             confidence=0.8, topics=["unemployed"])
+    assert "utter_deepen_unemployed" in chat.last.names(), chat.last.names()
+    chat.say("sinds augustus. ik heb nu ww", "unemployed", confidence=0.8,
+             topics=["unemployed"])
+    ww = entry_by_id("ww_voorwaarden")
+    assert not set(ww.answer) & set(chat.texts()), chat.texts()
