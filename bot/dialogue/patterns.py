@@ -227,7 +227,8 @@ DATA_ASKED = re.compile(
     r"[^.?!]{0,60}\b(geven|sturen|opsturen|versturen|invullen|laten\s+zien|noemen|doorgeven)\b|"
     r"\bwat\s+(heeft|hebt|heb|hebben)\s+(u|je|jij|jullie)\s+(allemaal\s+)?(van\s+mij\s+)?nodig\b|"
     r"\bwat\s+(u|je|jij|jullie)\s+(allemaal\s+)?van\s+mij\s+nodig\s+(heeft|hebt|hebben)\b", re.I)
-NO_START = re.compile(r"^\W*(nee|neen|niet|nie|no|nope)\b", re.I)
+# "wa? nee nee zeg": a surprised "wat?" before the no (round 22b, p98).
+NO_START = re.compile(r"^\W*((wa|wat|huh|hè|he|pardon)\W+)?(nee|neen|niet|nie|no|nope)\b", re.I)
 # "dat telt ook hier?", "telt mijn ervaring in nederland": whether experience counts.
 COUNTS_HERE = re.compile(r"\btel(t|len)\b.{0,30}\b(hier|nederland|belgi\w*|mee|ook)\b|"
                          r"\b(ervaring|werk|jaren|diploma)\b.{0,60}\btel(t|len)\b", re.I)
@@ -845,7 +846,9 @@ MISREAD_WORDS = re.compile(
     r"ik\s+(wil|ga)\s+(me|mezelf)\s+niet|denk\s+ik\s+niet\s+aan|over\s+werk)\b", re.I)
 # An answer to the check question that says no in words ("zo bedoel ik het niet"), and
 # one that laughs it off ("grapje, laat maar"): the second keeps 113 in view (113's advice).
-NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+)?(helemaal\s+|echt\s+)?(niet|nie|ni)|"
+# "zo bedoel ik da toch ni" (Flemish, round 22b: p98 got the 1813 line after it).
+NOT_MEANT = re.compile(r"\b(zo\s+bedoel\w*\s+ik\s+(het\s+|da\s+|dat\s+|dit\s+)?(toch\s+)?"
+                       r"(helemaal\s+|echt\s+)?(niet|nie|ni)|"
                        r"niet\s+zo\s+bedoeld|"
                        r"bedoel\w*\s+(ik\s+)?(het\s+)?(niet|nie|ni)\s+zo)\b", re.I)
 # After a crisis statement (round 6, p33): "nee ik meen het" says it stands; "113 helpt

@@ -274,6 +274,11 @@ HYPERBOLE = _compile((
     r"\bdoodmoe\b|\bdoodop\b|\bdoodziek\b|\bdoodsbang\b|\bdoodnormaal\b|\bdoodeng\b|\bdoodsaai\b",
     r"\b(?:ga|gaan|gaat)\s+(?:nog\s+)?dood\s+(?:van|aan)\s+(?:de|het|die|dat|deze|mijn|m'?n|verveling|stress)\b",
     r"\bmaak\s+(?:me|mezelf)\s+(?:niet\s+)?(?:kapot|gek|druk)\b",
+    # The body that can't go on: "mijne rug kan ni meer", "mijn knieën kunnen het niet meer"
+    # is about the work's load, not about living (round 22b, p98 got the check question).
+    rf"\b(?:{_MY}|mijne|me)\s+(?:rug|knie\w*|schouder\w*|lijf|lichaam|nek|heup\w*|hand|handen|"
+    rf"voeten|benen|armen|pols\w*|gewrichten)\b(?:\s+en\s+(?:{_MY}\s+|mijne\s+)?\w+)?\s+"
+    rf"(?:kan|kunnen)\s+(?:het\s+|dit\s+|da\s+|dat\s+)?{_NOT}\s+meer\b",
 ))
 DENIAL = _compile((
     rf"\b(?:{_NOT}|geen|nooit|nergens)\b(?:\s+\w+){{0,3}}\s+(?:zelfmoor[dt]|zelfdoding|su[iï]cid|van\s+kant|dood\b|sterven|iets\s+aan\s*(?:te\s+)?doen|aandoen|einde\s+aan)",

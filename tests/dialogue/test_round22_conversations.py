@@ -166,3 +166,19 @@ def test_saying_you_are_in_the_ww_is_no_request_for_its_conditions():
              topics=["unemployed"])
     ww = entry_by_id("ww_voorwaarden")
     assert not set(ww.answer) & set(chat.texts()), chat.texts()
+
+
+def test_a_flemish_no_to_the_check_question_is_believed():
+    # p98: "wa? nee nee zeg, zo bedoel ik da toch ni. ik bedoel mijne rug" after the check
+    # question got the 1813 line, no apology, and a safety flag on her ticket.
+    chat = Chat()
+    chat.say("ik kuis al 15 jaar in gent en ik kan ni meer", "workload_health",
+             confidence=0.7, topics=["workload_health"], crisis_level="possible", flemish=True)
+    assert chat.slots.get("pending") == "crisis_check", chat.slots.get("pending")
+    chat.say("wat? nee nee zeg, zo bedoel ik dat toch ni. ik bedoel mijne schouders, ik kan da "
+             "werk ni meer doen", "workload_health", confidence=0.6,
+             topics=["workload_health"], flemish=True)
+    names = chat.last.names()
+    assert "utter_crisis_check_no" in names, names
+    assert "utter_crisis_soft_be" not in names and "utter_crisis_soft" not in names, names
+    assert not chat.slots.get("safety_flag"), chat.slots.get("safety_flag")

@@ -160,3 +160,18 @@ def test_indirect_wordings_from_the_role_play(text, level):
 ])
 def test_a_fresh_batch_written_after_the_rules(text, level):
     assert rule_level(text) == level
+
+
+# Round 22b (p98, a cleaner in Gent): "mijne rug kan ni meer, ik MOET iets anders zoeken" got
+# the check question. A body part that can't go on is the work's load; the person who can't
+# go on stays a possible crisis, also beside a body part.
+@pytest.mark.parametrize(("text", "level"), [
+    ("mijn nek kan het niet meer.", None),
+    ("mijn lijf kan niet meer", None),
+    ("mijne heup kan ni meer, ik moet iets anders vinden", None),
+    ("mijne schouders kunnen ni meer, wa kan ik nog doen", None),  # guard
+    ("ik kan niet meer", POSSIBLE),
+    ("mijn rug kan niet meer en ik kan niet meer", POSSIBLE),
+])
+def test_a_body_that_cannot_go_on_is_no_crisis(text, level):
+    assert rule_level(text) == level
