@@ -17,7 +17,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import slot_list
+from actions.common import is_flemish, slot_list
 from actions.handover_spool import store_or_spool
 from actions.ticket_store import ticket_store
 from bot.handover import contact
@@ -159,6 +159,10 @@ async def submit(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
                                  ticket_reference=stored.reference)
         expectation = ("utter_handover_expectation_safety" if draft.safety_flag
                        else "utter_handover_expectation")
+        if draft.safety_flag and (is_flemish(tracker) or str(
+                tracker.get_slot("contact_phone") or "").startswith("+32")):
+            # 1813 in Flanders, never the Dutch 113 (round 22b, p98 in Gent, +32 number).
+            expectation += "_be"
         # The same calendar and target as the ticket's due_at (urgency, team's holidays).
         promise = expected_contact(_now(), urgency=draft.urgency, team=route(draft.region))
         dispatcher.utter_message(response=expectation, expected_contact=promise)

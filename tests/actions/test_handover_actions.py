@@ -84,3 +84,16 @@ async def test_the_consent_choices_reach_the_ticket_with_the_new_text_version(
     assert ticket.consent_text_version == "2026-12-03.2"
     cleared = {e["name"] for e in events if e["event"] == "slot" and e["value"] is None}
     assert {"share_history", "follow_up"} <= cleared
+
+
+async def test_the_safety_promise_in_flanders_names_1813_not_113(store):
+    # Round 22b (p98, Gent, +32 number): the closing line said "113 (gratis: 0800-0113)".
+    dispatcher = CollectingDispatcher()
+    await submit(dispatcher, tracker(safety_flag=True, topics=["workload_health"], deadline=None,
+                                     region="Gent", contact_phone="+32470123498"))
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_handover_expectation_safety_be" in said, said
+    dispatcher = CollectingDispatcher()
+    await submit(dispatcher, tracker(safety_flag=True, topics=["workload_health"], deadline=None,
+                                     contact_phone="+31612345670"))
+    assert "utter_handover_expectation_safety" in [m.get("response") for m in dispatcher.messages]
