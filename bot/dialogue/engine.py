@@ -86,6 +86,7 @@ from bot.dialogue.patterns import (
     NO_DISMISSAL,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
+    NOT_FOR_RETIRED,
     NOT_GOING_WELL,
     NOT_HELPED,
     NOT_SICK,
@@ -145,7 +146,12 @@ from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.entries import entry_by_id
 from bot.knowledge.retriever import Match
-from bot.knowledge.tailor import AGENCY_VERSIONS, NOT_SICK_VERSIONS, SICK_WORDS
+from bot.knowledge.tailor import (
+    AGENCY_VERSIONS,
+    NOT_SICK_VERSIONS,
+    RETIRED_VERSIONS,
+    SICK_WORDS,
+)
 from bot.nlu.crisis import rule_level
 
 # Topics of an answer that still fits beside the IND line: losing the job itself.
@@ -238,6 +244,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.set(works_in_nl=True)
         if ALREADY_RETIRED.search(turn.text):
             self.set(retired=True)
+        if self.get("retired"):
+            self.fit_to_retired(turn)
         if WORKLOAD_WORDS.search(turn.text) or turn.text == "/workload_health":
             self.set(workload_named=True)  # "werkdruk" on the card in their words only
         if turn.flemish and not self.get("works_in_nl") and turn.knowledge and \
@@ -1097,6 +1105,24 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
 
     def fits_region(self, region: str) -> bool:
         return region == "any" or (region == "be") == bool(self.turn.flemish)
+
+    def fit_to_retired(self, turn: Turn) -> None:
+        """Someone already retired is not stuck in a job, nor at risk of losing one: those
+        readings go, and the AOW age they already have becomes the answer on working next to
+        it (round 22b, p102 got "Vastgelopen" as an option and the AOW age twice)."""
+        turn.topics = [t for t in turn.topics if t not in NOT_FOR_RETIRED]
+        if turn.intent in NOT_FOR_RETIRED:
+            turn.intent = "retirement"  # what to do now they are retired
+            turn.topics = ["retirement", *[t for t in turn.topics if t != "retirement"]]
+        if turn.intent == "retirement" and ALREADY_RETIRED.search(turn.text):
+            # "Sinds een jaar ben ik met pensioen" says what it is about: no "Gaat het over
+            # je pensioen?" to ask.
+            turn.confidence = max(turn.confidence, TOPIC_SURE)
+        version = turn.knowledge and RETIRED_VERSIONS.get(turn.knowledge.entry.id)
+        if version:
+            turn.knowledge = Match(entry_by_id(version), turn.knowledge.score)
+        if turn.mentioned is not None and turn.mentioned.id in RETIRED_VERSIONS:
+            turn.mentioned = None
 
     def denied_topics(self) -> set[str]:
         text = self.turn.text.lower()

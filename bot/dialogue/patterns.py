@@ -89,6 +89,9 @@ ALREADY_RETIRED = re.compile(
     r"\bb[eé]n\s+ik\s+(al|nu|inmiddels)\s+" + _RETIRED + "|"
     r"\bsinds\s+(mijn|m'?n)\s+pensioen\b|\bik\s+werk\s+(dus\s+)?niet\s+meer\b[^.?!]{0,30}\bpensioen",
     re.I)
+# Readings that do not fit someone already retired.
+NOT_FOR_RETIRED = frozenset({"stuck", "job_insecurity", "flex_contract", "career_growth",
+                             "job_crafting", "hr_conversation"})
 # The retirement texts for someone already retired.
 RETIRED_VERSIONS = {
     "utter_topic_retirement": "utter_topic_retirement_retired",

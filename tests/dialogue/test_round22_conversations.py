@@ -182,3 +182,22 @@ def test_a_flemish_no_to_the_check_question_is_believed():
     assert "utter_crisis_check_no" in names, names
     assert "utter_crisis_soft_be" not in names and "utter_crisis_soft" not in names, names
     assert not chat.slots.get("safety_flag"), chat.slots.get("safety_flag")
+
+
+def test_someone_retired_is_not_asked_whether_she_is_stuck_and_gets_no_aow_age():
+    # p102 (round 22b): "Sinds vorig jaar ben ik met pensioen ..." got a choice between
+    # "laatste werkjaren" and "Vastgelopen"; "mag ik bijverdienen naast mijn AOW?" the AOW age
+    # twice, although she has had her AOW for a year.
+    chat = Chat()
+    chat.say("Sinds een jaar ben ik gepensioneerd, na 35 jaar op een school. Ik mis het werk.",
+             "retirement", confidence=0.45, topics=["retirement", "stuck"])
+    assert "utter_topic_choice_two" not in chat.last.names(), chat.last.names()
+    assert "utter_topic_retirement_retired" in chat.last.names(), chat.last.names()
+    chat.say("Het is niet zo dat ik vastzit, ik werk gewoon niet meer. Ik wil iets met kinderen.",
+             "stuck", confidence=0.5, topics=["stuck", "retirement"])
+    assert "utter_topic_stuck" not in chat.last.names(), chat.last.names()
+    age, working = entry_by_id("aow_leeftijd"), entry_by_id("doorwerken_na_aow")
+    chat.say("Mag ik eigenlijk bijverdienen naast mijn AOW?", "retirement", confidence=0.7,
+             topics=["retirement"], knowledge=Match(age, 0.5), mentioned=age)
+    assert working.answer[0] in chat.texts(), chat.texts()
+    assert age.answer[0] not in chat.texts(), chat.texts()
