@@ -352,8 +352,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             else:
                 turn.intent = "bot_challenge"
         wish = CONSULTANT_WISH.search(turn.text)
-        if wish and not NO_CONSULTANT.search(turn.text) and \
-                turn.intent not in ("crisis", "deny"):
+        # "nee ... niet dit gesprek. maar laat maar, ik wil wel met zo'n consulent praten ja":
+        # a "wel" after the no is the last word (round 22b, p101).
+        said_wel = bool(wish and re.search(r"\bwel\b", wish.group(0), re.I))
+        refused = NO_CONSULTANT.search(turn.text)
+        if wish and not (refused and not (said_wel and refused.start() < wish.start())) and \
+                turn.intent != "crisis" and (turn.intent != "deny" or said_wel):
             # "ik wil graag met een consulent praten" (round 4). Asked as a question of its own
             # ("… met zo'n consulent praat. Kan dat?") or after another question ("pensioen??
             # ik ben 47 man. laat maar iemand mij bellen dan"), it is a request too (round 16b,

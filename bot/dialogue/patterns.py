@@ -627,6 +627,12 @@ CONSULTANT_WISH = re.compile(
     r"\b(wil|zou)\s+(\w+\s+){0,3}graag\s+(\w+\s+){0,2}(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+)?"
     r"(loopbaan)?consulent\b|"
     r"\bgraag\s+(met\s+)?iemand\s+(spreken|praten)\b|\b(consulent|mens)\s+graag\b|"
+    # "maar laat maar, ik wil wel met zo'n consulent praten ja", "Dan wil ik wel met zo iemand
+    # van jullie praten", "Die loopbaanconsulent van eerder. Dat wil ik wel" (round 22b, p101
+    # heard "Prima, dan geef ik je alleen informatie", p99 asked three times)
+    r"\bwil\s+(ik\s+)?wel\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?consulent|"
+    r"iemand|mens)\b|"
+    r"\b(loopbaan)?consulent\b[^.?!]{0,30}[.!]?\s*dat\s+wil\s+ik\s+wel\b|"
     r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"

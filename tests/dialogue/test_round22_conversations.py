@@ -201,3 +201,23 @@ def test_someone_retired_is_not_asked_whether_she_is_stuck_and_gets_no_aow_age()
              topics=["retirement"], knowledge=Match(age, 0.5), mentioned=age)
     assert working.answer[0] in chat.texts(), chat.texts()
     assert age.answer[0] not in chat.texts(), chat.texts()
+
+
+def test_a_wish_for_a_consultant_after_a_no_is_the_last_word():
+    # p101: "nee ik bedoel de opleiding zelf, niet dit gesprek. maar laat maar, ik wil wel met
+    # zo'n consulent praten ja" got "Prima, dan geef ik je alleen informatie."; p99's "Dan wil
+    # ik wel met zo iemand van jullie praten" got "Fijn dat je het zegt."
+    for text, intent in (
+            ("nee ik bedoel de cursus zelf, niet deze chat. maar goed, ik wil wel met zo'n "
+             "consulent praten", "deny"),
+            ("Dan wil ik wel met zo iemand van jullie praten. Over dat cv", "inform")):
+        chat = Chat()
+        chat.say("ik wil een opleiding doen maar weet niet hoe", "training", confidence=0.9,
+                 topics=["training"])
+        chat.say(text, intent, confidence=0.6)
+        assert chat.slots.get("pending") == "consent", (text, chat.last.names())
+    chat = Chat()
+    chat.say("ik wil een opleiding doen maar weet niet hoe", "training", confidence=0.9,
+             topics=["training"])
+    chat.say("nee, ik wil geen consulent, alleen informatie", "deny", confidence=0.8)
+    assert chat.slots.get("pending") != "consent", chat.last.names()  # guard
