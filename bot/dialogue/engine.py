@@ -377,6 +377,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.intent = "nlu_fallback"
         if turn.intent == "ask_cost" and turn.knowledge is None:
             self._cost_of_last_answer(turn)
+        if turn.intent == "ask_cost" and COSTS_OF_A_THING.search(turn.text) and \
+                not SERVICE_COST.search(turn.text):
+            # "moet je lesgeld betalen als je 37 bent voor het mbo?" asks the price of a
+            # school, not of this chat (round 22b, p101 heard "Deze chat is gratis").
+            turn.intent = "nlu_fallback"
         if ENGLISH_REQUEST.search(turn.text):
             turn.intent = "other_language"  # "kan u engels?": the bilingual answer (round 4)
         if turn.intent == "thank" and FAREWELL_ONLY.match(turn.text):

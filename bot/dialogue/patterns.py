@@ -497,7 +497,7 @@ GROWTH_WORDS = re.compile(
     r"uitdaging|doorstromen|opklimmen)\b", re.I)
 # The cost of a thing, not of this service: "dat bedoel ik niet, wie betaalt de opleiding?"
 COSTS_OF_A_THING = re.compile(
-    r"\b(opleiding\w*|cursus\w*|school|studie\w*|master|examen\w*|toets\w*|aanvraag|diploma\w*|"
+    r"\b(opleiding\w*|cursus\w*|school|lesgeld|collegegeld|cursusgeld|schoolgeld|mbo|hbo|studie\w*|master|examen\w*|toets\w*|aanvraag|diploma\w*|"
     r"bootcamp\w*|huur|verhuizing|advocaat|rechtszaak|certifica\w*)\b", re.I)
 # Caring for someone at home: "mijn moeder heeft dementie en ik zorg elke avond voor haar"
 # (round 21, p95's tears were read as the load of her work, which she likes).

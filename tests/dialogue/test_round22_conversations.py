@@ -221,3 +221,17 @@ def test_a_wish_for_a_consultant_after_a_no_is_the_last_word():
              topics=["training"])
     chat.say("nee, ik wil geen consulent, alleen informatie", "deny", confidence=0.8)
     assert chat.slots.get("pending") != "consent", chat.last.names()  # guard
+
+
+def test_the_price_of_a_school_is_not_the_price_of_this_chat():
+    # p101: "moet je lesgeld betalen als je 37 bent voor het mbo?" got "Deze chat is gratis".
+    chat = Chat()
+    chat.say("ik wil pedagogisch medewerker worden", "training", confidence=0.9,
+             topics=["training"])
+    chat.say("betaal je lesgeld voor het mbo als je al 40 bent?", "ask_cost", confidence=0.8)
+    assert not {"utter_ask_cost", "utter_ask_cost_member"} & set(chat.last.names()), \
+        chat.last.names()
+    chat = Chat()
+    chat.say("kost een gesprek met de consulent geld?", "ask_cost", confidence=0.9)
+    assert {"utter_ask_cost", "utter_ask_cost_member"} & set(chat.last.names()), \
+        chat.last.names()  # guard
