@@ -569,7 +569,11 @@ ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s
                              # "kan in english? my dutch not so good" (round 15, p61)
                              r"\b(?:kan|kun|mag)\s+(?:het\s+|dit\s+|dat\s+)?(?:ook\s+)?in\s+"
                              r"(?:het\s+)?(?:engels|english)\b|\bspeak\w*\s+english\b|"
-                             r"^\W*(?:in\s+)?(?:english|engels)\W*$", re.I)
+                             r"^\W*(?:in\s+)?(?:english|engels)\W*$|"
+                             # "sorry i dont understand good dutch. english ok?" (round 22b, p96
+                             # got "Daar weet ik helaas niets van")
+                             r"\b(?:english|engels)\s+(?:ok|oke|okay|goed|possible|is\s+ok\w*)\b|"
+                             r"\b(?:you|u)\s+(?:can|speak)\s+english\b", re.I)
 # "can someone call me in English?", "spreekt de consulent engels?" (round 15, p65 got the
 # language notice twice and then nothing).
 # "ok. yes i want talk with consulent please" (round 18, p78 read the language notice again)

@@ -235,3 +235,16 @@ def test_the_price_of_a_school_is_not_the_price_of_this_chat():
     chat.say("kost een gesprek met de consulent geld?", "ask_cost", confidence=0.9)
     assert {"utter_ask_cost", "utter_ask_cost_member"} & set(chat.last.names()), \
         chat.last.names()  # guard
+
+
+def test_asking_for_english_gets_the_bilingual_answer():
+    # p96 (round 22b): "sorry i dont understand good dutch. english ok?" got "Daar weet ik
+    # helaas niets van" (out of scope).
+    from bot.dialogue.patterns import ENGLISH_REQUEST
+
+    assert ENGLISH_REQUEST.search("my dutch very bad sorry. english ok?")
+    assert ENGLISH_REQUEST.search("you can english?")
+    assert not ENGLISH_REQUEST.search("ik heb een cursus engels gedaan")  # guard
+    chat = Chat()
+    chat.say("my dutch very bad sorry. english ok?", "out_of_scope", confidence=0.5)
+    assert "utter_english" in chat.last.names(), chat.last.names()
