@@ -87,7 +87,8 @@ ALREADY_RETIRED = re.compile(
     r"vorige\s+maand\s+|een\s+jaar\s+|dus\s+)*" + _RETIRED + "|"
     r"\b(sinds\s+[\w ]{1,20}?\s+|nu\s+|inmiddels\s+)b[eé]n\s+ik\s+(al\s+|nu\s+)?" + _RETIRED + "|"
     r"\bb[eé]n\s+ik\s+(al|nu|inmiddels)\s+" + _RETIRED + "|"
-    r"\bsinds\s+(mijn|m'?n)\s+pensioen\b|\bik\s+werk\s+(dus\s+)?niet\s+meer\b[^.?!]{0,30}\bpensioen",
+    r"\bsinds\s+(mijn|m'?n)\s+pensioen\b|"
+    r"\b(met\s+pensioen|gepensioneerd)\s+ben\s+ik\s+(al|nu|inmiddels)\b",
     re.I)
 # Readings that do not fit someone already retired.
 NOT_FOR_RETIRED = frozenset({"stuck", "job_insecurity", "flex_contract", "career_growth",
@@ -497,7 +498,8 @@ GROWTH_WORDS = re.compile(
     r"uitdaging|doorstromen|opklimmen)\b", re.I)
 # The cost of a thing, not of this service: "dat bedoel ik niet, wie betaalt de opleiding?"
 COSTS_OF_A_THING = re.compile(
-    r"\b(opleiding\w*|cursus\w*|school|lesgeld|collegegeld|cursusgeld|schoolgeld|mbo|hbo|studie\w*|master|examen\w*|toets\w*|aanvraag|diploma\w*|"
+    r"\b(opleiding\w*|cursus\w*|school|lesgeld|collegegeld|cursusgeld|schoolgeld|mbo|hbo|"
+    r"studie\w*|master|examen\w*|toets\w*|aanvraag|diploma\w*|"
     r"bootcamp\w*|huur|verhuizing|advocaat|rechtszaak|certifica\w*)\b", re.I)
 # Caring for someone at home: "mijn moeder heeft dementie en ik zorg elke avond voor haar"
 # (round 21, p95's tears were read as the load of her work, which she likes).

@@ -157,13 +157,11 @@ class ConversationState:
             # Only when that answer was given in full: after its plain version, or from an
             # answer never given, the line is new, and "Dit zei ik eerder al" is untrue (round
             # 22, p96 read it twice before lines he had never seen).
-            if entry.id in (self.get("knowledge_given") or []) and \
-                    not self.get("plain_language"):
+            given = list(self.get("knowledge_given") or [])
+            if entry.id in given and not self.get("plain_language"):
                 self.say("utter_knowledge_follow_up", repeatable=True)
-            else:
-                self.set(knowledge_given=[*(self.get("knowledge_given") or []), entry.id]
-                         if entry.id not in (self.get("knowledge_given") or [])
-                         else self.get("knowledge_given"))
+            elif entry.id not in given:
+                self.set(knowledge_given=[*given, entry.id])
             self.say_text([match.line])
             self.set(knowledge_recent=[entry.id], lines_said=[*said, match.line[:60]])
             return

@@ -94,6 +94,10 @@ def test_someone_already_retired_hears_no_advice_for_the_last_working_years():
     assert "utter_deepen_retirement_retired" in names, names
     assert "utter_topic_retirement" not in names, names
     assert chat.slots.get("retired") is True
+    from bot.dialogue.patterns import ALREADY_RETIRED
+
+    assert ALREADY_RETIRED.search("Vastzitten is het niet. Met pensioen ben ik al, dat is het punt")
+    assert not ALREADY_RETIRED.search("ik werk niet meer met plezier, ik tel af tot mijn pensioen")
 
 
 def test_someone_retiring_soon_still_hears_about_the_last_working_years():
