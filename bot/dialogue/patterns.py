@@ -574,7 +574,7 @@ ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s
                              r"^\W*(?:in\s+)?(?:english|engels)\W*$|"
                              # "sorry i dont understand good dutch. english ok?" (round 22b, p96
                              # got "Daar weet ik helaas niets van")
-                             r"\b(?:english|engels)\s+(?:ok|oke|okay|goed|possible|is\s+ok\w*)\b|"
+                             r"\b(?:english|engels)\s+(?:ok|oke|okay|possible|is\s+ok\w*)\b|"
                              r"\b(?:you|u)\s+(?:can|speak)\s+english\b", re.I)
 # "can someone call me in English?", "spreekt de consulent engels?" (round 15, p65 got the
 # language notice twice and then nothing).

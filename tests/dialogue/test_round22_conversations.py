@@ -249,6 +249,7 @@ def test_asking_for_english_gets_the_bilingual_answer():
     assert ENGLISH_REQUEST.search("my dutch very bad sorry. english ok?")
     assert ENGLISH_REQUEST.search("you can english?")
     assert not ENGLISH_REQUEST.search("ik heb een cursus engels gedaan")  # guard
+    assert not ENGLISH_REQUEST.search("is een cursus engels goed voor mijn cv?")  # guard
     chat = Chat()
     chat.say("my dutch very bad sorry. english ok?", "out_of_scope", confidence=0.5)
     assert "utter_english" in chat.last.names(), chat.last.names()
