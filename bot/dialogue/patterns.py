@@ -399,7 +399,11 @@ RIGHT_PLACE = re.compile(
 # (round 20b, p86 read "In makkelijke woorden" as talking down).
 ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|alsjeblieft|"
                           r"alstublieft)\b", re.I)
-SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
+# "De vraag is simpel: mag dat zomaar?" describes the question; it asks for no easier words
+# (round 22b, p103, a policy officer, read "In makkelijke woorden" five times after it).
+SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )"
+                     r"(?!(?:makkelijk|simpel|eenvoudig)\w*\s+gezegd)"
+                     r"(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
                       r"te\s+lang\w*\s+(tekst|verhaal|bericht\w*|antwoord\w*)|(tekst|verhaal|"

@@ -253,3 +253,22 @@ def test_asking_for_english_gets_the_bilingual_answer():
     chat = Chat()
     chat.say("my dutch very bad sorry. english ok?", "out_of_scope", confidence=0.5)
     assert "utter_english" in chat.last.names(), chat.last.names()
+
+
+def test_a_simple_question_is_no_request_for_easier_words():
+    # p103 (round 22b): "De vraag is simpel: mag mijn werkgever mij zomaar in een andere
+    # functie terugzetten?" switched to "In makkelijke woorden" for the rest of the chat.
+    from bot.dialogue.patterns import SIMPLER
+
+    assert not SIMPLER.search("Mijn vraag is simpel: mag dat zomaar?")
+    assert not SIMPLER.search("simpel gezegd: ik wil weg bij die afdeling")
+    assert SIMPLER.search("kan het wat simpeler?")  # guard
+    entry = entry_by_id("reintegratie_stappen")
+    chat = Chat()
+    chat.say("ik zit sinds augustus thuis met een burn-out", "workload_health", confidence=0.9,
+             topics=["workload_health"])
+    chat.say("Het gaat om mijn re-integratie. Mijn vraag is simpel: mag mijn werkgever mij "
+             "zomaar in een andere functie terugzetten?", "workload_health", confidence=0.6,
+             knowledge=Match(entry, 0.5))
+    assert not chat.slots.get("plain_language"), chat.slots.get("plain_language")
+    assert entry.simple not in chat.texts(), chat.texts()
