@@ -121,7 +121,8 @@ def _after_a_label(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[.?!:])\s+", text) if s.strip()]
     if len(sentences) > 1 and len(sentences[0].split()) <= 3:
         return [text, " ".join(sentences[1:])]
-    return [text]
+    announced = re.split(r":\s+", text)[1:]  # "gewoon simpele vraag: als ik zelf opzeg ..."
+    return [text] + [announced[-1]] if announced else [text]
 
 
 class Retriever:
@@ -197,7 +198,9 @@ class Retriever:
         """Per entry the best score over the message without filler and over each of its
         sentences: a story with the question at the end, the question alone scores too."""
         text = without_filler(self.expand(text))
-        return np.max([self.scores(part) - (PART_PENALTY if i else 0.0)
+        # What follows "simpele vraag:" is announced as the question: no penalty for a part.
+        announced = {rest.strip() for rest in re.split(r":\s+", text)[1:]}
+        return np.max([self.scores(part) - (PART_PENALTY if i and part not in announced else 0.0)
                        for i, part in enumerate(_parts(text))], axis=0)
 
     def find(self, text: str, flemish: bool = False) -> Match | None:

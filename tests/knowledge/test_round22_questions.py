@@ -17,7 +17,7 @@ from bot.knowledge.retriever import shared_retriever
     # p103: "mag mijn werkgever mij zomaar in een andere functie terugzetten?" (off sick
     # with burn-out) -> "Daar heb ik geen goed antwoord op"
     ("ik ben al maanden ziek en nu wil mijn baas dat ik in een andere functie terugkom, mag "
-     "dat zomaar?", "reintegratie_stappen"),
+     "dat zomaar?", "passend_werk_tijdens_ziekte"),  # since session 22 its own answer
     # p103: "kan iemand van de bond juridisch naar dat re-integratievoorstel kijken?" ->
     # "Ook dat weet ik niet zeker"
     ("kan de bond juridisch meekijken naar het plan van mijn werkgever?", "papieren_nakijken"),

@@ -1,0 +1,58 @@
+"""Questions of round 22c (docs/reviews/round22c/) and of round 22 that no entry answered
+until session 22 added sourced entries (docs/facts.md, "Round 22c"), in other words than the
+transcripts. Each got no answer or the wrong one before (checked on e7bdd41)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.retriever import shared_retriever
+
+
+@pytest.mark.parametrize(("text", "flemish", "expected"), [
+    # p101: "moet ik voor mbo lesgeld betalen als ik ouder dan 18 ben?" -> "geen goed antwoord"
+    ("ik ben 37, moet ik dan lesgeld betalen voor een mbo opleiding?", False,
+     "mbo_volwassene_bol_of_bbl"),
+    ("wat is nou het verschil tussen bbl en bol", False, "mbo_volwassene_bol_of_bbl"),
+    # p101: "mbo niveau 3 toch? en kan dat met vmbo" -> a tip about a coffee with someone
+    ("ik heb alleen een vmbo diploma, mag ik dan naar niveau 3?", False,
+     "mbo_vmbo_naar_niveau_3_4"),
+    # p103: who decides what passende arbeid is -> "Daar heb ik geen goed antwoord op"
+    ("wie bepaalt eigenlijk of dat andere werk passend is tijdens mijn ziekte, en kan ik "
+     "daar bezwaar tegen maken?", False, "passend_werk_tijdens_ziekte"),
+    # p98: the arbeidsgeneesheer -> "geen goed antwoord voor België"
+    ("mag ik zelf naar den arbeidsgeneesheer gaan zonder da mijne baas da weet?", True,
+     "spontane_raadpleging_arbeidsarts"),
+    # p99 (round 22): what the WW asks of him, said plainly
+    ("ik zit in de ww. wat moet ik allemaal doen voor het uwv, hoe vaak solliciteren?", False,
+     "ww_plichten"),
+    ("ik heb weer werk gevonden, hoe geef ik dat door aan het uwv voor mijn ww?", False,
+     "ww_baan_gevonden_doorgeven"),
+    # p105: "mag baas dit doen?" (evenings and another district) -> no answer four times
+    ("mijn werk wil dat ik nu avonden ga doen en in een andere wijk, dat staat niet in mijn "
+     "contract. mag dat zomaar?", False, "werkgever_wijzigt_werktijden_of_werkplek"),
+    # p107: "zzp en ww kan dat of niet. en van wat moet ik dan leven" -> a career-change tip
+    ("ik was jaren zelfstandig en heb geen klussen meer, krijg ik dan ww of iets anders?",
+     False, "zzp_opdrachten_kwijt_inkomen"),
+    # p104: "ik verdien nu 14 euro moet ik dan minder" (as a BBL learner at 20) -> no answer
+    ("als ik op mijn 20e een bbl ga doen, ga ik dan minder verdienen dan nu?", False,
+     "bbl_loon_en_instroom"),
+    # p104: "hoe vind ik zo n leerbedrijf dan, garage ofzo?" -> "geen goed antwoord"
+    ("waar vind ik een leerbedrijf voor bbl, een garage of zo?", False, "leerbedrijf_vinden"),
+    # p106: "wat is het verschil tss opleidingsverlof en tijdskrediet" -> half an answer
+    ("wa is eigenlijk het verschil tussen opleidingsverlof en tijdskrediet?", True,
+     "opleidingsverlof_of_tijdskrediet_vl"),
+])
+def test_the_question_gets_its_sourced_answer(text, flemish, expected):
+    match = shared_retriever().find(text, flemish)
+    assert match is not None and match.entry.id == expected, (text, match and match.entry.id)
+
+
+@pytest.mark.parametrize("text", [
+    "wat is het verschil tussen bruto en netto loon",  # guard: no school question
+    "moet ik nu al solliciteren of is dat dom?",  # guard: no WW question without WW
+])
+def test_a_question_without_the_subject_gets_no_new_answer(text):
+    match = shared_retriever().find(text)
+    assert match is None or match.entry.id not in {
+        "mbo_volwassene_bol_of_bbl", "ww_plichten", "mbo_vmbo_naar_niveau_3_4"}, match.entry.id
