@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import follow_up, handover, live_chat, privacy
-from actions.common import is_flemish
+from actions.common import country_known, is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.turn import Outcome, Turn, looks_like_question
 from bot.knowledge.retriever import (
@@ -42,13 +42,14 @@ def turn_from(tracker: Tracker) -> Turn:
     intent = message.get("intent") or {}
     text = message.get("text") or ""
     flemish = is_flemish(tracker)
+    sure = country_known(tracker) is not None
     knowledge = None
     offered = None
     also = None
     if text and not text.startswith("/"):
         try:
             offered = mentioned(shared_retriever().entries, text)
-            knowledge = shared_retriever().find(text, flemish)
+            knowledge = shared_retriever().find(text, flemish, sure)
             given = tracker.get_slot("knowledge_given")
             given = list(given) if isinstance(given, list) else []
             if knowledge is None and (looks_like_question(text)
@@ -75,7 +76,7 @@ def turn_from(tracker: Tracker) -> Turn:
                     knowledge.entry, shared_retriever().expand(text),
                     follow_up=follows_up(knowledge.entry, text)))
             if knowledge is not None:
-                also = next((m for m in find_each(shared_retriever(), text, flemish)
+                also = next((m for m in find_each(shared_retriever(), text, flemish, sure)
                              if m.entry.id != knowledge.entry.id and m.entry.id not in given),
                             None)
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)

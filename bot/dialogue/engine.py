@@ -86,6 +86,7 @@ from bot.dialogue.patterns import (
     NO_DISMISSAL,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
+    NOT_A_QUESTION,
     NOT_FOR_RETIRED,
     NOT_GOING_WELL,
     NOT_HELPED,
@@ -150,6 +151,7 @@ from bot.knowledge.tailor import (
     AGENCY_VERSIONS,
     NOT_SICK_VERSIONS,
     RETIRED_VERSIONS,
+    SICK_VERSIONS,
     SICK_WORDS,
 )
 from bot.nlu.crisis import rule_level
@@ -257,6 +259,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         not_sick_version = turn.knowledge and NOT_SICK_VERSIONS.get(turn.knowledge.entry.id)
         if not_sick_version and not self.get("sick_leave") and not SICK_WORDS.search(turn.text):
             turn.knowledge = Match(entry_by_id(not_sick_version), turn.knowledge.score)
+        sick_version = turn.knowledge and SICK_VERSIONS.get(turn.knowledge.entry.id)
+        if sick_version and self.get("sick_leave") and not self.get("out_of_work"):
+            turn.knowledge = Match(entry_by_id(sick_version), turn.knowledge.score)
         agency_version = turn.knowledge and AGENCY_VERSIONS.get(turn.knowledge.entry.id)
         if agency_version and self.get("contract_type") == "uitzend":
             turn.knowledge = Match(entry_by_id(agency_version), turn.knowledge.score)
@@ -445,6 +450,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         elif NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
                 self.pending not in FORM_STEPS and not self.turn.knowledge:
             self.not_helped()
+        elif NOT_A_QUESTION.search(self.turn.text) and not self.turn.is_question and \
+                self.pending not in FORM_STEPS and self.turn.crisis_level is None:
+            # Heard as what it was: how they are, not a question to look up.
+            self.say("utter_heard_not_a_question", repeatable=True)
+            if self.pending == "offer" and self.may_offer():
+                self.say("utter_offer_still_open", repeatable=True)
         elif LIVES_IN_BELGIUM.search(self.turn.text) and (
                 not self.turn.is_question or TAG_QUESTION.search(self.turn.text)) and \
                 self.pending not in FORM_STEPS and self.turn.crisis_level is None and \

@@ -93,6 +93,9 @@ _TIME_FIX = re.compile(r"\b(alleen|enkel|niet|nie|ni|kan\s+niet|moment|tijd|liev
                        r"\b(ochtend\w*|middag\w*|avond\w*|voormiddag|namiddag|\d{1,2}\s*uur)\b|"
                        r"\b(ochtend\w*|middag\w*|avond\w*|voormiddag|namiddag)\b.{0,40}"
                        r"\b(alleen|enkel|niet|nie|ni|kan\s+niet)\b", re.IGNORECASE)
+_THANKS_CLAUSE = re.compile(r"[,.!]?\s*\b(heel\s+|erg\s+|hartelijk\s+)*"
+                            r"(dank\s*(je|u|jullie)?(\s+wel)?|dankjewel|dankuwel|bedankt|merci|"
+                            r"thanks?|thx)\b\W*", re.I)
 _THANKS_ONLY = re.compile(r"^\W*(ok\w*\W+|oh\W+|ah\W+)?(heel\s+|erg\s+|hartelijk\s+)*"
                           r"(dank\s*(je|u|jullie)?(\s+wel)?|dankjewel|dankuwel|bedankt|merci|"
                           r"thanks?|thx)(\s+\w+){0,3}\W*$", re.I)
@@ -820,6 +823,9 @@ class HandoverForm(ConversationState):
             if len(re.findall(r"\w+", text)) < 3:
                 self.ask_step("summary")
                 return True
+        if YES.match(text) and _THANKS.search(text):
+            # "ja dat klopt, dank je": the thanks is no addition to the card (round 22c, p98).
+            text = _THANKS_CLAUSE.sub(" ", text).strip()
         fix = read_correction(text, self.topics(), self.get("contract_type"), self.get("sector"))
         # "nee da klopt ni. ik ben ni ontslagen ... en ik zei allebei ja": the choices are
         # set and the rest of the correction applied too (round 13, p52).
@@ -829,9 +835,11 @@ class HandoverForm(ConversationState):
             if choices:
                 self.set(**choices)
             return False
-        if step == "summary" and not fix.changes() and not picked.anything() and (
+        if step == "summary" and not fix.changes() and not picked.anything() and \
+                not YES.match(text) and (
                 _THANKS_ONLY.match(text) or self.intent == "thank" and _THANKS.search(text)
                 and not fix.content):
+            # "ja klopt, merci" is a yes with thanks, not thanks alone (round 22c, p98).
             # "Dank u wel": nothing changed, the request waits for a yes (round 10, p40).
             self.say("utter_thanks_at_summary", repeatable=True)
             return True

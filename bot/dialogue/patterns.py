@@ -109,8 +109,8 @@ _BOSS_WORDS = (r"werkgever|baas|leidinggevende|chef|directeur|directie|teamleide
 
 def _kept_from(who: str) -> str:
     """ "ik wil niet dat mijn <who> het weet", in the ways people write it."""
-    return (r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|m'?n|mn|de|het|ons|"
-            rf"onze)\s+(\w+\s+){{0,1}}?({who})\b.{{0,80}}?\b(weet|weten|hoort|horen|ziet|zien|"
+    return (r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|mijne|mijnen|m'?n|mn|"
+            rf"de|den|het|ons|onze)\s+(\w+\s+){{0,1}}?({who})\b.{{0,80}}?\b(weet|weten|hoort|horen|ziet|zien|"
             r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b")
 
 
@@ -118,14 +118,14 @@ def _kept_from(who: str) -> str:
 # counts as the employer (_BOSS_WORDS), shared with SECRET_WISH below.
 EMPLOYER_SECRET = re.compile(
     _kept_from(_BOSS_WORDS) + "|"
-    rf"\b({_BOSS_WORDS})\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|dat|daar)\s+)*(niet|nie|ni|"
+    rf"\b({_BOSS_WORDS})\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|dat|da|daar)\s+)*(niet|nie|ni|"
     r"niets|niks)\s+((hier|er|daar)?van\s+)?(te\s+)?(weten|horen)|"
-    rf"zonder\s+dat\s+(mijn|m'n|mn|de)\s+({_BOSS_WORDS})\b|"
+    rf"zonder\s+dat\s+(mijn|mijne|mijnen|m'n|mn|de|den)\s+({_BOSS_WORDS})\b|"
     # "liever niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
-    rf"\bniet\s+dat\s+(mijn|m'n|mn|de)\s+({_BOSS_WORDS})\s+(het|dit|dat|er\s+\w+)\s+"
+    rf"\b(niet|ni|nie)\s+dat\s+(mijn|mijne|mijnen|m'n|mn|de|den)\s+({_BOSS_WORDS})\s+(het|dit|dat|da|er\s+\w+)\s+"
     r"(weet|hoort|te\s+horen\s+krijgt)|"
     # "zet erbij dat mijn werkgever het niet mag weten" (round 20, p87's card)
-    rf"\b({_BOSS_WORDS})\s+((het|dit|dat|hier|er)\s+)*(niets|niks|niet|nie)\s+"
+    rf"\b({_BOSS_WORDS})\s+((het|dit|dat|da|hier|er)\s+)*(niets|niks|niet|nie|ni)\s+"
     r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)",
     re.IGNORECASE,
 )
@@ -1296,3 +1296,9 @@ LITTLE_DUTCH = re.compile(
     r"(nog\s+)?(niet|slecht|nie)\b|\bnederlands\s+is\s+(moeilijk|lastig)\b|\bniveau\s+a[12]\b|"
     r"\bmy\s+dutch\s+(is\s+)?(not|bad|poor)|\b(little|no|bad|poor)\s+dutch\b|"
     r"\bweinig\s+nederlands\b", re.I)
+
+# "Dat was ook geen vraag. Ik probeerde uit te leggen hoe het met me gaat." after we answered
+# a story as a question (round 22c, p103 got a tip to track his energy).
+NOT_A_QUESTION = re.compile(
+    r"\b(was|is)\s+(ook\s+|toch\s+|helemaal\s+|eigenlijk\s+)?(geen|niet\s+eens\s+een)\s+vraag\b|"
+    r"\bik\s+(stelde|vroeg)\s+(toch\s+|ook\s+|helemaal\s+)?(geen\s+vraag|niks|niets)\b", re.I)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from bot.dialogue.turn import sentence_around
 from bot.handover import contact
 
 # "06 41 27 83 90", "+32 470 12 34 56", "0612345678": digits with the separators people type.
@@ -192,7 +191,7 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
                 # "ik heb geen diploma hier" says where, not how to be reached (round 20c,
                 # p89 heard "Goed, dat onthoud ik: geen chat" twice).
                 negated = None
-            if negated and contact.clean_time(sentence_around(lowered, negated.start())):
+            if negated and _time_beside_the_no(text, word):
                 # "niet bellen tussen 8 en 4" says when, not how: no refusal of the phone
                 # (round 16c, p68's number was erased).
                 continue
@@ -210,9 +209,22 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
         for word in sorted(contact.CHANNEL_WORDS[channel], key=len, reverse=True):
             remaining = re.sub(rf"(^|\W){re.escape(word)}(?=$|\W)", " ", remaining)
     wanted = contact.clean_channel(remaining, strict=True)
-    if wanted is None and re.search(r"\bapp\s+(maar|me|mij|gerust|gewoon)\b", text.lower()):
-        wanted = "whatsapp"  # "app maar 😊 06-..." ("maar" splits clauses; round 11, p45)
+    if wanted is None and re.search(r"\bapp\s+(maar|me|mij|gerust|gewoon)\b|"
+                                    r"^\W*app\b(?!\s+(van|voor))|\bapp\W*\s*(\+|0)\d",
+                                    text.lower()):
+        # "app maar 😊 06-..." ("maar" splits clauses; round 11, p45); "app 06-12345104"
+        # (round 22c, p104 was noted down for a call).
+        wanted = "whatsapp"
     return (wanted if wanted not in refused else None), refused
+
+
+def _time_beside_the_no(text: str, word: str) -> bool:
+    """A time in the sentence that says "niet bellen": "niet bellen tussen 8 en 4" says when,
+    not how. In "nee whatsapp zei ik niet bellen. na 5 uur" the time is a sentence of its
+    own, and the phone is refused (round 22c, p104 was noted down for a call)."""
+    return any(re.search(rf"{_NEGATED}{re.escape(word)}\b", sentence)
+               and contact.clean_time(sentence)
+               for sentence in re.split(r"[.!?\n]+", text.lower()))
 
 
 def pick_name(text: str) -> str | None:

@@ -71,6 +71,14 @@ class ConversationState:
             response = NO_WORK_VERSIONS[response]
         elif (self.get("out_of_work") or self.get("retired")) and response in EMPLOYER_ADVICE:
             return
+        if response == "utter_deepen_funding" and (self.turn.flemish
+                                                   or self.get("employer_secret")):
+            # "heb je al gevraagd of je werkgever meebetaalt?" to a cleaner in Gent whose boss
+            # must not know (round 22c, p98 heard it twice).
+            response = "utter_deepen_funding_no_employer"
+        if response == "utter_topic_funding" and self.turn.flemish:
+            # The Dutch ontwikkeladvies is no route in Flanders (round 22c, p98).
+            response = "utter_topic_funding_be"
         if response == "utter_ask_cost" and not self.turn.flemish:
             # "Ik ben al twintig jaar lid. Dus is het gratis of niet?": no ad for non-members
             # to a member, and asked again, the honest short answer (round 18, p80 read the

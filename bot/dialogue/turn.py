@@ -88,6 +88,13 @@ _RIGHT_PLACE_DOUBT = re.compile(r"\b(weet|twijfel)\w*\s+(\w+\s+){0,4}?of\s+ik\s+
                                 re.IGNORECASE)
 
 
+# "Eerlijk gezegd weet ik niet of ik dit hele traject nog trek" tells how heavy it is; it asks
+# nothing to look up (round 22c, p103, off with burn-out, got "Ook dat weet ik niet zeker").
+_STRENGTH_DOUBT = re.compile(r"\b(weet|twijfel|vraag\s+me\s+af)\w*\s+(\w+\s+){0,3}?of\s+ik\s+"
+                             r"(\w+\s+){0,5}?(trek|aankan|aan\s+kan|volhoud|red|uithoud|overleef|ertegen\s+kan|"
+                             r"kan\s+(volhouden|opbrengen))\b", re.IGNORECASE)
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
     if not text or text.startswith("/"):
@@ -99,7 +106,7 @@ def looks_like_question(text: str) -> bool:
     if _ALREADY_DONE.match(text):
         return False
     inside = _REPORTED_IF.sub(" ", _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(
-        " ", _RIGHT_PLACE_DOUBT.sub(" ", text))))
+        " ", _RIGHT_PLACE_DOUBT.sub(" ", _STRENGTH_DOUBT.sub(" ", text)))))
     return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
                 or _QUESTION_CLAUSE.search(text))
 

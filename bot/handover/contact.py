@@ -245,6 +245,10 @@ def clean_time(text: str | None) -> str | None:
     text names no day, part of the day or hour."""
     if not text:
         return None
+    # "na 17u", "tegen 9u30": the Flemish and short way to write an hour (round 22c, p98 was
+    # asked for the time she gave with her number).
+    text = re.sub(r"\b(\d{1,2})\s?u(?:\s?(\d{2}))?\b",
+                  lambda m: f"{m[1]}:{m[2]} uur" if m[2] else f"{m[1]} uur", text)
     wanted: list[str] = []
     not_then: list[str] = []
     for clause in _TIME_CLAUSES.split(_WRONG_MARK.sub(",", text)):

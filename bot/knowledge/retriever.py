@@ -203,7 +203,11 @@ class Retriever:
         return np.max([self.scores(part) - (PART_PENALTY if i and part not in announced else 0.0)
                        for i, part in enumerate(_parts(text))], axis=0)
 
-    def find(self, text: str, flemish: bool = False) -> Match | None:
+    def find(self, text: str, flemish: bool = False, sure: bool = False) -> Match | None:
+        """The entry that answers `text`, or None. `flemish`: the person's country is
+        Belgium; `sure`: that country is known (a place they named), so the other country's
+        rules are no answer at all, not just a weaker one (round 22c: a Rotterdam mother got
+        the Flemish childcare course)."""
         if not self.entries or not text.strip():
             return None
         if len(text.split()) < 3 and "?" not in text:
@@ -214,7 +218,7 @@ class Retriever:
         for i, entry in enumerate(self.entries):
             # The same question has a Dutch and a Flemish answer: the person's region decides.
             if entry.region == ("nl" if flemish else "be"):
-                scores[i] -= REGION_PENALTY
+                scores[i] = -1.0 if sure else scores[i] - REGION_PENALTY
         lowered = text.lower()
         named = np.array([bool(self.keywords.get(e.id) and self.keywords[e.id].search(lowered))
                           for e in self.entries])
@@ -244,7 +248,8 @@ _POINTS_BACK = re.compile(r"(betekent|is|geldt|klopt|wil\s+zeggen)\s+(dat|dit|he
                           r"(betekent|is|wil)\b", re.IGNORECASE)
 
 
-def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Match]:
+def find_each(retriever: Retriever, text: str, flemish: bool = False,
+              sure: bool = False) -> list[Match]:
     """One answer per question of a message that asks several, in their order, each entry
     once: "Kost een gesprek geld? En moet ik lid zijn?" (rounds 13d and 14: the second and
     third question of a message went unanswered, and people asked again)."""
@@ -258,7 +263,7 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False) -> list[Ma
         return []
     found: list[Match] = []
     for question in questions:
-        match = retriever.find(question, flemish)
+        match = retriever.find(question, flemish, sure)
         if match and all(m.entry.id != match.entry.id for m in found):
             found.append(match)
     return found

@@ -19,6 +19,10 @@ AGENCY_VERSIONS = {"loon_bij_ziekte": "uitzend_ziek"}
 # bedrijfsarts?" from a carer who is not on sick leave got "Ja, als je ziek bent en de
 # bedrijfsarts roept je op, moet je gaan ... loon stopzetten" (round 21b, p95).
 NOT_SICK_VERSIONS = {"bedrijfsarts_moet_ik_gaan": "bedrijfsarts_wat_doet"}
+# The same question from someone off sick: "wie beslist of die functie passende arbeid is?"
+# from a man four months off with burn-out got the reorganisation rule (round 22c, p103).
+SICK_VERSIONS = {"passend_werk_ww": "passend_werk_tijdens_ziekte",
+                 "passende_functie_reorganisatie": "passend_werk_tijdens_ziekte"}
 # An answer for someone still working, and its version for someone already retired: "mag ik
 # bijverdienen naast mijn AOW?" from a retired teacher got the AOW age twice (round 22b, p102).
 RETIRED_VERSIONS = {"aow_leeftijd": "doorwerken_na_aow"}

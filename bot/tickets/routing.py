@@ -160,3 +160,11 @@ def default_routing() -> Routing:
 def route(region: str | None) -> str:
     """Team id for a region name (province or municipality), default team when unknown."""
     return default_routing().route(region)
+
+
+def country_of(region: str | None) -> str | None:
+    """"be" for a place a Flemish team serves, "nl" for a Dutch one, None when unknown."""
+    team = route(region)
+    if team == default_routing().default:
+        return None
+    return "be" if team.startswith("vlaanderen") else "nl"

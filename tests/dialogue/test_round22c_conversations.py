@@ -1,0 +1,108 @@
+"""Failures of round 22c (docs/reviews/round22c/), fixed in session 22 and written as new
+cases in other words. Each failed on the engine before its fix (checked on 7044386)."""
+
+from __future__ import annotations
+
+from conversation_support import Chat
+
+from bot.dialogue.patterns import EMPLOYER_SECRET
+from bot.dialogue.pickup import pick_up
+from bot.dialogue.turn import looks_like_question
+from bot.handover.contact import clean_time
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
+
+
+def test_a_flemish_secret_from_the_boss_is_heard():
+    # p98: "nee ik wil ni dat mijne baas da weet he" was read as a correction of the topic.
+    assert EMPLOYER_SECRET.search("ik wil ni dat mijne baas da te weten komt")
+    assert EMPLOYER_SECRET.search("mijne chef moet da ni weten he")
+    assert not EMPLOYER_SECRET.search("mijne baas weet het al lang")  # guard
+
+
+def test_training_money_in_flanders_names_no_dutch_route_and_no_employer():
+    # p98, a cleaner in Gent: "Soms is er ook een gratis ontwikkeladvies" and "heb je al
+    # gevraagd of je werkgever meebetaalt?", twice, after she said her boss must not know.
+    chat = Chat()
+    names = chat.say("wie betaalt zo'n cursus eigenlijk, ik kuis in gent", "funding",
+                     confidence=0.9, topics=["funding"], flemish=True)
+    assert "utter_topic_funding" not in names, names
+    assert "utter_topic_funding_be" in names, names
+    assert "utter_deepen_funding" not in names, names
+
+
+def test_a_secret_from_the_boss_takes_the_employer_out_of_the_funding_question():
+    chat = Chat()
+    chat.say("mijn baas mag hier niks van weten", "hr_conversation", confidence=0.6)
+    names = chat.say("hoe betaal ik een opleiding", "funding", confidence=0.9,
+                     topics=["funding"])
+    assert "utter_deepen_funding" not in names, names
+    assert "utter_deepen_funding_no_employer" in names, names
+
+
+def test_an_hour_written_17u_is_a_time_to_call():
+    # p98: "0470 12 34 98, liefst na 17u" was asked the time again, then "na 17u zei ik toch".
+    assert clean_time("liefst na 17u") == "na 17 uur"
+    assert clean_time("ik werk 38u per week") is None  # guard: hours of work, no moment
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    chat.say("Nathalie", "inform")
+    chat.say("bellen", "inform")
+    names = chat.say("06 12 34 56 78, liefst na 17u want dan ben ik thuis", "inform")
+    assert chat.slots.get("contact_time") == "na 17 uur", chat.slots.get("contact_time")
+    assert "utter_ask_contact_time" not in names, names
+
+
+def test_yes_with_thanks_at_the_card_sends_it():
+    # p98: "ja klopt, merci" got "Je aanvraag is nog niet verstuurd. Zal ik hem zo versturen?"
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("ja dat klopt, dank je", "thank")
+    assert chat.effects == ["create_ticket"], chat.effects
+    chat = Chat()
+    chat.walk_to_summary()
+    names = chat.say("dank je wel", "thank")  # guard: thanks alone still waits for a yes
+    assert chat.effects == [] and "utter_thanks_at_summary" in names, names
+
+
+def test_app_before_a_number_is_whatsapp_and_a_later_no_to_calls_counts():
+    # p104: "app 06-12345104" was noted as "contact via bellen", and "nee whatsapp zei ik niet
+    # bellen. na 5 uur" kept the call.
+    assert pick_up("app 06-11223344").channel == "whatsapp"
+    picked = pick_up("nee via whatsapp zei ik, niet bellen. na 6 uur")
+    assert picked.channel == "whatsapp" and "phone" in picked.refused_channels, picked
+    assert pick_up("niet bellen tussen 9 en 5").refused_channels == set()  # guard: a time
+    assert pick_up("de app van mijn werk doet raar").channel is None  # guard
+
+
+def test_doubt_about_holding_on_is_no_question():
+    # p103: "Eerlijk gezegd weet ik niet of ik dit hele traject nog trek. ... ik merk dat ik er
+    # langzaam aan onderdoor ga." got "Ook dat weet ik niet zeker, dus ik ga niet gokken."
+    assert not looks_like_question("Ik weet eerlijk gezegd niet of ik het nog volhoud. Elke "
+                                   "brief van HR slaat me plat.")
+    assert looks_like_question("ik weet niet of ik recht heb op een uitkering")  # guard
+
+
+def test_told_it_was_no_question_the_bot_says_sorry_and_listens():
+    # p103: "Dat was ook geen vraag. Ik probeerde uit te leggen hoe het met me gaat." got a
+    # tip to keep an energy diary.
+    chat = Chat()
+    chat.say("ik zit al maanden thuis met een burn-out", "workload_health", confidence=0.8,
+             topics=["workload_health"])
+    names = chat.say("Het was helemaal geen vraag, ik vertelde hoe ik me voel.", "stuck",
+                     confidence=0.5)
+    assert names[0] == "utter_heard_not_a_question", names
+    assert not any(n.startswith("utter_selfhelp") for n in names), names
+
+
+def test_suitable_work_while_sick_gets_the_sickness_rule():
+    # p103, off sick for months: "wie beslist of die functie passende arbeid is" got the rule
+    # for a reorganisation.
+    chat = Chat()
+    chat.say("ik ben nu vier maanden ziek thuis", "workload_health", confidence=0.8,
+             topics=["workload_health"])
+    chat.say("wie bepaalt of die andere functie passend is?", "conflict_at_work",
+             confidence=0.4, knowledge=Match(entry_by_id("passende_functie_reorganisatie"), 0.4))
+    sick = entry_by_id("passend_werk_tijdens_ziekte")
+    assert sick.answer[0] in chat.texts(), chat.texts()
