@@ -137,6 +137,7 @@ from bot.dialogue.patterns import (
     YES_THEN_MORE,
     topic_label,
     wanted_job,
+    words_to_explain,
 )
 from bot.dialogue.pickup import Picked, pick_up
 from bot.dialogue.safety import SafetyTurns
@@ -450,6 +451,17 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         elif NOT_HELPED.search(self.turn.text) and self.turn.crisis_level is None and \
                 self.pending not in FORM_STEPS and not self.turn.knowledge:
             self.not_helped()
+        elif (explain := words_to_explain(self.turn.text)) and \
+                self.pending in (None, "deepen", "offer", "topic_choice", "opening", "consent") \
+                and self.turn.crisis_level is None:
+            # "wat is consulent? en vrijblijvend?": the words, simply, then on where we were.
+            for word in explain:
+                self.say(f"utter_word_{word}", repeatable=True)
+            self.set(plain_language=True)
+            if self.pending == "consent":
+                self.say("utter_ask_consent_given", repeatable=True)
+            elif self.pending == "offer" and self.may_offer():
+                self.say("utter_offer_still_open", repeatable=True)
         elif NOT_A_QUESTION.search(self.turn.text) and not self.turn.is_question and \
                 self.pending not in FORM_STEPS and self.turn.crisis_level is None:
             # Heard as what it was: how they are, not a question to look up.

@@ -1302,3 +1302,26 @@ LITTLE_DUTCH = re.compile(
 NOT_A_QUESTION = re.compile(
     r"\b(was|is)\s+(ook\s+|toch\s+|helemaal\s+|eigenlijk\s+)?(geen|niet\s+eens\s+een)\s+vraag\b|"
     r"\bik\s+(stelde|vroeg)\s+(toch\s+|ook\s+|helemaal\s+)?(geen\s+vraag|niks|niets)\b", re.I)
+
+# Words of our own texts that a person learning Dutch asks about: "ik begrijp niet moeilijk
+# woord. wat is consulent? en vrijblijvend?" got "Het lukt me niet goed om je te begrijpen"
+# (round 22c, p105). Each has a response utter_word_<key>.
+GLOSSARY = {
+    "consulent": r"(loopbaan)?consul[ae]nt\w*",
+    "vrijblijvend": r"vrijblijvend\w*",
+    "vertrouwelijk": r"vertrouwelijk\w*",
+    "intrekken": r"intrek\w*",
+    "samenvatting": r"samenvatting\w*",
+}
+ASKS_MEANING = re.compile(
+    r"\bwat\s+(is|zijn|betekent|betekend|betekenen|bedoel\s+je\s+met|wil\s+zeggen)\b|"
+    r"\b(begrijp|snap|ken|versta)\s+(ik\s+)?(het\s+)?(woord\s+)?(niet|nie|ni)\b|"
+    r"\bmoeilijk\w*\s+woord\w*|\bwhat\s+(is|means)\b", re.I)
+
+
+def words_to_explain(text: str) -> list[str]:
+    """The glossary words a short message asks the meaning of, in glossary order."""
+    if len(text.split()) > 20 or not ASKS_MEANING.search(text):
+        return []
+    return [word for word, pattern in GLOSSARY.items()
+            if re.search(rf"\b{pattern}\b", text, re.I)]

@@ -106,3 +106,21 @@ def test_suitable_work_while_sick_gets_the_sickness_rule():
              confidence=0.4, knowledge=Match(entry_by_id("passende_functie_reorganisatie"), 0.4))
     sick = entry_by_id("passend_werk_tijdens_ziekte")
     assert sick.answer[0] in chat.texts(), chat.texts()
+
+
+def test_hard_words_of_our_own_are_explained_simply():
+    # p105, learning Dutch: "ik begrijp niet moeilijk woord. wat is consulent? en
+    # vrijblijvend?" got "Het lukt me niet goed om je te begrijpen, sorry."
+    chat = Chat()
+    chat.walk_to_consent()
+    assert chat.slots["pending"] == "consent"
+    names = chat.say("wat betekent vertrouwelijk? en samenvatting? moeilijk woord", "nlu_fallback",
+                     confidence=0.3)
+    assert names[:2] == ["utter_word_vertrouwelijk", "utter_word_samenvatting"], names
+    assert names[-1] == "utter_ask_consent_given", names
+    assert chat.slots["plain_language"] is True
+    assert chat.slots["pending"] == "consent"
+    # guard: a long story that names a consultant asks for no word
+    story = ("ik heb vorig jaar al eens met een consulent gepraat maar wat is nou eigenlijk het "
+             "plan, want mijn baas wil dat ik ander werk ga doen en ik weet niet of dat goed is")
+    assert "utter_word_consulent" not in Chat().say(story, "stuck", confidence=0.5)

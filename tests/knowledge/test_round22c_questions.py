@@ -37,6 +37,13 @@ from bot.knowledge.retriever import shared_retriever
     # p104: "ik verdien nu 14 euro moet ik dan minder" (as a BBL learner at 20) -> no answer
     ("als ik op mijn 20e een bbl ga doen, ga ik dan minder verdienen dan nu?", False,
      "bbl_loon_en_instroom"),
+    # p105 (NT2): "nu zij zeg avond en andere wijk want teams gaan samen. mag baas dit doen?"
+    # and "kan ik nee zeggen?" -> no answer
+    ("ik werk alleen dag. nu baas zegt ik moet avond en andere plek. kan ik nee zeggen?", False,
+     "werkgever_wijzigt_werktijden_of_werkplek"),
+    # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
+    ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
+     "bbl_loon_en_instroom"),
     # p104: "hoe vind ik zo n leerbedrijf dan, garage ofzo?" -> "geen goed antwoord"
     ("waar vind ik een leerbedrijf voor bbl, een garage of zo?", False, "leerbedrijf_vinden"),
     # p106: "wat is het verschil tss opleidingsverlof en tijdskrediet" -> half an answer
