@@ -595,9 +595,12 @@ THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|gracias|danke|dz
                           r"obrigado|top|super|fijn|mooi|prima|"
                           r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)
 # "Doorgroeien klopt niet", "solliciteren wil ik helemaal niet": a denial after the word.
-DENIAL_AFTER = (r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
+# "onzeker ni, ik heb nen vaste job" (Flemish, the no after the word; round 22c, p106 got the
+# job-at-risk answer).
+DENIAL_AFTER = (r"(\s+(niet|nie|ni)\b(?=\s*[,.!;]|\s+(hoor|he|hè|eigenlijk|hoe)\b)|"
+                r"[^.?!]{0,25}\b(klopt\s+(ook\s+|echt\s+)?(niet|nie|ni)|"
                 r"wil\s+ik\s+(helemaal\s+|echt\s+)?(niet|nie)|slaat\s+nergens\s+op|hoeft\s+(er\s+)?niet\s+(in|bij)|moet\s+eruit|"
-                r"mag\s+(weg|eruit)|is\s+(het\s+)?niet\s+(waar|van\s+toepassing))")
+                r"mag\s+(weg|eruit)|is\s+(het\s+)?niet\s+(waar|van\s+toepassing)))")
 # At the summary: "verstuur maar", "stuur het maar op": send, whatever else is said.
 SEND_WORDS = re.compile(r"\b(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen|"
                         r"mag\s+(zo\s+)?(weg|verstuurd)|"

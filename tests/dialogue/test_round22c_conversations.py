@@ -124,3 +124,16 @@ def test_hard_words_of_our_own_are_explained_simply():
     story = ("ik heb vorig jaar al eens met een consulent gepraat maar wat is nou eigenlijk het "
              "plan, want mijn baas wil dat ik ander werk ga doen en ik weet niet of dat goed is")
     assert "utter_word_consulent" not in Chat().say(story, "stuck", confidence=0.5)
+
+
+def test_a_flemish_no_after_the_word_takes_the_topic_out():
+    # p106: "onzeker ni, ik heb nen vaste job als bediende" at the menu "onzekerheid over je
+    # baan, of doorgroeien?" got the job-at-risk answer and "Wanneer gaat de verandering
+    # gebeuren?".
+    chat = Chat()
+    chat.say("ik zit vast in mijne job, ik word er zot van", "job_insecurity", confidence=0.4,
+             topics=["job_insecurity", "career_growth"])
+    names = chat.say("onzeker ni, ik heb ne vaste job. ik wil iets anders gaan doen",
+                     "career_change", confidence=0.4, topics=["career_change"], flemish=True)
+    assert "utter_topic_job_insecurity" not in names, names
+    assert "job_insecurity" not in (chat.slots.get("topics") or []), chat.slots.get("topics")

@@ -41,6 +41,11 @@ from bot.knowledge.retriever import shared_retriever
     # and "kan ik nee zeggen?" -> no answer
     ("ik werk alleen dag. nu baas zegt ik moet avond en andere plek. kan ik nee zeggen?", False,
      "werkgever_wijzigt_werktijden_of_werkplek"),
+    # p107, a run-on message: "zzp en ww kan dat of niet. en van wat moet ik dan leven tot ik
+    # iets vind" -> a tip about choosing another trade (a guard: this wording already found
+    # the entry of 7044386; his own run-on wording needed three more example questions)
+    ("ok maar simpel, zelfstandig en ww gaat dat samen of niet. waar moet ik van leven, de huur "
+     "loopt door", False, "zzp_opdrachten_kwijt_inkomen"),
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
