@@ -31,6 +31,8 @@ from bot.dialogue.form import LEAVE_OUT, HandoverForm
 from bot.dialogue.patterns import (
     AGE_ANSWER,
     AGE_DOUBT,
+    AGENCY_NOW,
+    AGENCY_WISH,
     ALREADY_RETIRED,
     AM_I_CRAZY,
     APOLOGY,
@@ -999,6 +1001,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 continue  # "40 jaar metselaar" is his years of work (round 21, p97's age: 40)
             if name == "region" and value and OTHERS_PLACE.search(self.turn.text):
                 continue  # "Mijn broer woont in Groningen" (round 21b, p95)
+            if name == "contract_type" and value and AGENCY_WISH.search(self.turn.text):
+                continue  # "ik wil ... in loondienst of via uitzend" (round 22c, p107's card)
             if value:
                 self.set(**{name: value})
                 if name == "deadline":
@@ -1015,6 +1019,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
             # "ik moet voor vrijdag tekenen" (round 4)
             self.set(deadline=phrase[0], deadline_about=deadline_about(self.turn.text))
+        if AGENCY_NOW.search(self.turn.text) and not self.get("contract_type"):
+            # "ik werk in magazijn via uitzend": the extractor missed it (round 22c, p104).
+            self.set(contract_type="uitzend")
         permanent = PERMANENT.search(self.turn.text)
         around = sentence_around(self.turn.text, permanent.start()) if permanent else ""
         if permanent and not re.search(

@@ -1328,3 +1328,11 @@ def words_to_explain(text: str) -> list[str]:
         return []
     return [word for word, pattern in GLOSSARY.items()
             if re.search(rf"\b{pattern}\b", text, re.I)]
+
+# Agency work now ("ik werk in magazijn via uitzend", "ik zit bij een uitzendbureau") and as a
+# wish ("ik wil gewoon in loondienst of via uitzend"): only the first is their contract.
+AGENCY_NOW = re.compile(r"\b(ik\s+)?(werk|zit|sta|ben)\s+"
+                        r"(?!(\w+\s+){0,4}?(niet|nie|ni|geen|nooit)\b)(nu\s+|al\s+)?(\w+\s+){0,4}?"
+                        r"(via|bij)\s+(een\s+|het\s+|'t\s+)?uitzend\w*", re.I)
+AGENCY_WISH = re.compile(r"\b(wil|wou|zou|liefst|liever|zoek|zoeken|kan\s+ik|mag\s+ik)\b"
+                         r"[^.?!]{0,60}\b(via\s+(een\s+|het\s+)?uitzend\w*|uitzendbureau)", re.I)

@@ -137,3 +137,21 @@ def test_a_flemish_no_after_the_word_takes_the_topic_out():
                      "career_change", confidence=0.4, topics=["career_change"], flemish=True)
     assert "utter_topic_job_insecurity" not in names, names
     assert "job_insecurity" not in (chat.slots.get("topics") or []), chat.slots.get("topics")
+
+
+def test_agency_work_said_is_on_the_card_and_agency_work_wished_is_not():
+    # p104: "ik werk in magazijn via uitzend" left contract_type empty; p107's card said
+    # "uitzend" for a former zzp painter who only wished to work via an agency.
+    chat = Chat()
+    chat.say("ik werk in een magazijn via uitzend en wil iets anders", "career_change",
+             confidence=0.6, topics=["career_change"])
+    assert chat.slots.get("contract_type") == "uitzend", chat.slots.get("contract_type")
+    chat = Chat()
+    chat.say("ik wil gewoon bij een schildersbedrijf werken of via een uitzendbureau",
+             "job_search", confidence=0.6, topics=["job_search"],
+             entities=[{"entity": "contract_type", "value": "uitzend", "start": 60, "end": 73}])
+    assert chat.slots.get("contract_type") is None, chat.slots.get("contract_type")
+    chat = Chat()
+    chat.say("ik werk niet via een uitzendbureau, ik heb een vast contract", "stuck",
+             confidence=0.6)
+    assert chat.slots.get("contract_type") == "vast", chat.slots.get("contract_type")  # guard
