@@ -116,6 +116,7 @@ from bot.dialogue.patterns import (
     SECTOR_OF_OTHERS,
     SECTOR_WISH,
     SELF_SOLVE,
+    SEND_WORDS,
     SERVICE_COST,
     SHRUG,
     SICK_LEAVE,
@@ -332,6 +333,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "als mijn baas nee zegt tegen vaste uren wat dan": his no, not an answer to
             # our question (round 13, p49 got the consent explained again).
             turn.intent = "nlu_fallback"
+        if turn.intent == "not_what_i_meant" and self.pending in ("summary", "summary_edit") \
+                and SEND_WORDS.search(turn.text) and not turn.is_question:
+            # "euh da was gene vraag. ja, verstuur": a protest at our misreading, and a send
+            # (round 22d, p106 saw the card three times).
+            turn.intent = "affirm"
         if turn.intent == "not_what_i_meant" and self.pending in FORM_STEPS and \
                 re.search(r"@|\d[\d\s-]{7,}\d", turn.text):
             # "oeps verkeerd, is samira.b@example.nl" at the next step corrects the address;
@@ -1085,6 +1091,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "31 jaar gewerkt en nu ben ik niks meer" is no question for the card (round
             # 16c, p69 had to ask three times to get it off), nor "ik weet niet of ik hier goed
             # ben" (round 17, p68).
+            return
+        if was_pending in ("crisis_offer", "crisis_check") or \
+                any(r.startswith("utter_crisis") for r in self.recent):
+            # The reply to the crisis answer ("ja ja ik doe heus niks hoor") is not for the
+            # card: it says that what was written before is not passed on (round 22d, p107).
             return
         if self.intent == "other_language" or RESIDENCE.search(text) or \
                 CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text):

@@ -270,7 +270,10 @@ FEAR_OF_DISMISSAL = re.compile(
 # word that she was heard). Not a crisis: "moe van alles" is handled as possible by bot.nlu.
 WEARY = re.compile(r"\b(zo\s+|echt\s+|heel\s+)?(moe|op|kapot|uitgeput|gesloopt)\s+van\s+"
                    r"(al\s+)?(die|dat|de|het|deze|dit|alle|al)\b|\blig\s+(er\s+)?(\w+\s+)?wakker\b|"
-                   r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b", re.I)
+                   r"\bslaap\s+(er\s+)?(\w+\s+)?slecht\b|\bvreet\s+(\w+\s+)?energie\b|"
+                   # "ik ga er langzaam aan onderdoor" (round 22d, p103, off with burn-out)
+                   r"\b(ga|gaat)\s+(er\s+)?(\w+\s+){0,2}(aan\s+)?onderdoor\b|\bonderdoor\s+(ga|gaat)\b|"
+                   r"\b(lig|ben)\s+(ik\s+)?(weer\s+)?(een\s+dag\s+)?plat\b", re.I)
 # "het zijn er te veel op een dag en je moet overal binnen 20 min klaar zijn" (round 18, p68):
 # too much work in too little time, said as a story.
 TOO_MUCH_WORK = re.compile(r"\b(te\s+veel|teveel)\s+(\w+\s+){0,3}(op\s+een|per|in\s+een|op\s+1)\s+"

@@ -44,8 +44,11 @@ _NOT_NAMES = frozenset({
 _NEGATED = r"(?:niet|nie|ni|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
 # "bel mij ni", "mail me liever niet": the no after the verb; "bel me niet voor 5 uur"
 # is a time, not a refusal.
+# "wel appen niet bellen": a no before the next way of contact belongs to that one (round
+# 22d, p104's WhatsApp was refused with the call).
 _NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b"
-                  r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om)\b)")
+                  r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om|bellen|bel|mailen|mail|appen|"
+                  r"app|whatsappen|whatsapp|sms|sms'en|gebeld|gemaild)\b)")
 
 
 # "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30);

@@ -146,7 +146,10 @@ class FreeTalk(ConversationState):
             self.say("utter_refusal_noted", repeatable=True,
                      refused=", ".join(self._channel_words(sorted(picked.refused_channels))))
         elif intent == "stop_form":
-            self.say("utter_stopped_outside_form", repeatable=True)
+            # After a crisis statement, "laat maar. niemand zit op mij te wachten" gets the
+            # helpline, not "Goed." (round 22d, p107).
+            self.say("utter_goodbye_safety" if self.get("safety_flag")
+                     else "utter_stopped_outside_form", repeatable=True)
             self.set(pending=None)
         elif intent in CAREER_TOPICS:
             self.topic_turn(self._message_topics())

@@ -12,7 +12,8 @@ from bot.knowledge.retriever import Match
 _QUESTION_START = re.compile(
     r"^\s*(wat|wie|waar|wanneer|hoe|hoeveel|hoelang|waarom|welke?|kan|kun|kunnen|mag|moet|"
     # "weet ik niet. gister gezegd door de directie ..." answers; it asks nothing (round 21, p94)
-    r"krijg|is|zijn|wordt|word|klopt|bestaat|geldt|weet(?!\s+ik\s+(\w+\s+)?(niet|nie|ni|veel)\b)|"
+    # "klopt ja, verstuur mor" agrees (round 22d, p106's typed yes at the card was a question)
+    r"krijg|is|zijn|wordt|word|klopt(?!\s*,?\s*(ja|jep|hoor|zo|helemaal|wel|precies)\b)|bestaat|geldt|weet(?!\s+ik\s+(\w+\s+)?(niet|nie|ni|veel)\b)|"
     r"wat's|wa|hoezo|"
     # "ben ik te oud", not "ben gestopt met mbo ict" (round 17b, p73 got "geen goed antwoord")
     r"(heb|ben)(?=\s+(ik|je|jij|u|we|jullie|ge|gij)\b))\b",
@@ -95,6 +96,12 @@ _STRENGTH_DOUBT = re.compile(r"\b(weet|twijfel|vraag\s+me\s+af)\w*\s+(\w+\s+){0,
                              r"kan\s+(volhouden|opbrengen))\b", re.IGNORECASE)
 
 
+# "'s nachts kan ik toch niet slapen" tells: "kan ik" after a word that puts the verb first,
+# followed by "toch/ook niet" (round 22d, p103's story got "Daar heb ik geen goed antwoord op").
+_CANNOT_ANYWAY = re.compile(r"\b(kan|mag|moet)\s+ik\s+(toch|ook|dus|eh)\s+"
+                            r"(niet|nie|ni|nooit|geen)\b", re.IGNORECASE)
+
+
 def looks_like_question(text: str) -> bool:
     """A question mark, or a sentence that asks something ("ja maar wat IS fase A dan")."""
     if not text or text.startswith("/"):
@@ -106,7 +113,8 @@ def looks_like_question(text: str) -> bool:
     if _ALREADY_DONE.match(text):
         return False
     inside = _REPORTED_IF.sub(" ", _WORRY_IF.sub(" ", _INVERTED_AFTER_IF.sub(
-        " ", _RIGHT_PLACE_DOUBT.sub(" ", _STRENGTH_DOUBT.sub(" ", text)))))
+        " ", _RIGHT_PLACE_DOUBT.sub(" ", _STRENGTH_DOUBT.sub(
+            " ", _CANNOT_ANYWAY.sub(" ", text))))))
     return bool(_QUESTION_START.search(text) or _QUESTION_INSIDE.search(inside)
                 or _QUESTION_CLAUSE.search(text))
 

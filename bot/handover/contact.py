@@ -172,7 +172,9 @@ _CLOCK = (r"(?:(?:half|kwart\s+(?:over|voor))\s+)?(?:\d{1,2}\b|een|twee|drie|vie
           r"zeven|acht|negen|tien|elf|twaalf)")
 _TIME_ITEMS = re.compile(
     rf"\b(?P<day>(?:{_DAYS})(?:ochtend|middag|avond|morgen)?|(?:over)?morgen(?:ochtend|middag|"
-    r"avond)?|vandaag|(?:deze|volgende)\s+week|in\s+het\s+weekend|doordeweeks)\b|"
+    r"avond)?|vandaag|(?:deze|volgende)\s+week|in\s+het\s+weekend|doordeweeks|"
+    # "het liefst onder schooltijd" (round 22d, p101 was asked the time again)
+    r"(?:onder|tijdens|binnen)\s+(?:de\s+)?school(?:tijd|tijden|uren))\b|"
     # "savonds", "'s avonds", "’s avonds" (round 13, p49: "na 6 uur savonds" lost it)
     r"(?P<part>(?:['’‘]s\s*|\bs)(?:ochtends|morgens|middags|avonds|voormiddags|namiddags)\b|"
     r"\b(?:in\s+de\s+|de\s+|elke\s+)?(?:voormiddag|namiddag|ochtend|middag|avond)(?:en|s)?\b|"
@@ -197,7 +199,8 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        # "middag ik slaap, avond werk" (round 16b, p70, who cleans at night)
                        # ("'s avonds na mijn werk" is a moment that suits: only a part of the day
                        # with the bare word "werk" or "slaap" says it does not.)
-                       r"\b(ik\s+slaap|slaap\s+ik)\b|^\W*('?s\s*)?(de\s+|in\s+de\s+)?(ochtend|"
+                       # "middag en avond ik zorg voor man" (round 22d, p105, a carer)
+                       r"\b(ik\s+slaap|slaap\s+ik|ik\s+zorg|zorg\s+ik|ik\s+pas\s+op|pas\s+ik\s+op)\b|^\W*('?s\s*)?(de\s+|in\s+de\s+)?(ochtend|"
                        r"middag|avond|nacht|voormiddag|namiddag)\w*\s+(werk|slaap)\W*$|"
                        # "s morgens zit ik op de bus" (round 18, p77, a bus driver)
                        r"\b(zit\s+ik|ik\s+zit|rij\s+ik|ik\s+rij|sta\s+ik|ik\s+sta)\s+"

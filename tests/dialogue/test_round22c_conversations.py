@@ -155,3 +155,72 @@ def test_agency_work_said_is_on_the_card_and_agency_work_wished_is_not():
     chat.say("ik werk niet via een uitzendbureau, ik heb een vast contract", "stuck",
              confidence=0.6)
     assert chat.slots.get("contract_type") == "vast", chat.slots.get("contract_type")  # guard
+
+
+# Round 22d (docs/reviews/round22d/): the same personas on the fixes above.
+
+def test_stopping_after_a_crisis_statement_gets_the_helpline():
+    # p107: "laat maar ook. niemand zit op mij te wachten toch", after his request was sent,
+    # got "Goed. Je kunt altijd later verder praten."
+    chat = Chat()
+    chat.say("soms denk ik dat het beter is als ik er niet meer ben", "crisis",
+             crisis_level="clear")
+    chat.say("nee hoeft niet", "deny")
+    chat.say("ik zoek gewoon werk als schilder", "job_search", confidence=0.7,
+             topics=["job_search"])
+    names = chat.say("laat ook maar. ik doe er toch niet toe", "stop_form", confidence=0.7)
+    assert names == ["utter_goodbye_safety"], names
+    assert Chat().say("laat maar", "stop_form")[-1] == "utter_stopped_outside_form"  # guard
+
+
+def test_the_reply_to_the_crisis_answer_is_not_on_the_card():
+    # p107's card quoted "ja ja ik doe heus niks hoor" under what he asked.
+    chat = Chat()
+    chat.say("ik zie het niet meer zitten, iedereen is beter af zonder mij", "crisis",
+             crisis_level="clear")
+    chat.say("ja ja ik doe heus niks, kun je me nou gewoon helpen met werk zoeken?", "job_search",
+             confidence=0.6, topics=["job_search"])
+    asked = chat.slots.get("questions_asked") or []
+    assert not any("heus niks" in q for q in asked), asked
+
+
+def test_a_typed_yes_with_send_words_at_the_card_sends_it():
+    # p106: "klopt ja, verstuur mor" got "Goede vraag" and the card again; "euh da was gene
+    # vraag. ja, verstuur" got "Sorry, dan begreep ik je verkeerd" and the card a third time.
+    for text, intent in (("klopt ja, stuur maar door", "affirm"),
+                         ("da was gene vraag he. ja, verstuur", "not_what_i_meant")):
+        chat = Chat()
+        chat.walk_to_summary()
+        chat.say(text, intent)
+        assert chat.effects == ["create_ticket"], (text, chat.effects)
+    assert looks_like_question("klopt het dat ik het zelf moet betalen")  # guard
+
+
+def test_school_hours_and_care_hours_are_read_as_times():
+    # p101: "het liefst onder schooltijd" was asked again; p105: "middag en avond ik zorg voor
+    # man" stored the evening as a good time to call.
+    assert clean_time("bel maar onder schooltijd") == "onder schooltijd"
+    moment = clean_time("beter ochtend bellen, avond ik zorg voor man") or ""
+    assert "ochtend" in moment and "avond" not in moment, moment
+
+
+def test_wel_appen_niet_bellen_keeps_whatsapp():
+    # p104: "06-12345104 maar wel appen niet bellen" refused both, and the channel was asked.
+    picked = pick_up("06-11223344 maar wel appen, niet bellen")
+    picked_tight = pick_up("wel appen niet bellen")
+    assert picked.channel == "whatsapp" and picked_tight.channel == "whatsapp", picked_tight
+    assert picked_tight.refused_channels == {"phone"}, picked_tight
+    assert pick_up("mail me niet").refused_channels == {"email"}  # guard
+
+
+def test_going_under_is_heard_and_no_question():
+    # p103: "... 's nachts kan ik toch niet slapen. ... Ik ga er langzaam aan onderdoor,
+    # eerlijk gezegd." got "Daar heb ik geen goed antwoord op".
+    text = ("Dat wist ik al. Overdag kan ik ook niet rusten. Ik merk dat ik er zo langzaam "
+            "aan onderdoor ga.")
+    assert not looks_like_question(text)
+    chat = Chat()
+    chat.say("ik zit al maanden thuis met een burn-out", "workload_health", confidence=0.8,
+             topics=["workload_health"])
+    names = chat.say(text, "workload_health", confidence=0.8, topics=["workload_health"])
+    assert "utter_weary_heard" in names and "utter_no_answer" not in names, names

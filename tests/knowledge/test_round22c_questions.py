@@ -46,6 +46,12 @@ from bot.knowledge.retriever import shared_retriever
     # the entry of 7044386; his own run-on wording needed three more example questions)
     ("ok maar simpel, zelfstandig en ww gaat dat samen of niet. waar moet ik van leven, de huur "
      "loopt door", False, "zzp_opdrachten_kwijt_inkomen"),
+    # round 22d, p105's daughter: may her mother refuse evenings as a carer -> "weet ik niet"
+    ("mag ze nee zeggen tegen de avonddienst, ze is mantelzorger voor mijn vader", False,
+     "werkgever_wijzigt_werktijden_of_werkplek"),
+    # round 22d, p103: "stel dat die bedrijfsarts ... 'passend' noemt. Wat dan?" -> "weet niet"
+    ("en als de bedrijfsarts die functie ook passend noemt, wat kan ik dan nog doen?", False,
+     "passend_werk_tijdens_ziekte"),
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
