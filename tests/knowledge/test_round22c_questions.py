@@ -52,6 +52,12 @@ from bot.knowledge.retriever import shared_retriever
     # round 22d, p103: "stel dat die bedrijfsarts ... 'passend' noemt. Wat dan?" -> "weet niet"
     ("en als de bedrijfsarts die functie ook passend noemt, wat kan ik dan nog doen?", False,
      "passend_werk_tijdens_ziekte"),
+    # round 22d, p98: "loopbaanbegeleiding bij de VDAB, bestaat da echt" -> a coffee tip
+    ("ze zeggen da ge bij de vdab loopbaanbegeleiding kunt krijgen, klopt da en hoe werkt da?",
+     True, "loopbaancheque_vlaanderen"),
+    # round 22d, p106: "geldt da ook voor zo'n online bootcamp" -> the tijdskrediet text
+    ("kan ik opleidingsverlof nemen voor een bootcamp online van drie maanden?", True,
+     "vlaams_opleidingsverlof"),
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
