@@ -66,6 +66,9 @@ def _line_age(line: object) -> int | None:
 
 def _entry(raw: dict, source: Path) -> Entry:
     where = f"{source.name}: {raw.get('id', '?')}"
+    if any(not isinstance(q, str) or not q.strip() for q in raw.get("questions") or ()):
+        # "- # a note" is an empty question, not a comment: YAML reads it as null.
+        raise KnowledgeError(f"{where}: every question must be text (a '- # note' is empty)")
     try:
         entry = Entry(
             id=str(raw["id"]),

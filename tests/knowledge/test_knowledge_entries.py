@@ -84,6 +84,15 @@ def test_a_broken_file_is_refused_with_its_name(tmp_path: Path):
         load_entries(tmp_path)
 
 
+def test_an_empty_question_is_refused(tmp_path: Path):
+    # Session 22: "      - # a note" under questions became the question "None".
+    (tmp_path / "notes.yml").write_text(
+        "entries:\n  - id: x\n    topic: stuck\n    questions:\n      - echt een vraag\n"
+        "      - # een notitie\n    answer: [a]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="notes.yml: x: every question must be text"):
+        load_entries(tmp_path)
+
+
 def test_a_line_for_older_people_is_left_out_below_its_age(tmp_path):
     # Round 15c: a man of 52 read the IOW rules for 60 and older.
     (tmp_path / "x.yml").write_text(
