@@ -461,7 +461,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.not_helped()
         elif (explain := words_to_explain(self.turn.text)) and \
                 self.pending in (None, "deepen", "offer", "topic_choice", "opening", "consent") \
-                and self.turn.crisis_level is None:
+                and self.turn.crisis_level is None and not self.turn.knowledge and \
+                not PAYS.search(self.turn.text):
+            # (A message that also asks a price or a question with an answer goes on as one.)
             # "wat is consulent? en vrijblijvend?": the words, simply, then on where we were.
             for word in explain:
                 self.say(f"utter_word_{word}", repeatable=True)

@@ -162,8 +162,16 @@ def route(region: str | None) -> str:
     return default_routing().route(region)
 
 
+# Names of a province on both sides of the border: they route to a team, but say nothing
+# about the country ("Limburg" from a man in Genk got his 0471 number as +31; round 22e, p110).
+BORDER_NAMES = frozenset({"limburg", "brabant"})
+
+
 def country_of(region: str | None) -> str | None:
-    """"be" for a place a Flemish team serves, "nl" for a Dutch one, None when unknown."""
+    """"be" for a place a Flemish team serves, "nl" for a Dutch one, None when unknown or
+    when the name is used on both sides of the border."""
+    if region and normalise(region) in BORDER_NAMES:
+        return None
     team = route(region)
     if team == default_routing().default:
         return None

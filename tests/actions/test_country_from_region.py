@@ -24,6 +24,9 @@ def test_a_named_place_gives_its_country():
     assert country_of("Rotterdam") == "nl"
     assert country_of("Gent") == "be"
     assert country_of("ergens") is None
+    # round 22e, p110 in Genk: "Limburg" is on both sides of the border
+    assert country_of("Limburg") is None and country_of("limburg") is None
+    assert country_of("Belgisch Limburg") == "be" and country_of("Maastricht") == "nl"
     assert country_of(None) is None
 
 
@@ -51,3 +54,5 @@ def test_no_dutch_answer_for_someone_in_gent():
 
 def test_flemish_words_still_count_when_the_place_is_unknown():
     assert is_flemish(_tracker("amai, ik zit vast in mijne job", None))
+    # round 22e: a man from Genk whose region slot says "Limburg" is still Flemish
+    assert is_flemish(_tracker("ik werk al 30 jaar in een magazijn in genk", "Limburg"))

@@ -224,3 +224,16 @@ def test_going_under_is_heard_and_no_question():
              topics=["workload_health"])
     names = chat.say(text, "workload_health", confidence=0.8, topics=["workload_health"])
     assert "utter_weary_heard" in names and "utter_no_answer" not in names, names
+
+
+def test_a_word_question_with_a_price_question_keeps_the_price_question():
+    # Guard for the glossary: "wat is een consulent en kost dat geld?" still gets the price.
+    names = Chat().say("wat is een consulent en kost dat geld?", "ask_cost", confidence=0.8)
+    assert "utter_word_consulent" not in names, names
+
+
+def test_the_foreign_diploma_answer_is_no_pharmacy_advice_for_everyone():
+    # Round 22e, p111, a civil engineer from Syria: "werk zoeken in of rond een apotheek", twice.
+    text = " ".join(entry_by_id("buitenlands_diploma").answer)
+    assert "in of rond een apotheek" not in text
+    assert "Alleen voor sommige beroepen" in text and "ervaring" in text
