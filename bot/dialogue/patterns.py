@@ -649,6 +649,9 @@ CONSULTANT_WISH = re.compile(
     r"\bwil\s+(ik\s+)?wel\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?consulent|"
     r"iemand|mens)\b|"
     r"\b(loopbaan)?consulent\b[^.?!]{0,30}[.!]?\s*dat\s+wil\s+ik\s+wel\b|"
+    # "Nou. Dan maar met zo'n consulent praten. Over werk zoeken." (round 22e, p99 got a tip)
+    r"\b(dan|toch)\s+maar\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?"
+    r"consulent|iemand|mens)\b[^.?!]{0,20}\b(praten|spreken|in\s+gesprek)\b|"
     r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"

@@ -237,3 +237,14 @@ def test_the_foreign_diploma_answer_is_no_pharmacy_advice_for_everyone():
     text = " ".join(entry_by_id("buitenlands_diploma").answer)
     assert "in of rond een apotheek" not in text
     assert "Alleen voor sommige beroepen" in text and "ervaring" in text
+
+
+def test_dan_maar_met_een_consulent_praten_is_a_wish():
+    # Round 22e, p99: "Nou. Dan maar met zo'n consulent praten. Over werk zoeken." got a
+    # vacancy tip; the handover began only after he insisted.
+    chat = Chat()
+    chat.say("De fabriek is dicht. Ik zit in de WW.", "unemployed", confidence=0.8,
+             topics=["unemployed"])
+    chat.say("Goed. Dan toch maar met een consulent praten. Over een baan zoeken.", "job_search",
+             confidence=0.6, topics=["job_search"])
+    assert chat.slots["pending"] == "consent", chat.last
