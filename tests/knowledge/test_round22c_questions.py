@@ -58,6 +58,10 @@ from bot.knowledge.retriever import shared_retriever
     # round 22d, p106: "geldt da ook voor zo'n online bootcamp" -> the tijdskrediet text
     ("kan ik opleidingsverlof nemen voor een bootcamp online van drie maanden?", True,
      "vlaams_opleidingsverlof"),
+    # round 22e, p108: "hoe zet ik dat op papier dan, en naar wie, de planner?" -> "geen goed
+    # antwoord"
+    ("hoe schrijf ik dat verzoek dan op, en aan wie geef ik het?", False,
+     "verzoek_werktijden_op_papier"),
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
