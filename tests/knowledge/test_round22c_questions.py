@@ -62,6 +62,14 @@ from bot.knowledge.retriever import shared_retriever
     # antwoord"
     ("hoe schrijf ik dat verzoek dan op, en aan wie geef ik het?", False,
      "verzoek_werktijden_op_papier"),
+    # round 22e, p109: "krijg ik dan nog wel zwangerschapsverlof? of ben ik dan gwn alles kwijt"
+    # -> "Daar heb ik geen beter antwoord op dan wat ik al zei"
+    ("mijn contract stopt en ik ben 5 maanden zwanger, wie betaalt mijn verlof dan", False,
+     "zwanger_contract_eindigt_verlof_ww"),
+    ("hoe snel moet mijn werkgever weten dat ik zwanger ben", False,
+     "zwanger_contract_eindigt_verlof_ww"),
+    ("ik krijg geen verlenging nu ik zwanger ben, mag dat zomaar?", False,
+     "zwanger_niet_verlengd"),  # guard: the discrimination answer keeps its question
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
