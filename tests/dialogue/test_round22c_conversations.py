@@ -1,5 +1,6 @@
-"""Failures of round 22c (docs/reviews/round22c/), fixed in session 22 and written as new
-cases in other words. Each failed on the engine before its fix (checked on 7044386)."""
+"""Failures of rounds 22c, 22d and 22e (docs/reviews/round22c|22d|22e/), fixed in session 22
+and written as new cases in other words. Each failed on the engine before its fix (checked in a
+git worktree on the commit before each fix), except the lines marked as guards."""
 
 from __future__ import annotations
 

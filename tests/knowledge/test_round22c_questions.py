@@ -1,6 +1,8 @@
-"""Questions of round 22c (docs/reviews/round22c/) and of round 22 that no entry answered
-until session 22 added sourced entries (docs/facts.md, "Round 22c"), in other words than the
-transcripts. Each got no answer or the wrong one before (checked on e7bdd41)."""
+"""Questions of rounds 22, 22c, 22d and 22e (docs/reviews/) that no entry answered until
+session 22 added sourced entries or example questions (docs/facts.md, "Round 22c", "Round 22c
+(2)", "Round 22e"), in other words than the transcripts. Each got no answer or the wrong one on
+the commit before its entry or example was added (checked in a worktree each time); guards are
+marked as such."""
 
 from __future__ import annotations
 
