@@ -27,6 +27,9 @@ _QUESTION_INSIDE = re.compile(
     r"wat kost|wat moet|wat kan|wat doe|wat doet|wat doen|wie is|wie zijn|"
     # "ik zit al 14 maanden thuis. wat gebeurt er als de ww op is" (round 16, p63)
     r"wat gebeurt|wat komt er|"
+    # "Eerst wil ik weten wat de WW van me wil" asks (round 22e, p99 got the work-stress text)
+    # (only with the verb first: "ik wil weten wat ik kan doen" at the card is their story)
+    r"(wil|wou)\s+ik\s+(eerst\s+|graag\s+|wel\s+|nu\s+)*weten\s+(wat|of|hoe|wie|waar|wanneer|welke)|"
     r"welke|of ik|ja of nee|of niet|"
     r"werkt dat|werkt het|of is dat|hoe doe ik|hoe doe je|hoe vind ik|hoe schrijf|wdym|"
     r"wat bedoel je|hoe bedoel je|ik (vraag|vroeg) (\w+ )?(waar|wat|hoe|of|wie|wanneer)|"

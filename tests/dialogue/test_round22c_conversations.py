@@ -249,3 +249,18 @@ def test_dan_maar_met_een_consulent_praten_is_a_wish():
     chat.say("Goed. Dan toch maar met een consulent praten. Over een baan zoeken.", "job_search",
              confidence=0.6, topics=["job_search"])
     assert chat.slots["pending"] == "consent", chat.last
+
+
+def test_ik_wil_weten_wat_asks_and_the_ww_duties_answer_it():
+    # Round 22e, p99: "Eerst wil ik weten wat de WW van me wil. Ik krijg brieven van het UWV."
+    # got "Wat zwaar dat je werk je zoveel kost" and a course-money line.
+    text = "Nu wil ik graag weten wat het UWV van mij verwacht. Er komen steeds brieven."
+    assert looks_like_question(text)
+    assert not looks_like_question("Ik wil weten dat het goed komt met mijn zoon.")  # guard
+    entry = entry_by_id("ww_plichten")
+    chat = Chat()
+    chat.say("de fabriek is dicht en ik zit nu in de ww", "unemployed", confidence=0.9,
+             topics=["unemployed"])
+    chat.say(text, "workload_health", confidence=0.8, topics=["workload_health"],
+             knowledge=Match(entry, 0.5))
+    assert entry.answer[0] in chat.texts(), chat.last.names()

@@ -72,6 +72,9 @@ from bot.knowledge.retriever import shared_retriever
      "zwanger_contract_eindigt_verlof_ww"),
     ("ik krijg geen verlenging nu ik zwanger ben, mag dat zomaar?", False,
      "zwanger_niet_verlengd"),  # guard: the discrimination answer keeps its question
+    # round 22e, p99: "Eerst wil ik weten wat de WW van me wil. Ik krijg brieven van het UWV."
+    ("Wat verwacht het UWV nu eigenlijk van mij? Ik krijg steeds post van ze.", False,
+     "ww_plichten"),
     # p104: "als leerling in garage verdien ik dan minder" -> a STAP-budget answer
     ("als ik leerling word bij een garage, verdien ik dan minder dan nu?", False,
      "bbl_loon_en_instroom"),
