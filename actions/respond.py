@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import follow_up, handover, live_chat, privacy
 from actions.common import country_known, is_flemish
 from bot.dialogue.engine import decide
+from bot.dialogue.patterns import WORKS_IN_NL
 from bot.dialogue.turn import Outcome, Turn, looks_like_question
 from bot.knowledge.retriever import (
     closest_line,
@@ -42,7 +43,10 @@ def turn_from(tracker: Tracker) -> Turn:
     intent = message.get("intent") or {}
     text = message.get("text") or ""
     flemish = is_flemish(tracker)
-    sure = country_known(tracker) is not None
+    # A named place decides the country, unless they work across the border: Dutch rules are
+    # right for someone from Gent who works in Terneuzen (round 4, p04).
+    sure = country_known(tracker) is not None and not tracker.get_slot("works_in_nl") and \
+        not WORKS_IN_NL.search(text)
     knowledge = None
     offered = None
     also = None

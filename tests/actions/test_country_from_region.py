@@ -56,3 +56,10 @@ def test_flemish_words_still_count_when_the_place_is_unknown():
     assert is_flemish(_tracker("amai, ik zit vast in mijne job", None))
     # round 22e: a man from Genk whose region slot says "Limburg" is still Flemish
     assert is_flemish(_tracker("ik werk al 30 jaar in een magazijn in genk", "Limburg"))
+
+
+def test_someone_from_gent_who_works_in_the_netherlands_keeps_the_dutch_answers():
+    # Guard for the strict rule: p04 (round 4) lives in Gent and works in Terneuzen.
+    text = "ik werk in nederland, hoeveel transitievergoeding krijg ik bij ontslag"
+    turn = turn_from(_tracker(text, "Gent"))
+    assert turn.knowledge is not None and turn.knowledge.entry.region != "be", turn.knowledge
