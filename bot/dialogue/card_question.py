@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.dialogue.turn import looks_like_question
+
 _BACK_REFERENCE = re.compile(r"\b(dat|dit|het|die|zo'?n|daar|er|dan)\b", re.I)
 
 
@@ -33,9 +35,16 @@ def own_question(text: str) -> str | None:
             sentence = f"{sentences[i - 1]} {sentence}"
         if len(sentence.split()) >= 4 and (best is None or len(sentence) > len(best)):
             best = sentence
-    if best is None and "?" not in text and \
-            len(text.split()) >= 5:
-        best = text  # a question without "?" ("heeft de bouw een regeling voor vroegpensioen")
+    if best is None and "?" not in text:
+        # A question without "?" ("heeft de bouw een regeling voor vroegpensioen"): the
+        # sentence that asks, not the correction around it ("En over een opleiding heb ik
+        # niks gezegd. Het gaat om de WW. Wat moet ik doen voor die uitkering"; round 22e,
+        # p99's card quoted all of it).
+        asking = [s for s in sentences if len(s.split()) >= 4 and looks_like_question(s)]
+        if asking:
+            best = max(asking, key=len).rstrip(".")
+        elif len(sentences) == 1 and len(text.split()) >= 5:
+            best = text
     if best and len(best) > 140:
         best = best[:137].rsplit(" ", 1)[0] + " …"
     return best

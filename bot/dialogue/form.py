@@ -41,6 +41,7 @@ from bot.dialogue.patterns import (
     OTHERS_SAY_NO,
     OVERWHELMED,
     PHONE_PART,
+    PREGNANT,
     REGION_OUT,
     REMOVE_AT_SUMMARY,
     REQUEST_STATUS,
@@ -206,6 +207,8 @@ class HandoverForm(ConversationState):
             self.say("utter_explain_consent", repeatable=True)
             if any(t == "workload_health" for t in self.topics()):
                 self.say("utter_health_note_consent", repeatable=True)
+            if self.get("pregnant"):
+                self.say("utter_pregnancy_note_consent", repeatable=True)
             self.say("utter_ask_consent_given", repeatable=True)
         elif step == "summary":
             summary = self.summary_text()
@@ -239,6 +242,7 @@ class HandoverForm(ConversationState):
             out_of_work=bool(self.get("out_of_work")),
             returner="herintreden_na_jaren_thuis" in (self.get("knowledge_given") or []),
             money_worries=bool(self.get("money_worries")),
+            pregnant=bool(self.get("pregnant")),
             employer_secret=bool(self.get("employer_secret")),
             workload_said=bool(self.get("workload_named")),
             questions=list(self.get("questions_asked") or []),
@@ -672,7 +676,8 @@ class HandoverForm(ConversationState):
         """Health is special-category data: on request it leaves the request entirely, also
         a diagnosis of someone else, in a quoted question or in their own words."""
         kept = [t for t in self.topics() if t != "workload_health"]
-        self.set(topics=kept, primary_topic=kept[0] if kept else None, health_left_out=True)
+        self.set(topics=kept, primary_topic=kept[0] if kept else None, health_left_out=True,
+                 pregnant=None)
         asked = [q for q in self.get("questions_asked") or [] if not HEALTH_WORDS.search(q)]
         own = [part for part in re.split(r"(?<=[.!?])\s+", self.get("summary_text") or "")
                if part and not HEALTH_WORDS.search(part)]
@@ -704,6 +709,8 @@ class HandoverForm(ConversationState):
             # "dat van mijn rug hoeft er niet bij": the health marker goes too (round 17, p74).
             kept = [t for t in self.topics() if t != "workload_health"]
             self.set(topics=kept, primary_topic=kept[0] if kept else None, health_left_out=True)
+        if re.search(r"zwanger", text, re.I):
+            self.set(pregnant=None)  # "dat ik zwanger ben hoeft er niet in"
         own = self.get("summary_text") or ""
         if own and words:
             kept = [part for part in re.split(r"(?<=[.!?])\s+", own)
@@ -1051,6 +1058,8 @@ class HandoverForm(ConversationState):
             return
         if DEBTS.search(text) and not TRAINING_MONEY.search(text):
             self.set(money_worries=True)
+        if PREGNANT.search(text) and not self.get("health_left_out"):
+            self.set(pregnant=True)
         if says_out_of_work(text):
             self.set(out_of_work=True)
         elif AT_WORK.search(text) and self.get("out_of_work"):

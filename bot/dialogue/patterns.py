@@ -476,6 +476,8 @@ DISCOURAGED = re.compile(
     r"\b(nu\s+)?ben\s+ik\s+(niks|niets)\s+meer\b|\bik\s+ben\s+(niks|niets)\s+(meer\s+)?waard\b|"
     r"\bwat\s+moet\s+een\s+(man|vrouw|vent|mens|iemand)\s+van\s+\d\d\s+nog\b|"
     r"\bwie\s+neemt\s+(er\s+)?((nou|nu|nog)\s+)*(iemand|een\s+\w+)\s+van\s+\d\d\s+aan\b|"
+    # "Wie wil er nou iemand van 58." (round 22e, p99's card quoted it as his question).
+    r"\bwie\s+wil\s+(er\s+)?((nou|nu|nog)\s+)*(iemand|een\s+\w+)\s+van\s+\d\d\b|"
     # "ik ben 47, wie gaat mij nog pakken" (round 16b, p72 got pension texts)
     r"\bwie\s+(gaat|wil|zal)\s+(mij|me)\s+nog\s+(pakken|nemen|aannemen|willen|hebben)\b|"
     r"\bwie\s+neemt\s+(mij|me)\s+nog\b", re.I)
@@ -1342,3 +1344,10 @@ AGENCY_NOW = re.compile(r"\b(ik\s+)?(werk|zit|sta|ben)\s+"
                         r"(via|bij)\s+(een\s+|het\s+|'t\s+)?uitzend\w*", re.I)
 AGENCY_WISH = re.compile(r"\b(wil|wou|zou|liefst|liever|zoek|zoeken|kan\s+ik|mag\s+ik)\b"
                          r"[^.?!]{0,60}\b(via\s+(een\s+|het\s+)?uitzend\w*|uitzendbureau)", re.I)
+# "ik ben 4 maanden zwanger", "zwanger ben ik sinds kort": the card says it, because the
+# question is about it (round 22e, p109: "er staat niet in dat ik zwanger ben?? dat is juist
+# het hele punt"). Health data: it leaves the card with the health marker on request.
+PREGNANT = re.compile(
+    r"\b(ik\s+ben|'?k\s+ben|ben\s+ik|ik\s+zen)\s+(nu\s+|al\s+|sinds\s+kort\s+|"
+    r"\w+\s+(maand|maanden|weken|week)\s+)?(zwanger|in\s+verwachting)\b|"
+    r"\bzwanger\s+(ben|zen)\s+ik\b|\bm[ij]?j?n\s+zwangerschap\b", re.I)

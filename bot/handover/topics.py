@@ -84,6 +84,7 @@ def build_summary(
     questions: list[str] | None = None,
     wanted_job: str | None = None,
     workload_said: bool = True,
+    pregnant: bool = False,
 ) -> str:
     """Plain Dutch, second person, at most a few short sentences.
 
@@ -104,6 +105,9 @@ def build_summary(
         parts.append("Je hebt nu geen werk.")
     elif work:
         parts.append("Je werkt " + " ".join(work) + ".")
+    if pregnant:
+        # What her question is about (round 22e, p109); she can take it off the card.
+        parts.append("Je bent zwanger.")
     # Out of work already: "als je baan stopt" is past (round 16, p63 and p69, 14 months and
     # one month without work).
     # "werkdruk" only when the person spoke of the load of the work; knees, a hand or sleep
