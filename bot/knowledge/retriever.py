@@ -113,6 +113,12 @@ def without_filler(text: str) -> str:
     return kept if len(kept.split()) >= 2 else text
 
 
+def _announced(text: str) -> list[str]:
+    """What follows a colon: "gewoon simpele vraag: als ik zelf opzeg krijg ik dan ww" announces
+    its question (round 19, p84), so that part counts as a question of its own."""
+    return [rest.strip() for rest in re.split(r":\s+", text)[1:] if rest.strip()]
+
+
 def _after_a_label(text: str) -> list[str]:
     """The whole message, and the rest after a short lead of at most three words: "de
     uitkering. hoe lang krijg ik ww na 31 jaar" is the WW question, however close "uitkering"
@@ -121,8 +127,8 @@ def _after_a_label(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[.?!:])\s+", text) if s.strip()]
     if len(sentences) > 1 and len(sentences[0].split()) <= 3:
         return [text, " ".join(sentences[1:])]
-    announced = re.split(r":\s+", text)[1:]  # "gewoon simpele vraag: als ik zelf opzeg ..."
-    return [text] + [announced[-1]] if announced else [text]
+    announced = _announced(text)
+    return [text, announced[-1]] if announced else [text]
 
 
 class Retriever:
@@ -199,7 +205,7 @@ class Retriever:
         sentences: a story with the question at the end, the question alone scores too."""
         text = without_filler(self.expand(text))
         # What follows "simpele vraag:" is announced as the question: no penalty for a part.
-        announced = {rest.strip() for rest in re.split(r":\s+", text)[1:]}
+        announced = set(_announced(text))
         return np.max([self.scores(part) - (PART_PENALTY if i and part not in announced else 0.0)
                        for i, part in enumerate(_parts(text))], axis=0)
 

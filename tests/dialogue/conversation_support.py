@@ -72,6 +72,14 @@ class Chat:
         assert self.slots["pending"] == expected, self.last
         return names
 
+    def walk_to_phone(self, name: str = "Sam", channel: str = "bellen") -> None:
+        """Consent, a name and a channel that needs a number: the form then asks the phone."""
+        self.walk_to_consent()
+        self.say("ja", "affirm")
+        self.say(name, "inform")
+        self.say(channel, "inform")
+        assert self.slots["pending"] == "phone", self.last
+
     def walk_to_consent(self) -> None:
         self.say("hoi", "greet")
         self.say("mijn tijdelijk contract stopt", "flex_contract")

@@ -121,10 +121,7 @@ def test_no_matter_which_channel_the_answer_is_read_from_free_text():
 
 def test_a_corrected_number_is_not_stored_as_the_call_time():
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Sam", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Sam")
     chat.say("0612345679", "inform")
     assert chat.slots["pending"] == "time"
     chat.say("sorry nummer is fout. goed nummer is 0612345678", "inform")
@@ -135,10 +132,7 @@ def test_a_corrected_number_is_not_stored_as_the_call_time():
 
 def test_a_nine_digit_number_is_refused():
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Sam", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Sam")
     assert "utter_invalid_phone" in chat.say("061234567", "inform")
     assert not chat.slots.get("contact_phone")
 

@@ -70,10 +70,7 @@ def test_a_longer_correction_keeps_their_words_next_to_the_topics():
 
 def test_a_phone_number_sent_in_two_parts_is_one_number():
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Kim", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Kim")
     assert chat.slots["pending"] == "phone"
     names = chat.say("06 1234", "inform")
     assert names == ["utter_phone_rest"]

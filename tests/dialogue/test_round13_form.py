@@ -311,10 +311,7 @@ def test_done_with_driving_is_a_call_moment_not_a_question_about_the_request():
     # Round 13b, p49: "na 6 uur savonds ben ik klaar met rijden" at the time question ->
     # "Nog niet: je aanvraag is pas verstuurd ..." and the question again.
     chat = Chat(choices=None)
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Ali", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Ali")
     chat.say("0612345949", "inform")
     assert chat.slots["pending"] == "time", chat.slots["pending"]
     names = chat.say("na 6 uur savonds ben ik klaar met rijden", "inform")

@@ -65,10 +65,7 @@ def test_a_yes_to_when_we_may_call_is_no_moment_on_the_card():
     # p69 answered "ja is goed" to "Wanneer komt het je het best uit?": the card would have
     # said "ja is goed" as the moment to call.
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Gert", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Gert")
     chat.say("0612345678", "inform")
     assert chat.slots["pending"] == "time", chat.last
     chat.say("ja is goed", "affirm")

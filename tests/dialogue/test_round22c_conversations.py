@@ -46,10 +46,7 @@ def test_an_hour_written_17u_is_a_time_to_call():
     assert clean_time("liefst na 17u") == "na 17 uur"
     assert clean_time("ik werk 38u per week") is None  # guard: hours of work, no moment
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Nathalie", "inform")
-    chat.say("bellen", "inform")
+    chat.walk_to_phone("Nathalie")
     names = chat.say("06 12 34 56 78, liefst na 17u want dan ben ik thuis", "inform")
     assert chat.slots.get("contact_time") == "na 17 uur", chat.slots.get("contact_time")
     assert "utter_ask_contact_time" not in names, names
