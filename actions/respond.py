@@ -23,6 +23,7 @@ from bot.knowledge.retriever import (
     find_each,
     find_in_context,
     find_named_in_topic,
+    find_new,
     follows_up,
     follows_up_any,
     lacks_aspect,
@@ -68,6 +69,9 @@ def turn_from(tracker: Tracker) -> Turn:
                 knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
             elif knowledge is not None and given and looks_like_question(text):
                 knowledge = prefer_given(shared_retriever(), text, knowledge, given)
+            if knowledge is not None and knowledge.entry.id in given and \
+                    looks_like_question(text):
+                knowledge = find_new(shared_retriever(), text, given, flemish, sure) or knowledge
             if knowledge is not None and knowledge.entry.id in given and \
                     lacks_aspect(knowledge.entry, text):
                 # Asked about its cost after the answer: no cost in it, so no repeat of it

@@ -140,6 +140,37 @@ def writes_english(text: str) -> bool:
     return english >= 3 and english > dutch
 
 
+
+# "Nee, zet er maar gewoon: mijn team wordt opgeheven ..." dictates the card's text (round 23,
+# p112 heard "Goed, dat zet ik er niet in"); "pls" and emoji are chat, and "anders snapt niemand
+# wat ..." speaks to us, not to the consultant (round 23, p108, p109).
+_DICTATED = re.compile(r"^\W*(?:nee\W+)?(?:zet|schrijf|maak)\s+(?:er|het)"
+                       r"(?:[\s,]+(?:maar|dan|gewoon|liever|wel|in|neer|op|van))*\s*[:,]\s*", re.I)
+_CHAT_POLITE = re.compile(r"[,\s]*\b(pls|plz|please|aub|a\.u\.b|alsjeblieft|alstublieft|svp)\b\.?",
+                          re.I)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_TO_US = re.compile(r"^(?:want\s+)?anders\s+(?:snapt|begrijpt|weet|snap)\s+"
+                    r"(?:niemand|de\s+consulent|hij|zij|die)\b", re.I)
+_PREGNANT_CLAUSE = re.compile(r"\b(?:dat\s+)?ik\s+(?:\w+\s+){0,2}zwanger\s+(?:ben|was)\b[,.]?",
+                              re.I)
+# "daar gaat het eigenlijk om", "dat is juist het hele punt": said to us, nothing for the card
+_ABOUT_IT = re.compile(r"[,\s]*\b(?:en\s+)?(?:daar\s+(?:gaat|draait)\s+het\s+(?:\w+\s+){0,2}om|"
+                       r"dat\s+is\s+(?:\w+\s+){0,2}het\s+(?:hele\s+)?punt)\b[.!]*", re.I)
+
+
+def own_words_for_card(text: str, pregnant: bool = False) -> tuple[str, bool]:
+    """The person's words as they can stand on the card, and whether they dictated them."""
+    dictated = _DICTATED.match(text)
+    if dictated:
+        text = text[dictated.end():]
+    text = _EMOJI.sub("", _CHAT_POLITE.sub("", text))
+    text = re.sub(r"\s+([.,!?])", r"\1", _ABOUT_IT.sub(" ", text))
+    if pregnant and len(re.findall(r"\w+", _PREGNANT_CLAUSE.sub(" ", text))) < 3:
+        text = ""  # "dat ik zwanger ben": the card has its own line for it
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s and not _TO_US.match(s)]
+    words = " ".join(sentences).strip(" ,")
+    return words[:1].upper() + words[1:], bool(dictated)
+
 class HandoverForm(ConversationState):
     """The handover form, one step per turn."""
 
@@ -648,14 +679,18 @@ class HandoverForm(ConversationState):
         """A number typed in two messages ("06 1234", "5678") is one number. Returns
         True when this message was only the first part and has been kept."""
         text = self.turn.text.strip()
-        if not PHONE_PART.match(text):
+        part = self.get("phone_part")
+        # The rest may come with words after it: "5112. Sorry, te snel op enter gedrukt."
+        # (round 23, p112 heard "Dat nummer klopt nog niet").
+        rest = re.match(r"^\+?\d[\d\s\-/().]*?(?=[\s.,!]*(?:[^\W\d_]|$))", text) if part else None
+        if not PHONE_PART.match(text) and rest is None:
             self.set(phone_part=None)
             return False
-        part = self.get("phone_part")
         if part:
             self.set(phone_part=None)
             if picked.phone:
                 return False  # the whole number again ("06 1234", then "06-12345678")
+            text = rest.group(0) if rest else text
             number, _ = pick_phone(f"{part} {text}", self.turn.flemish)
             if number:
                 picked.phone, picked.phone_invalid = number, None
@@ -729,22 +764,26 @@ class HandoverForm(ConversationState):
 
     def take_own_words(self, text: str, min_words: int, allow_meta: bool = False) -> bool:
         """What the request is about, in the person's words: the topics it names join the
-        request, and a longer text goes to the consultant as they wrote it."""
+        request, and a longer text goes to the consultant as they wrote it. A text dictated
+        for the card ("zet er maar gewoon: ...") replaces what was there."""
         new = [t for t in self._message_topics() if t not in self.topics()]
         if new:
             self.set(topics=[*self.topics(), *new],
                      primary_topic=self.get("primary_topic") or new[0])
+        pregnancy_said = bool(self.get("pregnant") and PREGNANT.search(text))
+        text, dictated = own_words_for_card(text, pregnant=bool(self.get("pregnant")))
         words = contact.clean_free_text(text, limit=300)
         if words and len(words.split()) >= max(min_words, 1) \
-                and (allow_meta or not META_WORDS.search(words)) \
+                and (allow_meta or dictated or not META_WORDS.search(words)) \
                 and (not new or len(words.split()) >= 8):
             # Added to what they wrote before, never replacing it (round 4, p19).
             before = self.get("summary_text")
-            if before and words not in before:
+            if before and words not in before and not dictated:
                 words = contact.clean_free_text(f"{before} {words}", limit=300) or words
             self.set(summary_text=words)
             return True
-        return bool(new)
+        # "zet er wel bij dat ik zwanger ben": the card says "Je bent zwanger." already.
+        return bool(new) or pregnancy_said
 
     def _name_from(self, text: str) -> str | None:
         """The name in an answer to "how may we call you" ("Fatima. ik zeg al",
@@ -868,7 +907,15 @@ class HandoverForm(ConversationState):
         self.apply_correction(fix)
         if choices:
             self.set(**choices)
-        content = fix.content
+        content, dictated = [], False
+        for sentence in fix.content:
+            words, said = own_words_for_card(sentence, pregnant=bool(self.get("pregnant")))
+            if said:
+                content = []  # what comes before "Zet er maar gewoon:" is about the card
+            dictated = dictated or said
+            if words:
+                content.append(words)
+        edit = edit or dictated  # "zet er maar gewoon: ..." is the card's new text
         if not (edit or fix.about or fix.addition):
             # Next to a correction, only what they say about themselves is worth keeping
             # ("mijn werkgever is failliet"), not "Dit is bijna grappig." (round 10, p41).
@@ -908,7 +955,8 @@ class HandoverForm(ConversationState):
         # Named to go, and only in their own words ("haal ontslag eruit" beside "Ik ben
         # bang voor ontslag."): those sentences go.
         own_before = self.get("summary_text") or ""
-        named = [t for t in fix.not_there if t not in fix.topics_out
+        # Not from a text they just dictated ("Zet er maar gewoon: ... ik word boventallig")
+        named = [t for t in fix.not_there if t not in fix.topics_out and not dictated
                  and topic_named(t, own_before.lower())]
         if named:
             kept = [part for part in re.split(r"(?<=[.!?])\s+", own_before)

@@ -650,7 +650,10 @@ CONSULTANT_WISH = re.compile(
     # heard "Prima, dan geef ik je alleen informatie", p99 asked three times)
     r"\bwil\s+(ik\s+)?wel\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?consulent|"
     r"iemand|mens)\b|"
-    r"\b(loopbaan)?consulent\b[^.?!]{0,30}[.!]?\s*dat\s+wil\s+ik\s+wel\b|"
+    r"\b(loopbaan)?consulent\b[^.?!]{0,30}[.!]?\s*dat?\s+wil\s+ik\s+(wel|graag)\b|"
+    # "Dan die consulent maar. Voor werk zoeken en dat cv", "da gesprek met ne consulent van
+    # daarjuist, da wil ik wel" (round 23, p99 got "Dank je dat je dat vertelt", p110 cv tips)
+    r"\b(dan|toch)\s+(die|een|de|zo'?n|ne|nen)\s+(loopbaan)?consulent\s+maar\b|"
     # "Nou. Dan maar met zo'n consulent praten. Over werk zoeken." (round 22e, p99 got a tip)
     r"\b(dan|toch)\s+maar\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?"
     r"consulent|iemand|mens)\b[^.?!]{0,20}\b(praten|spreken|in\s+gesprek)\b|"
@@ -1085,10 +1088,14 @@ _JOB_SUFFIX = (_NOT_JOBS +
                r"verpleger|installateur)|kok|bakker|kapper|lasser|timmerman|schilder|"
                r"loodgieter|chauffeur|leraar|docent|verpleger|agent|juf|meester)")
 WANTED_JOB = re.compile(
-    r"\b(?:ik\s+)?(?:wil|wou|zou|hoop|droom\s+ervan\s+om)\s+(?:nu\s+|later\s+|graag\s+|ooit\s+|"
+    # A bare "zou" is what is said to happen, not a wish: "Ik zou boventallig worden" (round 23,
+    # p112's card said "Je wilt boventallig worden").
+    r"\b(?:ik\s+)?(?:wil|wou|zou(?=\s+(?:\w+\s+)?(?:graag|liever|ooit))|hoop|droom\s+ervan\s+om)\s+"
+    r"(?:nu\s+|later\s+|graag\s+|ooit\s+|"
     r"echt\s+|heel\s+graag\s+|eigenlijk\s+|liever\s+|juist\s+|toch\s+|wel\s+|ook\s+)*(?:een\s+)?"
     r"(?P<job>(?!(?:beter|ziek|gezond|gelukkig|oud|ouder|vast|zelf|iets|meer|minder|weer|"
     r"moeder|vader|ontslagen|betaald|gezien|geholpen|gebeld|serieus|niet|geen|mijn|het|dat|"
+    r"boventallig|overbodig|werkloos|arbeidsongeschikt|afgekeurd|overgeplaatst|herplaatst|"
     r"juist|toch|wel|ook|echt|graag|eigenlijk|liever|nu|later|ooit)\b)"
     r"[a-zà-ü-]{3,}(?:\s+[a-zà-ü-]{3,})?)\s+(?:te\s+)?worden\b"
     rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+)?(?:werken\s+als|aan\s+de\s+slag\s+"
@@ -1349,5 +1356,7 @@ AGENCY_WISH = re.compile(r"\b(wil|wou|zou|liefst|liever|zoek|zoeken|kan\s+ik|mag
 # het hele punt"). Health data: it leaves the card with the health marker on request.
 PREGNANT = re.compile(
     r"\b(ik\s+ben|'?k\s+ben|ben\s+ik|ik\s+zen)\s+(nu\s+|al\s+|sinds\s+kort\s+|"
-    r"\w+\s+(maand|maanden|weken|week)\s+)?(zwanger|in\s+verwachting)\b|"
+    r"\w+\s+(maand|maanden|mnd|mnden|mndn|weken|week|wk|wkn)\.?\s+)?(zwanger|in\s+verwachting)\b|"
+    # "dat ik zwanger ben", "of ik moet zeggen dat ik zwanger ben" (round 23, p109: "4 mnd")
+    r"\bik\s+(\w+\s+){0,2}zwanger\s+(ben|zen|was)\b|"
     r"\bzwanger\s+(ben|zen)\s+ik\b|\bm[ij]?j?n\s+zwangerschap\b", re.I)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from conversation_support import Chat
 
 from bot.dialogue.card_question import own_question
-from bot.dialogue.patterns import DISCOURAGED
+from bot.dialogue.patterns import DISCOURAGED, wanted_job
 
 
 def test_the_card_quotes_the_asking_sentence_not_the_correction_around_it():
@@ -54,3 +54,74 @@ def test_someone_else_pregnant_is_not_on_the_card():
     chat.say("mijn vrouw is zwanger en ik wil minder werken", "work_life_balance",
              confidence=0.9, topics=["work_life_balance"])
     assert not chat.slots.get("pregnant")
+
+
+def test_yes_to_the_consultant_in_own_words_starts_the_consent():
+    # p99: "Dan die consulent maar. Voor werk zoeken en dat cv" → "Dank je dat je dat vertelt."
+    # p110: "da gesprek met ne consulent van daarjuist, da wil ik wel eigenlijk" → cv tips.
+    for text, intent in (("Goed dan. Dan die consulent maar, voor dat solliciteren", "inform"),
+                         ("allee, die consulent van daarnet, da wil ik wel", "job_search")):
+        chat = Chat()
+        chat.say("hoi", "greet")
+        chat.say("mijn fabriek is dicht en ik zoek werk", "job_search", confidence=0.9,
+                 topics=["job_search"])
+        chat.say("in de metaal", "inform")
+        assert chat.slots["pending"] == "offer", chat.last
+        chat.say("nog niet, eerst iets anders", "deny")
+        names = chat.say(text, intent, confidence=0.6)
+        assert "utter_explain_consent" in names, (text, names)
+
+
+def test_a_pregnancy_added_at_the_card_is_its_line_not_garbled_own_words():
+    # p109: "zet er wel bij dat ik zwanger ben pls, daar gaat het eigenlijk om 🙈" → "In je
+    # eigen woorden: Ik zwanger ben pls, daar gaat het eigenlijk om 🙈."
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("zet er ook bij dat ik zwanger ben aub, daar draait het om 😅", "inform")
+    card = chat.slots["summary_shown"]
+    assert "Je bent zwanger." in card, card
+    assert "eigen woorden" not in card and "aub" not in card, card
+
+
+def test_a_text_dictated_for_the_card_replaces_the_wrong_one():
+    # p112: "Nee, nu staat er nog steeds dat ik boventallig wil worden. Dat klopt niet. Zet er
+    # maar gewoon: mijn team wordt opgeheven …" → "Goed, dat zet ik er niet in", card unchanged.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("Nee, er staat nu dat mijn baan onzeker is. Dat klopt niet. Zet er maar gewoon: "
+             "mijn afdeling verdwijnt en ik word misschien boventallig, wat betekent dat voor "
+             "mijn inkomen", "deny")
+    card = chat.slots["summary_shown"]
+    assert "In je eigen woorden: Mijn afdeling verdwijnt en ik word misschien boventallig" \
+        in card, card
+    assert "Zet er" not in card and "maar gewoon" not in card, card
+
+
+def test_a_sentence_to_us_beside_an_addition_stays_off_the_card():
+    # p108: "zet er wel bij dat het om alleen dagdiensten gaat. anders snapt niemand wat kan dat
+    # of niet is" → both sentences on the card.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("zet er ook bij dat ik alleen vroege diensten wil. anders begrijpt niemand waar "
+             "het over gaat", "inform")
+    card = chat.slots["summary_shown"]
+    assert "vroege diensten" in card, card
+    assert "niemand" not in card, card
+
+
+def test_what_is_said_to_happen_is_no_job_wanted():
+    # p112's card: "Je wilt boventallig worden." from "Ik zou boventallig worden."
+    assert wanted_job("Ik zou boventallig worden, zei mijn teamleider.") is None
+    assert wanted_job("Ik zou overgeplaatst worden naar een ander team") is None
+    assert wanted_job("ik zou graag buschauffeur worden") == "buschauffeur"  # guard
+
+
+def test_the_rest_of_a_number_with_an_apology_after_it_joins_the_first_part():
+    # p112: "06-1234", then "5112. Sorry, te snel op enter gedrukt." → "Dat nummer klopt nog niet"
+    chat = Chat()
+    chat.walk_to_phone("Marco")
+    assert "utter_phone_rest" in chat.say("06 9876", "inform")
+    names = chat.say("5432. oeps, te vroeg verstuurd", "inform")
+    assert chat.slots.get("contact_phone") == "+31698765432", (chat.slots.get("contact_phone"),
+                                                               names)
+    assert "utter_invalid_phone" not in names, names

@@ -1,0 +1,49 @@
+"""Questions of round 23 (docs/reviews/round23/) and of p106 in round 22d that got no answer,
+the wrong one or a repeat, in other words than the transcripts. Each failed before session 23's
+change (checked on the commit before it)."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk import Tracker
+
+from actions.respond import turn_from
+from bot.knowledge.retriever import shared_retriever
+
+
+def _turn(text: str, given: list[str], **slots):
+    tracker = Tracker("sender-23", {"knowledge_given": given, **slots},
+                      {"intent": {"name": "job_insecurity", "confidence": 0.6}, "text": text},
+                      [], False, None, None, "action_listen")
+    return turn_from(tracker)
+
+
+def test_a_new_question_after_a_given_answer_gets_its_own_answer_not_the_repeat():
+    # p112: "Ik weet niet of het zo'n vaststellingsovereenkomst is … En als ze uiteindelijk
+    # niks voor mij vinden, krijg ik dan een transitievergoeding?" → "Dit zei ik eerder al" and
+    # the vso bedenktijd again.
+    turn = _turn("Of het een vaststellingsovereenkomst is weet ik niet, het gaat over mijn "
+                 "boventalligheid. Maar als er geen plek voor mij is, krijg ik dan een "
+                 "transitievergoeding? Ik werk er al twaalf jaar.",
+                 ["vaststellingsovereenkomst_tekenen"])
+    assert turn.knowledge is not None and turn.knowledge.entry.id == "transitievergoeding", \
+        turn.knowledge
+
+
+def test_a_repeat_question_keeps_the_given_answer():
+    # guard: asked again about the same thing, no other entry is forced in
+    turn = _turn("moet ik die vaststellingsovereenkomst nou meteen tekenen?",
+                 ["vaststellingsovereenkomst_tekenen"])
+    assert turn.knowledge is not None and \
+        turn.knowledge.entry.id == "vaststellingsovereenkomst_tekenen", turn.knowledge
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p106 (round 22d): "kan da zonder da ik mijn job kwijt ben?" after "programmeren" → the
+    # Belgium notice and the offer, the question unanswered
+    ("ik wil leren programmeren, gaat da naast mijn werk zonder dat ik ontslag neem?",
+     "opleidingsverlof_of_tijdskrediet_vl"),
+])
+def test_the_flemish_question_gets_the_answer_that_was_there(text, expected):
+    match = shared_retriever().find(text, True, True)
+    assert match is not None and match.entry.id == expected, (text, match)
