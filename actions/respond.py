@@ -69,8 +69,10 @@ def turn_from(tracker: Tracker) -> Turn:
                 knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
             elif knowledge is not None and given and looks_like_question(text):
                 knowledge = prefer_given(shared_retriever(), text, knowledge, given)
-            if knowledge is not None and knowledge.entry.id in given and \
+            if given and (knowledge is None or knowledge.entry.id in given) and \
                     looks_like_question(text):
+                # A new question after an answer: its own answer, not a repeat or none (round
+                # 23: p112's transitievergoeding, p108's "moet dat op papier of zo?").
                 knowledge = find_new(shared_retriever(), text, given, flemish, sure) or knowledge
             if knowledge is not None and knowledge.entry.id in given and \
                     lacks_aspect(knowledge.entry, text):

@@ -88,6 +88,7 @@ from bot.dialogue.patterns import (
     NO_DISMISSAL,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
+    NOT_A_CHILD,
     NOT_A_QUESTION,
     NOT_FOR_RETIRED,
     NOT_GOING_WELL,
@@ -133,6 +134,7 @@ from bot.dialogue.patterns import (
     UNDERSTOOD,
     URGENT,
     VIOLENCE,
+    WONT_RESIGN,
     WORKLOAD_WORDS,
     WORKS_IN_NL,
     WORN_OUT,
@@ -435,6 +437,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # "sorry mijn nederlands niet goed": plain answers from now on, not only after
             # "kan simpel?" (round 20b, p83 read long answers after saying it).
             self.set(plain_language=True)
+        elif self.get("plain_language") and NOT_A_CHILD.search(self.turn.text):
+            # "alsof ik een kind van twaalf ben", "ik heb een master": normal words again
+            # (round 23, p114 read "In makkelijke woorden" three turns after saying so).
+            self.set(plain_language=None)
         # "werkgever? ik heb geen werkgever. lees je wel mee": after advice that assumed one.
         told_no_work = says_out_of_work(self.turn.text)
         if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
@@ -902,6 +908,15 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         the turn is done."""
         if not RESIDENCE.search(self.turn.text) or self.get("erased"):
             return False
+        asked = QUESTION_SENTENCE.findall(self.turn.text)
+        if self.turn.knowledge is not None and asked and \
+                self.turn.knowledge.entry.topic not in WORK_LOSS and \
+                not any(RESIDENCE.search(q) for q in asked):
+            # "ik ben 6 jaar hier met verblijfsvergunning. Kost een diploma-waardering geld?":
+            # the permit is who they are, the question is about the diploma (round 23, p111
+            # read that the end of his work might touch his permit). When work ends, the
+            # permit may hang on it: then the IND note stays (round 15b, a kennismigrant).
+            return False
         if "utter_visa_ind" in self.recent:
             return False  # asked again: the rest of the message is answered as it is
         self.say("utter_visa_ind", repeatable=True)
@@ -1177,7 +1192,9 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.mentioned = None
 
     def denied_topics(self) -> set[str]:
-        text = self.turn.text.lower()
+        # "nee ik neem geen ontslag" rules out resigning, not the job worry (round 23, p108
+        # heard "Ik haal onzekerheid over je baan weg").
+        text = WONT_RESIGN.sub(" ", self.turn.text.lower())
         figures = {"retirement": PENSION_NOT_YET if self._older() else NOT_UNTIL_RETIREMENT}
         denied = {topic for topic, words in TOPIC_WORDS.items()
                   if self._denied_words(text, words, figures.get(topic))}

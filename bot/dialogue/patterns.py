@@ -187,6 +187,17 @@ TRAINING_MONEY = re.compile(r"\b(opleiding|cursus|scholing|studie|omscholing|tra
                             r"stap|budget|subsidie|leerrekening|studiegeld|lesgeld)\w*", re.I)
 DENIAL = (r"(geen|gene|genen|niet|nie|(?<![\w'])ni|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
+# "alsof ik een kind van twaalf ben", "ik heb een master": normal words again (round 23, p114).
+NOT_A_CHILD = re.compile(
+    r"\balsof\s+ik\s+(\w+\s+){0,3}(kind|kleuter|klein\s+kind|dom|achterlijk)\b|"
+    r"\bik\s+ben\s+(toch\s+)?(niet|geen)\s+(dom|kind|kleuter)\b|"
+    r"\b(praat|doe)\s+(maar\s+)?(gewoon\s+)?normaal\b|\bik\s+heb\s+(gewoon\s+)?"
+    r"(een\s+)?(master|bachelor|hbo|wo|universitair\w*|universiteit)\b|"
+    r"\bniet\s+zo\s+(kinderlijk|simpel|betuttelend)\b", re.I)
+# "nee ik neem geen ontslag": resigning ruled out, not the job worry (round 23, p108).
+WONT_RESIGN = re.compile(
+    r"\b(neem|nemen|ga|zal)\s+(ik\s+)?(\w+\s+)?(geen|niet)\s+(\w+\s+)?(ontslag|opzeggen)\b|"
+    r"\bgeen\s+ontslag\s+(te\s+)?(nemen|neem)\b", re.I)
 STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreken|"
                               r"wil niet meer|hoeft niet meer|toch niet)\b", re.I)
 GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|salukes|ciao|laters|"
@@ -406,6 +417,9 @@ ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|
 # (round 22b, p103, a policy officer, read "In makkelijke woorden" five times after it).
 SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )"
                      r"(?!(?:makkelijk|simpel|eenvoudig)\w*\s+gezegd)"
+                     # "Laat ik het simpel houden: wat kost lid worden?" is his own plan, not a
+                     # wish for easier words (round 23, p114 read "In makkelijke woorden" 3 times)
+                     r"(?!(?:makkelijk|simpel|eenvoudig|kort)\w*\s+(?:te\s+)?houden)"
                      r"(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"

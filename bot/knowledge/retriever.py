@@ -293,8 +293,12 @@ def find_new(retriever: Retriever, text: str, given: list[str], flemish: bool = 
         if len(question.split()) < 3:
             continue
         match = retriever.find(question, flemish, sure, named_first=True)
-        if match is not None and match.entry.id not in given:
-            return match
+        if match is None or match.entry.id in given:
+            continue
+        named = retriever.keywords.get(match.entry.id)
+        if REFERS_BACK.search(question) and not (named and named.search(question.lower())):
+            continue  # "is da hetzelfde als tijdskrediet?" asks about the answer before
+        return match
     return None
 
 

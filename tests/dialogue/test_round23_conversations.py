@@ -4,10 +4,10 @@ session 23 and written as new cases in other words. Each failed on the engine be
 
 from __future__ import annotations
 
-from conversation_support import Chat
+from conversation_support import Chat, knowledge
 
 from bot.dialogue.card_question import own_question
-from bot.dialogue.patterns import DISCOURAGED, wanted_job
+from bot.dialogue.patterns import DISCOURAGED, SIMPLER, wanted_job
 
 
 def test_the_card_quotes_the_asking_sentence_not_the_correction_around_it():
@@ -125,3 +125,46 @@ def test_the_rest_of_a_number_with_an_apology_after_it_joins_the_first_part():
     assert chat.slots.get("contact_phone") == "+31698765432", (chat.slots.get("contact_phone"),
                                                                names)
     assert "utter_invalid_phone" not in names, names
+
+
+def test_i_will_not_resign_keeps_the_job_worry():
+    # p108: "nee ik neem geen ontslag. maar hoe vraag ik dat dan aan" → "Sorry, dan had ik dat
+    # verkeerd begrepen. Ik haal onzekerheid over je baan weg."
+    chat = Chat()
+    chat.say("die nachtdiensten slopen me", "workload_health", confidence=0.8,
+             topics=["workload_health"])
+    chat.say("moet ik dan maar zelf ontslag nemen?", "job_insecurity", confidence=0.6,
+             topics=["job_insecurity"])
+    names = chat.say("nee, ik ga geen ontslag nemen hoor. maar hoe regel ik het dan?", "deny",
+                     confidence=0.6)
+    assert "utter_sorry_topic" not in names, names
+    assert "job_insecurity" in chat.slots["topics"], chat.slots["topics"]
+
+
+def test_a_permit_said_in_passing_does_not_turn_a_diploma_question_into_a_permit_answer():
+    # p111: "ik ben 6 jaar hier met verblijfsvergunning. Kost een diploma-waardering dan geld
+    # voor mij?" → "Met een visum of verblijfsvergunning kan ik je niet helpen … het einde van
+    # je werk voor je vergunning".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("Ik woon al 5 jaar hier, met een verblijfsvergunning. Moet ik voor de "
+                     "waardering van mijn diploma betalen?", "training", confidence=0.6,
+                     topics=["training"], knowledge=knowledge("buitenlands_diploma", "training"))
+    assert "utter_visa_ind" not in names, names
+    chat = Chat()  # guard: a question about the permit itself
+    names = chat.say("mag ik met mijn verblijfsvergunning blijven als mijn werk stopt?",
+                     "job_insecurity", confidence=0.6, topics=["job_insecurity"])
+    assert "utter_visa_ind" in names, names
+
+
+def test_keeping_it_simple_himself_is_no_wish_for_easier_words_and_a_protest_ends_them():
+    # p114: "Laat ik het simpel houden: wat kost lid worden eigenlijk?" switched on "In makkelijke
+    # woorden", and it stayed on after "alsof ik een kind van twaalf ben".
+    assert not SIMPLER.search("Laat ik het kort houden: wat kost het lidmaatschap?")
+    assert SIMPLER.search("kan het wat simpeler?")  # guard
+    chat = Chat()
+    chat.say("sorry mijn nederlands niet zo goed", "other_language", confidence=0.6)
+    assert chat.slots.get("plain_language")
+    chat.say("praat gewoon normaal tegen me, alsof ik een kind ben zo", "inform",
+             confidence=0.5)
+    assert not chat.slots.get("plain_language")

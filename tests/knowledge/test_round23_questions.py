@@ -47,3 +47,33 @@ def test_a_repeat_question_keeps_the_given_answer():
 def test_the_flemish_question_gets_the_answer_that_was_there(text, expected):
     match = shared_retriever().find(text, True, True)
     assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_how_to_ask_after_the_day_shift_answer_gets_the_letter_answer():
+    # (A guard since b726f49, which first gave a new question its own answer.)
+    # p108: "nee ik neem geen ontslag. maar hoe vraag ik dat dan aan, moet dat op papier of zo?"
+    # after the day-shift answer → "Sorry, dan had ik dat verkeerd begrepen" and "Ook dat weet
+    # ik niet zeker".
+    turn = _turn("nee hoor, opzeggen doe ik niet. hoe moet ik het dan vragen, moet dat op "
+                 "papier?", ["dagdiensten_op_leeftijd"])
+    assert turn.knowledge is not None and \
+        turn.knowledge.entry.id == "verzoek_werktijden_op_papier", turn.knowledge
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p108: "MAG ik nou dagdiensten vragen of niet" → "Dat weet ik niet zeker"
+    ("Ik wil ALLEEN nog dagdiensten. mag dat of niet", "dagdiensten_op_leeftijd"),
+    ("ik wil alleen nog dagdiensten rijden, kan dat", "dagdiensten_op_leeftijd"),
+])
+def test_the_day_shift_question_gets_the_answer_that_was_there(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_the_gemeente_beside_the_care_for_a_parent_gets_the_carer_support():
+    # p113: "het is de combinatie met de zorg voor mijn moeder … Kan de gemeente daar niet
+    # iets in doen?" → "Daar heb ik geen goed antwoord op"
+    match = shared_retriever().find("ik vind mijn werk leuk hoor. het is de zorg voor mijn vader "
+                                    "erbij, twee avonden en de zondag. Kan de gemeente daar niet "
+                                    "wat in betekenen?")
+    assert match is not None and match.entry.id == "mantelzorg_steun", match
