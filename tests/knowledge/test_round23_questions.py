@@ -77,3 +77,31 @@ def test_the_gemeente_beside_the_care_for_a_parent_gets_the_carer_support():
                                     "erbij, twee avonden en de zondag. Kan de gemeente daar niet "
                                     "wat in betekenen?")
     assert match is not None and match.entry.id == "mantelzorg_steun", match
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p114: "Moet ik dat tekenen, en kan ik er iets tegenin brengen?" (a poor evaluation) → "Daar
+    # heb ik geen goed antwoord op"
+    ("mijn directeur gaf me een onvoldoende beoordeling, moet ik die tekenen of kan ik bezwaar "
+     "maken?", "beoordeling_onderwijs"),
+    # p112: a letter about being boventallig, "moet ik iets tekenen?" → the vso text
+    ("ik krijg een brief van de gemeente dat ik boventallig ben, moet ik die tekenen?",
+     "boventallig_gemeente_brief"),
+    # p99: "Ik heb nooit een cv gemaakt" → advice for a school leaver
+    ("30 jaar bij dezelfde baas gewerkt en nu moet ik een cv maken, wat zet ik erop?",
+     "cv_na_lang_dienstverband"),
+    # p111: a short way back into engineering → "Daar heb ik geen goed antwoord op"
+    ("ik ben bouwkundig ingenieur uit irak, hoe kom ik hier weer aan de slag in mijn vak "
+     "zonder opnieuw te studeren?", "ingenieur_statushouder"),
+    # p114: "wat kost lid worden eigenlijk?" → dropped
+    ("wat betaal je eigenlijk per maand voor de vakbond?", "lid_worden_kosten"),
+])
+def test_the_round23_questions_get_the_new_answers(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_leave_for_a_parent_stays_with_the_leave_answer():
+    # guard: the gemeente's support does not take "kan ik vrij krijgen" for a parent
+    match = shared_retriever().find("mijn vader is ernstig ziek, kan ik daarvoor verlof krijgen?")
+    assert match is None or match.entry.id != "mantelzorg_steun", match
