@@ -105,3 +105,26 @@ def test_leave_for_a_parent_stays_with_the_leave_answer():
     # guard: the gemeente's support does not take "kan ik vrij krijgen" for a parent
     match = shared_retriever().find("mijn vader is ernstig ziek, kan ik daarvoor verlof krijgen?")
     assert match is None or match.entry.id != "mantelzorg_steun", match
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The transition payment scored 0.01 above the answer that "opzeg" names; neither cleared
+    # the bar, so the plainest question on resigning got no answer.
+    ("als ik zelf opzeg krijg ik dan de ww?", "zelf_ontslag_ww"),
+    # p99: "Eerst die WW. Ik snap niet wat ze van me willen. Ik krijg alleen brieven en dat
+    # werk.nl" → "Dat klinkt niet makkelijk. Fijn dat je het zegt."
+    ("Eerst die ww. Ik snap niet wat ze van me willen, ik krijg alleen brieven", "ww_plichten"),
+    # p111: "Is mijn diploma waardeloos hier?" → "Goed dat je aan leren denkt"
+    ("Is mijn diploma hier waardeloos?", "buitenlands_diploma"),
+])
+def test_the_named_answer_is_found(text, expected):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_looking_at_another_school_is_no_resignation():
+    # p114: "Ik had het niet over opzeggen …, ik bedoel solliciteren bij een andere school" got
+    # the warning about resigning a third time.
+    turn = _turn("Ik had het niet over opzeggen, ik ben niet gek. Ik bedoel solliciteren bij een "
+                 "andere werkgever en pas weggaan als ik daar kan beginnen.", ["zelf_ontslag_ww"])
+    assert turn.knowledge is None or turn.knowledge.entry.id != "zelf_ontslag_ww", turn.knowledge
