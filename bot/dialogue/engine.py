@@ -44,6 +44,7 @@ from bot.dialogue.patterns import (
     BOT_QUESTION,
     CAN_THAT,
     CARES_FOR_FAMILY,
+    CHANNEL_ASKED,
     CONFIRM_STEPS,
     CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
@@ -75,6 +76,7 @@ from bot.dialogue.patterns import (
     HAS_WORK,
     HEALTH_OUT,
     HEALTH_WORDS,
+    HELP_FROM_YOU,
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
     KEPT_HOW_LONG,
@@ -380,7 +382,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # p71, p72).
             said = sentence_around(turn.text, wish.start())
             last = re.split(r"(?<=[.!?])\s+", turn.text[wish.end():].strip())[-1]
-            if not turn.is_question or "?" not in said or CAN_THAT.match(last):
+            if not turn.is_question or "?" not in said or CAN_THAT.match(last) or \
+                    HELP_FROM_YOU.search(said):
                 turn.intent = "request_human"
         if CONSULTANT_CAN_HELP.search(turn.text) and not NO_CONSULTANT.search(turn.text) and \
                 turn.intent not in ("crisis", "deny") and turn.crisis_level is None:
@@ -426,6 +429,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 self.say("utter_disclosure")
         if EMPLOYER_SECRET.search(self.turn.text):
             self.set(employer_secret=True)
+        self._channel_asked()
         picked = pick_up(self.turn.text, self.turn.flemish)
         if re.search(r"\b(113|112|1813)\b", self.turn.text):
             # "ik ga niet bellen met 113" is about 113, not about how we may reach them.
@@ -901,6 +905,18 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if self.get("handover") and self.pending in FORM_STEPS:
             self.ask_step(self.pending)
         return True
+
+    def _channel_asked(self) -> None:
+        """"kan dat ook via de mail?" before the form asks it: yes, and that way is noted, so
+        the form asks the address, not the way (round 23, p109 heard "Dat weet ik niet zeker")."""
+        asked = CHANNEL_ASKED.search(self.turn.text)
+        if asked is None or self.pending in FORM_STEPS and self.pending != "consent":
+            return
+        word = (asked.group("channel") or asked.group("verb") or "").lower()
+        channel = "email" if "mail" in word else "whatsapp" if "app" in word else "phone"
+        if channel not in (self.get("refused_channels") or []):
+            self.set(contact_channel=channel)
+        self.say("utter_channel_possible", repeatable=True)
 
     def _residence_question(self) -> bool:
         """"Mag ik blijven in nederland?", "my visa depends on my job": the IND decides; said

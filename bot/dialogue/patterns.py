@@ -650,6 +650,16 @@ SHOULD_I_GET_HELP = re.compile(
     r"(een\s+)?(loopbaan)?(coach|consulent|adviseur)\w*|"
     r"\bheb\s+(ik|je)\s+(\w+\s+){0,2}(loopbaan)?(coach|consulent)\w*\s+nodig\b", re.I)
 # "ik wil graag met een consulent praten", "doe toch maar": yes to a person.
+# "kan dat ook via de mail?" before the form: yes, and the way is noted (round 23, p109 heard
+# "Dat weet ik niet zeker").
+CHANNEL_ASKED = re.compile(
+    r"\bkan\s+(dat|het|da|dit)\s+(ook\s+)?(via|per|over|met|op)\s+(de\s+|een\s+)?"
+    r"(?P<channel>mail|e-?mail|whatsapp|app|telefoon)\b|"
+    r"\bkunnen\s+(jullie|ze|die)\s+(me|mij)\s+(ook\s+)?(?P<verb>mailen|e-?mailen|appen|bellen)\b",
+    re.I)
+# A request put as a question: "kan iemand van jullie me gwn even helpen hiermee?" (round 23)
+HELP_FROM_YOU = re.compile(r"\bkan\s+(er\s+)?iemand\s+van\s+jullie\s+(me|mij)\s+(\w+\s+){0,3}"
+                           r"helpen\b", re.I)
 CONSULTANT_WISH = re.compile(
     # "doe dan maar die consulent, die weet het vast beter" (round 21b, p91)
     r"\bdoe\s+(dan\s+)?(toch\s+)?maar\s+(die|een|de|zo'?n)\s+(consulent|mens|gesprek)\b|"
@@ -673,6 +683,8 @@ CONSULTANT_WISH = re.compile(
     r"consulent|iemand|mens)\b[^.?!]{0,20}\b(praten|spreken|in\s+gesprek)\b|"
     r"(?:^|[.,!?]\s*)doe\s+(het\s+)?(toch\s+)?maar\b(?!\s+wat)|"
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
+    # "kan iemand van jullie me gwn even helpen hiermee?" (round 23, p109)
+    rf"{HELP_FROM_YOU.pattern}|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
     # "laat maar iemand van jullie naar mijn cao kijken dan" (round 14, p60)
     r"\b(laat|mag)\s+(maar\s+)?(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,5}"

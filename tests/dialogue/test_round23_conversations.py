@@ -168,3 +168,20 @@ def test_keeping_it_simple_himself_is_no_wish_for_easier_words_and_a_protest_end
     chat.say("praat gewoon normaal tegen me, alsof ik een kind ben zo", "inform",
              confidence=0.5)
     assert not chat.slots.get("plain_language")
+
+
+def test_can_that_be_by_mail_is_answered_and_the_way_is_noted():
+    # p109: "laat maar, kan iemand van jullie me gwn even helpen hiermee? kan dat ook via de
+    # mail?" → "Dat weet ik niet zeker, en gokken doe ik liever niet."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mn contract loopt af en ik ben zwanger, mogen ze me niet verlengen?",
+             "flex_contract", confidence=0.8, topics=["flex_contract"])
+    names = chat.say("kan iemand van jullie me even helpen hiermee? kan dat ook via de mail?",
+                     "ask_how_it_works", confidence=0.5)
+    assert "utter_channel_possible" in names, names
+    assert "utter_explain_consent" in names, names
+    assert chat.slots.get("contact_channel") == "email"
+    chat.say("ja", "affirm")
+    names = chat.say("Kim", "inform")
+    assert "utter_ask_contact_email" in names, names
