@@ -49,7 +49,7 @@ STEP_QUESTIONS = {
 # Texts with a version for Flanders ("<name>_be"): the helpline numbers differ, and
 # Noloc is a Dutch register.
 BELGIAN_VERSIONS = frozenset({
-    "utter_ask_how_it_works", "utter_ask_cost",
+    "utter_ask_how_it_works", "utter_ask_cost", "utter_ask_privacy",
     "utter_crisis", "utter_crisis_help", "utter_crisis_again", "utter_crisis_declined",
     "utter_crisis_soft", "utter_goodbye_safety", "utter_thank_safety", "utter_conflict_referral",
     "utter_crisis_helpline_failed", "utter_crisis_bot_limit", "utter_crisis_meant_it",

@@ -174,7 +174,8 @@ def test_a_wish_that_the_boss_must_not_know_gets_the_confidentiality_answer():
     names = chat.say("misschien wel, maar ik wil ni dat mijn baas da weet dat ik met de "
                      "vakbond bezig ben. en eigenlijk ook ni dat hij weet dat het een "
                      "burn-out is", "nlu_fallback", confidence=0.27, flemish=True)
-    assert "utter_ask_privacy" in names, names
+    # In Flanders its version with the arbeidsarts (round 23, p110).
+    assert "utter_ask_privacy_be" in names, names
     assert "utter_default" not in names
     assert chat.slots.get("employer_secret") is True
     # p50: "Misschien wel. Maar voordat ik ja zeg: ik wil absoluut niet dat mijn school of
