@@ -797,7 +797,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if "utter_discouraged_heard" not in heard:
             self.say("utter_discouraged_heard", repeatable=True)
             self.set(heard_once=[*heard, "utter_discouraged_heard"])
-            return False  # the rest of the message is answered as it is
+            # The rest of the message is answered as it is; but "Ik ben 47, wie neemt mij nog",
+            # later in the talk, gets the answer on finding work when older, not the topic text
+            # of a guess (round 23, p112 read "Wat vervelend dat je niet meer met plezier ...").
+            return bool(self.topics()) and not self.turn.knowledge and self._answer_age_doubt()
         if "utter_discouraged_heard_again" in heard:
             return self._answer_age_doubt()
         self.say("utter_discouraged_heard_again", repeatable=True)

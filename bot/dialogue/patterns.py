@@ -497,7 +497,9 @@ DISCOURAGED = re.compile(
     r"\bwie\s+neemt\s+(mij|me)\s+nog\b", re.I)
 # Doubt about one's age for work, within a discouraged statement ("wat moet een man van 58
 # nog", "wie neemt er nou iemand van 58 aan"): answered with AGE_ANSWER (round 16d, p69).
+# "Ik ben 47, wie neemt mij nog" too (round 23, p112 heard about lost pleasure in his work).
 AGE_DOUBT = re.compile(r"\b(iemand|een\s+(man|vrouw|vent|mens))\s+van\s+[4-6]\d\b|\bte\s+oud\b|"
+                       r"\bik\s+ben\s+(al\s+|nu\s+)?[4-6]\d\b(?!\s*(uur|jaar\s+(bij|in|op|aan)))|"
                        r"\bop\s+mijn\s+leeftijd\b|\bop\s+mijn\s+[4-6]\d(e|ste)?\b", re.I)
 AGE_ANSWER = "werk_zoeken_als_oudere"
 # What made the check question a must: affairs put in order, a farewell. After a no, the way to

@@ -185,3 +185,16 @@ def test_can_that_be_by_mail_is_answered_and_the_way_is_noted():
     chat.say("ja", "affirm")
     names = chat.say("Kim", "inform")
     assert "utter_ask_contact_email" in names, names
+
+
+def test_who_takes_me_at_47_later_in_the_talk_gets_the_answer_on_age():
+    # p112: "Ik ben 47, wie neemt mij nog." → "Wat vervelend dat je niet meer met plezier naar
+    # je werk gaat … Wat zit je op dit moment het meest dwars in je werk?"
+    chat = Chat()
+    chat.say("ons team wordt opgeheven en ik word boventallig", "job_insecurity",
+             confidence=0.9, topics=["job_insecurity"])
+    names = chat.say("Eerlijk gezegd maak ik me zorgen of ik nog iets vind. Ik ben 49, wie neemt "
+                     "mij nog.", "stuck", confidence=0.5, topics=["stuck"])
+    assert "utter_discouraged_heard" in names, names
+    assert "utter_topic_stuck" not in names, names
+    assert "werk_zoeken_als_oudere" in (chat.slots.get("knowledge_given") or []), names
