@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +36,10 @@ from bot.privacy.conversations import retention_days as conversation_retention_d
 
 logger = logging.getLogger(__name__)
 
+# What a pregnant woman asks about leave, pay or telling her boss (round 23b, p109).
+PREGNANCY_CONTEXT = re.compile(
+    r"\b(verlof|uitkering|betaald|doorbetaald|vertellen|melden|zeggen)\b", re.I)
+
 ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
                      "utter_delete_not_done")
 
@@ -51,10 +56,16 @@ def turn_from(tracker: Tracker) -> Turn:
     knowledge = None
     offered = None
     also = None
+    context = ""
+    if tracker.get_slot("pregnant") and PREGNANCY_CONTEXT.search(text):
+        # "krijg ik dan nog wel verlof??" from a woman who said she is pregnant asks about her
+        # pregnancy leave (round 23b, p109 read the non-renewal answer again).
+        context = "ik ben zwanger"
+    asked = f"{context}, {text}" if context else text
     if text and not text.startswith("/"):
         try:
             offered = mentioned(shared_retriever().entries, text)
-            knowledge = shared_retriever().find(text, flemish, sure)
+            knowledge = shared_retriever().find(asked, flemish, sure)
             given = tracker.get_slot("knowledge_given")
             given = list(given) if isinstance(given, list) else []
             if knowledge is None and (looks_like_question(text)
@@ -73,7 +84,8 @@ def turn_from(tracker: Tracker) -> Turn:
                     looks_like_question(text):
                 # A new question after an answer: its own answer, not a repeat or none (round
                 # 23: p112's transitievergoeding, p108's "moet dat op papier of zo?").
-                knowledge = find_new(shared_retriever(), text, given, flemish, sure) or knowledge
+                knowledge = find_new(shared_retriever(), text, given, flemish, sure,
+                                     context=context) or knowledge
             if knowledge is not None and knowledge.entry.id in given and \
                     lacks_aspect(knowledge.entry, text):
                 # Asked about its cost after the answer: no cost in it, so no repeat of it

@@ -212,12 +212,13 @@ class Retriever:
                        for i, part in enumerate(_parts(text))], axis=0)
 
     def find(self, text: str, flemish: bool = False, sure: bool = False,
-             named_first: bool = False) -> Match | None:
+             named_first: bool = False, exclude: frozenset[str] = frozenset()) -> Match | None:
         """The entry that answers `text`, or None. `flemish`: the person's country is
         Belgium; `sure`: that country is known (a place they named), so the other country's
         rules are no answer at all, not just a weaker one (round 22c: a Rotterdam mother got
         the Flemish childcare course). `named_first`: when the best guess is too weak, an
-        entry whose own word the text names, if it clears its lower bar (see find_new)."""
+        entry whose own word the text names, if it clears its lower bar (see find_new);
+        `exclude`: entries that are no answer now (given already)."""
         if not self.entries or not text.strip():
             return None
         if len(text.split()) < 3 and "?" not in text:
@@ -236,6 +237,8 @@ class Retriever:
         for i, entry in enumerate(self.entries):
             if entry.id in self.requires and not self.requires[entry.id].search(lowered):
                 scores[i] = -1.0  # "ww na ontslag" is no question about resigning
+            elif entry.id in exclude:
+                scores[i] = -1.0
         best = int(np.argmax(scores))
         # An entry with a twin for the other country ("ziek_wat_vertellen" and
         # "ziek_wat_vertellen_be"): the person's country picks the twin, not a score that
@@ -288,22 +291,31 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False,
 
 
 def find_new(retriever: Retriever, text: str, given: list[str], flemish: bool = False,
-             sure: bool = False) -> Match | None:
+             sure: bool = False, context: str = "") -> Match | None:
     """A question of the message that an answer not given yet answers, when the message as a
     whole found one given before: "Ik weet niet of het zo'n vaststellingsovereenkomst is. En
     als ze niks voor mij vinden, krijg ik dan een transitievergoeding?" (round 23, p112 read
     the vso text again). Each question sentence alone, and an entry it names by its own word
     when nothing clears the bar (on the evaluation sets as a whole that rule adds as many
-    wrong answers as right ones, so only here, where the alternative is a repeat)."""
+    wrong answers as right ones, so only here, where the alternative is a repeat). `context`:
+    what the conversation already made clear, read with each question ("ik ben zwanger")."""
     for question in re.findall(r"[^?.!\n]*\?", text):
         question = re.sub(r"^\s*(en|maar|of|ook|dus)\s+", "", question.strip(), flags=re.I)
         if len(question.split()) < 3:
             continue
-        match = retriever.find(question, flemish, sure, named_first=True)
-        if match is None or match.entry.id in given:
+        asked = f"{context}, {question}" if context else question  # one sentence
+        match = retriever.find(asked, flemish, sure, named_first=True)
+        if match is not None and match.entry.id in given:
+            # The given answer scores best: a new one only when it scores almost as high
+            # ("krijg ik dan nog wel verlof?" after the answer on not renewing a pregnant woman,
+            # round 23b, p109: 0.519 against 0.522).
+            other = retriever.find(asked, flemish, sure, exclude=frozenset(given))
+            match = other if other is not None and \
+                other.score >= match.score - GIVEN_MARGIN else None
+        if match is None:
             continue
         named = retriever.keywords.get(match.entry.id)
-        if REFERS_BACK.search(question) and not (named and named.search(question.lower())):
+        if REFERS_BACK.search(question) and not (named and named.search(asked.lower())):
             continue  # "is da hetzelfde als tijdskrediet?" asks about the answer before
         return match
     return None
@@ -412,6 +424,8 @@ def follows_up_any(retriever: Retriever, text: str, given: list[str]) -> bool:
 # best entry of its own (round 15, p64: a burn-out answer after the landingsbaan answer).
 REFERS_BACK = re.compile(r"\b(da|dat|dit|die|hetzelfde|verschil)\b", re.IGNORECASE)
 REFERS_BACK_MAX_WORDS = 10
+# How close a new answer must score to a given one to be preferred in find_new.
+GIVEN_MARGIN = 0.02
 CONTEXT_MARGIN = 0.06
 
 

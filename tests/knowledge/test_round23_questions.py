@@ -128,3 +128,16 @@ def test_looking_at_another_school_is_no_resignation():
     turn = _turn("Ik had het niet over opzeggen, ik ben niet gek. Ik bedoel solliciteren bij een "
                  "andere werkgever en pas weggaan als ik daar kan beginnen.", ["zelf_ontslag_ww"])
     assert turn.knowledge is None or turn.knowledge.entry.id != "zelf_ontslag_ww", turn.knowledge
+
+
+@pytest.mark.parametrize("text", [
+    # p109 (round 23b), pregnant, after the answer on not renewing her: "krijg ik dan nog wel
+    # verlof??" got that answer again, "krijg ik dat nog betaald als mn contract al afgelopen
+    # is?" got "Daar heb ik geen beter antwoord op dan wat ik al zei".
+    "oké. en als ze me niet verlengen, heb ik dan nog wel verlof? of is dat weg",
+    "nee ik bedoel mijn zwangerschapsverlof. wordt dat nog betaald als mijn contract voorbij is?",
+])
+def test_a_pregnant_womans_leave_question_gets_the_leave_answer(text):
+    turn = _turn(text, ["zwanger_niet_verlengd"], pregnant=True)
+    assert turn.knowledge is not None and \
+        turn.knowledge.entry.id == "zwanger_contract_eindigt_verlof_ww", turn.knowledge
