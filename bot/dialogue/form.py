@@ -45,6 +45,7 @@ from bot.dialogue.patterns import (
     REGION_OUT,
     REMOVE_AT_SUMMARY,
     REQUEST_STATUS,
+    SAID_YES,
     SEND_WORDS,
     SERVICE_ANSWERS,
     SKIP_ANSWER,
@@ -58,6 +59,7 @@ from bot.dialogue.patterns import (
     WHEN_CONTACT,
     WORKLOAD_WORDS,
     YES,
+    YES_THEN_MORE,
     changed_choices,
     read_choices,
 )
@@ -463,6 +465,13 @@ class HandoverForm(ConversationState):
             self.reask(step, picked)
             return
         nxt = self.next_step()
+        if step == "consent" and nxt == "consent" and answered and (
+                YES_THEN_MORE.match(self.turn.text) or SAID_YES.search(self.turn.text)):
+            # "Ja, dat mag. Moet ik daar trouwens lid voor zijn?", "Ik zei net al ja. En wat
+            # kost lid worden?": the question answered and the yes taken (round 23b, p114 was
+            # asked for his consent three times).
+            self.give_consent(picked)
+            return
         if step == "consent" and nxt == "consent" and answered:
             # A question at the consent step is answered; the whole consent text after
             # each one is pushing (round 12, p48 got it five times). Asked once more,
@@ -521,7 +530,11 @@ class HandoverForm(ConversationState):
             self.say("utter_choices_health_note" if noted else "utter_choices_health",
                      repeatable=True)
             return True
-        if self.intent in SERVICE_ANSWERS:
+        knowledge = self.turn.knowledge
+        if self.intent in SERVICE_ANSWERS and not (
+                knowledge and self.turn.is_question and knowledge.entry.topic == self.intent):
+            # (An answer of its own for this service question goes first, as outside the form:
+            # "wat kost lid worden?" is the membership fee, not this chat's; round 23b, p114.)
             self.say(SERVICE_ANSWERS[self.intent], repeatable=True)
             return True
         if self.turn.is_question and self.turn.knowledge:

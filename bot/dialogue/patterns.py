@@ -215,6 +215,9 @@ PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(h
                      r"\b(je|u|jij|jullie|ge)\s+(mag|mogen|moogt)\s+(het|dat|dit)\s+(wel\s+|gerust\s+)?"
                      r"(delen|doorgeven|doorsturen)\b|\bdeel\s+(het|dat|dit)\s+maar\b", re.I)
 # A plain yes as its own first sentence, and more after it: "Ja, dat is goed. Maar ...?"
+# "Ik zei net al ja", "ik heb toch al ja gezegd" (round 23b, p114)
+SAID_YES = re.compile(r"\b(ik\s+)?zei\s+(net\s+|toch\s+)?(al\s+)?ja\b|"
+                      r"\bik\s+heb\s+(toch\s+|net\s+)?(al\s+)?ja\s+gezegd\b", re.I)
 YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
                            r"[.!]\s+\S", re.I)
 # Where someone else lives or works: "Mijn broer woont in Groningen" is no place of hers

@@ -198,3 +198,21 @@ def test_who_takes_me_at_47_later_in_the_talk_gets_the_answer_on_age():
     assert "utter_discouraged_heard" in names, names
     assert "utter_topic_stuck" not in names, names
     assert "werk_zoeken_als_oudere" in (chat.slots.get("knowledge_given") or []), names
+
+
+def test_yes_with_a_question_at_consent_is_a_yes_and_the_question_answered():
+    # p114: "Ja, dat mag. Moet ik daar trouwens lid voor zijn?" and "Ik zei net al ja. En wat
+    # kost lid worden dan?" left the consent open; he was asked three times.
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("Ja, dat is goed. Moet ik daar eigenlijk lid voor zijn?", "ask_cost",
+                     confidence=0.6)
+    assert chat.slots.get("consent_given") is True, names
+    assert "utter_ask_contact_name" in names, names
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("wat houdt dat precies in?", "ask_how_it_works", confidence=0.6)
+    names = chat.say("ik zei toch al ja. wat kost het lidmaatschap?", "ask_cost",
+                     confidence=0.6, knowledge=knowledge("lid_worden_kosten", "ask_cost"))
+    assert chat.slots.get("consent_given") is True, names
+    assert "ANSWER lid_worden_kosten" in chat.texts(), names
