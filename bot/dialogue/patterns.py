@@ -683,6 +683,8 @@ CONSULTANT_WISH = re.compile(
     # "Dan die consulent maar. Voor werk zoeken en dat cv", "da gesprek met ne consulent van
     # daarjuist, da wil ik wel" (round 23, p99 got "Dank je dat je dat vertelt", p110 cv tips)
     r"\b(dan|toch)\s+(die|een|de|zo'?n|ne|nen)\s+(loopbaan)?consulent\s+maar\b|"
+    # "Dat gesprek met een consulent wil ik dan toch wel" (round 23b, p99 got a vacancy tip)
+    r"\b(gesprek|consulent)\b[^.?!]{0,30}\bwil\s+ik\s+(dan\s+)?(toch\s+)?(wel|graag)\b|"
     # "Nou. Dan maar met zo'n consulent praten. Over werk zoeken." (round 22e, p99 got a tip)
     r"\b(dan|toch)\s+maar\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?"
     r"consulent|iemand|mens)\b[^.?!]{0,20}\b(praten|spreken|in\s+gesprek)\b|"

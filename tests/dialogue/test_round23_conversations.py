@@ -60,7 +60,10 @@ def test_yes_to_the_consultant_in_own_words_starts_the_consent():
     # p99: "Dan die consulent maar. Voor werk zoeken en dat cv" → "Dank je dat je dat vertelt."
     # p110: "da gesprek met ne consulent van daarjuist, da wil ik wel eigenlijk" → cv tips.
     for text, intent in (("Goed dan. Dan die consulent maar, voor dat solliciteren", "inform"),
-                         ("allee, die consulent van daarnet, da wil ik wel", "job_search")):
+                         ("allee, die consulent van daarnet, da wil ik wel", "job_search"),
+                         # round 23b, p99: "Dat gesprek met een consulent wil ik dan toch wel"
+                         ("Zo'n gesprek met de consulent wil ik toch graag. Voor mijn cv",
+                          "job_search")):
         chat = Chat()
         chat.say("hoi", "greet")
         chat.say("mijn fabriek is dicht en ik zoek werk", "job_search", confidence=0.9,

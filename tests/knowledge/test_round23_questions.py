@@ -141,3 +141,24 @@ def test_a_pregnant_womans_leave_question_gets_the_leave_answer(text):
     turn = _turn(text, ["zwanger_niet_verlengd"], pregnant=True)
     assert turn.knowledge is not None and \
         turn.knowledge.entry.id == "zwanger_contract_eindigt_verlof_ww", turn.knowledge
+
+
+@pytest.mark.parametrize(("text", "expected", "flemish"), [
+    # Round 23b, each got a menu, a tip or "weet ik niet zeker" though the answer was there.
+    ("Ik weet eigenlijk niet zo goed wat het UWV nou van mij wil", "ww_plichten", False),  # p99
+    ("MAG ik nou vragen om alleen vroege en dagdiensten of niet", "dagdiensten_op_leeftijd",
+     False),  # p108 (a guard: found before in these words; in his it was not)
+    ("dat verhaal van 55 jaar en geen nachtdiensten meer, klopt dat? ik ben 53",
+     "dagdiensten_op_leeftijd", False),  # p108
+    ("Is er iemand op het werk bij wie ik dit kan neerleggen zonder dat mijn baas het weet?",
+     "vertrouwenspersoon", False),  # p114
+    ("ik ben 43 en heb kinderen, ik denk dat ik te oud ben om opnieuw te studeren",
+     "omscholen_waar_beginnen", False),  # p111
+    ("mijn baas is niet zo begripvol, die zegt dat iedereen het druk heeft. Hoe pak ik dat "
+     "gesprek aan?", "gesprek_leidinggevende", False),  # p113
+    ("en mijne rug en knieën, kan ik daar op 't werk iets aan laten doen?",
+     "spontane_raadpleging_arbeidsarts", True),  # p110
+])
+def test_the_round23b_questions_find_the_answer_that_was_there(text, expected, flemish):
+    match = shared_retriever().find(text, flemish, flemish)
+    assert match is not None and match.entry.id == expected, (text, match)
