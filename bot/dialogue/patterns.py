@@ -118,7 +118,7 @@ def _kept_from(who: str) -> str:
 # counts as the employer (_BOSS_WORDS), shared with SECRET_WISH below.
 EMPLOYER_SECRET = re.compile(
     _kept_from(_BOSS_WORDS) + "|"
-    rf"\b({_BOSS_WORDS})\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|dat|da|daar)\s+)*(niet|nie|ni|"
+    rf"\b({_BOSS_WORDS})\w*\s+(mag|moet|hoeft|mogen)\s+((hier|er|het|dit|dat|da|daar|nog|echt)\s+)*(niet|nie|ni|"
     r"niets|niks)\s+((hier|er|daar)?van\s+)?(te\s+)?(weten|horen)|"
     rf"zonder\s+dat\s+(mijn|mijne|mijnen|m'n|mn|de|den)\s+({_BOSS_WORDS})\b|"
     # "liever niet dat mijn baas het weet" (round 20 persona p87's way of saying it)
@@ -126,7 +126,13 @@ EMPLOYER_SECRET = re.compile(
     r"(weet|hoort|te\s+horen\s+krijgt)|"
     # "zet erbij dat mijn werkgever het niet mag weten" (round 20, p87's card)
     rf"\b({_BOSS_WORDS})\s+((het|dit|dat|da|hier|er)\s+)*(niets|niks|niet|nie|ni)\s+"
-    r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)",
+    r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)|"
+    # "mijne baas weet hier nog niks van", "ik wil echt niet dat mijn werk hiervan hoort"
+    # (round 23b, p110 and p113: the wish did not reach the card)
+    rf"\b(mijn|mijne|m'n|mn)\s+({_BOSS_WORDS})\s+((weet|hier|er|het|dit|dat|da|nog)\s+)*"
+    r"(niets|niks)\s+(hier|er|daar)?(van|af)\b(?=\s*([.,!?]|$|en\b|weet\b|h[eé]\b|hoor\b))|"
+    r"\b(niet|ni|nie)\s+dat\s+(mijn|mijne|m'n|mn|ze\s+op)\s+(werk|job)\s+((hier|er|daar)\s+)?"
+    r"(iets\s+)?((hier|er|daar)?van\s+)?(iets\s+)?(weet|hoort|te\s+horen\s+krijgt)\b",
     re.IGNORECASE,
 )
 # Words that name a topic, to hear when a person says it is NOT about that topic

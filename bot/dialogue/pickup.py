@@ -51,6 +51,11 @@ _NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b
                   r"app|whatsappen|whatsapp|sms|sms'en|gebeld|gemaild)\b)")
 
 
+_NOT_AT_WORK = re.compile(
+    r"\b(?:bel|bellen|app|appen)\s+(?:me|mij)?\s*(?:niet|nie|ni|nooit)\s+(?:op|naar)\s+"
+    r"(?:'t|het|mijn|m'n|mn|mijne|de)\s+(?:werk|job|zaak)\b|"
+    r"\b(?:niet|nie|ni|nooit)\s+(?:\w+\s+){0,2}(?:op|naar)\s+(?:'t|het|mijn|m'n|mn|mijne|de)\s+"
+    r"(?:werk|job|zaak)\s+(?:\w+\s+)?(?:bellen|bel|gebeld\s+worden|appen)\b")
 # "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30);
 # "Bellen is moeilijk, ik begrijp niet alles aan telefoon" too (round 10, p40).
 _DISLIKED_AFTER = (r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
@@ -184,6 +189,9 @@ def pick_channel(text: str) -> tuple[str | None, set[str]]:
     for match in _NOT_WISHED.finditer(lowered):
         refused.add(_WISH_VERBS[match.group("verb")])
     lowered = _NOT_WISHED.sub(" ", lowered)
+    # "da ze mij ni op 't werk mogen bellen", "bel me niet op mijn werk": where not to call,
+    # neither a wish for a call nor a refusal of one (round 23b, p110's e-mail became a call).
+    lowered = _NOT_AT_WORK.sub(" ", lowered)
     for channel, words in contact.CHANNEL_WORDS.items():
         for word in words:
             if word == "wa":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from conversation_support import Chat, knowledge
 
 from bot.dialogue.card_question import own_question
-from bot.dialogue.patterns import DISCOURAGED, SIMPLER, wanted_job
+from bot.dialogue.patterns import DISCOURAGED, EMPLOYER_SECRET, SIMPLER, wanted_job
 
 
 def test_the_card_quotes_the_asking_sentence_not_the_correction_around_it():
@@ -219,3 +219,23 @@ def test_yes_with_a_question_at_consent_is_a_yes_and_the_question_answered():
                      confidence=0.6, knowledge=knowledge("lid_worden_kosten", "ask_cost"))
     assert chat.slots.get("consent_given") is True, names
     assert "ANSWER lid_worden_kosten" in chat.texts(), names
+
+
+def test_a_boss_who_must_not_know_yet_in_other_words_reaches_the_card():
+    # p110: "mijne baas mag da nog ni weten da ik hiermee bezig ben"; p113: "Ik wil echt niet dat
+    # mijn werk hiervan hoort" — neither reached the card.
+    assert EMPLOYER_SECRET.search("mijne chef mag da nog ni weten he")
+    assert EMPLOYER_SECRET.search("ik wil echt niet dat mijn werk hier iets van hoort")
+    assert EMPLOYER_SECRET.search("mijn baas weet hier nog niks van")
+    assert not EMPLOYER_SECRET.search("mijn baas weet er al van")  # guard
+    assert not EMPLOYER_SECRET.search("mijn baas weet niks van loopbanen")  # guard
+
+
+def test_not_at_work_is_no_wish_for_a_call():
+    # p110 at the card: "zet er ook bij da mijne baas hier nog niks van weet en da ze mij ni op
+    # 't werk mogen bellen" turned his e-mail into a call.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("zet er ook bij dat ze me niet op mijn werk mogen bellen", "inform")
+    assert chat.slots.get("contact_channel") == "email", chat.slots.get("contact_channel")
+    assert "hans@example.nl" in chat.slots["summary_shown"], chat.slots["summary_shown"]
