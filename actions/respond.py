@@ -80,10 +80,11 @@ def turn_from(tracker: Tracker) -> Turn:
                 knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
             elif knowledge is not None and given and looks_like_question(text):
                 knowledge = prefer_given(shared_retriever(), text, knowledge, given)
-            if given and (knowledge is None or knowledge.entry.id in given) and \
-                    looks_like_question(text):
+            if (knowledge is None or knowledge.entry.id in given) and looks_like_question(text):
                 # A new question after an answer: its own answer, not a repeat or none (round
-                # 23: p112's transitievergoeding, p108's "moet dat op papier of zo?").
+                # 23: p112's transitievergoeding, p108's "moet dat op papier of zo?"); and a
+                # question in a longer message, read alone ("wat kost lid worden eigenlijk, bij
+                # de AOb of zo? deze directeur blijft …", round 23c, p114).
                 knowledge = find_new(shared_retriever(), text, given, flemish, sure,
                                      context=context) or knowledge
             if knowledge is not None and knowledge.entry.id in given and \

@@ -614,6 +614,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                     return
                 self.ask_step(self.pending)
                 return
+            if self.pending == "offer" and YES_THEN_MORE.match(turn.text):
+                # "ja, graag, liefst per mail. maar mijn hoofdverpleegkundige krijgt hier niks
+                # van te zien he?": the question answered and the offer taken (round 23c,
+                # p116 heard "Fijn om te horen dat je met plezier werkt!").
+                self.start_handover(picked)
+                return
             new_topics = [t for t in self._message_topics() if t not in self.topics()]
             other_answer = self.turn.knowledge and self.turn.knowledge.entry.topic not in (
                 "ask_privacy",)

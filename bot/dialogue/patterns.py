@@ -259,7 +259,10 @@ COUNTS_HERE = re.compile(r"\btel(t|len)\b.{0,30}\b(hier|nederland|belgi\w*|mee|o
 # "Krijgt mijn werkgever of de bedrijfsarts te zien wat ik hier schrijf?": the privacy
 # promise, whatever the classifier makes of the rest of the message.
 PRIVACY_QUESTION = re.compile(
-    r"\b(werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|collega'?s|uwv)\b"
+    # Any boss word: "maar mijn hoofdverpleegkundige krijgt hier niks van te zien he?" (round
+    # 23c, p116 asked four times and heard a coffee tip).
+    rf"\b({_BOSS_WORDS}|werkgever|baas|leidinggevende|chef|hr|bedrijfsarts|arbo\w*|dossier|"
+    r"collega'?s|uwv|ziekenhuis)\b"
     r".{0,80}\b(zien|ziet|horen|hoort|lezen|leest|meelezen|weten|terecht|komen|komt|delen|"
     r"gedeeld)\b|\b(vertrouwelijk|anoniem|privacy|meelezen|leest .{0,20} mee)\b|"
     r"\bwie\s+(leest|ziet|krijgt)\b|"

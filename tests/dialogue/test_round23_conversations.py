@@ -239,3 +239,19 @@ def test_not_at_work_is_no_wish_for_a_call():
     chat.say("zet er ook bij dat ze me niet op mijn werk mogen bellen", "inform")
     assert chat.slots.get("contact_channel") == "email", chat.slots.get("contact_channel")
     assert "hans@example.nl" in chat.slots["summary_shown"], chat.slots["summary_shown"]
+
+
+def test_yes_to_the_offer_with_a_question_about_the_boss_takes_the_offer():
+    # p116: "ja, graag, liefst per mail. maar mijn hoofdverpleegkundige krijgt hier niks van te
+    # zien he?" → "Fijn om te horen dat je met plezier werkt!"; asked four times in all.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben op, we zijn altijd met te weinig op de afdeling", "workload_health",
+             confidence=0.9, topics=["workload_health"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("ja, graag, liefst per mail. maar mijn hoofdverpleegkundige ziet hier toch "
+                     "niks van he?", "enjoy_work", confidence=0.3)
+    assert names[0].startswith("utter_ask_privacy"), names
+    assert "utter_explain_consent" in names, names
+    assert "utter_topic_enjoy_work" not in names, names
+    assert chat.slots.get("contact_channel") == "email", chat.slots.get("contact_channel")

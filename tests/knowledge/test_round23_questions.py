@@ -162,3 +162,12 @@ def test_a_pregnant_womans_leave_question_gets_the_leave_answer(text):
 def test_the_round23b_questions_find_the_answer_that_was_there(text, expected, flemish):
     match = shared_retriever().find(text, flemish, flemish)
     assert match is not None and match.entry.id == expected, (text, match)
+
+
+def test_a_question_in_a_longer_message_is_read_alone():
+    # p114 (round 23c): "wat kost lid worden eigenlijk, bij de AOb of zo? deze directeur blijft
+    # vermoedelijk langer dan ik zou willen" → a tip on growing at work.
+    turn = _turn("wat kost lid worden eigenlijk, bij de AOb bijvoorbeeld? die nieuwe directeur "
+                 "blijft vast nog jaren zitten en dat zie ik somber in", [])
+    assert turn.knowledge is not None and turn.knowledge.entry.id == "lid_worden_kosten", \
+        turn.knowledge
