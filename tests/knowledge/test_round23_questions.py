@@ -171,3 +171,15 @@ def test_a_question_in_a_longer_message_is_read_alone():
                  "blijft vast nog jaren zitten en dat zie ik somber in", [])
     assert turn.knowledge is not None and turn.knowledge.entry.id == "lid_worden_kosten", \
         turn.knowledge
+
+
+@pytest.mark.parametrize("text", [
+    # p115 (round 23c), a cook on min-max: each got "geen goed antwoord", a tip, or the chain
+    # rule for temporary contracts.
+    "ik werk elke week zo'n 35 uur maar mn contract zegt 16, is dat wel normaal",
+    "ik wil die uren gewoon vastleggen in mijn contract, ik draai ze toch al",
+    "gewoon ja of nee, heb ik na anderhalf jaar recht op meer uren in mn contract",
+])
+def test_a_min_max_worker_asking_for_his_hours_gets_the_fixed_hours_rule(text):
+    match = shared_retriever().find(text)
+    assert match is not None and match.entry.id == "oproepkracht_vaste_uren", (text, match)
