@@ -309,9 +309,14 @@ def find_new(retriever: Retriever, text: str, given: list[str], flemish: bool = 
             # The given answer scores best: a new one only when it scores almost as high
             # ("krijg ik dan nog wel verlof?" after the answer on not renewing a pregnant woman,
             # round 23b, p109: 0.519 against 0.522).
-            other = retriever.find(asked, flemish, sure, exclude=frozenset(given))
-            match = other if other is not None and \
-                other.score >= match.score - GIVEN_MARGIN else None
+            other = retriever.find(asked, flemish, sure, named_first=True,
+                                   exclude=frozenset(given))
+            other_named = other is not None and retriever.keywords.get(other.entry.id) and \
+                retriever.keywords[other.entry.id].search(asked.lower())
+            # ... or when the question names it ("telt die halftijdse periode mee voor mijn
+            # pensioen?" after the landingsbaan answer; round 23c, p110).
+            match = other if other is not None and (
+                other_named or other.score >= match.score - GIVEN_MARGIN) else None
         if match is None:
             continue
         named = retriever.keywords.get(match.entry.id)

@@ -183,3 +183,15 @@ def test_a_question_in_a_longer_message_is_read_alone():
 def test_a_min_max_worker_asking_for_his_hours_gets_the_fixed_hours_rule(text):
     match = shared_retriever().find(text)
     assert match is not None and match.entry.id == "oproepkracht_vaste_uren", (text, match)
+
+
+def test_the_pension_cost_of_a_landingsbaan_is_no_repeat_of_the_landingsbaan():
+    # p110 (round 23c) after the landingsbaan answer: "als ik halftijds ga, wa kost mij da dan
+    # aan pensioen?" and "telt die halftijdse periode mee voor mijn pensioen?" got the
+    # landingsbaan again, then "geen beter antwoord".
+    for text in ("nog iets. als ik 4/5de ga werken, wa kost mij da dan aan pensioen?",
+                 "ja dat snap ik. maar telt die halftijdse periode nu mee voor mijn pensioen of "
+                 "wordt mijn pensioen lager?"):
+        turn = _turn(text, ["landingsbaan_be"], region="Genk")
+        assert turn.knowledge is not None and \
+            turn.knowledge.entry.id == "pensioen_landingsbaan_be", (text, turn.knowledge)
