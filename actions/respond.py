@@ -57,7 +57,8 @@ def turn_from(tracker: Tracker) -> Turn:
     offered = None
     also = None
     context = ""
-    if tracker.get_slot("pregnant") and PREGNANCY_CONTEXT.search(text):
+    if tracker.get_slot("pregnant") and looks_like_question(text) and \
+            PREGNANCY_CONTEXT.search(text):
         # "krijg ik dan nog wel verlof??" from a woman who said she is pregnant asks about her
         # pregnancy leave (round 23b, p109 read the non-renewal answer again).
         context = "ik ben zwanger"
