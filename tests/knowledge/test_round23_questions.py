@@ -5,6 +5,7 @@ change (checked on the commit before it)."""
 from __future__ import annotations
 
 import pytest
+from knowledge_support import found_id
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
@@ -66,17 +67,15 @@ def test_how_to_ask_after_the_day_shift_answer_gets_the_letter_answer():
     ("ik wil alleen nog dagdiensten rijden, kan dat", "dagdiensten_op_leeftijd"),
 ])
 def test_the_day_shift_question_gets_the_answer_that_was_there(text, expected):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == expected, (text, match)
+    assert found_id(text) == expected, text
 
 
 def test_the_gemeente_beside_the_care_for_a_parent_gets_the_carer_support():
     # p113: "het is de combinatie met de zorg voor mijn moeder … Kan de gemeente daar niet
     # iets in doen?" → "Daar heb ik geen goed antwoord op"
-    match = shared_retriever().find("ik vind mijn werk leuk hoor. het is de zorg voor mijn vader "
-                                    "erbij, twee avonden en de zondag. Kan de gemeente daar niet "
-                                    "wat in betekenen?")
-    assert match is not None and match.entry.id == "mantelzorg_steun", match
+    assert found_id("ik vind mijn werk leuk hoor. het is de zorg voor mijn vader erbij, twee "
+                    "avonden en de zondag. Kan de gemeente daar niet wat in betekenen?") == \
+        "mantelzorg_steun"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -97,14 +96,13 @@ def test_the_gemeente_beside_the_care_for_a_parent_gets_the_carer_support():
     ("wat betaal je eigenlijk per maand voor de vakbond?", "lid_worden_kosten"),
 ])
 def test_the_round23_questions_get_the_new_answers(text, expected):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == expected, (text, match)
+    assert found_id(text) == expected, text
 
 
 def test_leave_for_a_parent_stays_with_the_leave_answer():
     # guard: the gemeente's support does not take "kan ik vrij krijgen" for a parent
-    match = shared_retriever().find("mijn vader is ernstig ziek, kan ik daarvoor verlof krijgen?")
-    assert match is None or match.entry.id != "mantelzorg_steun", match
+    assert found_id("mijn vader is ernstig ziek, kan ik daarvoor verlof krijgen?") != \
+        "mantelzorg_steun"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -118,8 +116,7 @@ def test_leave_for_a_parent_stays_with_the_leave_answer():
     ("Is mijn diploma hier waardeloos?", "buitenlands_diploma"),
 ])
 def test_the_named_answer_is_found(text, expected):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == expected, (text, match)
+    assert found_id(text) == expected, text
 
 
 def test_looking_at_another_school_is_no_resignation():
@@ -181,8 +178,7 @@ def test_a_question_in_a_longer_message_is_read_alone():
     "gewoon ja of nee, heb ik na anderhalf jaar recht op meer uren in mn contract",
 ])
 def test_a_min_max_worker_asking_for_his_hours_gets_the_fixed_hours_rule(text):
-    match = shared_retriever().find(text)
-    assert match is not None and match.entry.id == "oproepkracht_vaste_uren", (text, match)
+    assert found_id(text) == "oproepkracht_vaste_uren", text
 
 
 def test_the_pension_cost_of_a_landingsbaan_is_no_repeat_of_the_landingsbaan():
