@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,26 +17,11 @@ from actions.common import country_known, is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.patterns import WORKS_IN_NL
 from bot.dialogue.turn import Outcome, Turn, looks_like_question
-from bot.knowledge.retriever import (
-    closest_line,
-    find_each,
-    find_in_context,
-    find_named_in_topic,
-    find_new,
-    follows_up,
-    follows_up_any,
-    lacks_aspect,
-    mentioned,
-    prefer_given,
-    shared_retriever,
-)
+from bot.knowledge.in_conversation import answer_in_conversation
+from bot.knowledge.retriever import mentioned, shared_retriever
 from bot.privacy.conversations import retention_days as conversation_retention_days
 
 logger = logging.getLogger(__name__)
-
-# What a pregnant woman asks about leave, pay or telling her boss (round 23b, p109).
-PREGNANCY_CONTEXT = re.compile(
-    r"\b(verlof|uitkering|betaald|doorbetaald|vertellen|melden|zeggen)\b", re.I)
 
 ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
                      "utter_delete_not_done")
@@ -53,56 +36,19 @@ def turn_from(tracker: Tracker) -> Turn:
     # right for someone from Gent who works in Terneuzen (round 4, p04).
     sure = country_known(tracker) is not None and not tracker.get_slot("works_in_nl") and \
         not WORKS_IN_NL.search(text)
-    knowledge = None
-    offered = None
-    also = None
-    context = ""
-    if tracker.get_slot("pregnant") and looks_like_question(text) and \
-            PREGNANCY_CONTEXT.search(text):
-        # "krijg ik dan nog wel verlof??" from a woman who said she is pregnant asks about her
-        # pregnancy leave (round 23b, p109 read the non-renewal answer again).
-        context = "ik ben zwanger"
-    asked = f"{context}, {text}" if context else text
+    offered = knowledge = also = None
     if text and not text.startswith("/"):
         try:
-            offered = mentioned(shared_retriever().entries, text)
-            knowledge = shared_retriever().find(asked, flemish, sure)
+            retriever = shared_retriever()
+            offered = mentioned(retriever.entries, text)
             given = tracker.get_slot("knowledge_given")
-            given = list(given) if isinstance(given, list) else []
-            if knowledge is None and (looks_like_question(text)
-                                      or follows_up_any(shared_retriever(), text, given)):
-                # "Nee, over een uitkering van het UWV, omdat ik al twaalf jaar niet gewerkt
-                # heb" after the returner's answer asks without a question mark (round 18c).
-                knowledge = find_in_context(shared_retriever(), text, given)
-            if knowledge is None and looks_like_question(text):
-                known = tracker.get_slot("topics")
-                topics = [*(known if isinstance(known, list) else []),
-                          *(message.get("topics") or [])]
-                knowledge = find_named_in_topic(shared_retriever(), text, topics, flemish)
-            elif knowledge is not None and given and looks_like_question(text):
-                knowledge = prefer_given(shared_retriever(), text, knowledge, given)
-            if (knowledge is None or knowledge.entry.id in given) and looks_like_question(text):
-                # A new question after an answer: its own answer, not a repeat or none (round
-                # 23: p112's transitievergoeding, p108's "moet dat op papier of zo?"); and a
-                # question in a longer message, read alone ("wat kost lid worden eigenlijk, bij
-                # de AOb of zo? deze directeur blijft …", round 23c, p114).
-                knowledge = find_new(shared_retriever(), text, given, flemish, sure,
-                                     context=context) or knowledge
-            if knowledge is not None and knowledge.entry.id in given and \
-                    lacks_aspect(knowledge.entry, text):
-                # Asked about its cost after the answer: no cost in it, so no repeat of it
-                # (round 21b, p93 read the language line for his cost question).
-                knowledge = None
-            if knowledge is not None and knowledge.entry.id in given and \
-                    knowledge.line is None:
-                # Asked again in other words: the line that fits, not the whole answer.
-                knowledge = replace(knowledge, line=closest_line(
-                    knowledge.entry, shared_retriever().expand(text),
-                    follow_up=follows_up(knowledge.entry, text)))
-            if knowledge is not None:
-                also = next((m for m in find_each(shared_retriever(), text, flemish, sure)
-                             if m.entry.id != knowledge.entry.id and m.entry.id not in given),
-                            None)
+            known = tracker.get_slot("topics")
+            knowledge, also = answer_in_conversation(
+                retriever, text, asks=looks_like_question(text),
+                given=given if isinstance(given, list) else [],
+                topics=[*(known if isinstance(known, list) else []),
+                        *(message.get("topics") or [])],
+                flemish=flemish, sure=sure, pregnant=bool(tracker.get_slot("pregnant")))
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
     return Turn(

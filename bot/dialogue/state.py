@@ -21,7 +21,7 @@ from bot.dialogue.patterns import (
 )
 from bot.dialogue.turn import Outcome, Say, Turn
 from bot.knowledge.entries import Entry
-from bot.knowledge.retriever import closest_line
+from bot.knowledge.in_conversation import closest_line
 from bot.knowledge.tailor import tailored
 
 # The consultant offered unasked at most this often in one conversation (round 18, p68).

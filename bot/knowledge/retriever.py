@@ -43,9 +43,6 @@ NOT_COVERED_MARGIN = 0.0
 # A question that names an entry's own words (knowledge/keywords.yml: "ww", "tijdskrediet")
 # needs less similarity, and that entry is preferred over one that only sounds alike. Chosen
 # on kb_questions.tsv like the weights above; questions.tsv checks it (docs/decisions.md).
-# A follow-up question ("tellen mijn 25 dienstjaren dan mee?") about an answer given in this
-# conversation scores lower than a question on its own; below this it is not linked back.
-CONTEXT_MIN_SCORE = 0.33
 KEYWORD_BONUS = 0.0
 # 0.37 until session 20: questions that name an entry's words sat at 0.3699 and flipped when
 # other entries' questions were added (IDF); at 0.36 both evaluation sets are unchanged
@@ -67,7 +64,7 @@ class Match:
     linked: bool = False
 
 
-class _Encoder:
+class SentenceEncoder:
     """The USE model, loaded once per process on first use (about a second)."""
 
     _lock = threading.Lock()
@@ -83,7 +80,7 @@ class _Encoder:
             return np.asarray(cls._model.encode(texts), dtype=np.float32)
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
@@ -146,32 +143,32 @@ class Retriever:
             re.IGNORECASE) if self.abbreviations else None
         self.keywords = keywords or {}
         self.requires = requires or {}
-        self.not_covered = [_normalise(t) for t in (not_covered or [])]
+        self.not_covered = [normalise(t) for t in (not_covered or [])]
         self.min_score = min_score
         position = {e.id: i for i, e in enumerate(entries)}
         self._twins = {e.id: position[twin] for e in entries
                        for twin in (e.id[:-3] if e.id.endswith("_be") else f"{e.id}_be",)
                        if twin in position}
-        questions = [(i, _normalise(q)) for i, e in enumerate(entries) for q in e.questions]
+        questions = [(i, normalise(q)) for i, e in enumerate(entries) for q in e.questions]
         self._owner = np.array([i for i, _ in questions])
         texts = [q for _, q in questions]
-        answers = [_normalise(" ".join(e.answer)) for e in entries]
+        answers = [normalise(" ".join(e.answer)) for e in entries]
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         if texts:
             self._chars.fit(texts + answers)
             self._char_matrix = self._chars.transform(texts)
             self._char_answers = self._chars.transform(answers)
-            self._dense = _Encoder.encode(texts)
-            self._dense_answers = _Encoder.encode(answers)
+            self._dense = SentenceEncoder.encode(texts)
+            self._dense_answers = SentenceEncoder.encode(answers)
         if texts and self.not_covered:
             self._char_nc = self._chars.transform(self.not_covered)
-            self._dense_nc = _Encoder.encode(self.not_covered)
+            self._dense_nc = SentenceEncoder.encode(self.not_covered)
 
     def _question_scores(self, query: str) -> tuple[np.ndarray, float]:
         """Per entry the best match over its example questions alone, and the best match
         over the not-covered questions (-1 without them)."""
         char_query = self._chars.transform([query]).T
-        dense_query = _Encoder.encode([query])[0]
+        dense_query = SentenceEncoder.encode([query])[0]
         sims = (DENSE_WEIGHT * (self._dense @ dense_query)
                 + (1 - DENSE_WEIGHT) * (self._char_matrix @ char_query).toarray().ravel())
         per_entry = np.full(len(self.entries), -1.0)
@@ -191,9 +188,9 @@ class Retriever:
 
     def scores(self, text: str) -> np.ndarray:
         """Per entry: the best weighted similarity over its example questions."""
-        query = _normalise(self.expand(text))
+        query = normalise(self.expand(text))
         char_query = self._chars.transform([query]).T
-        dense_query = _Encoder.encode([query])[0]
+        dense_query = SentenceEncoder.encode([query])[0]
         dense, chars = np.full((2, len(self.entries)), -1.0)
         np.maximum.at(dense, self._owner, self._dense @ dense_query)
         np.maximum.at(chars, self._owner, (self._char_matrix @ char_query).toarray().ravel())
@@ -259,235 +256,10 @@ class Retriever:
             return None
         if self.not_covered and not any(
                 per_entry[best] + NOT_COVERED_MARGIN >= uncovered
-                for per_entry, uncovered in (self._question_scores(_normalise(part))
+                for per_entry, uncovered in (self._question_scores(normalise(part))
                                              for part in _after_a_label(text))):
             return None
         return Match(self.entries[best], float(scores[best]))
-
-
-_POINTS_BACK = re.compile(r"(betekent|is|geldt|klopt|wil\s+zeggen)\s+(dat|dit|het)\b|(dat|dit)\s+"
-                          r"(betekent|is|wil)\b", re.IGNORECASE)
-
-
-def find_each(retriever: Retriever, text: str, flemish: bool = False,
-              sure: bool = False) -> list[Match]:
-    """One answer per question of a message that asks several, in their order, each entry
-    once: "Kost een gesprek geld? En moet ik lid zijn?" (rounds 13d and 14: the second and
-    third question of a message went unanswered, and people asked again)."""
-    # "En moet ik lid zijn?": the joining word is no part of the question.
-    questions = [re.sub(r"^(en|maar|of|ook|dus)\s+", "", s.strip(), flags=re.IGNORECASE)
-                 for s in re.findall(r"[^?.!\n]*\?", text) if len(s.split()) >= 3]
-    # "wat is spoor 2 precies? Betekent dat dat ik dan ontslagen word?": the second hangs on
-    # the first and is no question of its own (round 19b, p82 got the settlement text).
-    questions = questions[:1] + [q for q in questions[1:] if not _POINTS_BACK.match(q)]
-    if len(questions) < 2:
-        return []
-    found: list[Match] = []
-    for question in questions:
-        match = retriever.find(question, flemish, sure)
-        if match and all(m.entry.id != match.entry.id for m in found):
-            found.append(match)
-    return found
-
-
-def find_new(retriever: Retriever, text: str, given: list[str], flemish: bool = False,
-             sure: bool = False, context: str = "") -> Match | None:
-    """A question of the message that an answer not given yet answers, when the message as a
-    whole found one given before: "Ik weet niet of het zo'n vaststellingsovereenkomst is. En
-    als ze niks voor mij vinden, krijg ik dan een transitievergoeding?" (round 23, p112 read
-    the vso text again). Each question sentence alone, and an entry it names by its own word
-    when nothing clears the bar (on the evaluation sets as a whole that rule adds as many
-    wrong answers as right ones, so only here, where the alternative is a repeat). `context`:
-    what the conversation already made clear, read with each question ("ik ben zwanger")."""
-    for question in re.findall(r"[^?.!\n]*\?", text):
-        question = re.sub(r"^\s*(en|maar|of|ook|dus)\s+", "", question.strip(), flags=re.I)
-        if len(question.split()) < 3:
-            continue
-        asked = f"{context}, {question}" if context else question  # one sentence
-        match = retriever.find(asked, flemish, sure, named_first=True)
-        if match is not None and match.entry.id in given:
-            # The given answer scores best: a new one only when it scores almost as high
-            # ("krijg ik dan nog wel verlof?" after the answer on not renewing a pregnant woman,
-            # round 23b, p109: 0.519 against 0.522).
-            other = retriever.find(asked, flemish, sure, named_first=True,
-                                   exclude=frozenset(given))
-            other_named = other is not None and retriever.keywords.get(other.entry.id) and \
-                retriever.keywords[other.entry.id].search(asked.lower())
-            # ... or when the question names it ("telt die halftijdse periode mee voor mijn
-            # pensioen?" after the landingsbaan answer; round 23c, p110).
-            match = other if other is not None and (
-                other_named or other.score >= match.score - GIVEN_MARGIN) else None
-        if match is None:
-            continue
-        named = retriever.keywords.get(match.entry.id)
-        if REFERS_BACK.search(question) and not (named and named.search(asked.lower())):
-            continue  # "is da hetzelfde als tijdskrediet?" asks about the answer before
-        return match
-    return None
-
-
-def find_named_in_topic(retriever: Retriever, text: str, topics: list[str],
-                        flemish: bool = False) -> Match | None:
-    """A question that names an entry's own words, in a conversation about that entry's
-    topic, with less similarity than a question out of the blue needs: "moet ik nu al
-    solliciteren of is dat dom?" in a talk about a reorganisation (round 18, p79 got the WW
-    rules, then "geen goed antwoord"). The same bar as a follow-up on a given answer."""
-    if not topics or len(text.split()) < 3:
-        return None
-    lowered = text.lower()
-    # Sentence by sentence, as find reads it: "Maar sorry, ik weet niet eens meer hoe je een
-    # cv maakt, de laatste keer ..." in a long story (round 19, p81).
-    scores = retriever.message_scores(text)
-    candidates = [(float(scores[i]), i) for i, e in enumerate(retriever.entries)
-                  if e.topic in topics and retriever.keywords.get(e.id)
-                  and retriever.keywords[e.id].search(lowered)
-                  and e.region in ("any", "be" if flemish else "nl")
-                  and (e.id not in retriever.requires or retriever.requires[e.id].search(lowered))]
-    if not candidates:
-        return None
-    score, best = max(candidates)
-    return Match(retriever.entries[best], score) if score >= CONTEXT_MIN_SCORE else None
-
-
-def _question_part(text: str) -> str:
-    """The first sentence of a message that asks something, or the whole message: in "is da
-    nu hetzelfde als tijdskrediet? mijn collega had het daar over…" the story after the
-    question says who else took it, not what is asked (round 15b, p64)."""
-    # "Mag ik nog iets vragen? U schreef over WW, maar heb ik dan recht op iets van het
-    # UWV?": the first question only asks leave to ask (round 18c, p81).
-    asked = [s for s in re.findall(r"[^?.!\n]*\?", without_filler(text)) if len(s.split()) >= 3]
-    return asked[0].strip() if asked else text
-
-
-# What a question asks about, and the words an answer needs to say anything about it: "Hoeveel
-# kost dat allemaal, de aanvraag bij het CIBG ...?" after the language answer got "Dit zei ik
-# eerder al" and the B1 line (round 21b, p93); an answer without a word of cost is no answer
-# to a cost question, and "weet ik niet zeker" is honest.
-ASPECTS = (
-    (re.compile(r"\b(hoeveel\s+kost|wat\s+kost|kost\s+(dat|het|dit|dat\s+allemaal)|kosten|"
-                r"prijs|betalen|betaal|wie\s+betaalt)\b", re.I),
-     re.compile(r"\b(kost\w*|betaal\w*|gratis|geld|prijs|vergoed\w*|lening|lenen|euro|"
-                r"cursusgeld|loon|salaris|uitkering|krediet)\b", re.I)),
-    (re.compile(r"\b(hoe\s+lang\s+(duurt|kost|ben)|duurt\s+(dat|het)|hoeveel\s+tijd)\b", re.I),
-     re.compile(r"\b(\d+\s+(jaar|maanden|weken|dagen)|jaar|maanden|weken|duurt|lang)\b", re.I)),
-)
-
-
-def lacks_aspect(entry: Entry, question: str) -> bool:
-    """Whether ``question`` asks something (cost, duration) that ``entry``'s answer says
-    nothing about."""
-    answer = " ".join(entry.answer)
-    return any(asks.search(question) and not says.search(answer) for asks, says in ASPECTS)
-
-
-def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match | None:
-    """A question the knowledge base cannot answer on its own, read as a follow-up on one of
-    the answers given in this conversation (round 7b: "moet ik opnieuw solliciteren bij die
-    nieuwe?" got "weet ik niet zeker" right after the answer that says staff go over). The
-    line of that answer closest to the question is what is said again."""
-    if not given or len(text.split()) < 3:
-        return None
-    question = _question_part(text)
-    scores = retriever.scores(text)
-    if question != text:
-        scores = np.maximum(scores, retriever.scores(question))
-    position = {e.id: i for i, e in enumerate(retriever.entries)}
-    lowered = text.lower()
-    # An entry whose answer is wrong without certain words is no follow-up without them
-    # either ("moet ik zelf vragen aan uitzendbureau?" after the housing answer; round 10).
-    candidates = [(float(scores[position[i]]), i) for i in given if i in position
-                  and (i not in retriever.requires or retriever.requires[i].search(lowered))]
-    if not candidates:
-        return None
-    # An answer's own follow-up words ("recht op iets van het UWV" after the returner's
-    # answer) link the question back to it however low it scores, and to no other answer.
-    linked = [(max(score, CONTEXT_MIN_SCORE), i) for score, i in candidates
-              if follows_up(retriever.entries[position[i]], question)]
-    score, entry_id = max(linked or candidates)
-    if score < CONTEXT_MIN_SCORE:
-        return None
-    entry = retriever.entries[position[entry_id]]
-    if lacks_aspect(entry, question):
-        return None
-    return Match(entry, score, line=closest_line(entry, question, follow_up=bool(linked)),
-                 linked=bool(linked))
-
-
-def follows_up(entry: Entry, question: str) -> bool:
-    """Whether a question names words that make it a follow-up on this entry's answer."""
-    return bool(entry.follow_up_on and re.search(entry.follow_up_on, question, re.IGNORECASE))
-
-
-def follows_up_any(retriever: Retriever, text: str, given: list[str]) -> bool:
-    """Whether a message uses the follow-up words of an answer given before: "dan zeg ik
-    morgen gwn op" after the resigning warning asks without a question mark (round 18c)."""
-    return any(follows_up(e, text) for e in retriever.entries if e.id in given)
-
-
-# A short question that points back ("is da hetzelfde als tijdskrediet?", "geldt dat ook
-# voor mij?") is about the answer just given, when that answer scores nearly as well as the
-# best entry of its own (round 15, p64: a burn-out answer after the landingsbaan answer).
-REFERS_BACK = re.compile(r"\b(da|dat|dit|die|hetzelfde|verschil)\b", re.IGNORECASE)
-REFERS_BACK_MAX_WORDS = 10
-# How close a new answer must score to a given one to be preferred in find_new.
-GIVEN_MARGIN = 0.02
-CONTEXT_MARGIN = 0.06
-
-
-def prefer_given(retriever: Retriever, text: str, found: Match, given: list[str]) -> Match:
-    """The answer given earlier in this conversation instead of ``found``, for a short
-    question that refers back to it and scores within CONTEXT_MARGIN of ``found``."""
-    question = _question_part(text)
-    if found.entry.id in given or len(question.split()) > REFERS_BACK_MAX_WORDS or \
-            not REFERS_BACK.search(question):
-        return found
-    lowered = without_filler(retriever.expand(question)).lower()
-    if any(entry_id not in given and pattern.search(lowered)
-           for entry_id, pattern in retriever.keywords.items()):
-        # "die transitievergoeding, wat krijg je daar van na 14 jaar?" names its subject:
-        # "daar" does not make it a question about the answer before (round 22, p94 read
-        # the VSO line again instead of the transition payment and the works council).
-        return found
-    context = find_in_context(retriever, question, given)
-    if context is None:
-        return found
-    scores = retriever.scores(question)
-    best = scores[retriever.entries.index(found.entry)]
-    return context if context.score >= best - CONTEXT_MARGIN else found
-
-
-WHAT_IS = re.compile(r"\bwat\s+(is|zijn|betekent|betekenen|bedoel\w*)\b|\bafkorting\b",
-                     re.IGNORECASE)
-GLOSS = re.compile(r"(\w+)\s+\(([^)]+)\)")
-
-
-def defining_line(entry: Entry, text: str) -> str | None:
-    """For "wat is een vso eigenlijk?": the line that explains the word, "vaststellings-
-    overeenkomst (vso)" or "outplacement (begeleiding naar nieuw werk)" (round 16, p67 got
-    the line about the payment)."""
-    if not WHAT_IS.search(text):
-        return None
-    words = set(re.findall(r"\w+", text.lower()))
-    for line in entry.answer:
-        for word, gloss in GLOSS.findall(line):
-            if word.lower() in words or gloss.lower() in words:
-                return line
-    return None
-
-
-def closest_line(entry: Entry, text: str, follow_up: bool = False) -> str:
-    """The line of an entry's answer that is closest in meaning to the question; for a
-    question in the entry's follow-up words, among the lines that use those words (the
-    returner's WW line, not her cv line, for "recht op iets van het UWV?")."""
-    defined = defining_line(entry, text)
-    if defined is not None:
-        return defined
-    lines = list(entry.answer)
-    if follow_up and entry.follow_up_on:
-        lines = [line for line in lines
-                 if re.search(entry.follow_up_on, line, re.IGNORECASE)] or lines
-    closeness = _Encoder.encode(lines) @ _Encoder.encode([_normalise(text)])[0]
-    return lines[int(np.argmax(closeness))]
 
 
 def mentioned(entries: list[Entry], text: str) -> Entry | None:

@@ -160,7 +160,7 @@ def test_a_kind_boss_is_no_conflict():
 def test_less_pay_asked_after_the_fewer_hours_answer_gets_the_pay_line():
     # p95: "krijg ik dan minder salaris?" after the fewer-hours answer -> "Dit zei ik eerder
     # al" and the line about asking in writing.
-    from bot.knowledge.retriever import closest_line, follows_up
+    from bot.knowledge.in_conversation import closest_line, follows_up
     entry = entry_by_id("minder_uren_werken")
     text = "maar verdien ik dan ook minder als ik minder uren ga werken?"
     assert follows_up(entry, text)
@@ -391,7 +391,7 @@ def test_i_do_not_live_there_takes_the_place_off_the_card():
 def test_may_he_refuse_after_the_day_shift_answer_gets_the_refusal_line():
     # p91 (round 21b): "mag die mij gewoon weigeren voor dagdienst? daar zitten al genoeg
     # mensen" got the age line again, then a tip for a talk with HR.
-    from bot.knowledge.retriever import closest_line, follows_up
+    from bot.knowledge.in_conversation import closest_line, follows_up
     entry = entry_by_id("dagdiensten_op_leeftijd")
     text = "mag mijn chef nee zeggen omdat de dagploeg al vol zit?"
     assert follows_up(entry, text)
@@ -414,7 +414,8 @@ def test_no_cost_in_an_answer_makes_it_no_answer_to_a_cost_question():
     # p93 (round 21b): "Hoeveel kost dat allemaal, de aanvraag bij het CIBG, de
     # taalcertificaten en misschien de master?" after the language answer got "Dit zei ik
     # eerder al" and the B1 line; "weet ik niet zeker" is the honest answer.
-    from bot.knowledge.retriever import find_in_context, lacks_aspect, shared_retriever
+    from bot.knowledge.in_conversation import find_in_context, lacks_aspect
+    from bot.knowledge.retriever import shared_retriever
     big = entry_by_id("big_taal_en_beoordeling")
     text = "en wat kost die aanvraag bij het CIBG en de taalexamens allemaal?"
     assert lacks_aspect(big, text)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_in_context, follows_up_any, shared_retriever
+from bot.knowledge.in_conversation import find_in_context, follows_up_any
+from bot.knowledge.retriever import shared_retriever
 
 
 def tracker(text: str, given: list[str]) -> Tracker:

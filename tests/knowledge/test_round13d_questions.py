@@ -10,7 +10,8 @@ from knowledge_support import answer_of, found_id, overlapping, plain_and_source
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_each, shared_retriever
+from bot.knowledge.in_conversation import find_each
+from bot.knowledge.retriever import shared_retriever
 
 ROUND13D = [
     ("Dat is mij nog niet helemaal duidelijk. Wat kost mij dat als niet-lid? Ik ben namelijk "

@@ -16,7 +16,8 @@ from knowledge_support import (
     plain_and_sourced_problems,
 )
 
-from bot.knowledge.retriever import find_in_context, shared_retriever
+from bot.knowledge.in_conversation import find_in_context
+from bot.knowledge.retriever import shared_retriever
 
 NEW = ("failliet_zelf_ontslag", "curator_wie_bellen", "huur_niet_betalen", "uitzend_fase_a_einde",
        "geen_geld_advocaat")

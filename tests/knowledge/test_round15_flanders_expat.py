@@ -14,7 +14,8 @@ from knowledge_support import answer_of, found_id, overlapping, plain_and_source
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_in_context, shared_retriever
+from bot.knowledge.in_conversation import find_in_context
+from bot.knowledge.retriever import shared_retriever
 
 LANDING = "landingsbaan_be"
 PENSION = "pensioen_landingsbaan_be"

@@ -16,7 +16,8 @@ from knowledge_support import (
 )
 
 from bot.knowledge.entries import entry_by_id
-from bot.knowledge.retriever import closest_line, shared_retriever
+from bot.knowledge.in_conversation import closest_line
+from bot.knowledge.retriever import shared_retriever
 
 NEW_IDS = ["vso_niet_tekenen", "papieren_nakijken", "nederlands_leren", "teamleider_worden",
            "zorgverlof_diagnose_noemen", "mantelzorg_steun", "dop_na_opzeg_be"]

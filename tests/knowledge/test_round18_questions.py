@@ -69,7 +69,7 @@ def test_applying_now_at_a_reorganisation_is_no_ww_question():
 ])
 def test_a_question_naming_an_entry_of_the_conversations_topic_is_answered(text):
     # p79, in a talk about a reorganisation: a cover-letter tip, then "geen goed antwoord".
-    from bot.knowledge.retriever import find_named_in_topic
+    from bot.knowledge.in_conversation import find_named_in_topic
 
     match = find_named_in_topic(shared_retriever(), text, ["job_insecurity"])
     assert match is not None and match.entry.id == "eerder_weg_bij_reorganisatie", match

@@ -10,7 +10,8 @@ from knowledge_support import overlapping
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_in_context, shared_retriever, without_filler
+from bot.knowledge.in_conversation import find_in_context
+from bot.knowledge.retriever import shared_retriever, without_filler
 
 RETURNER = "herintreden_na_jaren_thuis"
 

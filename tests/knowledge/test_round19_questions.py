@@ -10,7 +10,8 @@ from knowledge_support import overlapping
 from rasa_sdk import Tracker
 
 from actions.respond import turn_from
-from bot.knowledge.retriever import find_named_in_topic, shared_retriever
+from bot.knowledge.in_conversation import find_named_in_topic
+from bot.knowledge.retriever import shared_retriever
 
 RESIGN = "zelf_ontslag_ww"
 
@@ -92,7 +93,7 @@ def test_the_members_words_are_not_example_questions():
 def test_a_question_that_hangs_on_the_first_gets_no_answer_of_its_own():
     # p82 (round 19b): "wat is spoor 2 precies? Betekent dat dat ik dan ontslagen word?" got
     # the settlement (vaststellingsovereenkomst) text as a second answer.
-    from bot.knowledge.retriever import find_each
+    from bot.knowledge.in_conversation import find_each
 
     text = ("Misschien straks. Eerst nog een vraag, want ik heb die term al eens horen vallen bij "
             "de bedrijfsarts maar durfde het niet te vragen: wat is spoor 2 precies? Betekent "

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.retriever import find_in_context, find_named_in_topic, shared_retriever
+from bot.knowledge.in_conversation import find_in_context, find_named_in_topic
+from bot.knowledge.retriever import shared_retriever
 
 
 @pytest.mark.parametrize(("text", "flemish", "expected"), [

@@ -4,7 +4,8 @@ Each got no answer or the wrong one before the round-20b fixes (checked on 8b1cd
 from __future__ import annotations
 
 from bot.knowledge.entries import entry_by_id
-from bot.knowledge.retriever import find_named_in_topic, shared_retriever
+from bot.knowledge.in_conversation import find_named_in_topic
+from bot.knowledge.retriever import shared_retriever
 
 
 def test_a_boss_without_light_work_gets_the_adapted_work_answer():
