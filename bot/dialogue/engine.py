@@ -36,6 +36,7 @@ from bot.dialogue.patterns import (
     ALREADY_RETIRED,
     AM_I_CRAZY,
     APOLOGY,
+    ASK_TO_TALK,
     ASKING_BEFORE,
     ASKS_EASIER,
     ASKS_SHORTER,
@@ -383,7 +384,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             said = sentence_around(turn.text, wish.start())
             last = re.split(r"(?<=[.!?])\s+", turn.text[wish.end():].strip())[-1]
             if not turn.is_question or "?" not in said or CAN_THAT.match(last) or \
-                    HELP_FROM_YOU.search(said):
+                    HELP_FROM_YOU.search(said) or ASK_TO_TALK.search(said):
                 turn.intent = "request_human"
         if CONSULTANT_CAN_HELP.search(turn.text) and not NO_CONSULTANT.search(turn.text) and \
                 turn.intent not in ("crisis", "deny") and turn.crisis_level is None:
@@ -856,6 +857,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not (recruit or kept or secret) or self.pending in CONFIRM_STEPS or \
                 self.pending == "crisis_check" or self.get("erased"):
             return False
+        if secret and not (recruit or kept) and self.pending in ("choices", "summary",
+                                                                 "summary_edit"):
+            # "allebei goe, mar zeg er wel bij da mijne baas van niks mag weten": a mark for
+            # the card beside the answer, which the form step still reads (round 24, p110
+            # heard the privacy text and the choices again; the card did not say it).
+            self.set(employer_secret=True)
+            return False
         if secret:
             self.set(employer_secret=True)
             self.say("utter_ask_privacy", repeatable=True)
@@ -1238,7 +1246,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         "ik ben geen oproepkracht, ik heb min max" is still flex work (round 13c, p49)."""
         if re.search(rf"\b({words})\s*\?\?", text):
             return True  # "opleiding?? wie heeft het over een opleiding"
-        spans = [m.span() for m in re.finditer(rf"{DENIAL}({words})\b", text)
+        # "maar dus geen test?" checks what was said; it denies nothing (round 24, p118).
+        spans = [m.span() for m in re.finditer(rf"{DENIAL}({words})\b(?!\s*\?(?!\?))", text)
                  if not ASKING_BEFORE.search(text[:m.start()])
                  and not HYPOTHETICAL_BEFORE.search(text[:m.start()])]
         spans += [m.span() for m in re.finditer(rf"\b({words})\b{DENIAL_AFTER}", text)]

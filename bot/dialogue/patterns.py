@@ -109,7 +109,9 @@ _BOSS_WORDS = (r"werkgever|baas|leidinggevende|chef|directeur|directie|teamleide
 
 def _kept_from(who: str) -> str:
     """ "ik wil niet dat mijn <who> het weet", in the ways people write it."""
-    return (r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+dat\s+(mijn|mijne|mijnen|m'?n|mn|"
+    # "ik wil ni da mijne baas da nu al weet" (round 24, p110: Flemish "da")
+    return (r"\b(wil|wilde|wou)\s+(\w+\s+){0,2}?(niet|nie|ni)\s+(dat|da)\s+"
+            r"(mijn|mijne|mijnen|m'?n|mn|"
             rf"de|den|het|ons|onze)\s+(\w+\s+){{0,1}}?({who})\b.{{0,80}}?\b(weet|weten|hoort|horen|ziet|zien|"
             r"leest|lezen|te\s+weten\s+komt|te\s+weten\s+komen|merkt)\b")
 
@@ -125,7 +127,8 @@ EMPLOYER_SECRET = re.compile(
     rf"\b(niet|ni|nie)\s+dat\s+(mijn|mijne|mijnen|m'n|mn|de|den)\s+({_BOSS_WORDS})\s+(het|dit|dat|da|er\s+\w+)\s+"
     r"(weet|hoort|te\s+horen\s+krijgt)|"
     # "zet erbij dat mijn werkgever het niet mag weten" (round 20, p87's card)
-    rf"\b({_BOSS_WORDS})\s+((het|dit|dat|da|hier|er)\s+)*(niets|niks|niet|nie|ni)\s+"
+    # "da mijne baas van niks mag weten", "mijne werkgever nog niks mag weten" (round 24, p110)
+    rf"\b({_BOSS_WORDS})\s+((het|dit|dat|da|hier|er|nog|al|nu|echt|van)\s+)*(niets|niks|niet|nie|ni)\s+"
     r"((hier|er|daar)?van\s+)?(mag|mogen|hoeft|moet)\s+(te\s+)?(weten|horen)|"
     # "mijne baas weet hier nog niks van", "ik wil echt niet dat mijn werk hiervan hoort"
     # (round 23b, p110 and p113: the wish did not reach the card)
@@ -674,6 +677,12 @@ CHANNEL_ASKED = re.compile(
 # A request put as a question: "kan iemand van jullie me gwn even helpen hiermee?" (round 23)
 HELP_FROM_YOU = re.compile(r"\bkan\s+(er\s+)?iemand\s+van\s+jullie\s+(me|mij)\s+(\w+\s+){0,3}"
                            r"helpen\b", re.I)
+# "mag ik bij een consulent terecht?", "kan ik met iemand praten?": asked, and meant as a request
+# (round 24, p116: "ik vroeg of ik met een consulent kan praten").
+ASK_TO_TALK = re.compile(r"\b(kan|mag)\s+ik\s+(eens\s+|ook\s+|nu\s+)?(met|bij)\s+"
+                         r"(iemand|een\s+mens|een\s+(loopbaan)?consulent)\s+(\w+\s+){0,4}?(praten|spreken|terecht)\b|"
+                         r"\b(vroeg|vraag)\s+of\s+ik\s+(met|bij)\s+(iemand|een\s+mens|een\s+(loopbaan)?"
+                         r"consulent)\s+(\w+\s+){0,4}?(kan|mag)\s+(praten|spreken)\b", re.I)
 CONSULTANT_WISH = re.compile(
     # "doe dan maar die consulent, die weet het vast beter" (round 21b, p91)
     r"\bdoe\s+(dan\s+)?(toch\s+)?maar\s+(die|een|de|zo'?n)\s+(consulent|mens|gesprek)\b|"
@@ -701,6 +710,12 @@ CONSULTANT_WISH = re.compile(
     r"\bik\s+wil\s+(met\s+)?(een\s+)?(consulent|mens)\b|"
     # "kan iemand van jullie me gwn even helpen hiermee?" (round 23, p109)
     rf"{HELP_FROM_YOU.pattern}|"
+    # "ik denk dat ik beter eens met iemand van de vakbond praat … kan da?", "ik vroeg of ik
+    # met een consulent kan praten" (round 24, p116 got a self-help tip twice)
+    r"\b(beter|liever|eens|graag|wel)\s+(eens\s+)?met\s+(iemand|een\s+mens|een\s+(loopbaan)?"
+    r"consulent)\s+(van\s+(de\s+|het\s+)?(vakbond|bond|jullie|acv|abvv|aclvb|fnv|cnv)\s+)?"
+    r"(praat|praten|spreek|spreken)\b|"
+    rf"{ASK_TO_TALK.pattern}|"
     r"\b(wel|graag|toch)\s+iemand\s+(spreken|van\s+(jullie|da|dat|het|de)\b)|"
     # "laat maar iemand van jullie naar mijn cao kijken dan" (round 14, p60)
     r"\b(laat|mag)\s+(maar\s+)?(een\s+|de\s+|die\s+)?(consulent|iemand|mens)\s+(\w+\s+){0,5}"
@@ -752,7 +767,12 @@ SECTOR_WISH = re.compile(r"\b(wil|willen|wil\s+graag|overstappen|switchen|omscho
                          r"(?!.*\b(werk|zit)\b)", re.I)
 # "kan ik dan nie beter met pensioen gaan": a question about the topic, no denial of it.
 ASKING_BEFORE = re.compile(r"\b(kan|kun|mag|moet|zou|kunnen|mogen)\s+(ik|je|ge|we)\s+"
-                           r"(dan\s+|toch\s+|eigenlijk\s+)?$", re.I)
+                           r"(dan\s+|toch\s+|eigenlijk\s+)?$|"
+                           # A question that starts "heb je niet …", "is er geen …": "heb je
+                           # niet gewoon een test die zegt wat ik moet doen" asks for a test
+                           # (round 24, p118's test answer was dropped as a denied topic).
+                           r"(^|[.!?]\s*)(heb|hebt|hebben|is|zijn|bestaat|bestaan)\s+"
+                           r"(je|jij|jullie|u|ge|gij|er)\s+(dan\s+|toch\s+|echt\s+)?$", re.I)
 # "ik woon in belgie he": where the person lives, said as a statement.
 # Dots alone ("...", "…", ". . ."): a silence, someone searching for words (round 13d, p54).
 SILENCE = re.compile(r"[\s.…]*[.…][\s.…]*")

@@ -61,7 +61,10 @@ _NOT_AT_WORK = re.compile(
 _DISLIKED_AFTER = (r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
                    r"erg\s+|heel\s+|een\s+beetje\s+|best\s+)?(?:niks|niets|vervelend|naar|"
                    r"niet\s+fijn|stom|eng|lastig|moeilijk|zwaar|onhandig|niet\s+handig|"
-                   r"geen\s+optie|verschrikkelijk)|(?:gaat|lukt)\s+(?:niet|nie|ni|slecht))\b")
+                   r"geen\s+optie|verschrikkelijk)|(?:gaat|lukt)\s+(?:(?:me|mij)\s+)?(?:"
+                   # "bellen lukt moeilijk met mijn shiften" (round 24, p116 was noted for a
+                   # call right after giving her e-mail)
+                   r"niet|nie|ni|slecht|moeilijk|lastig|amper|bijna\s+(?:niet|nooit)))\b")
 # Someone else who calls, or stopped calling, says nothing about how a consultant may reach
 # the person: "ze bellen me niet meer", "het uitzendbureau belt mij niet meer, mag dat
 # zomaar" were three times stored as "geen bellen" (round 10, p38).

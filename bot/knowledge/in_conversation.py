@@ -24,6 +24,9 @@ from bot.knowledge.retriever import (
     without_filler,
 )
 
+# A new answer instead of a weakly linked given one: at least this score, and this much above.
+FRESH_MIN_SCORE = 0.40
+FRESH_MARGIN = 0.05
 # A follow-up question ("tellen mijn 25 dienstjaren dan mee?") about an answer given in this
 # conversation scores lower than a question on its own; below this it is not linked back.
 CONTEXT_MIN_SCORE = 0.33
@@ -282,6 +285,14 @@ def answer_in_conversation(retriever: Retriever, text: str, *, asks: bool,
         # "Nee, over een uitkering van het UWV, omdat ik al twaalf jaar niet gewerkt heb"
         # after the returner's answer asks without a question mark (round 18c).
         knowledge = find_in_context(retriever, text, given)
+        if knowledge is not None and not knowledge.linked:
+            # A weak link back to a given answer is no reason to repeat it when an answer not
+            # given yet fits the message clearly better: "blijf ik dan betaald? ik had iets
+            # gehoord van opleidingsverlof" after the loopbaancheque answer (round 24, p116
+            # read the cheque twice as "Dit zei ik eerder al").
+            knowledge = retriever.find(
+                asked, flemish, sure, exclude=frozenset(given),
+                min_score=max(FRESH_MIN_SCORE, knowledge.score + FRESH_MARGIN)) or knowledge
     if knowledge is None and asks:
         knowledge = find_named_in_topic(retriever, text, list(topics), flemish)
     elif knowledge is not None and given and asks:

@@ -209,13 +209,16 @@ class Retriever:
                        for i, part in enumerate(_parts(text))], axis=0)
 
     def find(self, text: str, flemish: bool = False, sure: bool = False,
-             named_first: bool = False, exclude: frozenset[str] = frozenset()) -> Match | None:
+             named_first: bool = False, exclude: frozenset[str] = frozenset(),
+             min_score: float | None = None) -> Match | None:
         """The entry that answers `text`, or None. `flemish`: the person's country is
         Belgium; `sure`: that country is known (a place they named), so the other country's
         rules are no answer at all, not just a weaker one (round 22c: a Rotterdam mother got
         the Flemish childcare course). `named_first`: when the best guess is too weak, an
         entry whose own word the text names, if it clears its lower bar (see find_new);
-        `exclude`: entries that are no answer now (given already)."""
+        `exclude`: entries that are no answer now (given already); `min_score`: another bar
+        than the measured one, for a caller that compares with an answer it already has."""
+        bar = self.min_score if min_score is None else min_score
         if not self.entries or not text.strip():
             return None
         if len(text.split()) < 3 and "?" not in text:
@@ -244,7 +247,7 @@ class Retriever:
         if twin is not None and self.entries[twin].region == ("be" if flemish else "nl"):
             scores[twin] = max(scores[twin], scores[best])
             best = twin
-        if named.any() and scores[best] < (KEYWORD_MIN_SCORE if named[best] else self.min_score):
+        if named.any() and scores[best] < (KEYWORD_MIN_SCORE if named[best] else bar):
             # Too weak a guess, beside an entry the text names by its own word that scores
             # almost as high: that entry ("als ik zelf opzeg krijg ik dan ww?" scored the
             # transition payment 0.01 above the answer on resigning, which "opzeg" names).
@@ -252,7 +255,7 @@ class Retriever:
             named_best = int(np.argmax(np.where(named, scores, -1.0)))
             if named_first or scores[named_best] >= scores[best] - NAMED_MARGIN:
                 best = named_best
-        if scores[best] < (KEYWORD_MIN_SCORE if named[best] else self.min_score):
+        if scores[best] < (KEYWORD_MIN_SCORE if named[best] else bar):
             return None
         if self.not_covered and not any(
                 per_entry[best] + NOT_COVERED_MARGIN >= uncovered

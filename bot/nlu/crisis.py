@@ -245,6 +245,9 @@ POSSIBLE_PATTERNS = _compile((
     r"\b(?:last|blok\s+aan\s+het\s+been)\s+voor\s+(?:iedereen|mijn\s+omgeving|mijn\s+gezin|anderen)\b",
     r"\bwat\s+heeft\s+(?:het|alles|het\s+leven)\s+(?:allemaal\s+|nog\s+|eigenlijk\s+)*(?:voor\s+)?zin\b",
     r"\bgeen\s+zin\s+meer\s+in\s+(?:alles|niks|niets)\b",
+    # "ik heb nergens meer zin in" (round 24, p118: no question came); not "nergens meer zin
+    # in op mijn werk" (a work sentence) or "nergens zin in vandaag".
+    r"\bnergens\s+(?:meer\s+)?zin\s+(?:meer\s+)?in\b(?!\s+(?:op|bij|van|met|vandaag|nu)\b)",
     r"\bklaar\s+met\s+alles\b",
     r"\b(?:levensmoe|het\s+leven\s+moe)\b",
     r"\bdenk\s+(?:\w+\s+){0,2}aan\s+de\s+dood\b",
@@ -302,6 +305,11 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;…])\s+|\n+|(?<!alleen)\s+maar\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;…])\s+|\n+")
 # A possible-level phrase in the same sentence as a work cause is about work:
 # "ik kan niet meer, die werkdruk is te hoog" (workload_health, not a crisis).
+# A sentence that names life beyond work is no work sentence, even with "werk" in it: "geen
+# zin meer in alles ofzo, werk, sporten, alles voelt flat" (round 24, p118 got the consent).
+BEYOND_WORK = re.compile(
+    r"\b(?:sporten|sport|vrienden|eten|hobby'?s?|uitgaan|familie|het\s+leven|mijn\s+leven|"
+    r"alles\s+voelt|priv[eé])\b")
 WORK_CAUSE = re.compile(
     r"\b(?:werkdruk|werk|baan|job|planning|rooster|roosters|baas|leidinggevende|manager|"
     r"teamleider|collega|collega's|afdeling|functie|diensten|dienst|overuren|deadlines?|"
@@ -366,7 +374,7 @@ def rule_level(text: str) -> str | None:
             not _discounted(whole) and any(p.search(whole) for p in CLEAR_PATTERNS)):
         return CLEAR
     for sentence in _SENTENCE_SPLIT.split(whole):
-        if WORK_CAUSE.search(sentence):
+        if WORK_CAUSE.search(sentence) and not BEYOND_WORK.search(sentence):
             continue
         if any(_signal(c, POSSIBLE_PATTERNS) for c in clauses(sentence)):
             return POSSIBLE

@@ -1,0 +1,60 @@
+"""Questions of round 24 (docs/reviews/round24/) that got no answer, "Dit zei ik eerder al" or
+the wrong one, in other words than the transcripts. Each failed before session 24's change
+(checked by stashing it), except the lines marked as guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.in_conversation import answer_in_conversation
+from bot.knowledge.retriever import shared_retriever
+
+
+def _answer(text: str, given: tuple[str, ...] = (), flemish: bool = False):
+    knowledge, _ = answer_in_conversation(shared_retriever(), text, asks=True, given=given,
+                                          flemish=flemish, sure=flemish)
+    return knowledge.entry.id if knowledge else None
+
+
+@pytest.mark.parametrize("text", [
+    # p114: "kan ik bezwaar maken tegen zo'n beoordeling …?" at the end of a long story, and
+    # "als ik teken, ga ik dan akkoord met de inhoud?" got "Dat weet ik niet zeker".
+    "Het speelt al ruim een jaar, sinds de nieuwe rector. De beoordeling zit vol vage woorden "
+    "als 'te weinig betrokken' en 'onvoldoende zichtbaar', zonder één voorbeeld. Ik heb nog niet "
+    "getekend. Eerlijke vraag, al verwacht ik er weinig van: heeft het zin om bezwaar te maken "
+    "tegen zo'n beoordeling, of heeft hij toch altijd het laatste woord?",
+    "Wat mij dwarszit is die beoordeling, dat zei ik al. Dus concreet: als ik teken, ben ik het "
+    "dan eens met de inhoud? En kan ik mijn eigen verhaal op papier zetten en laten toevoegen?",
+])
+def test_a_question_about_an_evaluation_in_a_story_gets_the_evaluation_answer(text):
+    assert _answer(text) == "beoordeling_onderwijs"
+
+
+@pytest.mark.parametrize("text", [
+    # p110 (Genk, 58): "bestaat da nog, zo'n landingsbaan? … moet ik 60 zen?" got the pension
+    # text again, "vanaf welke leeftijd …?" got "geen goed antwoord".
+    "bestaat die landingsbaan nog? ik ben 57, mag ik da al of moet ik wachten tot 60?",
+    "tijdskrediet eindeloopbaan, vanaf hoe oud kan da eigenlijk?",
+])
+def test_the_age_for_a_landingsbaan_gets_the_landingsbaan_answer(text):
+    assert _answer(text, given=("pensioen_landingsbaan_be",), flemish=True) == "landingsbaan_be"
+
+
+def test_a_clearly_better_new_answer_beats_a_weak_link_to_the_given_one():
+    # p116 (Gent): "blijf ik dan betaald? ik had iets gehoord van opleidingsverlof of
+    # tijdskrediet" read the loopbaancheque answer twice as "Dit zei ik eerder al".
+    text = ("nee, ik bedoel iets anders: als ik mij laat omscholen, krijg ik dan nog loon? "
+            "iemand had het over opleidingsverlof maar ik weet ni hoe da werkt")
+    assert _answer(text, given=("loopbaancheque_vlaanderen",), flemish=True) == \
+        "opleidingsverlof_of_tijdskrediet_vl"
+    # guard: a question about the given answer itself stays with it
+    assert _answer("en die loopbaancheque, moet ik die zelf aanvragen bij de VDAB?",
+                   given=("loopbaancheque_vlaanderen",), flemish=True) == \
+        "loopbaancheque_vlaanderen"
+
+
+def test_no_test_here_asks_the_bot():
+    # p118: "maar dus geen test? zoiets als een beroepentest online" got "Ook dat weet ik niet
+    # zeker".
+    assert _answer("dus geen test bij jullie? gewoon zo'n online beroepentest") == \
+        "test_hier_doen"
