@@ -74,6 +74,7 @@ from bot.dialogue.patterns import (
     GOODBYE_END,
     GOODBYE_WORDS,
     GROWTH_WORDS,
+    HAS_PERMIT,
     HAS_WORK,
     HEALTH_OUT,
     HEALTH_WORDS,
@@ -115,6 +116,7 @@ from bot.dialogue.patterns import (
     RESIGN_SOON,
     RESUME,
     RIGHT_PLACE,
+    SCHOOL_WORK,
     SECRET_WISH,
     SECTOR_DENIED,
     SECTOR_OF_OTHERS,
@@ -941,6 +943,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         the turn is done."""
         if not RESIDENCE.search(self.turn.text) or self.get("erased"):
             return False
+        if not RESIDENCE.search(HAS_PERMIT.sub(" ", self.turn.text)):
+            # "Ik heb mijn verblijfsvergunning al zes jaar, dus het UAF is niet meer voor
+            # mij?": having a permit is who he is, no question for the IND (round 24, p111).
+            return False
         asked = QUESTION_SENTENCE.findall(self.turn.text)
         if self.turn.knowledge is not None and asked and \
                 self.turn.knowledge.entry.topic not in WORK_LOSS and \
@@ -1122,6 +1128,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             if not SECTOR_WISH.search(before) and not SECTOR_OF_OTHERS.search(before) and \
                     self.said_of_self(entity):
                 return str(entity["value"])
+        if SCHOOL_WORK.search(self.turn.text) and not self.get("sector"):
+            return "onderwijs"  # the extractor missed "op een middelbare school" (round 24)
         return None
 
     def _remember_question(self, was_pending: str | None) -> None:

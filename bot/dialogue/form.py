@@ -160,6 +160,14 @@ _ABOUT_IT = re.compile(r"[,\s]*\b(?:en\s+)?(?:daar\s+(?:gaat|draait)\s+het\s+(?:
                        r"dat\s+is\s+(?:\w+\s+){0,2}het\s+(?:hele\s+)?punt)\b[.!]*", re.I)
 
 
+# At the card: "ik heb geen geldzorgen", "geldzorgen klopt niet"; "moment klopt niet".
+_NO_MONEY_WORRIES = re.compile(
+    r"\b(geen|niet)\s+(\w+\s+)?(geldzorgen|geldproblemen|schulden)\b|\b(geldzorgen|schulden)\b"
+    r"[^.?!]{0,20}\b(klopt|kloppen|heb\s+ik)\s+(niet|nie|ni)\b", re.I)
+_TIME_WRONG = re.compile(r"\b(moment|tijd|tijdstip)\s+(klopt|is|kloppen)\s+(niet|nie|ni|fout)\b",
+                         re.I)
+
+
 def own_words_for_card(text: str, pregnant: bool = False) -> tuple[str, bool]:
     """The person's words as they can stand on the card, and whether they dictated them."""
     dictated = _DICTATED.match(text)
@@ -178,6 +186,8 @@ class HandoverForm(ConversationState):
 
     # This turn's message was a side question, answered: the card after it may be short.
     side_answered = False
+    # This turn's message said the moment on the card is wrong: it is asked again.
+    time_cleared = False
 
     def start_handover(self, picked: Picked | None = None) -> None:
         if self.has_ticket():
@@ -880,7 +890,7 @@ class HandoverForm(ConversationState):
             # read "Mijn werkgever het niet mag weten.", p84's "Het spoed is.").
             text = flagged
             if len(re.findall(r"\w+", text)) < 3:
-                self.ask_step("summary")
+                self.ask_step(self._card_step())
                 return True
         if YES.match(text) and _THANKS.search(text):
             # "ja dat klopt, dank je": the thanks is no addition to the card (round 22c, p98).
@@ -915,6 +925,11 @@ class HandoverForm(ConversationState):
         new_time = bool(picked.time and picked.time != self.get("contact_time"))
         if not (fix.changes() or fix.addition or new_time or fix.not_there or fix.corrected
                 or (fix.content and (fix.comment or fix.about or edit))):
+            if flagged is not None:
+                # A mark was set or a line taken off ("moment klopt niet, en ik heb geen
+                # geldzorgen"): the card again, or the step that is now open (round 24, p115).
+                self.ask_step(self._card_step())
+                return True
             return False
         self.apply_picked(picked, announce=False)
         self.apply_correction(fix)
@@ -984,8 +999,12 @@ class HandoverForm(ConversationState):
         if gone and not any(s.response == "utter_sorry_topic" for s in self.out.says):
             # "haal da pensioen en die opleiding er nu eens uit": they are out already.
             self.say("utter_not_in_request", repeatable=True, topic=_listed(gone))
-        self.ask_step("summary")
+        self.ask_step(self._card_step())
         return True
+
+    def _card_step(self) -> str:
+        """After a change at the card: the card again, or the moment when it was wrong."""
+        return "time" if self.time_cleared else "summary"
 
     def _card_flags(self, text: str) -> str | None:
         """Marks asked for at the card (the employer must not know, urgent, no hurry) set on
@@ -1007,6 +1026,13 @@ class HandoverForm(ConversationState):
                 self.set(urgent_request=False)
             elif URGENT.search(part):
                 self.set(urgent_request=True)
+            elif _NO_MONEY_WORRIES.search(part):
+                # "ik heb geen geldzorgen": the line goes, and is not pasted as their words
+                # (round 24, p115's card then said both).
+                self.set(money_worries=False)
+            elif _TIME_WRONG.search(part) and self.get("contact_time"):
+                self.set(contact_time=None)  # asked again ("moment klopt niet", round 24)
+                self.time_cleared = True
             else:
                 kept.append(part)
         return " ".join(kept) if len(kept) < len(parts) else None

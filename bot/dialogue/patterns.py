@@ -493,6 +493,19 @@ RESIDENCE = re.compile(
     r"\bmag\s+ik\s+(nog\s+)?(in\s+nederland\s+)?blijven\s+(in\s+)?(nederland|hier)\b|"
     r"\bmoet\s+ik\s+(dan\s+)?(weg\s+uit\s+(nederland|belgi\w*|holland|europa)|het\s+land\s+"
     r"uit)\b", re.I)
+# Working at a school, said of oneself: "Ik geef al veertien jaar economie op een middelbare
+# school", "ik ben docent" (round 24, p114's card had no sector, and he was sent to the
+# "ondernemingsraad"). Not "mijn zoon zit op school".
+SCHOOL_WORK = re.compile(
+    r"\bik\s+(geef|werk|sta|ben)\s+(\w+\s+){0,6}?(les\b|op\s+(een|de|onze)\s+(\w+\s+)?school\b|"
+    r"(docent|leraar|lerares|leerkracht|juf|meester)\b)|\bals\s+(docent|leraar|lerares|leerkracht)\b",
+    re.I)
+# A permit one has, said as who one is: "ik heb mijn verblijfsvergunning al zes jaar", "met
+# een verblijfsvergunning sinds 2019" (round 24, p111 got the IND answer for a UAF question).
+HAS_PERMIT = re.compile(
+    r"\bik\s+heb\s+(mijn\s+|een\s+|m'?n\s+|mn\s+)?(verblijfsvergunning|"
+    r"status|vergunning)\s+(al|sinds|nu\s+al)\s+(\w+\s+){0,2}?(jaar|jaren|\d{4})\b|"
+    r"\b(verblijfsvergunning|status)\s+(al\s+)?(\w+\s+)?(jaar|sinds\s+\d{4})\b", re.I)
 # "ik ben gewoon afgeschreven", "het heeft toch geen zin om nog te solliciteren": discouragement
 # about work, heard before anything else (round 15b, p63 got a job-search routine and "Dank je
 # dat je dat vertelt").

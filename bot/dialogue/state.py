@@ -126,7 +126,8 @@ class ConversationState:
         one or who keeps this from the employer, the agency for an agency worker."""
         return tailored(list(lines),
                         no_employer=bool(self.get("employer_secret") or self.get("out_of_work")),
-                        agency=self.get("contract_type") == "uitzend")
+                        agency=self.get("contract_type") == "uitzend",
+                        school=self.get("sector") == "onderwijs")
 
     def lines_to_say(self, entry: Entry) -> list[str]:
         """The answer, or its plain version for someone who asked for easier words."""

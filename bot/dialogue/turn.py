@@ -19,7 +19,9 @@ _QUESTION_START = re.compile(
     r"(heb|ben)(?=\s+(ik|je|jij|u|we|jullie|ge|gij)\b))\b",
     re.IGNORECASE,
 )
-_AGREES = re.compile(r"^\W*(ja\W+)?(dat\s+)?klopt(\s+(zo|helemaal|ja|wel|hoor|precies))*\W*$",
+# "klopt, versturen maar" too (round 24, p114 saw the card again).
+_AGREES = re.compile(r"^\W*(ja\W+)?(dat\s+)?klopt(\s+(zo|helemaal|ja|wel|hoor|precies))*"
+                     r"(\W+(verstuur|versturen|stuur\s+(het|maar|dan)|opsturen)(\s+(\w+\s*){0,2})?)?\W*$",
                      re.IGNORECASE)
 _QUESTION_INSIDE = re.compile(
     r"\b(wat is|wat zijn|wat betekent|wat houdt|hoe zit|hoe werkt|hoe lang|hoeveel|kan ik|"

@@ -181,7 +181,10 @@ _TIME_ITEMS = re.compile(
     r"\bin\s+de\s+morgen\b|\bmorgens\b)|"
     # "na half 3", "voor kwart over vier" (round 17, p68's "na half 3" was lost twice)
     rf"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+{_CLOCK}(?:[.:]\d{{2}})?"
-    rf"(?:\s*(?:en|-|tot)\s*{_CLOCK}(?:[.:]\d{{2}})?)?\s*(?:uur|u\b)?|\d{{1,2}}[.:]\d{{2}}\s*(?:uur)?)",
+    rf"(?:\s*(?:en|-|tot)\s*{_CLOCK}(?:[.:]\d{{2}})?)?\s*(?:uur|u\b)?"
+    # "na 2 jaar", "over 3 weken": a span of time, not a moment (round 24, p115's card said
+    # "Moment: na 2")
+    r"(?!\s*(?:jaar|jaren|maand|maanden|week|weken|dag|dagen)\b)|\d{1,2}[.:]\d{2}\s*(?:uur)?)",
     re.IGNORECASE,
 )
 # A full stop ends a clause, not the one in "15.30"; "niet tijdens mijn route dus na half 3"

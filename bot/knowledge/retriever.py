@@ -265,14 +265,24 @@ class Retriever:
         return Match(self.entries[best], float(scores[best]))
 
 
+# "als …, dan …": what would follow, not what is.
+_IF_THEN = re.compile(r"\b(als|stel\s+dat|wanneer)\b.*\bdan\b")
+
+
 def mentioned(entries: list[Entry], text: str) -> Entry | None:
     """The first entry whose ``offer_on`` words occur in the message."""
     lowered = text.lower()
     for entry in entries:
         found = re.search(entry.offer_on, lowered) if entry.offer_on else None
-        if found and not re.search(r"\b(niemand|niet|geen|nooit)\s+(\w+\s+)?$",
-                                   lowered[:found.start()]):
-            return entry  # "Ik wil niemand aanklagen" is no question about suing (round 11)
+        if not found:
+            continue
+        before = lowered[:found.start()]
+        if not re.search(r"\b(niemand|niet|geen|nooit)\s+(\w+\s+)?$", before) \
+                and not _IF_THEN.search(before[-160:]):
+            # "Ik wil niemand aanklagen" is no question about suing (round 11); "als ik
+            # daarom vraag … dan kan ik mn huur niet betalen" fears, it has no debts (round
+            # 24, p115 got the debt helpline).
+            return entry
     return None
 
 

@@ -37,9 +37,19 @@ _ASK_EMPLOYER = re.compile(rf"^(in\s+makkelijke\s+woorden:\s+)?(vraag|bespreek|p
 _YOUR_EMPLOYER = re.compile(r"\bje\s+werkgever\b", re.IGNORECASE)
 
 
-def tailored(lines: list[str], *, no_employer: bool = False, agency: bool = False) -> list[str]:
+# A school has a medezeggenschapsraad, not an ondernemingsraad (round 24, p114, a teacher,
+# was sent to "de ondernemingsraad").
+_WORKS_COUNCIL = re.compile(r"\b(de\s+|je\s+)?ondernemingsraad\b(\s+\(or\))?", re.IGNORECASE)
+
+
+def tailored(lines: list[str], *, no_employer: bool = False, agency: bool = False,
+             school: bool = False) -> list[str]:
     """The lines without advice to ask the employer (``no_employer``), or with the agency
-    for the employer (``agency``). A line that would be left empty is kept as it was."""
+    for the employer (``agency``), and the school's council for the works council
+    (``school``). A line that would be left empty is kept as it was."""
+    if school:
+        lines = [_WORKS_COUNCIL.sub(lambda m: f"{m.group(1) or ''}medezeggenschapsraad (mr)",
+                                    line) for line in lines]
     if not (no_employer or agency):
         return lines
     result = []

@@ -80,3 +80,79 @@ def test_the_secret_asked_for_at_the_choices_reaches_the_card():
     assert chat.slots.get("employer_secret") is True, chat.slots
     assert "Je werkgever mag niet weten" in (chat.slots.get("summary") or ""), chat.slots
     assert chat.slots["share_history"] is True and chat.slots["follow_up"] is True, chat.slots
+
+
+def test_years_are_no_moment_to_call():
+    # p115: "dat ik na 2 jaar nog steeds 16 uur contract heb …" at the time question gave
+    # "Moment: na 2" on his card.
+    from bot.handover.contact import clean_time
+    assert clean_time("ik werk daar na 3 jaar nog steeds op een nulurencontract") is None
+    assert clean_time("pas na 4 maanden kreeg ik een rooster") is None
+    assert clean_time("na 2 uur") == "na 2 uur"  # guard: an hour is a moment
+
+
+def test_no_money_worries_and_a_wrong_moment_are_taken_off_the_card():
+    # p115: "bijna goed maar moment klopt niet, en ik heb geen geldzorgen" left both on the
+    # card and pasted "En ik heb geen geldzorgen." as his own words.
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("ja", "affirm")
+    for text in ("Jordy", "whatsapp", "0612345115", "maandag", "Arnhem"):
+        chat.say(text, "inform")
+    assert chat.slots["pending"] == "summary", chat.last
+    chat.slots["money_worries"] = True
+    names = chat.say("bijna goed maar het moment klopt niet, en ik heb geen geldzorgen hoor",
+                     "inform")
+    assert chat.slots["money_worries"] is False
+    assert chat.slots["contact_time"] is None and names == ["utter_ask_contact_time"], names
+    assert "geldzorgen" not in (chat.slots.get("summary_text") or "")
+
+
+def test_agreeing_and_sending_in_one_line_sends():
+    # p114: "klopt, versturen maar" showed the card again; a bare "ja" was needed.
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.say("klopt, verstuur het maar", "inform")
+    assert chat.last.effect == "create_ticket", chat.last
+
+
+def test_rent_that_would_go_unpaid_is_no_debt():
+    # p115: "als ik daar om vraag … dan zit ik op 16 uur en kan ik mn huur niet betalen"
+    # got the debt helpline; he has no debts.
+    from bot.knowledge.entries import load_entries
+    from bot.knowledge.retriever import mentioned
+    entries = load_entries()
+    assert mentioned(entries, "stel dat ik vaste uren vraag en hij geeft me er minder? dan "
+                              "kan ik de huur niet meer betalen") is None
+    # guard: rent that goes unpaid now is
+    assert mentioned(entries, "ik kan mn huur al twee maanden niet betalen").id == \
+        "hulp_bij_schulden"
+
+
+def test_a_permit_held_for_years_is_no_question_for_the_ind():
+    # p111: "Ik heb mijn verblijfsvergunning al zes jaar, dus ik denk dat het UAF niet meer
+    # voor mij is?" got "Vraag de IND … wat het einde van je werk voor je vergunning betekent".
+    chat = Chat()
+    chat.say("ik ben ingenieur uit syrie en werk nu in een magazijn", "career_change",
+             topics=["career_change"])
+    names = chat.say("ik heb mijn verblijfsvergunning al 7 jaar, kom ik dan nog in aanmerking "
+                     "voor hulp van het UAF?", "training",
+                     knowledge=knowledge("ingenieur_statushouder", "career_change"))
+    assert "utter_visa_ind" not in names, names
+    # guard: a question about the permit itself still gets the IND
+    chat = Chat()
+    names = chat.say("heb ik een verblijfsvergunning nodig om hier te werken?", "out_of_scope")
+    assert "utter_visa_ind" in names, names
+
+
+def test_a_teacher_is_sent_to_the_mr_not_the_works_council():
+    # p114 (a teacher) was told to ask "de ondernemingsraad".
+    chat = Chat()
+    chat.say("ik ben docent op een middelbare school en mijn directeur kleineert me",
+             "conflict_at_work", topics=["conflict_at_work"])
+    assert chat.slots["sector"] == "onderwijs"
+    from bot.knowledge.tailor import tailored
+    line = "Kijk op intranet, of vraag het de ondernemingsraad."
+    assert tailored([line], school=True) == [
+        "Kijk op intranet, of vraag het de medezeggenschapsraad (mr)."]
+    assert tailored([line]) == [line]  # guard: elsewhere the works council stays
