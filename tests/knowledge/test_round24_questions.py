@@ -58,3 +58,41 @@ def test_no_test_here_asks_the_bot():
     # zeker".
     assert _answer("dus geen test bij jullie? gewoon zo'n online beroepentest") == \
         "test_hier_doen"
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), [
+    # p117 (63, worn knees): three tries at "ziek thuis tot mn pensioen" got the bedrijfsarts,
+    # the svb.nl line and "geen goed antwoord".
+    ("kan ik me niet gewoon ziek melden en thuisblijven tot mijn pensioen?", ("rvu_uitleg",),
+     "ziek_tot_pensioen"),
+    ("nee ik vroeg of ik ziek thuis mag zitten tot de aow", ("rvu_uitleg", "aow_leeftijd"),
+     "ziek_tot_pensioen"),
+    # p117: "als ik eerder stop krijg ik dan minder aow" got "geen beter antwoord".
+    ("wordt mijn aow lager als ik een paar jaar eerder stop met werken?",
+     ("rvu_uitleg", "aow_leeftijd"), "aow_eerder_stoppen"),
+    # p117: the fund's pension early or part-time got the RVU text again. (A guard: alone it
+    # found its answer before too; the new entries must not take it.)
+    ("kan mijn pensioen van het fonds eerder ingaan, of een deel, als ik minder ga werken?",
+     ("rvu_uitleg",), "deeltijdpensioen"),
+    # p115 (min-max): "mag hij me straffen met minder diensten als ik dit vraag" got the rule
+    # for asking fewer hours, then "geen beter antwoord".
+    ("als ik vaste uren vraag, mag mijn baas me dan als straf minder inroosteren?",
+     ("oproepkracht_vaste_uren",), "minder_uren_als_straf"),
+    # p109 (pregnant): "kan ik niet gwn vragen of ze me verlengen" got "Het lukt me niet goed
+    # om je te begrijpen".
+    ("ik wil geen ruzie. kan ik niet gewoon zelf vragen of mijn contract verlengd wordt?",
+     ("zwanger_niet_verlengd",), "zelf_vragen_verlenging"),
+])
+def test_round_24_questions_get_their_answer(text, given, expected):
+    assert _answer(text, given=given) == expected
+
+
+def test_the_diplomawaardering_answer_says_it_is_paid_after_the_inburgeringsdiploma():
+    # p111: "Ik heb mijn inburgeringsdiploma al. Kost een diplomawaardering dan geld?" got
+    # "Inburgeraars en vluchtelingen krijgen er één gratis" twice.
+    knowledge, _ = answer_in_conversation(
+        shared_retriever(), "Mijn inburgering is al klaar. Moet ik dan betalen voor een "
+        "diplomawaardering?", asks=True, given=["ingenieur_statushouder"])
+    assert knowledge is not None
+    said = knowledge.line or " ".join(knowledge.entry.answer)
+    assert "inburgeringsdiploma al" in said and "betaal" in said, said
