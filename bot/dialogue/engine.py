@@ -1072,6 +1072,10 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         job = wanted_job(self.turn.text)
         if job:
             self.set(wanted_job=job)
+        elif self.get("wanted_job") and re.search(
+                rf"\b(geen|niet|nooit)\s+(\w+\s+)?{re.escape(str(self.get('wanted_job')))}\b",
+                self.turn.text, re.I):
+            self.set(wanted_job=None)  # "Ik wil GEEN leraar worden" at the card (round 24b)
         sector = self.current_sector()
         if sector:
             self.set(sector=sector)

@@ -1173,8 +1173,9 @@ WANTED_JOB = re.compile(
     r"boventallig|overbodig|werkloos|arbeidsongeschikt|afgekeurd|overgeplaatst|herplaatst|"
     r"juist|toch|wel|ook|echt|graag|eigenlijk|liever|nu|later|ooit)\b)"
     r"[a-zà-ü-]{3,}(?:\s+[a-zà-ü-]{3,})?)\s+(?:te\s+)?worden\b"
-    rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+)?(?:werken\s+als|aan\s+de\s+slag\s+"
-    rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}})\b"
+    rf"|\b(?:ik\s+)?(?:wil|wou|zou\s+graag)\s+(?:graag\s+|liever\s+|weer\s+|ook\s+)*(?:werken\s+als|aan\s+de\s+slag\s+"
+    rf"als)\s+(?:een\s+)?(?P<as_job>[a-zà-ü-]{{3,}}(?:\s+(?!(?:bij|voor|met|van|aan|naar|"
+    rf"maar|want|dan|omdat|net|weer|hier|daar)\b)[a-zà-ü-]{{3,}})?)\b"
     rf"|\b(?:ik\s+)?(?:wil|wou|zou)\s+(?:graag\s+|liever\s+)?als\s+(?:een\s+)?"
     rf"(?P<as_job_before>[a-zà-ü-]{{3,}})\s+(?:gaan\s+)?(?:werken|aan\s+de\s+slag)\b"
     rf"|\bik\s+wil\s+(?:graag\s+)?(?:een\s+)?(?P<named_job>{_JOB_SUFFIX})\b(?!\s+\w+\s+worden)"
@@ -1185,14 +1186,16 @@ WANTED_JOB = re.compile(
 
 
 def wanted_job(text: str) -> str | None:
-    """The job from WANTED_JOB, or None: never a past participle ("ge...d", "ge...t")."""
-    match = WANTED_JOB.search(text)
-    if match is None:
-        return None
-    job = next(g for g in match.groupdict().values() if g).lower()
-    if re.fullmatch(r"ge\w+[dtn]", job.split()[-1]) or len(job.split()) > 2:
-        return None
-    return job
+    """The job from WANTED_JOB, or None: never a past participle ("ge...d", "ge...t"), never a
+    job denied ("ik wil GEEN leraar worden", round 24b: p111's card said the opposite)."""
+    for match in WANTED_JOB.finditer(text):
+        denied = match.group("job_to_learn") and re.search(
+            r"\b(geen|niet|nooit|nie|ni)\s+(\w+\s+)?$", text[:match.start("job_to_learn")], re.I)
+        job = next(g for g in match.groupdict().values() if g).lower()
+        if denied or re.fullmatch(r"ge\w+[dtn]", job.split()[-1]) or len(job.split()) > 2:
+            continue
+        return job
+    return None
 
 
 DEEPEN_WHEN_KNOWN = {

@@ -271,6 +271,12 @@ def clean_time(text: str | None) -> str | None:
             # "ik werk vroeg in de ochtend en avond": said before all of them, it holds for
             # all (round 20b, p89's ticket said "'s middags 's avonds", she cleans at night).
             busy_after = earlier[-1] if earlier else None
+            # "pas bellen na 10 uur ik slaap s ochtends": the busy words name the time right
+            # after them (round 24b, p117's card said "'s ochtends, niet na 10 uur").
+            right_after = [m for m in items if m.start() >= marker.end()
+                           and len(clause[marker.end():m.start()].split()) <= 1]
+            if right_after and earlier:
+                busy_after = right_after[0]
         for match, gap in zip(items, gaps, strict=True):
             value = _time_value(match)
             if wanted and re.search(r"\bof\b", clause[before:match.start()], re.IGNORECASE):

@@ -156,3 +156,30 @@ def test_a_teacher_is_sent_to_the_mr_not_the_works_council():
     assert tailored([line], school=True) == [
         "Kijk op intranet, of vraag het de medezeggenschapsraad (mr)."]
     assert tailored([line]) == [line]  # guard: elsewhere the works council stays
+
+
+# Round 24b (docs/reviews/round24b/)
+
+def test_the_time_right_after_i_sleep_is_the_busy_one():
+    # p117: "pas bellen na 10 uur ik slaap s ochtends na de nacht" was noted as "moment 's
+    # ochtends, niet na 10 uur", the opposite.
+    from bot.handover.contact import clean_time
+    assert clean_time("bel pas na 11 uur ik slaap s ochtends na mijn nachtdienst") == \
+        "na 11 uur, niet 's ochtends"
+    # guard: busy words after a time still say that time does not suit
+    assert clean_time("na 2 uur s middags s ochtends zit ik op de bus") == "na 2 uur 's middags"
+
+
+def test_a_denied_job_is_no_wanted_job_and_leaves_the_card():
+    # p111: "Ik wil GEEN leraar worden … Ik wil weer werken als civiel ingenieur" put "Je wilt
+    # leraar worden." on his card, and two corrections did not take it off.
+    from bot.dialogue.patterns import wanted_job
+    assert wanted_job("Sorry, ik wil GEEN docent worden.") is None
+    assert wanted_job("Ik wil geen leraar worden, ik wil weer werken als civiel ingenieur.") == \
+        "civiel ingenieur"
+    assert wanted_job("ik wil graag kok worden") == "kok"  # guard
+    chat = Chat()
+    chat.walk_to_summary()
+    chat.slots["wanted_job"] = "leraar"
+    chat.say("nee klopt niet, ik wil echt geen leraar worden", "inform")
+    assert chat.slots.get("wanted_job") is None, chat.slots

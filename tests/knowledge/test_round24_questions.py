@@ -96,3 +96,13 @@ def test_the_diplomawaardering_answer_says_it_is_paid_after_the_inburgeringsdipl
     assert knowledge is not None
     said = knowledge.line or " ".join(knowledge.entry.answer)
     assert "inburgeringsdiploma al" in said and "betaal" in said, said
+
+
+def test_resigning_while_sick_is_no_question_about_being_dismissed():
+    # p120 (off sick): "misschien neem ik gewoon ontslag" got "je werkgever mag je niet
+    # ontslaan terwijl je ziek bent".
+    assert _answer("ik ben al maanden ziek thuis. als ik zelf ontslag neem, hoe zit het dan "
+                   "met mijn loon?") != "ontslag_tijdens_ziekte"
+    # guard: being dismissed while sick still gets it
+    assert _answer("mag mijn baas me ontslaan nu ik al een half jaar ziek ben?") == \
+        "ontslag_tijdens_ziekte"
