@@ -48,7 +48,9 @@ def turn_from(tracker: Tracker) -> Turn:
                 given=given if isinstance(given, list) else [],
                 topics=[*(known if isinstance(known, list) else []),
                         *(message.get("topics") or [])],
-                flemish=flemish, sure=sure, pregnant=bool(tracker.get_slot("pregnant")))
+                flemish=flemish, sure=sure, situations=frozenset(
+                    name for name, slot in (("pregnant", "pregnant"), ("sick", "sick_leave"))
+                    if tracker.get_slot(slot)))
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
     return Turn(

@@ -257,28 +257,39 @@ def closest_line(entry: Entry, text: str, follow_up: bool = False) -> str:
     return lines[int(np.argmax(closeness))]
 
 
-# What a pregnant woman asks about leave, pay or telling her boss (round 23b, p109).
-PREGNANCY_CONTEXT = re.compile(
-    r"\b(verlof|uitkering|betaald|doorbetaald|vertellen|melden|zeggen)\b", re.I)
+# What the conversation made clear, read with a question it bears on: a pregnant woman asking
+# about leave, pay or telling her boss (round 23b, p109); someone off sick asking about
+# resigning, pay or applying elsewhere (round 24b, p120: "misschien neem ik gewoon ontslag, wat
+# gebeurt er dan met mijn loon?" named no illness).
+SITUATIONS = (
+    ("pregnant", "ik ben zwanger",
+     re.compile(r"\b(verlof|uitkering|betaald|doorbetaald|vertellen|melden|zeggen)\b", re.I)),
+    ("sick", "ik ben ziek",
+     re.compile(r"\b(ontslag|opzeg\w*|loon|salaris|solliciter\w*|vacature\w*)\b", re.I)),
+)
+
+
+def situation_context(situations: set[str], text: str) -> str:
+    """The context to read `text` with, "" when none applies."""
+    return ", ".join(said for name, said, bears_on in SITUATIONS
+                     if name in situations and bears_on.search(text))
 
 
 def answer_in_conversation(retriever: Retriever, text: str, *, asks: bool,
                            given: Sequence[str] = (), topics: Sequence[str] = (),
                            flemish: bool = False, sure: bool = False,
-                           pregnant: bool = False) -> tuple[Match | None, Match | None]:
+                           situations: frozenset[str] = frozenset(),
+                           ) -> tuple[Match | None, Match | None]:
     """The answer for `text` and a second one it also asks for (or None each).
 
     `asks`: the message asks something (bot.dialogue.turn.looks_like_question); `given`: the
     entries answered before in this conversation; `topics`: what it is about; `flemish`,
-    `sure`: the person's country and whether that is known; `pregnant`: she said so."""
+    `sure`: the person's country and whether that is known; `situations`: what the person
+    said of themselves ("pregnant", "sick"; see SITUATIONS)."""
     if not text or text.startswith("/"):
         return None, None
     given = list(given)
-    context = ""
-    if pregnant and asks and PREGNANCY_CONTEXT.search(text):
-        # "krijg ik dan nog wel verlof??" from a woman who said she is pregnant asks about her
-        # pregnancy leave (round 23b, p109 read the non-renewal answer again).
-        context = "ik ben zwanger"
+    context = situation_context(set(situations), text) if asks else ""
     asked = f"{context}, {text}" if context else text
     knowledge = retriever.find(asked, flemish, sure)
     if knowledge is None and (asks or follows_up_any(retriever, text, given)):

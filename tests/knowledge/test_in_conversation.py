@@ -32,7 +32,8 @@ def test_the_same_question_again_gets_one_line_not_the_whole_answer_again():
 
 def test_what_she_said_before_decides_which_leave_is_meant():
     text = "en als ze me niet verlengen, heb ik dan nog wel verlof?"
-    knowledge, _ = _answer(text, given=["zwanger_niet_verlengd"], pregnant=True)
+    knowledge, _ = _answer(text, given=["zwanger_niet_verlengd"],
+                           situations=frozenset({"pregnant"}))
     assert knowledge is not None and \
         knowledge.entry.id == "zwanger_contract_eindigt_verlof_ww", knowledge
     # guard: without the pregnancy the same words are no question about pregnancy leave
@@ -45,3 +46,15 @@ def test_a_second_question_in_the_message_comes_as_also():
                               "ik dan recht op WW?")
     assert knowledge is not None and also is not None
     assert also.entry.id != knowledge.entry.id
+
+
+def test_being_off_sick_is_read_with_a_question_about_resigning():
+    # p120 (round 24b), off sick with burn-out: "misschien neem ik gewoon ontslag, wat gebeurt
+    # er dan met mijn loon?" names no illness.
+    text = "misschien neem ik gewoon ontslag, wat gebeurt er dan met mijn loon?"
+    knowledge, _ = _answer(text, situations=frozenset({"sick"}))
+    assert knowledge is not None and knowledge.entry.id == "ontslag_nemen_tijdens_ziekte", \
+        knowledge
+    # guard: from someone who is not sick it is the resigning answer, not the sick one
+    knowledge, _ = _answer(text)
+    assert knowledge is None or knowledge.entry.id != "ontslag_nemen_tijdens_ziekte"

@@ -106,3 +106,23 @@ def test_resigning_while_sick_is_no_question_about_being_dismissed():
     # guard: being dismissed while sick still gets it
     assert _answer("mag mijn baas me ontslaan nu ik al een half jaar ziek ben?") == \
         "ontslag_tijdens_ziekte"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p120 (burn-out): "mag ik solliciteren terwijl ik ziek ben?" got the sick-report text
+    # three times.
+    ("ik zit al sinds de zomer thuis met een burn-out, mag ik ondertussen gewoon solliciteren?",
+     "solliciteren_tijdens_ziekte"),
+    # p119 (cleaner): the building's contract going to another company got the transfer-of-
+    # undertaking answer ("je gaat vanzelf mee").
+    ("Mijn kantoor waar ik schoonmaak krijgt ander schoonmaakbedrijf. Ik moet nieuw contract "
+     "tekenen?", "contractwisseling_schoonmaak"),
+])
+def test_round_24b_questions_get_their_answer(text, expected):
+    assert _answer(text) == expected
+
+
+def test_a_cleaning_company_taken_over_is_still_a_transfer_of_undertaking():
+    # guard: the employer itself taken over is no contract that moves
+    assert _answer("mijn schoonmaakbedrijf wordt overgenomen door een groter bedrijf, wat "
+                   "gebeurt er met mijn contract?") == "overgang_onderneming"
