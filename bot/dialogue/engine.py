@@ -90,6 +90,7 @@ from bot.dialogue.patterns import (
     MISS_INTENTS,
     NO_CONSULTANT,
     NO_DISMISSAL,
+    NO_FUSS,
     NO_STRENGTH,
     NO_WORK_VERSIONS,
     NOT_A_CHILD,
@@ -650,6 +651,17 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             self.say("utter_not_going_well", repeatable=True)
             self.set(pending=None)
             return
+        if NO_FUSS.search(turn.text) and turn.crisis_level is None and \
+                self.pending not in FORM_STEPS and "utter_no_fuss" not in self.recent:
+            # "ik wil niet dat het gedoe wordt met mn werk, ik vind het er best leuk": a worry,
+            # no joy at work to ask about; a question beside it is still answered (round 24b).
+            self.say("utter_no_fuss", repeatable=True)
+            turn.topics = [t for t in turn.topics if t != "enjoy_work"]
+            if turn.intent == "enjoy_work":
+                turn.intent = "nlu_fallback"
+            if not (turn.is_question and turn.knowledge):
+                self.offer_or_close()
+                return
         if self.get("erased") and (ERASED_QUESTION.search(turn.text)
                                    or STORED_QUESTION.search(turn.text)):
             self.say("utter_erasure_confirmed", repeatable=True)

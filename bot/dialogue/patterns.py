@@ -500,6 +500,12 @@ SCHOOL_WORK = re.compile(
     r"\bik\s+(geef|werk|sta|ben)\s+(\w+\s+){0,6}?(les\b|op\s+(een|de|onze)\s+(\w+\s+)?school\b|"
     r"(docent|leraar|lerares|leerkracht|juf|meester)\b)|\bals\s+(docent|leraar|lerares|leerkracht)\b",
     re.I)
+# The worry that asking makes trouble at work: "ik wil eigenlijk ook niet dat het gedoe wordt
+# hoor met mn werk", "ik wil geen ruzie of klacht" (round 24b, p109).
+NO_FUSS = re.compile(
+    r"\b(wil|wilde)\s+(\w+\s+){0,3}?(niet|nie|ni)\s+(dat|da)\s+(het|er|dat|da)\s+(\w+\s+){0,2}?"
+    r"(gedoe|ruzie|moeilijk\w*|gezeik|gezeur|heisa|een\s+probleem|problemen|slecht\s+valt)\b|"
+    r"\b(wil|wilde)\s+(\w+\s+){0,2}?geen\s+(gedoe|ruzie|heisa|problemen)\b", re.I)
 # A permit one has, said as who one is: "ik heb mijn verblijfsvergunning al zes jaar", "met
 # een verblijfsvergunning sinds 2019" (round 24, p111 got the IND answer for a UAF question).
 HAS_PERMIT = re.compile(

@@ -59,6 +59,7 @@ from bot.dialogue.patterns import (
     WITHDRAW,
     WORKING_NOW,
     YES,
+    YES_THEN_MORE,
     YES_WORDS,
     YOUR_CHOICE,
     topic_label,
@@ -184,6 +185,14 @@ class FreeTalk(ConversationState):
             self.say("utter_offer_declined")
             return True
         if self.turn.is_question:
+            knowledge = self.turn.knowledge
+            if YES_THEN_MORE.match(text) and knowledge is not None and \
+                    knowledge.entry.id not in (self.get("knowledge_given") or []):
+                # "ja is goed. maar mag ik dan ook gewoon vragen om geen nachten meer": the
+                # question answered and the yes kept (round 24b, p117 had to ask again).
+                self.say_knowledge(knowledge.entry)
+                self.start_handover(picked)
+                return True
             return False  # "ja maar wat kost dat?": a question first
         if OFFER_MAYBE.match(text):
             heard = list(self.get("heard_once") or [])

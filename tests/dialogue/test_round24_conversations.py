@@ -183,3 +183,31 @@ def test_a_denied_job_is_no_wanted_job_and_leaves_the_card():
     chat.slots["wanted_job"] = "leraar"
     chat.say("nee klopt niet, ik wil echt geen leraar worden", "inform")
     assert chat.slots.get("wanted_job") is None, chat.slots
+
+
+def test_a_worry_about_trouble_at_work_is_no_joy_at_work():
+    # p109: "ik wil eigenlijk ook niet dat het gedoe wordt met mn werk hoor, ik vind het daar
+    # best leuk 🙈" got "Fijn om te horen dat je met plezier werkt!", and the card said so.
+    chat = Chat()
+    chat.say("mn contract loopt af en ik ben zwanger", "flex_contract", topics=["flex_contract"])
+    names = chat.say("ik wil alleen niet dat het ruzie wordt op mn werk, ik werk er met plezier",
+                     "enjoy_work", topics=["enjoy_work"])
+    assert "utter_no_fuss" in names and "utter_topic_enjoy_work" not in names, names
+    assert "enjoy_work" not in (chat.slots.get("topics") or [])
+    # guard: joy at work alone is still heard as joy
+    chat = Chat()
+    names = chat.say("ik werk er echt met plezier", "enjoy_work", topics=["enjoy_work"])
+    assert "utter_no_fuss" not in names
+
+
+def test_yes_with_a_question_at_the_offer_answers_and_keeps_the_yes():
+    # p117: "ja is goed. maar mag ik dan ook gewoon vragen om geen nachten meer" got an answer
+    # (or none) and the yes was lost; he had to ask for the consultant again.
+    chat = Chat()
+    chat.say("mijn tijdelijk contract stopt", "flex_contract", topics=["flex_contract"])
+    chat.say("in de schoonmaak", "inform")
+    assert chat.slots["pending"] == "offer"
+    names = chat.say("ja prima. maar mag ik ook vragen om minder nachtdiensten?", "nlu_fallback",
+                     knowledge=knowledge("minder_nachten_andere_afdeling", "workload_health"))
+    assert "ANSWER minder_nachten_andere_afdeling" in chat.texts(), chat.texts()
+    assert chat.slots["pending"] == "consent", names
