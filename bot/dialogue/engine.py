@@ -104,6 +104,7 @@ from bot.dialogue.patterns import (
     OTHERS_OPINION,
     OTHERS_PLACE,
     OTHERS_SAY_NO,
+    OVERLOAD_WORDS,
     PASS_ON,
     PAUSE,
     PAYS,
@@ -230,10 +231,12 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.topics = [t for t in turn.topics if t != "enjoy_work"]
         if turn.intent == "enjoy_work" and ENJOY_DOUBT.search(turn.text):
             # "lekker dan. mijn baas wil gewoon van me af" is no joy (round 7, p36).
-            turn.intent = "stuck" if STUCK_WORDS.search(turn.text) else "nlu_fallback"
+            # "elke dag overuren, collega's die uitvallen" is the load of the work (round 24c).
+            turn.intent = "workload_health" if OVERLOAD_WORDS.search(turn.text) else \
+                "stuck" if STUCK_WORDS.search(turn.text) else "nlu_fallback"
             turn.topics = [t for t in turn.topics if t != "enjoy_work"]
-            if turn.intent == "stuck" and "stuck" not in turn.topics:
-                turn.topics = ["stuck", *turn.topics]
+            if turn.intent in ("stuck", "workload_health") and turn.intent not in turn.topics:
+                turn.topics = [turn.intent, *turn.topics]
         if turn.intent == "goodbye" and not (GOODBYE_ANY.search(turn.text)
                                              or GOODBYE_END.search(turn.text)):
             turn.intent = "nlu_fallback"  # "graag gedaan hoor. en nu?" is no goodbye

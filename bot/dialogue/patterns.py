@@ -1075,7 +1075,15 @@ ENJOY_DOUBT = re.compile(
     r"\bklaar\s+mee\b|\bniet\s+(meer\s+)?(leuk|fijn)\b|verveel|\bsaai\b|\blui\b|"
     r"\bvan\s+me\s+af\b|plezier\s*\?|\blekker\s+dan\b|\bbalen\b|\bkut\w*|\bhaat\b|"
     r"\bhekel\b|\bbeu\b|\bgeen\s+(zin|plezier)\b|\b(het\s+)?zat\s+(ben|zijn|van)\b|"
-    r"\bvastgelopen\b|\bbore-?out\b", re.I)
+    r"\bvastgelopen\b|\bbore-?out\b|"
+    # "ik zie het echt ni meer zitten op mijn afdeling. elke dag overuren" (round 24c, p116
+    # heard "Mooi dat je werk je plezier geeft").
+    r"\b(niet|nie|ni)\s+meer\s+zitten\b|\boveruren\b|\bonderbezet\w*|\bte\s+weinig\s+(volk|mensen|"
+    r"personeel|collega)", re.I)
+# The load of the work, said as what happens: overtime, too few people (round 24c, p116).
+OVERLOAD_WORDS = re.compile(r"\boveruren\b|\bonderbezet\w*|\bte\s+weinig\s+(volk|mensen|personeel|"
+                            r"collega'?s?)\b|\b(collega'?s?\s+)(die\s+)?uitvallen\b|\bwerkdruk\b",
+                            re.I)
 STUCK_WORDS = re.compile(r"klaar\s+mee|verveel|saai|\blui\b|\bbeu\b|geen\s+(zin|plezier)|"
                          r"niet\s+(meer\s+)?leuk|vastgelopen|bore-?out|\bzat\s+(ben|zijn|van)\b",
                          re.I)

@@ -10,6 +10,7 @@ are the same thing said again: the newest value wins.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -58,13 +59,17 @@ _NOT_AT_WORK = re.compile(
     r"(?:werk|job|zaak)\s+(?:\w+\s+)?(?:bellen|bel|gebeld\s+worden|appen)\b")
 # "bellen vind ik niks", "mailen is niks voor mij": a dislike is a refusal (round 6, p30);
 # "Bellen is moeilijk, ik begrijp niet alles aan telefoon" too (round 10, p40).
-_DISLIKED_AFTER = (r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
+# "bellen vind ik op dit moment nog best veel" (round 24c, p120, off with burn-out: noted for
+# a call twice).
+_DISLIKED_AFTER = (r"(?:\s+vind\s+ik\s+(?:\w+\s+){0,5}?(?:te|best|erg|heel|nog)?\s*(?:veel|zwaar|"
+                   r"eng|lastig|moeilijk|spannend)\b|"
+                   r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
                    r"erg\s+|heel\s+|een\s+beetje\s+|best\s+)?(?:niks|niets|vervelend|naar|"
                    r"niet\s+fijn|stom|eng|lastig|moeilijk|zwaar|onhandig|niet\s+handig|"
                    r"geen\s+optie|verschrikkelijk)|(?:gaat|lukt)\s+(?:(?:me|mij)\s+)?(?:"
                    # "bellen lukt moeilijk met mijn shiften" (round 24, p116 was noted for a
                    # call right after giving her e-mail)
-                   r"niet|nie|ni|slecht|moeilijk|lastig|amper|bijna\s+(?:niet|nooit)))\b")
+                   r"niet|nie|ni|slecht|moeilijk|lastig|amper|bijna\s+(?:niet|nooit)))\b)")
 # Someone else who calls, or stopped calling, says nothing about how a consultant may reach
 # the person: "ze bellen me niet meer", "het uitzendbureau belt mij niet meer, mag dat
 # zomaar" were three times stored as "geen bellen" (round 10, p38).
@@ -175,6 +180,8 @@ def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]
 
 def pick_channel(text: str) -> tuple[str | None, set[str]]:
     """The way of contact the person asks for, and the ways they refuse ("niet bellen")."""
+    # "juist níet bellen": an accent for stress is the same word (round 24c, p120).
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     # "maakt niet uit, app gewoon" says yes to the app, not no.
     lowered = re.sub(r"\b(maakt|boeit)\s+(me\s+)?(niet|nie|ni|niks|geen)\s+(zoveel\s+)?uit\b",
                      " ", text.lower())

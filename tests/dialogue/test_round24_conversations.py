@@ -211,3 +211,24 @@ def test_yes_with_a_question_at_the_offer_answers_and_keeps_the_yes():
                      knowledge=knowledge("minder_nachten_andere_afdeling", "workload_health"))
     assert "ANSWER minder_nachten_andere_afdeling" in chat.texts(), chat.texts()
     assert chat.slots["pending"] == "consent", names
+
+
+# Round 24c (docs/reviews/round24c/)
+
+def test_calls_that_are_too_much_and_a_stressed_no_refuse_the_phone():
+    # p120 (burn-out): "Graag per mail, bellen vind ik op dit moment nog best veel." and "Nee,
+    # juist níet bellen." were both noted as "contact via bellen".
+    assert pick_channel("liever mailen, bellen vind ik nu nog echt te veel") == \
+        ("email", {"phone"})
+    assert pick_channel("nee, níet bellen. mail aub")[1] == {"phone"}
+    assert pick_channel("bellen vind ik prima") == ("phone", set())  # guard
+
+
+def test_an_overworked_nurse_is_no_joy_at_work():
+    # p116: "ik zie het echt ni meer zitten op mijn afdeling. elke dag overuren, collega's die
+    # uitvallen" got "Mooi dat je werk je plezier geeft".
+    chat = Chat()
+    names = chat.say("amai, ik kan ni meer volgen, altijd overuren en te weinig volk op de "
+                     "afdeling", "enjoy_work", topics=["enjoy_work"])
+    assert "utter_topic_enjoy_work" not in names, names
+    assert chat.slots.get("topics") == ["workload_health"], chat.slots.get("topics")

@@ -126,3 +126,10 @@ def test_a_cleaning_company_taken_over_is_still_a_transfer_of_undertaking():
     # guard: the employer itself taken over is no contract that moves
     assert _answer("mijn schoonmaakbedrijf wordt overgenomen door een groter bedrijf, wat "
                    "gebeurt er met mijn contract?") == "overgang_onderneming"
+
+
+def test_the_fixed_hours_rule_asked_again_as_yes_or_no_gets_its_line():
+    # p115 (round 24b): "ok maar dus moet ie me die 36 uur vast geven of niet. bro gewoon ja of
+    # nee" got "Daar heb ik geen goed antwoord op", after the bot had said the rule itself.
+    assert _answer("dus moet mijn baas me die 38 uur nou vast aanbieden of niet? ja of nee",
+                   given=("oproepkracht_vaste_uren",)) == "oproepkracht_vaste_uren"
