@@ -221,7 +221,9 @@ SARCASTIC_YES = re.compile(r"^\W*(natuurlijk|tuurlijk|uiteraard|zeker|ja\s+ja|le
 # "geef maar door aan een mens", "doe maar": passing the request on, said in words.
 PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(het\s+)?maar\b|"
                      # "Maar ja, u mag het delen met de consulent." (round 14b, p56)
-                     r"\b(je|u|jij|jullie|ge)\s+(mag|mogen|moogt)\s+(het|dat|dit)\s+(wel\s+|gerust\s+)?"
+                     # "U mag mijn gegevens delen. Mijn naam is Peter, …" (round 24c, p122)
+                     r"\b(je|u|jij|jullie|ge)\s+(mag|mogen|moogt)\s+(het|dat|dit|mijn\s+gegevens|"
+                     r"de\s+gegevens|alles)\s+(wel\s+|gerust\s+)?"
                      r"(delen|doorgeven|doorsturen)\b|\bdeel\s+(het|dat|dit)\s+maar\b", re.I)
 # A plain yes as its own first sentence, and more after it: "Ja, dat is goed. Maar ...?"
 # "Ik zei net al ja", "ik heb toch al ja gezegd" (round 23b, p114)

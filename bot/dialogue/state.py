@@ -257,6 +257,11 @@ class ConversationState:
         if self.turn.is_button:
             return False
         last = [c for c in re.split(r"[.!]+\s*", self.turn.text) if c.strip()]
+        if any(PASS_ON.search(c) and not re.search(r"\b(niet|nie|geen)\b|\?", c, re.I)
+               and not NO_START.match(c) for c in last[:-1]):
+            # "U mag mijn gegevens delen. Mijn naam is Peter, mijn nummer is …": the yes comes
+            # first and the details after it (round 24c, p122 heard "Daar ben ik mee bezig").
+            return True
         if not last or NO_START.match(last[-1]) or \
                 re.search(r"\b(niet|nie|geen)\b", last[-1], re.I):
             return False

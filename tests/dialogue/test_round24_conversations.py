@@ -232,3 +232,18 @@ def test_an_overworked_nurse_is_no_joy_at_work():
                      "afdeling", "enjoy_work", topics=["enjoy_work"])
     assert "utter_topic_enjoy_work" not in names, names
     assert chat.slots.get("topics") == ["workload_health"], chat.slots.get("topics")
+
+
+def test_a_yes_to_share_said_first_with_the_details_after_it_is_consent():
+    # p122: "U mag mijn gegevens delen. Mijn naam is Peter, … 06-12345122, … na 17 uur" got
+    # "Daar ben ik mee bezig" and the consent was asked again.
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("Jullie mogen mijn gegevens delen. Ik heet Peter en mijn nummer is 0612345122.",
+             "inform")
+    assert chat.slots.get("consent_given") is True, chat.last
+    # guard: a no first is no consent
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("Nee, u mag mijn gegevens niet delen. Ik denk er nog over na.", "deny")
+    assert chat.slots.get("consent_given") is not True

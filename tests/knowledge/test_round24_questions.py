@@ -133,3 +133,14 @@ def test_the_fixed_hours_rule_asked_again_as_yes_or_no_gets_its_line():
     # nee" got "Daar heb ik geen goed antwoord op", after the bot had said the rule itself.
     assert _answer("dus moet mijn baas me die 38 uur nou vast aanbieden of niet? ja of nee",
                    given=("oproepkracht_vaste_uren",)) == "oproepkracht_vaste_uren"
+
+
+def test_when_an_agency_worker_gets_a_permanent_job_is_no_sick_leave_question():
+    # p121 (round 24c): "wanneer krijg ik eigenlijk vast?" got the agency sick-report text.
+    # (A guard: on its own the message found no answer before either; in her conversation the
+    # sick text came in through the topic. The requires keeps it out of both.)
+    assert _answer("hoi ik zit nu 15 mnd via een uitzendbureau bij een dc in venray, wanneer "
+                   "krijg ik eigenlijk een vast contract?") != "uitzend_ziek"
+    # guard: an agency worker who is sick still gets it
+    assert _answer("ik ben uitzendkracht en nu ziek, moet ik me bij het uitzendbureau ziek "
+                   "melden?") == "uitzend_ziek"
