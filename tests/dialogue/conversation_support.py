@@ -72,11 +72,16 @@ class Chat:
         assert self.slots["pending"] == expected, self.last
         return names
 
-    def walk_to_phone(self, name: str = "Sam", channel: str = "bellen") -> None:
-        """Consent, a name and a channel that needs a number: the form then asks the phone."""
+    def walk_to_channel(self, name: str = "Sam") -> None:
+        """Consent and a name: the form then asks how to be reached."""
         self.walk_to_consent()
         self.say("ja", "affirm")
         self.say(name, "inform")
+        assert self.slots["pending"] == "channel", self.last
+
+    def walk_to_phone(self, name: str = "Sam", channel: str = "bellen") -> None:
+        """Consent, a name and a channel that needs a number: the form then asks the phone."""
+        self.walk_to_channel(name)
         self.say(channel, "inform")
         assert self.slots["pending"] == "phone", self.last
 

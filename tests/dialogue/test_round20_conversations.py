@@ -53,9 +53,7 @@ def test_an_address_corrected_at_the_next_step_is_changed():
     # p86: "oeps verkeerd, is samira.b@example.nl" at the region question -> "Sorry, dan
     # begreep ik je verkeerd", and the card kept the typo.
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Roos", "inform")
+    chat.walk_to_channel("Roos")
     chat.say("mail. roos.k@exmaple.nl", "inform")
     assert chat.slots["pending"] == "region", chat.last
     names = chat.say("foutje, moet zijn roos.k@example.nl", "not_what_i_meant", confidence=0.3)

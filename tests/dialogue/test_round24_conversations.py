@@ -53,9 +53,7 @@ def test_calling_that_hardly_works_refuses_the_phone():
     assert pick_channel("mailen graag, bellen gaat me lastig met de nachten") == \
         ("email", {"phone"})
     chat = Chat()
-    chat.walk_to_consent()
-    chat.say("ja", "affirm")
-    chat.say("Sofie", "inform")
+    chat.walk_to_channel("Sofie")
     chat.say("per mail graag, sofie@example.be. bellen lukt amper met mijn diensten", "inform")
     assert chat.slots["contact_channel"] == "email", chat.slots
     assert chat.slots["pending"] != "phone", chat.last
