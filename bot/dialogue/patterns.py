@@ -499,9 +499,10 @@ RESIDENCE = re.compile(
 # school", "ik ben docent" (round 24, p114's card had no sector, and he was sent to the
 # "ondernemingsraad"). Not "mijn zoon zit op school".
 SCHOOL_WORK = re.compile(
-    r"\bik\s+(geef|werk|sta|ben)\s+(\w+\s+){0,6}?(les\b|op\s+(een|de|onze)\s+(\w+\s+)?school\b|"
-    r"(docent|leraar|lerares|leerkracht|juf|meester)\b)|\bals\s+(docent|leraar|lerares|leerkracht)\b",
-    re.I)
+    # Not "ik ben 45 en wil leraar worden": where he wants to go.
+    r"\bik\s+(geef|werk|sta|ben)\s+((?!(wil|wou|zou|graag|ga)\b)\w+\s+){0,6}?(les\b|op\s+(een|de|"
+    r"onze)\s+(\w+\s+)?school\b|(docent|leraar|lerares|leerkracht|juf|meester)\b(?!\s+(te\s+)?"
+    r"worden))|\b(werk|werkte)\s+als\s+(docent|leraar|lerares|leerkracht)\b", re.I)
 # The worry that asking makes trouble at work: "ik wil eigenlijk ook niet dat het gedoe wordt
 # hoor met mn werk", "ik wil geen ruzie of klacht" (round 24b, p109).
 NO_FUSS = re.compile(

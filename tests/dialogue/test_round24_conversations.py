@@ -154,6 +154,10 @@ def test_a_teacher_is_sent_to_the_mr_not_the_works_council():
     assert tailored([line], school=True) == [
         "Kijk op intranet, of vraag het de medezeggenschapsraad (mr)."]
     assert tailored([line]) == [line]  # guard: elsewhere the works council stays
+    # guard: wanting to become a teacher is no work at a school
+    chat = Chat()
+    chat.say("ik ben 45 en wil leraar worden", "career_change", topics=["career_change"])
+    assert chat.slots.get("sector") != "onderwijs"
 
 
 # Round 24b (docs/reviews/round24b/)
