@@ -144,3 +144,14 @@ def test_when_an_agency_worker_gets_a_permanent_job_is_no_sick_leave_question():
     # guard: an agency worker who is sick still gets it
     assert _answer("ik ben uitzendkracht en nu ziek, moet ik me bij het uitzendbureau ziek "
                    "melden?") == "uitzend_ziek"
+
+
+def test_van_werk_naar_werk_at_a_bank_is_no_municipal_answer():
+    # p122 (round 24c): a bank employee's van-werk-naar-werk question got the cao gemeenten.
+    # (A guard: this message alone did not get it before either; in his conversation it came
+    # in as a follow-up. The requires keeps the municipal answer from a bank.)
+    assert _answer("bij onze bank verdwijnt mijn functie, krijg ik een van-werk-naar-werktraject "
+                   "of omscholing?") != "van_werk_naar_werk_gemeente"
+    # guard: at a municipality it is still that answer
+    assert _answer("ik word boventallig bij de gemeente, hoe lang duurt het van werk naar werk "
+                   "traject?") == "van_werk_naar_werk_gemeente"
