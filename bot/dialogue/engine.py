@@ -28,6 +28,7 @@ from bot.dialogue.confirmations import Confirmations
 from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.follow_up import FollowUpTurns
 from bot.dialogue.form import LEAVE_OUT, HandoverForm
+from bot.dialogue.languages import best_language
 from bot.dialogue.patterns import (
     AGE_ANSWER,
     AGE_DOUBT,
@@ -49,6 +50,7 @@ from bot.dialogue.patterns import (
     CONFIRM_STEPS,
     CONSULTANT_CAN_HELP,
     CONSULTANT_ENGLISH,
+    CONSULTANT_OTHER,
     CONSULTANT_WISH,
     CONTRACT_WISHED,
     COSTS_OF_A_THING,
@@ -900,24 +902,34 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         return True
 
     def _consultant_language(self) -> bool:
-        """"Can someone call me in English?": an honest answer, noted for the consultant, and
-        back to the question of the form (round 15, p65). True when the turn is done."""
-        if not CONSULTANT_ENGLISH.search(self.turn.text) or self.get("erased"):
+        """"Can someone call me in English?" or "spreekt iemand Pools?": an honest answer,
+        noted for the consultant, and back to the question of the form (round 15, p65; round
+        24c, p119). True when the turn is done."""
+        if self.get("erased"):
             return False
-        self.set(language_note="english")
-        answered = {"utter_consultant_english", "utter_consultant_english_offer"} & self.recent
+        named = best_language(self.turn.text)
+        if named and named != "Engels" and CONSULTANT_OTHER.search(self.turn.text):
+            self.set(language_note=named)
+            told, offer, values = "utter_consultant_language", "utter_consultant_language_offer", \
+                {"language": named}
+        elif CONSULTANT_ENGLISH.search(self.turn.text):
+            self.set(language_note="english")
+            told, offer, values = "utter_consultant_english", "utter_consultant_english_offer", {}
+        else:
+            return False
+        answered = {told, offer} & self.recent
         if self.intent == "request_human" and not self.get("handover"):
             if not answered:
-                self.say("utter_consultant_english", repeatable=True)
+                self.say(told, repeatable=True, **values)
             return False  # "consulent. maar spreekt de consulent engels?": and the request
         if self.get("handover") or self.has_ticket() or not self.may_offer():
             if not answered:
-                self.say("utter_consultant_english", repeatable=True)
+                self.say(told, repeatable=True, **values)
             self._back_to_the_form()
             return True
         # No request yet: "Ik zet in je aanvraag ..." promised what did not exist, and asked
         # nothing, so his "ok ja graag" had nothing to say yes to (round 15c, p65).
-        self.say("utter_consultant_english_offer", repeatable=True)
+        self.say(offer, repeatable=True, **values)
         self.set(pending="offer")
         return True
 
@@ -1175,7 +1187,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # card: it says that what was written before is not passed on (round 22d, p107).
             return
         if self.intent == "other_language" or RESIDENCE.search(text) or \
-                CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text):
+                CONSULTANT_ENGLISH.search(text) or ENGLISH_REQUEST.search(text) or \
+                (CONSULTANT_OTHER.search(text) and best_language(text)):
             # The language goes on the card as a note, and a residence permit is the IND's:
             # neither is a question for the consultant (round 15c, p65's card quoted both).
             return

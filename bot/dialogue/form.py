@@ -13,6 +13,7 @@ from bot.dialogue.corrections import (
     says_out_of_work,
     topic_named,
 )
+from bot.dialogue.languages import best_language, language_note
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     CONFIRMATION_MAIL,
@@ -128,10 +129,6 @@ _DUTCH_WORDS = frozenset({
 # Words that are never a name in an answer to "hoe mag de consulent je noemen?".
 _NOT_A_NAME = frozenset({"ben", "heet", "noem", "me", "gracias", "danke", "thx", "thank",
                          "you", "please", "sorry", "yes", "no", "hi", "hello"})
-LANGUAGE_NOTES = {
-    "english": "Spreekt weinig Nederlands; Engels gaat beter.",
-    "little_dutch": "Spreekt nog weinig Nederlands.",
-}
 
 
 def writes_english(text: str) -> bool:
@@ -290,7 +287,7 @@ class HandoverForm(ConversationState):
             workload_said=bool(self.get("workload_named")),
             questions=list(self.get("questions_asked") or []),
             wanted_job=self.get("wanted_job"),
-            note=LANGUAGE_NOTES.get(self.get("language_note") or ""))
+            note=language_note(self.get("language_note")))
         self.set(summary=topic_part)
         lines = []
         name = self.get("contact_name")
@@ -1151,12 +1148,19 @@ class HandoverForm(ConversationState):
             self.set(out_of_work=True)
         elif AT_WORK.search(text) and self.get("out_of_work"):
             self.set(out_of_work=None)
+        noted = self.get("language_note")
+        named = best_language(text, learner=bool(
+            noted or LITTLE_DUTCH.search(text) or self.intent == "other_language"))
+        if named:
+            # "Niet Engels, Pools gaat beter" corrects an earlier note (round 24c, p119).
+            self.set(language_note="english" if named == "Engels" else named)
+            return
+        named_before = noted not in (None, "english", "little_dutch")
         english = writes_english(text)
-        if english or (self.intent == "other_language" and re.search(r"\benglish\b|\bengels\b",
-                                                                       text, re.I)):
+        if not named_before and (english or (self.intent == "other_language" and re.search(
+                r"\benglish\b|\bengels\b", text, re.I))):
             self.set(language_note="english")
-        elif (LITTLE_DUTCH.search(text) or self.intent == "other_language") and \
-                self.get("language_note") != "english":
+        elif (LITTLE_DUTCH.search(text) or self.intent == "other_language") and not noted:
             self.set(language_note="little_dutch")
 
     def profile_entity(self, name: str) -> str | None:

@@ -649,6 +649,9 @@ ENGLISH_WISH = re.compile(
 CONSULTANT_ENGLISH = re.compile(
     r"\b(?:consulent\w*|consultant|someone|somebody|iemand|person|mens)\b.{0,40}"
     r"\b(?:engels|english)\b", re.I)
+# "Is er iemand die Pools spreekt?", "spreekt consulent Pools": asked of the people behind us.
+CONSULTANT_OTHER = re.compile(
+    r"\b(?:consulent\w*|consultant|someone|somebody|iemand|person|mens)\b", re.I)
 THANKS_WORDS = re.compile(r"dank|bedankt|thanks|thank|thx|merci|gracias|danke|dzi[eę]kuj[eę]|"
                           r"obrigado|top|super|fijn|mooi|prima|"
                           r"geholpen|👍|🙏|❤|😊|chapeau|tof", re.I)

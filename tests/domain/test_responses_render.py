@@ -24,7 +24,8 @@ ACTION_VALUES = {"retention_days": 90, "conversation_days": 30,
                  "request": "Naam: Noor", "status": "new", "topic": "solliciteren",
                  "part": "06 1234", "first": "stuck", "second": "job_insecurity",
                  "first_label": "vastzitten", "second_label": "onzekerheid over je baan",
-                 "first_button": "Vastgelopen", "second_button": "Baan onzeker"}
+                 "first_button": "Vastgelopen", "second_button": "Baan onzeker",
+                 "language": "Pools"}
 
 
 @pytest.mark.parametrize("name", sorted(DOMAIN.responses))
