@@ -269,10 +269,16 @@ SITUATIONS = (
 )
 
 
-def situation_context(situations: set[str], text: str) -> str:
+# Said without a question, a plan to resign while off sick still wants the answer for that:
+# "ik denk dat ik gewoon ontslag neem" got the dismissal ban (round 25, p120).
+STATED_PLANS = {"sick": re.compile(r"\b(ontslag|opzeg\w*)\b", re.I)}
+
+
+def situation_context(situations: set[str], text: str, asks: bool = True) -> str:
     """The context to read `text` with, "" when none applies."""
     return ", ".join(said for name, said, bears_on in SITUATIONS
-                     if name in situations and bears_on.search(text))
+                     if name in situations and bears_on.search(text) and
+                     (asks or (name in STATED_PLANS and STATED_PLANS[name].search(text))))
 
 
 def answer_in_conversation(retriever: Retriever, text: str, *, asks: bool,
@@ -289,7 +295,7 @@ def answer_in_conversation(retriever: Retriever, text: str, *, asks: bool,
     if not text or text.startswith("/"):
         return None, None
     given = list(given)
-    context = situation_context(set(situations), text) if asks else ""
+    context = situation_context(set(situations), text, asks)
     asked = f"{context}, {text}" if context else text
     knowledge = retriever.find(asked, flemish, sure)
     if knowledge is None and (asks or follows_up_any(retriever, text, given)):

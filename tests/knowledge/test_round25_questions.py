@@ -1,0 +1,68 @@
+"""Questions of round 25 (docs/reviews/round25/) that got no answer or the wrong one, in other
+words than the transcripts where the words matter less than the case. Each failed before
+session 25's change (checked by stashing it), except the lines marked as guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.in_conversation import answer_in_conversation
+from bot.knowledge.retriever import shared_retriever
+
+
+def _answer(text: str, *, asks: bool = True, given: tuple[str, ...] = (),
+            flemish: bool = False, situations: frozenset[str] = frozenset()):
+    knowledge, _ = answer_in_conversation(shared_retriever(), text, asks=asks, given=given,
+                                          flemish=flemish, sure=flemish, situations=situations)
+    return knowledge.entry.id if knowledge else None
+
+
+@pytest.mark.parametrize("text", [
+    # p120 (burn-out, off sick): "Weet je wat, ik denk dat ik gewoon ontslag neem." got the
+    # dismissal ban of the first two years of illness.
+    "Weet je wat, ik denk dat ik gewoon ontslag neem. Dan ben ik er in één keer vanaf en kan ik "
+    "met een schone lei beginnen. Ik heb wel wat spaargeld.",
+    "eigenlijk wil ik gewoon ontslag nemen",
+])
+def test_a_plan_to_resign_while_off_sick_gets_the_resigning_while_sick_answer(text):
+    assert _answer(text, asks=False, situations=frozenset({"sick"})) == \
+        "ontslag_nemen_tijdens_ziekte"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p121 (agency worker in a distribution centre): "kan ik gwn vragen of ze me overnemen?" got
+    # "Ook dat weet ik niet zeker"; the agency blocking the move got the phases again.
+    ("maar ik wil eigenlijk vast bij het dc zelf niet bij t uitzendbureau. kan ik gwn vragen of "
+     "ze me overnemen? 😅", "uitzendkracht_in_dienst_inlener"),
+    ("mag t uitzendbureau eigenlijk tegenhouden dat het dc mij zelf in dienst neemt?",
+     "uitzendkracht_in_dienst_inlener"),
+    # p124 (operator, night shift ends): "Ik kom er niet goed uit, dat spijt me."
+    ("lekker dan. ik ga er 300 euro per maand op achteruit want geen ploegentoeslag meer op "
+     "dagdienst. mag dat zomaar?", "ploegentoeslag_afbouw"),
+    # p122 (bank, automation): the social plan beside the transitievergoeding, and having to
+    # be placed elsewhere first, got a definition and "Dit zei ik eerder al".
+    ("Maar mijn vraag was ook: als er een sociaal plan komt, krijg ik dan die "
+     "transitievergoeding daarbovenop, of komt het sociaal plan daarvoor in de plaats?",
+     "sociaal_plan_of_transitievergoeding"),
+    ("Nog één laatste vraag: klopt het dat de bank mij eerst moet proberen te herplaatsen in een "
+     "andere functie, eventueel met scholing, voordat zij mij kan ontslaan?",
+     "herplaatsing_voor_ontslag"),
+    ("mijn afdeling gaat dicht, moeten ze me niet eerst een andere baan in het bedrijf geven?",
+     "herplaatsing_voor_ontslag"),
+    # Guard (passed before): a municipality keeps its own van-werk-naar-werk answer.
+    ("wij zijn boventallig bij de gemeente, hoe werkt het van werk naar werk traject",
+     "van_werk_naar_werk_gemeente"),
+])
+def test_round25_question_gets_its_answer(text, expected):
+    assert _answer(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # p125 (bediende in Gent): "Daar heb ik voor België geen goed antwoord op".
+    "Ge stelt mij nu twee keer een vraag terug 😅 Ik wil gewoon weten of ik als werknemer recht "
+    "heb op loopbaanbegeleiding, ik woon en werk in Vlaanderen.",
+    "Het is veel te veel werk en ik denk er soms aan om iets anders te doen. Is da "
+    "loopbaanbegeleiding iets voor mij of is da enkel voor werklozen?",
+])
+def test_career_guidance_for_a_flemish_worker_gets_the_loopbaancheque(text):
+    assert _answer(text, flemish=True) == "loopbaancheque_vlaanderen"
