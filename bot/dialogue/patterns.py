@@ -437,6 +437,9 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )"
                      # "Laat ik het simpel houden: wat kost lid worden?" is his own plan, not a
                      # wish for easier words (round 23, p114 read "In makkelijke woorden" 3 times)
                      r"(?!(?:makkelijk|simpel|eenvoudig|kort)\w*\s+(?:te\s+)?houden)"
+                     # "mailen is het makkelijkst voor mij" names a channel, it asks for no
+                     # easier words (round 25, p116's yes to the offer was lost)
+                     r"(?!(?<=het\s)(?:makkelijkst|simpelst|eenvoudigst)\w*)"
                      r"(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"
@@ -1086,10 +1089,16 @@ ENJOY_DOUBT = re.compile(
     # heard "Mooi dat je werk je plezier geeft").
     r"\b(niet|nie|ni)\s+meer\s+zitten\b|\boveruren\b|\bonderbezet\w*|\bte\s+weinig\s+(volk|mensen|"
     r"personeel|collega)", re.I)
+# Worn out, said plainly: "na 11 jaar nachten ben ik gewoon op", "ik ben kapot" (round 25,
+# p116 heard "Mooi dat je werk je plezier geeft" after "ik heb altijd graag ... gewerkt").
+EXHAUSTED = (r"\bben\s+(ik\s+)?((gewoon|echt|helemaal|compleet|totaal|zo)\s+)*op\b"
+             r"(?!\s+en\s+top)(?=\s*([.!,;]|$|en\b|maar\b))|\buitgeput\b|\bopgebrand\b|\bdoodmoe\b|"
+             r"\b(ben|voel)\s+(ik\s+|me\s+)?((gewoon|echt|helemaal|zo)\s+)*kapot\b")
+ENJOY_DOUBT = re.compile(ENJOY_DOUBT.pattern + "|" + EXHAUSTED, re.I)
 # The load of the work, said as what happens: overtime, too few people (round 24c, p116).
 OVERLOAD_WORDS = re.compile(r"\boveruren\b|\bonderbezet\w*|\bte\s+weinig\s+(volk|mensen|personeel|"
-                            r"collega'?s?)\b|\b(collega'?s?\s+)(die\s+)?uitvallen\b|\bwerkdruk\b",
-                            re.I)
+                            r"collega'?s?)\b|\b(collega'?s?\s+)(die\s+)?uitvallen\b|\bwerkdruk\b|"
+                            + EXHAUSTED, re.I)
 STUCK_WORDS = re.compile(r"klaar\s+mee|verveel|saai|\blui\b|\bbeu\b|geen\s+(zin|plezier)|"
                          r"niet\s+(meer\s+)?leuk|vastgelopen|bore-?out|\bzat\s+(ben|zijn|van)\b",
                          re.I)
