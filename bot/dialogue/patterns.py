@@ -1030,7 +1030,8 @@ OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+|even\s+|effe\s+|ff\
 OFFER_YES = re.compile(r"^\W*((hm+|uhm+|ehm+|eh+|nou|ach|tja|mja)\W+)?"
                        r"(ja+|jawel|jazeker|jep|yes|graag|ja\s+graag|doe\s+maar|oké|oke|ok|"
                        r"okay|prima|akkoord|zeker|natuurlijk|is\s+goed|dat\s+is\s+goed|"
-                       r"goed\s+idee)\b(?!\s+(dat|maar|om\s+te)\b)", re.I)
+                       r"goed\s+idee)\b(?!\s+(dat|da|maar|om\s+te)\b(?!'s))", re.I)
+# ("Ja da hebt ge al gezegd 🙂 maar nie hoevéél" is no yes: round 25, p125 got the consent text.)
 # "hmm oke ja eigenlijk wel, lijkt me wel fijn om met iemand te praten" (round 15b, p66 was
 # asked which topic she meant): a yes to the offer anywhere in the answer.
 OFFER_YES_PHRASE = re.compile(r"\blijkt\s+me\s+((?!niet|nie|ni|geen)\w+\s+){0,2}(fijn|goed|"

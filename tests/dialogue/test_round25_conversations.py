@@ -36,3 +36,19 @@ def test_worn_out_after_liking_the_work_is_no_joy_at_work():
                      "ik gewoon op.", "enjoy_work", confidence=0.55, topics=["enjoy_work"])
     assert not any("enjoy_work" in n for n in names), names
     assert "enjoy_work" not in (chat.slots.get("topics") or [])
+
+
+def test_ja_you_said_that_already_is_no_yes_to_the_offer():
+    # p125: "Ja da hebt ge al gezegd 🙂 maar nie hoevéél. Enfin. Eerlijk gezegd zie ik het soms
+    # nie meer zitten op't werk, ..." at the offer -> the consent text; she had not said yes.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik heb ergens gelezen over loopbaancheques van de VDAB, klopt da?", "funding",
+             confidence=0.4, knowledge=knowledge("loopbaancheque_vlaanderen", "funding"))
+    assert chat.slots["pending"] == "offer", chat.last
+    names = chat.say("Ja da hebt ge al gezegd 🙂 maar nie hoevéél. Enfin. Eerlijk gezegd zie ik "
+                     "het soms nie meer zitten op't werk, ik kom thuis en ik ben kapot en 's "
+                     "nachts lig ik wakker te piekeren over mijn mails.", "workload_health",
+                     confidence=0.62, topics=["workload_health"])
+    assert "utter_explain_consent" not in names, names
+    assert chat.slots.get("pending") != "consent"

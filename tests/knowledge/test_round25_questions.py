@@ -66,3 +66,16 @@ def test_round25_question_gets_its_answer(text, expected):
 ])
 def test_career_guidance_for_a_flemish_worker_gets_the_loopbaancheque(text):
     assert _answer(text, flemish=True) == "loopbaancheque_vlaanderen"
+
+
+@pytest.mark.parametrize("text", [
+    # p125: the doctor for sleeping badly got "Goed dat je aan de slag gaat met zoeken" and
+    # then "Is er nog iets anders waar ik over mee kan denken?".
+    "Ik ben lid van 't ACV trouwens. Kunnen die mij daar ook mee helpen? En moet ik voor da "
+    "slapen naar mijne dokter of nie?",
+    "Euh, ik schrijf geen brief hoor. Ik vroeg: moet ik naar den huisarts voor mijn "
+    "slaapproblemen? En kan het ACV helpen?",
+    "Wat moet ik doen met da slecht slapen en die stress?",
+])
+def test_sleeping_badly_from_stress_in_flanders_gets_the_doctor_and_1813(text):
+    assert _answer(text, flemish=True) == "burnout_eerste_hulp_be"
