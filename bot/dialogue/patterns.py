@@ -686,7 +686,10 @@ NOT_HELPED = re.compile(
     r"\b(dat|dit|je|het)\s+helpt\s+(me|mij)\s+(niet|niks|niets)\b|"
     r"\bbetaal\s+ik\s+(daar|daarvoor|hiervoor|dan)\s+(\w+\s+)?contributie\b|"
     r"\bwaar\s+betaal\s+ik\s+(dan\s+)?(\w+\s+)?contributie\s+voor\b|"
-    r"\b(ik\s+)?(heb|hebben)\s+(ik\s+|we\s+)?(hier\s+|daar\s+)?(echt\s+)?(niks|niets)\s+aan\b",
+    # "laat maar. ik wist het wel, heb je niks aan" (round 25, p124 heard "Wat vervelend dat je
+    # niet meer met plezier naar je werk gaat")
+    r"\b(ik\s+)?(heb|hebben)\s+(ik\s+|we\s+|je\s+|jij\s+|ge\s+)?(hier\s+|daar\s+)?(echt\s+)?"
+    r"(niks|niets)\s+aan\b",
     re.I)
 # "Moet ik naar een coach?", "heb ik een loopbaancoach nodig?": a question about whether help
 # is needed, not a request for it (round 14, p58 went straight to the consent question).

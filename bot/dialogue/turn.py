@@ -10,7 +10,8 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.retriever import Match
 
 _QUESTION_START = re.compile(
-    r"^\s*(wat|wie|waar|wanneer|hoe|hoeveel|hoelang|waarom|welke?|kan|kun|kunnen|mag|moet|"
+    # "en wie leest dit allemaal mee dan" asks as much as "wie leest" (round 25, p124)
+    r"^\s*(?:(?:en|maar|dus)\s+)?(wat|wie|waar|wanneer|hoe|hoeveel|hoelang|waarom|welke?|kan|kun|kunnen|mag|moet|"
     # "weet ik niet. gister gezegd door de directie ..." answers; it asks nothing (round 21, p94)
     # "klopt ja, verstuur mor" agrees (round 22d, p106's typed yes at the card was a question)
     r"krijg|is|zijn|wordt|word|klopt(?!\s*,?\s*(ja|jep|hoor|zo|helemaal|wel|precies)\b)|bestaat|geldt|weet(?!\s+ik\s+(\w+\s+)?(niet|nie|ni|veel)\b)|"

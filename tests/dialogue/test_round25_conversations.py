@@ -52,3 +52,29 @@ def test_ja_you_said_that_already_is_no_yes_to_the_offer():
                      confidence=0.62, topics=["workload_health"])
     assert "utter_explain_consent" not in names, names
     assert chat.slots.get("pending") != "consent"
+
+
+def test_who_reads_along_is_the_privacy_question_without_a_question_mark():
+    # p124: "en wie leest dit allemaal mee dan. straks ligt het gewoon bij HR op het bureau"
+    # (workload_health 0.38) -> "Gaat het vooral over werkdruk en gezondheid, of ...?"
+    chat = Chat()
+    chat.say("ben jij een robot of wat", "bot_challenge", confidence=1.0)
+    names = chat.say("en wie leest dit allemaal mee dan. straks ligt het gewoon bij HR op het "
+                     "bureau", "workload_health", confidence=0.38)
+    assert names and names[0].startswith("utter_ask_privacy"), names
+    assert "utter_topic_choice_two" not in names
+
+
+def test_you_are_no_use_is_heard_as_anger_at_us_not_as_feeling_stuck():
+    # p124: "laat maar. ik wist het wel, heb je niks aan" at the offer (stuck 0.59) -> "Wat
+    # vervelend dat je niet meer met plezier naar je werk gaat", and "vastzitten" on his card.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("nu reorganisatie en de nachtdienst gaat eruit. moet kiezen dagdienst of opdonderen",
+             "job_insecurity", confidence=0.77, topics=["job_insecurity"])
+    chat.say("per 1 maart. moet ik dat tekenen", "nlu_fallback", confidence=0.27)
+    assert chat.slots["pending"] == "offer", chat.last
+    names = chat.say("laat maar. ik wist het wel, heb je niks aan", "stuck", confidence=0.59,
+                     topics=["stuck"])
+    assert names[0] == "utter_not_helped", names
+    assert "stuck" not in (chat.slots.get("topics") or [])
