@@ -33,6 +33,7 @@ from bot.dialogue.patterns import (
     AGE_ANSWER,
     AGE_DOUBT,
     AGENCY_NOW,
+    AGENCY_SAID,
     AGENCY_WISH,
     ALREADY_RETIRED,
     AM_I_CRAZY,
@@ -112,6 +113,7 @@ from bot.dialogue.patterns import (
     PAYS,
     PENSION_NOT_YET,
     PERMANENT,
+    PLACE_CONTRAST,
     POINTS_BACK,
     PRIVACY_QUESTION,
     QUESTION_SENTENCE,
@@ -1112,7 +1114,15 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         if not self.turn.entity("deadline") and phrase and parse_deadline(phrase[0], date.today()):
             # "ik moet voor vrijdag tekenen" (round 4)
             self.set(deadline=phrase[0], deadline_about=deadline_about(self.turn.text))
-        if AGENCY_NOW.search(self.turn.text) and not self.get("contract_type"):
+        # Not asked about ("Of via een uitzendbureau? Wat raad je aan?", round 10, p41).
+        said = AGENCY_SAID.search(self.turn.text)
+        around_said = sentence_around(self.turn.text, said.start()) if said else ""
+        if (AGENCY_NOW.search(self.turn.text) or (said and not AGENCY_WISH.search(around_said)
+                                                   and not re.match(r"[^,.?!]*\?",
+                                                                    self.turn.text[said.start():])
+                                                   and not re.search(
+                r"\b(geen|niet|nooit)\s+(\w+\s+){0,3}$", self.turn.text[:said.start()], re.I))) \
+                and not self.get("contract_type"):
             # "ik werk in magazijn via uitzend": the extractor missed it (round 22c, p104).
             self.set(contract_type="uitzend")
         permanent = PERMANENT.search(self.turn.text)
@@ -1289,7 +1299,8 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
         # "maar dus geen test?" checks what was said; it denies nothing (round 24, p118).
         spans = [m.span() for m in re.finditer(rf"{DENIAL}({words})\b(?!\s*\?(?!\?))", text)
                  if not ASKING_BEFORE.search(text[:m.start()])
-                 and not HYPOTHETICAL_BEFORE.search(text[:m.start()])]
+                 and not HYPOTHETICAL_BEFORE.search(text[:m.start()])
+                 and not PLACE_CONTRAST.search(text[max(0, m.start() - 50):m.end()])]
         spans += [m.span() for m in re.finditer(rf"\b({words})\b{DENIAL_AFTER}", text)]
         spans += [m.span() for m in figure.finditer(text)] if figure else []
         if not spans:

@@ -196,6 +196,10 @@ TRAINING_MONEY = re.compile(r"\b(opleiding|cursus|scholing|studie|omscholing|tra
                             r"stap|budget|subsidie|leerrekening|studiegeld|lesgeld)\w*", re.I)
 DENIAL = (r"(geen|gene|genen|niet|nie|(?<![\w'])ni|niks|niets|gaat\s+niet\s+over|niet\s+om|"
            r"helemaal\s+niet)\s+(\w+\s+){0,2}")
+# "vast bij het dc zelf, niet bij t uitzendbureau" says where, it denies no agency work (round
+# 25, p121 heard "Ik haal een flexcontract weg"); "ik werk niet bij een uitzendbureau" denies.
+PLACE_CONTRAST = re.compile(r"\bbij\b[^.?!]{1,40}\b(niet|nie|ni|geen)\s+bij\s+(\w+\s+){0,2}\w+$",
+                            re.I)
 # "alsof ik een kind van twaalf ben", "ik heb een master": normal words again (round 23, p114).
 NOT_A_CHILD = re.compile(
     r"\balsof\s+ik\s+(\w+\s+){0,3}(kind|kleuter|klein\s+kind|dom|achterlijk)\b|"
@@ -1460,6 +1464,10 @@ def words_to_explain(text: str) -> list[str]:
 AGENCY_NOW = re.compile(r"\b(ik\s+)?(werk|zit|sta|ben)\s+"
                         r"(?!(\w+\s+){0,4}?(niet|nie|ni|geen|nooit)\b)(nu\s+|al\s+)?(\w+\s+){0,4}?"
                         r"(via|bij)\s+(een\s+|het\s+|'t\s+)?uitzend\w*", re.I)
+# "ik pick nu al 14 maanden orders ... via een uitzendbureau", "gwn uitzendcontract" (round 25,
+# p121 was asked "Wat voor contract heb je" twice): agency work in other verbs.
+AGENCY_SAID = re.compile(r"\bvia\s+(een\s+|het\s+|'t\s+|t\s+)?uitzend\w*|\buitzend\s?contract\w*|"
+                         r"\b(ik\s+ben|als)\s+(een\s+)?uitzendkracht\b", re.I)
 AGENCY_WISH = re.compile(r"\b(wil|wou|zou|liefst|liever|zoek|zoeken|kan\s+ik|mag\s+ik)\b"
                          r"[^.?!]{0,60}\b(via\s+(een\s+|het\s+)?uitzend\w*|uitzendbureau)", re.I)
 # "ik ben 4 maanden zwanger", "zwanger ben ik sinds kort": the card says it, because the

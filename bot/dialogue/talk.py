@@ -651,6 +651,10 @@ class FreeTalk(ConversationState):
         needed, known_version = DEEPEN_WHEN_KNOWN.get(topic, ((), ""))
         if needed and all(self.get(name) for name in needed):
             return known_version
+        if topic == "flex_contract" and self.get("contract_type") and not self.get("deadline"):
+            # "via een uitzendbureau" said: only the end is still unknown (round 25, p121 was
+            # asked "Wat voor contract heb je" twice).
+            return "utter_deepen_flex_contract_end"
         if topic == "unemployed" and (self.get("since_known") or SINCE_WHEN.search(self.turn.text)):
             # "vorige maand ontslagen na 31 jaar" answers "Sinds wanneer zit je zonder werk?"
             # already (round 16, p69 was asked it).

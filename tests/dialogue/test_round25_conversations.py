@@ -78,3 +78,52 @@ def test_you_are_no_use_is_heard_as_anger_at_us_not_as_feeling_stuck():
                      topics=["stuck"])
     assert names[0] == "utter_not_helped", names
     assert "stuck" not in (chat.slots.get("topics") or [])
+
+
+def test_a_permanent_job_at_the_hirer_not_the_agency_keeps_the_agency_work_and_is_answered():
+    # p121: "maar ik wil eigenlijk vast bij het dc zelf niet bij t uitzendbureau. kan ik gwn
+    # vragen of ze me overnemen? 😅" -> "Sorry, dan had ik dat verkeerd begrepen. Ik haal een
+    # flexcontract weg." and "Ook dat weet ik niet zeker".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik werk via een uitzendbureau bij een dc", "flex_contract", confidence=0.9,
+             topics=["flex_contract"])
+    names = chat.say("maar ik wil eigenlijk vast bij het dc zelf niet bij t uitzendbureau. kan "
+                     "ik gwn vragen of ze me overnemen? 😅", "flex_contract", confidence=0.53,
+                     topics=["flex_contract"],
+                     knowledge=knowledge("uitzendkracht_in_dienst_inlener", "flex_contract"))
+    assert "utter_sorry_topic" not in names, names
+    assert "ANSWER uitzendkracht_in_dienst_inlener" in chat.texts()
+    assert "flex_contract" in chat.slots["topics"]
+
+
+def test_not_working_for_an_agency_is_still_denied():
+    # Guard (passed before): a plain denial stays a denial.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mijn contract loopt af", "flex_contract", confidence=0.9, topics=["flex_contract"])
+    names = chat.say("ik werk niet bij een uitzendbureau hoor", "flex_contract", confidence=0.5,
+                     topics=["flex_contract"])
+    assert "utter_sorry_topic" in names, names
+
+
+def test_agency_work_in_the_first_message_is_not_asked_again():
+    # p121: "heyy ik pick nu al 14 maanden orders bij een dc bij venlo via een uitzendbureau,
+    # hoe lang duurt het nog ...?" -> "Wat voor contract heb je, en wanneer loopt het af?"
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("heyy ik pick nu al 14 maanden orders bij een dc bij venlo via een "
+                     "uitzendbureau, hoe lang duurt het nog voor ik vast kan bij dat bedrijf zelf?",
+                     "flex_contract", confidence=0.55, topics=["flex_contract"])
+    assert chat.slots.get("contract_type") == "uitzend"
+    assert "utter_deepen_flex_contract" not in names, names
+    assert "utter_deepen_flex_contract_end" in names, names
+
+
+def test_an_agency_as_a_wish_is_no_agency_contract():
+    # Guard (passed before): "liever via een uitzendbureau" is what they want, not what they have.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik zoek werk, liefst via een uitzendbureau", "job_search", confidence=0.8,
+             topics=["job_search"])
+    assert chat.slots.get("contract_type") is None
