@@ -79,6 +79,7 @@ from bot.dialogue.patterns import (
     GROWTH_WORDS,
     HAS_PERMIT,
     HAS_WORK,
+    HEALTH_COMPLAINT,
     HEALTH_OUT,
     HEALTH_WORDS,
     HELP_FROM_YOU,
@@ -88,6 +89,7 @@ from bot.dialogue.patterns import (
     LITTLE_DUTCH,
     LIVES_IN_BELGIUM,
     LIVING_COSTS,
+    LONG_STORY_WORDS,
     MAX_CHECK_QUESTIONS,
     MEANT,
     MISS_INTENTS,
@@ -220,6 +222,21 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                      and t not in self.denied_topics()]
             if len(named) == 1:
                 turn.intent, turn.confidence, turn.topics = named[0], 0.9, named
+        if turn.intent in MISS_INTENTS and turn.knowledge is None and \
+                turn.crisis_level is None and len(turn.text.split()) >= LONG_STORY_WORDS and \
+                self.pending in (None, "deepen", "topic_choice", "opening"):
+            # A long story the classifier cannot place still names what it is about: "mijn rug
+            # wil niet meer ... iets lichters" got "Daar heb ik geen goed antwoord op" (round
+            # 25, p126). One topic is taken; two are asked about.
+            lowered = turn.text.lower()
+            named = [t for t, words in TOPIC_WORDS.items()
+                     if t not in ("career_test", "hr_conversation")
+                     and re.search(rf"\b({words})\b", lowered) and t not in self.denied_topics()]
+            if HEALTH_COMPLAINT.search(turn.text) and "workload_health" not in named:
+                named.insert(0, "workload_health")
+            if named:
+                turn.intent, turn.topics = named[0], named[:2]
+                turn.confidence = TOPIC_SURE if len(named) == 1 else TOPIC_SURE / 2
         if wanted_job(turn.text) and (
                 ("career_change" in turn.topics and turn.intent in (
                     "career_growth", "nlu_fallback", "inform", "out_of_scope"))

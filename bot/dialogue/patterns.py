@@ -593,7 +593,11 @@ EVERYONE_BUSY = re.compile(r"\b(iedereen|we|wij|allemaal)\s+(heeft|hebben)\s+het
 HEALTH_COMPLAINT = re.compile(
     rf"\b({DIAGNOSES}|{SLEEP}|klacht\w*|(hoofd|rug|nek|schouder)?pijn\w*|uitgeput|uitputting|"
     r"burn-?out|overspannen|depress\w*|ziek\s+van|ziekgemeld|ziek\s+thuis|ben\s+ziek|"
-    r"hartkloppingen|duizel\w*|paniek\w*|lijf|lichaam)\b", re.I)
+    r"hartkloppingen|duizel\w*|paniek\w*|lijf|lichaam|"
+    # "mijn rug wil niet meer, ik ben al twee keer uitgevallen" (round 25, p126's long story
+    # got "Daar heb ik geen goed antwoord op")
+    r"(rug|knie\w*|schouder\w*|nek|heup\w*)\s+(wil|kan|doet)\s+(het\s+)?(niet\s+meer|pijn)|"
+    r"(twee|drie|\d)\s+keer\s+uitgevallen|weer\s+uitgevallen)\b", re.I)
 # "ik slaap er ook echt slecht van de laatste tijd" (round 15b, p66 got nothing, round 15 the
 # burn-out text): heard in one line.
 SLEEPS_BADLY = re.compile(r"\b(slaap|sliep|slapen)\s+(er\s+)?(ook\s+)?(echt\s+|heel\s+|soms\s+)?"
@@ -1161,6 +1165,8 @@ MAX_CHECK_QUESTIONS = 2
 # Below this confidence a new topic is asked about, not assumed: on the real-language
 # set about 1 in 3 such guesses is right, on short typical messages about 3 in 4.
 TOPIC_SURE = 0.5
+# A message this long is a story: its topic words count when the classifier is lost.
+LONG_STORY_WORDS = 40
 # Teaching others, not learning: "jongens iets leren", "anderen het vak leren", "leerlingen
 # begeleiden".
 TEACH_OTHERS = re.compile(r"\b(jongens|jongeren|anderen|leerlingen|nieuwe\s+mensen|"

@@ -127,3 +127,23 @@ def test_an_agency_as_a_wish_is_no_agency_contract():
     chat.say("ik zoek werk, liefst via een uitzendbureau", "job_search", confidence=0.8,
              topics=["job_search"])
     assert chat.slots.get("contract_type") is None
+
+
+RIA = ("hallo, ik weet niet goed waar ik moet beginnen maar ik werk al 22 jaar in de zorg als "
+       "verzorgende IG in een verpleeghuis hier in Apeldoorn en mijn rug wil niet meer, ik ben al "
+       "twee keer uitgevallen de laatste keer was vorig jaar bijna 4 maanden en toen ben ik weer "
+       "helemaal opgebouwd maar nu begint het weer te trekken en nu zegt mijn leidinggevende bij "
+       "het functioneringsgesprek dat ik maar moet kijken of het nog wel gaat, ik heb een vast "
+       "contract en ik doe mijn werk graag maar het tillen gaat gewoon niet meer zo als vroeger, "
+       "ik zou eigenlijk iets lichters willen het liefst wel in de zorg maar ik weet niet wat er "
+       "is of wat ik kan en of ik dat wel mag vragen aan mijn werkgever")
+
+
+def test_a_long_story_the_classifier_cannot_place_is_read_by_its_words():
+    # p126: her long first story (nlu_fallback 0.27) -> "Daar heb ik geen goed antwoord op,
+    # sorry."
+    chat = Chat()
+    names = chat.say(RIA, "nlu_fallback", confidence=0.27)
+    assert "utter_no_answer" not in names, names
+    assert "utter_topic_workload_health" in names, names
+    assert chat.slots["topics"] == ["workload_health"]
