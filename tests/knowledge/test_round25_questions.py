@@ -79,3 +79,12 @@ def test_career_guidance_for_a_flemish_worker_gets_the_loopbaancheque(text):
 ])
 def test_sleeping_badly_from_stress_in_flanders_gets_the_doctor_and_1813(text):
     assert _answer(text, flemish=True) == "burnout_eerste_hulp_be"
+
+
+def test_school_again_or_learning_on_the_job_for_a_future_carer_is_no_teacher_question():
+    # p123 (a cashier who wants to become a carer): "moet ik dan helemaal opnieuw naar school of
+    # kan het ook werkend leren" got "Een opleiding werkt het best als je weet waar je naartoe
+    # wilt" (the teacher's side-entry scored highest and fell under the bar).
+    assert _answer("allebei eigenlijk haha ik wil echt verzorgende worden maar moet ik dan "
+                   "helemaal opnieuw naar school of kan het ook werkend leren") == \
+        "leren_en_werken_bbl"
