@@ -86,6 +86,12 @@ def find_new(retriever: Retriever, text: str, given: list[str], flemish: bool = 
                 other_named or other.score >= match.score - GIVEN_MARGIN) else None
         if match is None:
             continue
+        required = retriever.requires.get(match.entry.id)
+        if required is not None and not required.search(text.lower()):
+            # What rules an answer out holds for the whole message: "ik ben helemaal geen lid
+            # ... Kan ik dan wel met zo'n consulent praten?" is no question about what a
+            # consultant does (round 25, p120).
+            continue
         named = retriever.keywords.get(match.entry.id)
         if REFERS_BACK.search(question) and not (named and named.search(asked.lower())):
             continue  # "is da hetzelfde als tijdskrediet?" asks about the answer before

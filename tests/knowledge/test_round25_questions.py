@@ -88,3 +88,11 @@ def test_school_again_or_learning_on_the_job_for_a_future_carer_is_no_teacher_qu
     assert _answer("allebei eigenlijk haha ik wil echt verzorgende worden maar moet ik dan "
                    "helemaal opnieuw naar school of kan het ook werkend leren") == \
         "leren_en_werken_bbl"
+
+
+def test_not_a_member_asking_for_a_consultant_gets_the_membership_answer():
+    # p120: "... ik ben helemaal geen lid van een bond. Kan ik dan wel met zo'n consulent
+    # praten? Zo ja, dan doe ik dat graag." got what a consultant does and the Noloc register.
+    assert _answer("Oké, dat klinkt als: niet doen, in ieder geval niet nu. Kleine kanttekening, "
+                   "ik ben helemaal geen lid van een bond. Kan ik dan wel met zo'n consulent "
+                   "praten? Zo ja, dan doe ik dat graag.") == "moet_ik_lid_zijn"
