@@ -96,3 +96,10 @@ def test_not_a_member_asking_for_a_consultant_gets_the_membership_answer():
     assert _answer("Oké, dat klinkt als: niet doen, in ieder geval niet nu. Kleine kanttekening, "
                    "ik ben helemaal geen lid van een bond. Kan ik dan wel met zo'n consulent "
                    "praten? Zo ja, dan doe ik dat graag.") == "moet_ik_lid_zijn"
+
+
+def test_too_old_to_learn_with_a_job_is_no_job_search_question():
+    # p126 (52, permanent job): "ben ik niet te oud om nog iets anders te leren?" got the
+    # job-search answer for older people and discriminatie.nl.
+    assert _answer("ik weet het niet, daarom vraag ik het juist. ik ben 52, ben ik niet te oud "
+                   "om nog iets anders te leren?") == "te_oud_voor_andere_functie"
