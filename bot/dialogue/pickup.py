@@ -66,7 +66,10 @@ _DISLIKED_AFTER = (r"(?:\s+vind\s+ik\s+(?:\w+\s+){0,5}?(?:te|best|erg|heel|nog)?
                    r"\s+(?:(?:vind\s+ik|is|lijkt\s+me|haat\s+ik)\s+(?:echt\s+|maar\s+|wel\s+|"
                    r"erg\s+|heel\s+|een\s+beetje\s+|best\s+)?(?:niks|niets|vervelend|naar|"
                    r"niet\s+fijn|stom|eng|lastig|moeilijk|zwaar|onhandig|niet\s+handig|"
-                   r"geen\s+optie|verschrikkelijk)|(?:gaat|lukt)\s+(?:(?:me|mij)\s+)?(?:"
+                   r"geen\s+optie|verschrikkelijk)|"
+                   # "bellen op 't werk gaat moeilijk" (round 25b, p125 was asked her number)
+                   r"(?:(?:op|onder|tijdens|in)\s+(?:'t|t|het|de|mijn|m'n|mn)\s+\w+\s+)?"
+                   r"(?:gaat|lukt)\s+(?:(?:me|mij)\s+)?(?:"
                    # "bellen lukt moeilijk met mijn shiften" (round 24, p116 was noted for a
                    # call right after giving her e-mail)
                    r"niet|nie|ni|slecht|moeilijk|lastig|amper|bijna\s+(?:niet|nooit)))\b)")

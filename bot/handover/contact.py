@@ -208,7 +208,9 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        # "s morgens zit ik op de bus" (round 18, p77, a bus driver)
                        r"\b(zit\s+ik|ik\s+zit|rij\s+ik|ik\s+rij|sta\s+ik|ik\s+sta)\s+"
                        r"(\w+\s+){0,2}(op|in|achter|aan)\s+(de|het|mijn|m'?n)\s+"
-                       r"(bus|wagen|truck|vrachtwagen|auto|weg|route|lijn|band|kassa|school)\b",
+                       # "s ochtends sta ik op de afdeling" (round 25b, p126, a carer)
+                       r"(bus|wagen|truck|vrachtwagen|auto|weg|route|lijn|band|kassa|school|"
+                       r"afdeling|vloer|werkvloer|groep|bouw|zaak|winkel)\b",
                        re.IGNORECASE)
 # A negation right before a time names what does not suit; the times after it in the same
 # clause do suit: "nee niet s ochtends na tweeën s middags" (round 18, p77's ticket said "na

@@ -147,3 +147,18 @@ def test_a_long_story_the_classifier_cannot_place_is_read_by_its_words():
     assert "utter_no_answer" not in names, names
     assert "utter_topic_workload_health" in names, names
     assert chat.slots["topics"] == ["workload_health"]
+
+
+def test_calls_at_work_are_hard_so_mail_is_the_way():
+    # p125 (25b): "Ja, doe maar. Liefst per mail, bellen op 't werk gaat moeilijk." -> "Op welk
+    # telefoonnummer kan de consulent je bereiken?"
+    from bot.dialogue.pickup import pick_channel
+    assert pick_channel("Ja, doe maar. Liefst per mail, bellen op 't werk gaat moeilijk.") == \
+        ("email", {"phone"})
+
+
+def test_the_morning_on_the_ward_is_no_time_to_call():
+    # p126 (25b): "bel maar in de middag, s ochtends sta ik op de afdeling" -> the card said
+    # "'s middags 's ochtends".
+    from bot.handover.contact import clean_time
+    assert clean_time("bel maar in de middag, s ochtends sta ik op de afdeling") == "'s middags"
