@@ -162,3 +162,13 @@ def test_the_morning_on_the_ward_is_no_time_to_call():
     # "'s middags 's ochtends".
     from bot.handover.contact import clean_time
     assert clean_time("bel maar in de middag, s ochtends sta ik op de afdeling") == "'s middags"
+
+
+def test_allez_ja_at_consent_is_a_yes():
+    # p128 (25b): "allez ja, da mag gedeeld worden" at "Mag ik dit delen met een consulent?"
+    # (deny) -> "Geen probleem, ik stuur niets door."
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("allez ja, da mag gedeeld worden", "deny", confidence=0.5)
+    assert "utter_ask_contact_name" in names, names
+    assert chat.slots.get("consent_given") is True
