@@ -216,7 +216,8 @@ STOP_FORM_WORDS = re.compile(r"\b(stop|stoppen|laat maar|hou op|annuleer|afbreke
 GOODBYE_WORDS = re.compile(r"^\W*(doei|dag|daag|tot ziens|bye|doeg|salut|salukes|ciao|laters|"
                             r"slaapwel|welterusten|ik ga)\b", re.I)
 # "allez ja, da mag gedeeld worden" (round 25b, p128's yes at consent was read as a no)
-YES = re.compile(r"^\W*(?:(?:allez|awel|nou|ah|oh|euh|ehm|uhm)\W+)?(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
+YES = re.compile(r"^\W*(?:(?:allez|awel|nou|ah|oh|euh|ehm|uhm)\W+)?"
+                 r"(ja+|jaa+|jawel|jazeker|jep|jup|yep|yup|yes|ok|oke|oké|okay|prima|goed|"
                   r"klopt|is goed|is prima|dat is goed|dat mag|mag wel|mag|verstuur|doe maar|"
                   r"akkoord|zeker|graag|natuurlijk|tuurlijk|uiteraard|allee|ja hoor)\b", re.I)
 # "natuurlijk. eerst betalen." is a sneer, not a yes: such a word alone as a sentence with

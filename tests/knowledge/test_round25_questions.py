@@ -103,3 +103,16 @@ def test_too_old_to_learn_with_a_job_is_no_job_search_question():
     # job-search answer for older people and discriminatie.nl.
     assert _answer("ik weet het niet, daarom vraag ik het juist. ik ben 52, ben ik niet te oud "
                    "om nog iets anders te leren?") == "te_oud_voor_andere_functie"
+
+
+def test_is_the_consultant_from_the_union_gets_who_we_are():
+    # p124 (25b): "die consulent, is die van de vakbond of niet" -> "Dat kan ik je ook niet
+    # zeker zeggen" (what a union does was the match, then the price of the chat).
+    assert _answer("die consulent, is die van de vakbond of niet") == "vakbond_of_werkgever"
+
+
+def test_working_less_until_the_pension_in_flanders_gets_the_landingsbaan():
+    # p128 (25b, 59, Genk): "kan ik minder gaan werken tot aan mijn pensioen?" in a longer
+    # message -> "Daar heb ik voor België geen goed antwoord op".
+    assert _answer("ik ben 59 en ik kuis al 17 jaar met dienstencheques, kan ik minder gaan "
+                   "werken tot aan mijn pensioen?", flemish=True) == "landingsbaan_be"
