@@ -343,6 +343,8 @@ HEALTH_WORDS = re.compile(
     r"re-?integr\w*|bedrijfsarts\w*|arbo-?arts\w*|ziekgemeld|ziek\s*melden|ziekteverlof|"
     # Tears are no question for the card (round 17, p68's crying was quoted under "Je vroeg").
     r"huil\w*|janken|jank|tranen|"
+    # "dan krijg ik al buikpijn als ik aan maandag denk" went on p125's card (round 25b)
+    r"\w+pijn\w*|misselijk\w*|"
     r"zelfmoord|suïcid\w*|dood)\b", re.I)
 # "meteen" and "nu" are urgent only about contact: "wil nu weer aan het werk, maar ik weet niet
 # of iemand op mij zit te wachten" and "ze zien meteen dat gat" made a returner's ticket high

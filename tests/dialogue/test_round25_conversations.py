@@ -172,3 +172,12 @@ def test_allez_ja_at_consent_is_a_yes():
     names = chat.say("allez ja, da mag gedeeld worden", "deny", confidence=0.5)
     assert "utter_ask_contact_name" in names, names
     assert chat.slots.get("consent_given") is True
+
+
+def test_a_stomach_ache_is_health_and_stays_off_the_card():
+    # p125 (25b): "Zondagavond begint da al, dan krijg ik al buikpijn als ik aan maandag denk"
+    # was quoted on her card right after "Over je gezondheid zet ik alleen 'gezondheid speelt
+    # mee'".
+    from bot.dialogue.patterns import HEALTH_WORDS
+    assert HEALTH_WORDS.search("Zondagavond begint da al, dan krijg ik al buikpijn als ik aan "
+                               "maandag denk")
