@@ -216,10 +216,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
                 len(turn.text.split()) <= 4 and turn.crisis_level is None:
             # "gezondheid", "gezondheid. haar rug": a topic in a word or two, as our own
             # menu asks for it ("je contract, je gezondheid, ..."; round 12, p47).
-            lowered = turn.text.lower()
-            named = [t for t, words in TOPIC_WORDS.items()
-                     if t != "career_test" and re.search(rf"\b({words})\b", lowered)
-                     and t not in self.denied_topics()]
+            named = self._topics_named(("career_test",))
             if len(named) == 1:
                 turn.intent, turn.confidence, turn.topics = named[0], 0.9, named
         if turn.intent in MISS_INTENTS and turn.knowledge is None and \
@@ -228,10 +225,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             # A long story the classifier cannot place still names what it is about: "mijn rug
             # wil niet meer ... iets lichters" got "Daar heb ik geen goed antwoord op" (round
             # 25, p126). One topic is taken; two are asked about.
-            lowered = turn.text.lower()
-            named = [t for t, words in TOPIC_WORDS.items()
-                     if t not in ("career_test", "hr_conversation")
-                     and re.search(rf"\b({words})\b", lowered) and t not in self.denied_topics()]
+            named = self._topics_named(("career_test", "hr_conversation"))
             if HEALTH_COMPLAINT.search(turn.text) and "workload_health" not in named:
                 named.insert(0, "workload_health")
             if named:
@@ -1290,6 +1284,13 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.knowledge = Match(entry_by_id(version), turn.knowledge.score)
         if turn.mentioned is not None and turn.mentioned.id in RETIRED_VERSIONS:
             turn.mentioned = None
+
+    def _topics_named(self, skip: tuple[str, ...]) -> list[str]:
+        """The topics whose own words the message uses, in TOPIC_WORDS order, none denied."""
+        lowered = self.turn.text.lower()
+        denied = self.denied_topics()
+        return [t for t, words in TOPIC_WORDS.items()
+                if t not in skip and t not in denied and re.search(rf"\b({words})\b", lowered)]
 
     def denied_topics(self) -> set[str]:
         # "nee ik neem geen ontslag" rules out resigning, not the job worry (round 23, p108

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from conversation_support import Chat, knowledge
 
+from bot.dialogue.patterns import HEALTH_WORDS
+from bot.dialogue.pickup import pick_channel
+from bot.handover.contact import clean_time
+
 
 def test_a_yes_at_the_offer_that_names_the_easiest_channel_is_a_yes():
     # p116: "ja, graag. ik ben lid van het ACV. mailen is het makkelijkst voor mij: ..." at the
@@ -152,7 +156,6 @@ def test_a_long_story_the_classifier_cannot_place_is_read_by_its_words():
 def test_calls_at_work_are_hard_so_mail_is_the_way():
     # p125 (25b): "Ja, doe maar. Liefst per mail, bellen op 't werk gaat moeilijk." -> "Op welk
     # telefoonnummer kan de consulent je bereiken?"
-    from bot.dialogue.pickup import pick_channel
     assert pick_channel("Ja, doe maar. Liefst per mail, bellen op 't werk gaat moeilijk.") == \
         ("email", {"phone"})
 
@@ -160,7 +163,6 @@ def test_calls_at_work_are_hard_so_mail_is_the_way():
 def test_the_morning_on_the_ward_is_no_time_to_call():
     # p126 (25b): "bel maar in de middag, s ochtends sta ik op de afdeling" -> the card said
     # "'s middags 's ochtends".
-    from bot.handover.contact import clean_time
     assert clean_time("bel maar in de middag, s ochtends sta ik op de afdeling") == "'s middags"
 
 
@@ -178,6 +180,5 @@ def test_a_stomach_ache_is_health_and_stays_off_the_card():
     # p125 (25b): "Zondagavond begint da al, dan krijg ik al buikpijn als ik aan maandag denk"
     # was quoted on her card right after "Over je gezondheid zet ik alleen 'gezondheid speelt
     # mee'".
-    from bot.dialogue.patterns import HEALTH_WORDS
     assert HEALTH_WORDS.search("Zondagavond begint da al, dan krijg ik al buikpijn als ik aan "
                                "maandag denk")
