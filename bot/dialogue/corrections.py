@@ -105,7 +105,10 @@ OUT_OF_WORK = re.compile(
     r"baan|job|werkgever)\b|\bgeen\s+(werk|baan|job)\s+meer\b|\bwerkzoekende\b"
     # "ww loopt over 4 maanden af", "ik zit in de ww": living on the WW (round 16, p63 was
     # told to ask his manager about a training)
-    r"|\b(ik\s+zit|zit|ik\s+ben|ben)\s+(al\s+|nu\s+)?(\w+\s+){0,2}in\s+de\s+ww\b"
+    # "ben 26 en zit niet in de ww lol" is the opposite (round 25b, p127's card said "Je hebt
+    # nu geen werk").
+    r"|\b(ik\s+zit|zit|ik\s+ben|ben)\s+(al\s+|nu\s+)?((?!(niet|nie|ni|nooit|geen)\b)\w+\s+){0,2}"
+    r"in\s+de\s+ww\b"
     r"|\b(mijn|m'?n|mn|de)?\s*ww\s+(loopt|stopt|houdt|is\s+(bijna\s+)?(op|klaar|afgelopen))\b"
     # "omdat ik al twaalf jaar niet gewerkt heb", "12 jaar thuis gezeten voor de kinderen",
     # "ik heb eigenlijk geen huidig werk": a returner (round 18c, p81 got "je huidige werk")
@@ -114,6 +117,9 @@ OUT_OF_WORK = re.compile(
     r"|\bgeen\s+huidig\w*\s+(werk|baan|job|werkgever)\b",
     re.IGNORECASE,
 )
+# The card's own words for it: "Je hebt nu geen werk."
+_CARD_NO_WORK = re.compile(r"\bgeen\s+(werk|baan|job)\b|\bwerkloos\b|\bzonder\s+werk\b",
+                           re.IGNORECASE)
 _NOT_OUT_OF_WORK = re.compile(r"\b(niet|nie|ni|nog\s+niet)\s+(werkloos|zonder)\b", re.IGNORECASE)
 
 
@@ -392,7 +398,10 @@ def _read_clause(
     new_sector = _NEW_SECTOR.search(clause)
     if new_sector and not _denied(clause, new_sector):
         fix.new_sector = f"{new_sector[1].lower()} sector"
-    if says_out_of_work(clause):
+    if take_out and _CARD_NO_WORK.search(clause):
+        # "haal dat 'je hebt nu geen werk' ff weg" takes the card's line out (round 25b, p127).
+        fix.at_work = correction = True
+    elif says_out_of_work(clause):
         fix.out_of_work = True
     # "ik zoek geen werk, ik heb werk" (round 13, p52): no job search, and no job loss.
     if NO_JOB_SEARCH.search(clause):

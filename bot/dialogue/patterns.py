@@ -1360,7 +1360,8 @@ HAS_JOB = re.compile(
     r"\bik\s+h[eéè]b\s+(toch\s+|wel\s+|gewoon\s+|al\s+|nog\s+)*(werk|een\s+job|een\s+baan|"
     r"nen\s+job|ne\s+job|een\s+werkgever|(mijn|m'?n|mn)\s+(baan|job|werk))\b"
     # "ik heb toch werk 😂" (round 17, p73: an emoji ends the clause too)
-    r"(?=\s*([^\w\s]|$|hoor\b|he\b|hè\b|toch\b|nog\b|gewoon\b))|"
+    # "ik heb wel werk bro" (round 25b, p127).
+    r"(?=\s*([^\w\s]|$|hoor\b|he\b|hè\b|toch\b|nog\b|gewoon\b|bro\b|man\b|joh\b|jong\w*\b))|"
     r"\b(ik\s+ben\s+|ben\s+|nog\s+)(nog\s+|gewoon\s+)?(altijd\s+)?in\s+dienst\b|"
     r"\bik\s+ben\s+(mijn|m'?n|mn)\s+(job|baan|werk)\s+(niet|nie|ni)\s+kwijt\b|"
     r"\bik\s+ben\s+(\w+\s+)?(niet|nie|ni)\s+(ontslagen|werkloos)\b", re.I)

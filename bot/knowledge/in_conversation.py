@@ -174,8 +174,10 @@ def find_in_context(retriever: Retriever, text: str, given: list[str]) -> Match 
         return None
     # An answer's own follow-up words ("recht op iets van het UWV" after the returner's
     # answer) link the question back to it however low it scores, and to no other answer.
+    # In the whole message: "is dat echt zo? want ik heb nooit zon aanbod gehad" asks in its
+    # first sentence and says what it is about in the next (round 25b, p127).
     linked = [(max(score, CONTEXT_MIN_SCORE), i) for score, i in candidates
-              if follows_up(retriever.entries[position[i]], question)]
+              if follows_up(retriever.entries[position[i]], text)]
     score, entry_id = max(linked or candidates)
     if score < CONTEXT_MIN_SCORE:
         return None
