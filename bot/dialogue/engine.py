@@ -458,15 +458,16 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             picked.refused_channels = set()
         self._remember_profile()
         self.remember_situation()  # no work now, a language note (bot/dialogue/form.py)
-        if LITTLE_DUTCH.search(self.turn.text) or (ASKS_EASIER.search(self.turn.text)
-                                                    and not ASKS_SHORTER.search(self.turn.text)):
+        if NOT_A_CHILD.search(self.turn.text):
+            # "alsof ik een kind van twaalf ben", "ik heb een master": normal words again
+            # (round 23, p114 read "In makkelijke woorden" three turns after saying so), also
+            # when the complaint quotes our "In makkelijke woorden" (round 26, p131).
+            self.set(plain_language=None)
+        elif LITTLE_DUTCH.search(self.turn.text) or (ASKS_EASIER.search(self.turn.text)
+                                                      and not ASKS_SHORTER.search(self.turn.text)):
             # "sorry mijn nederlands niet goed": plain answers from now on, not only after
             # "kan simpel?" (round 20b, p83 read long answers after saying it).
             self.set(plain_language=True)
-        elif self.get("plain_language") and NOT_A_CHILD.search(self.turn.text):
-            # "alsof ik een kind van twaalf ben", "ik heb een master": normal words again
-            # (round 23, p114 read "In makkelijke woorden" three turns after saying so).
-            self.set(plain_language=None)
         # "werkgever? ik heb geen werkgever. lees je wel mee": after advice that assumed one.
         told_no_work = says_out_of_work(self.turn.text)
         if SINCE_WHEN.search(self.turn.text) and (self.get("out_of_work") or "unemployed" in (
@@ -602,7 +603,7 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             if turn.intent == "crisis":
                 turn.intent = "inform"
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
-                self.pending not in FORM_STEPS and (
+                not NOT_A_CHILD.search(turn.text) and self.pending not in FORM_STEPS and (
                     turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6
                     or (self.get("knowledge_given") and (turn.intent in MISS_INTENTS
                                                          or ASKS_EASIER.search(turn.text)))):

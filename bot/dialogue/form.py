@@ -787,6 +787,13 @@ class HandoverForm(ConversationState):
         request, and a longer text goes to the consultant as they wrote it. A text dictated
         for the card ("zet er maar gewoon: ...") replaces what was there."""
         new = [t for t in self._message_topics() if t not in self.topics()]
+        lowered = text.lower()
+        named = [t for t in new if re.search(rf"\b({TOPIC_WORDS.get(t, '$^')})\b", lowered)]
+        if named:
+            # "REORGANISATIE zei ik al. nachtdienst weg": the topic they name, not the
+            # classifier's guess beside it (round 26, p124's ticket said "workload_health" and
+            # "Gezondheid speelt mee", which his card never showed).
+            new = named
         if new:
             self.set(topics=[*self.topics(), *new],
                      primary_topic=self.get("primary_topic") or new[0])
@@ -955,16 +962,19 @@ class HandoverForm(ConversationState):
         # guess at "het gaat om mijn rug en om eerder of minder stoppen" put "een opleiding of
         # cursus" on a bus driver's card (round 20c, p87).
         lowered = self.turn.text.lower()
+        # "is geen conflict. is reorganisatie. rest klopt": named in words, the topic joins
+        # also when nothing of the message is kept as their own words (round 26, p124's card
+        # lost its only topic).
         new = [t for t in self._message_topics() if t not in self.topics()
                and t not in fix.topics_out and (
-                   edit or fix.addition or not (fix.topics_out or fix.about)
-                   or re.search(rf"\b({TOPIC_WORDS.get(t, '$^')})\b", lowered))] if own else []
+                   re.search(rf"\b({TOPIC_WORDS.get(t, '$^')})\b", lowered) or own and (
+                       edit or fix.addition or not (fix.topics_out or fix.about)))]
         if new:
             # "nee, het gaat ook over mijn pensioen": the topic joins the request, and a
             # short sentence that only names it is not pasted (round 4).
             self.set(topics=[*self.topics(), *new],
                      primary_topic=self.get("primary_topic") or new[0])
-            if len(own.split()) < 8:
+            if own and len(own.split()) < 8:
                 own = None
         if own:
             before = self.get("summary_text")

@@ -206,7 +206,10 @@ NOT_A_CHILD = re.compile(
     r"\bik\s+ben\s+(toch\s+)?(niet|geen)\s+(dom|kind|kleuter)\b|"
     r"\b(praat|doe)\s+(maar\s+)?(gewoon\s+)?normaal\b|\bik\s+heb\s+(gewoon\s+)?"
     r"(een\s+)?(master|bachelor|hbo|wo|universitair\w*|universiteit)\b|"
-    r"\bniet\s+zo\s+(kinderlijk|simpel|betuttelend)\b", re.I)
+    r"\bniet\s+zo\s+(kinderlijk|simpel|betuttelend)\b|"
+    # "Ik kan prima lezen hoor", "Normaal Nederlands graag" (round 26, p131)
+    r"\bik\s+kan\s+(\w+\s+)?(prima|gewoon|best|heus|heel\s+goed|goed)\s+lezen\b|"
+    r"\bnormaal\s+(nederlands|praten)\b", re.I)
 # "nee ik neem geen ontslag": resigning ruled out, not the job worry (round 23, p108).
 WONT_RESIGN = re.compile(
     r"\b(neem|nemen|ga|zal)\s+(ik\s+)?(\w+\s+)?(geen|niet)\s+(\w+\s+)?(ontslag|opzeggen)\b|"
@@ -440,7 +443,9 @@ ASKS_SHORTER = re.compile(r"\b(ff\s+|even\s+)?kort(er)?\s+(aub|pls|please|graag|
                           r"alstublieft)\b", re.I)
 # "De vraag is simpel: mag dat zomaar?" describes the question; it asks for no easier words
 # (round 22b, p103, a policy officer, read "In makkelijke woorden" five times after it).
-SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )"
+# "Da's een beetje makkelijk" calls our answer lazy (round 26, p131).
+SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )(?<!beetje )(?<!te )"
+                     r"(?<!nogal )(?<!erg )(?<!wel )"
                      r"(?!(?:makkelijk|simpel|eenvoudig)\w*\s+gezegd)"
                      # "Laat ik het simpel houden: wat kost lid worden?" is his own plan, not a
                      # wish for easier words (round 23, p114 read "In makkelijke woorden" 3 times)
@@ -448,6 +453,9 @@ SIMPLER = re.compile(r"\b(?<!niet )(?<!nie )(?<!is )(?<!was )(?<!heel )"
                      # "mailen is het makkelijkst voor mij" names a channel, it asks for no
                      # easier words (round 25, p116's yes to the offer was lost)
                      r"(?!(?<=het\s)(?:makkelijkst|simpelst|eenvoudigst)\w*)"
+                     # "Simpele vraag dan: betaalt mijn werkgever …" describes the question
+                     # (round 26, p131 read "In makkelijke woorden" from then on)
+                     r"(?!(?:makkelijk|simpel|eenvoudig)\w*\s+(?:vraag|vraagje)\b)"
                      r"(makkelijk\w*|simpel\w*|eenvoudig\w*|simple|"
                       r"easy|easier|langzaam\w*|"
                       # "te lang tekst. kan simpel?" (round 19c, p83); not "ik werk er te lang"

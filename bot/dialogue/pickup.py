@@ -251,6 +251,17 @@ def _time_beside_the_no(text: str, word: str) -> bool:
                for sentence in re.split(r"[.!?\n]+", text.lower()))
 
 
+_PARTICIPLE = re.compile(r"ge[a-zà-ÿ]{3,}[dt]$", re.IGNORECASE)
+_AFTER_PARTICIPLE = re.compile(r"\s+(voor|door|bij|om|met|op|in|naar|als|geworden)\b",
+                               re.IGNORECASE)
+
+
+# Any moment is fine, said beside a number or address.
+_ANY_TIME = re.compile(r"\bmaakt\s+(me\s+)?(niet|niks|nie|ni)\s+uit\s+wanneer\b|"
+                       r"\bwanneer\s+(je|u|ge)\s+wil\w*\b|\b(altijd|hele\s+dag)\s+bereikbaar\b|"
+                       r"\bbel\w*\s+(maar\s+)?wanneer\s+(je|u|ge)\s+wil\w*\b", re.IGNORECASE)
+
+
 def pick_name(text: str) -> str | None:
     """A first name introduced as such ("ik ben Ingrid", "mijn naam is fatima")."""
     for match in _NAME_CUE.finditer(text):
@@ -260,6 +271,11 @@ def pick_name(text: str) -> str | None:
             continue
         # "ik ben ..." is also "ik ben moe": only a capitalised word counts as a name there.
         if "ben" in cue and not word[:1].isupper():
+            continue
+        # "Ik ben GEPASSEERD voor teamleider" is shouted, and a participle before "voor" is
+        # what happened to them (round 26, p131's card said "Naam: GEPASSEERD").
+        if "ben" in cue and (len(word) > 3 and word.isupper() or _PARTICIPLE.match(word) and
+                             _AFTER_PARTICIPLE.match(text[match.end():])):
             continue
         name = contact.clean_name(word)
         if name and name != contact.ANONYMOUS:
@@ -293,6 +309,11 @@ def name_beside_number(text: str) -> str | None:
             re.fullmatch(r"\s*[,;-]\s*[^\W\d_][^\W\d_'’-]*\s*[.!]?\s*", text[match.end():]):
         # "ja. 06-12345969, Wim": the name after the number and a comma (round 16d, p69).
         return _one_name(after[0], strict=True)
+    led = re.search(r"(?:^|[.!?]\s+)([A-ZÀ-Þ][^\W\d_'’-]{1,30})\s*,\s*$", text[:match.start()])
+    if led and len(before) > 1:
+        # "Ja vooruit, doe maar. Erik, 06-12345131. Wel bellen na 5 uur": a sentence that is a
+        # capitalised word and the number (round 26, p131 was asked his name again).
+        return _one_name(led[1], strict=True)
     if len(before) != 1 or any(w.lower() not in FILLER | _BESIDE_NUMBER for w in after):
         return None
     word = before[0]
@@ -358,4 +379,8 @@ def pick_up(text: str, prefer_belgium: bool = False) -> Picked:
     picked.channel, picked.refused_channels = pick_channel(text)
     picked.name = pick_name(text)
     picked.time = pick_time(text)
+    if not picked.time and (picked.phone or picked.email) and _ANY_TIME.search(text):
+        # "06-12345124. maakt niet uit wanneer" answers the time too (round 26, p124 was asked
+        # it and wrote "ZEI ik toch").
+        picked.time = "geen voorkeur"
     return picked

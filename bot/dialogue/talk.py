@@ -584,6 +584,13 @@ class FreeTalk(ConversationState):
         choices = list(self.get("topic_choices") or [])
         self.set(pending=None, topic_choices=None)
         if self.turn.is_question and not self.turn.is_button:
+            first = re.search(r"[,.;:!?]", self.turn.text)
+            named = self._choice_named_first(choices)
+            if named and first and first[0] != "?":
+                # "Doorgroeien ja, dat was het plan. … kan ik hier iets mee?" picks first, then
+                # asks (round 26, p131 lost "doorgroeien" to the question).
+                self.topic_turn([named], from_check=True)
+                return
             # "Wat is de bijstand precies?" after the menu is a new question, not a pick
             # (round 10, p42 got pension texts for it).
             self.free_turn(picked)

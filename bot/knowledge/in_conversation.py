@@ -32,8 +32,11 @@ FRESH_MARGIN = 0.05
 CONTEXT_MIN_SCORE = 0.33
 
 
+# "wie betaalt de heftruck certificaat? ik of uitzendbureau?": the choice after it belongs to
+# the first question (round 26, p132 read job-search tips for "ik of uitzendbureau").
 _POINTS_BACK = re.compile(r"(betekent|is|geldt|klopt|wil\s+zeggen)\s+(dat|dit|het)\b|(dat|dit)\s+"
-                          r"(betekent|is|wil)\b", re.IGNORECASE)
+                          r"(betekent|is|wil)\b|^(ik|ikke|jij|hij|zij|wij|mijn\s+\w+|de\s+\w+|het\s+\w+)"
+                          r"\s+of\s+(\w+\s*){1,3}\??$", re.IGNORECASE)
 
 
 def find_each(retriever: Retriever, text: str, flemish: bool = False,

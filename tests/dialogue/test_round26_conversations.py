@@ -7,7 +7,8 @@ from __future__ import annotations
 from conversation_support import Chat
 
 from bot.dialogue.corrections import says_out_of_work
-from bot.dialogue.patterns import HAS_JOB
+from bot.dialogue.patterns import HAS_JOB, SIMPLER
+from bot.dialogue.pickup import pick_name
 
 
 def _card(chat: Chat) -> str:
@@ -37,3 +38,89 @@ def test_the_card_s_no_work_line_can_be_taken_out_by_quoting_it():
     chat.say("haal dat 'je hebt nu geen werk' ff weg, dat klopt niet", "deny", confidence=0.5)
     assert chat.slots.get("pending") == "summary", chat.last
     assert "geen werk" not in _card(chat), _card(chat)
+
+
+def test_a_shouted_participle_after_ik_ben_is_no_name():
+    # p131: "Ik ben GEPASSEERD voor teamleider." -> the card said "Naam: GEPASSEERD".
+    assert pick_name("Dat heb ik toch net gezegd? Ik ben GEPASSEERD voor teamleider.") is None
+    assert pick_name("ik ben geschorst door mijn baas") is None
+    assert pick_name("ik ben Gerard") == "Gerard"  # guard
+    assert pick_name("hoi ik ben Erik uit Tiel") == "Erik"  # guard
+
+
+def test_a_name_before_the_number_in_a_longer_message_is_the_name():
+    # p131 at consent: "Ja vooruit, doe maar. Erik, 06-12345131. Wel bellen na 5 uur, …" was
+    # asked his name again.
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("Ja vooruit, doe maar. Erik, 06-12345131. Wel bellen na 5 uur, daarvoor sta ik in "
+             "de hal en neem ik niet op.", "nlu_fallback", confidence=0.27)
+    assert chat.slots.get("contact_name") == "Erik", chat.slots
+    assert chat.slots.get("pending") != "name", chat.last
+
+
+def test_any_time_said_with_the_number_is_no_preference():
+    # p124: "06-12345124. maakt niet uit wanneer" -> "Wanneer komt het je het best uit?"
+    chat = Chat()
+    chat.walk_to_phone("Marco")
+    chat.say("06-12345124. maakt niet uit wanneer", "inform", confidence=0.8)
+    assert chat.slots.get("contact_time") == "geen voorkeur", chat.slots
+    assert chat.slots.get("pending") != "time", chat.last
+
+
+def test_a_simple_question_and_a_lazy_answer_ask_no_easier_words():
+    # p131: "Da's een beetje makkelijk. Simpele vraag dan: betaalt mijn werkgever een opleiding
+    # leidinggeven …?" -> "In makkelijke woorden: …" from then on.
+    assert not SIMPLER.search("Da's een beetje makkelijk. Simpele vraag dan: betaalt mijn "
+                              "werkgever een opleiding leidinggeven als ik daarom vraag?")
+    assert SIMPLER.search("kan het wat makkelijker?")  # guard
+
+
+def test_a_complaint_about_talking_down_ends_plain_words_even_when_it_quotes_them():
+    # p131: "Waarom praat je ineens tegen me alsof ik dom ben? 'In makkelijke woorden'. Ik kan
+    # prima lezen hoor. …" -> the same "In makkelijke woorden: …" again.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots["plain_language"] = True
+    chat.say("Waarom praat je ineens tegen me alsof ik dom ben? 'In makkelijke woorden'. Ik kan "
+             "prima lezen hoor.", "conflict_at_work", confidence=0.64)
+    assert not chat.slots.get("plain_language")
+    assert not any((t or "").startswith("In makkelijke woorden") for t in chat.texts())
+
+
+def test_the_option_named_first_is_the_pick_even_when_a_question_follows():
+    # p131: "Doorgroeien ja, dat was het plan. Maar ik ben dus gepasseerd. … kan ik hier iets
+    # mee?" at the choice doorgroeien / onzekerheid -> the stuck text; "doorgroeien" was lost.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots.update(pending="topic_choice", topic_choices=["career_growth", "job_insecurity"])
+    chat.say("Doorgroeien ja, dat was het plan. Maar ik ben dus gepasseerd. Moet ik dit nou "
+             "gewoon slikken of kan ik hier iets mee?", "stuck", confidence=0.86,
+             topics=["stuck"])
+    assert "career_growth" in (chat.slots.get("topics") or []), chat.slots.get("topics")
+
+
+def test_a_topic_named_at_the_card_joins_it_when_nothing_else_is_kept():
+    # p124: "is geen conflict. is reorganisatie. rest klopt" took the conflict out and left the
+    # card without a topic.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.walk_to_summary(("Marco", "mail", "marco@example.nl", "Zwolle"),
+                         topics=["conflict_at_work"])
+    chat.say("is geen conflict. is reorganisatie. rest klopt", "job_insecurity",
+             confidence=0.59, topics=["job_insecurity"])
+    assert chat.slots.get("topics") == ["job_insecurity"], chat.slots.get("topics")
+
+
+def test_what_it_is_about_takes_the_named_topic_not_the_classifier_s_guess():
+    # p124: "REORGANISATIE zei ik al. nachtdienst weg" at "Waar wil je het over hebben?" put
+    # workload_health and "Gezondheid speelt mee" on his ticket, never shown to him.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.walk_to_summary(("Marco", "mail", "marco@example.nl", "Zwolle"),
+                         topics=["conflict_at_work"])
+    chat.slots.update(pending="about", topics=[], primary_topic=None)
+    chat.say("REORGANISATIE zei ik al. nachtdienst weg", "workload_health", confidence=0.49,
+             topics=["job_insecurity"])
+    assert "workload_health" not in (chat.slots.get("topics") or []), chat.slots.get("topics")
+    assert "job_insecurity" in (chat.slots.get("topics") or [])

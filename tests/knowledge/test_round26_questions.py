@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.in_conversation import answer_in_conversation
+from bot.knowledge.in_conversation import answer_in_conversation, find_each
 from bot.knowledge.retriever import shared_retriever
 
 
@@ -67,3 +67,49 @@ def test_a_doubt_after_an_answer_links_back_by_the_words_after_the_question():
 def test_the_childcare_allowance_alone_is_not_the_bbl_answer():
     # guard: a question the knowledge base does not cover stays unanswered
     assert _answer("hoeveel kinderopvangtoeslag krijg ik?") is None
+
+
+@pytest.mark.parametrize(("text", "expected", "situations"), [
+    # p131 (passed over for team leader): "Mag ik gewoon een gesprek eisen met mijn manager
+    # waarom ik het niet ben geworden? … Wie betaalt zoiets?" -> "Dat weet ik niet zeker".
+    ("Mag ik een gesprek eisen met mijn manager waarom ik het niet ben geworden? En kan ik om een "
+     "cursus leidinggeven vragen?", "gepasseerd_voor_promotie", frozenset()),
+    ("ik ben gepasseerd voor de functie van teamleider, kan ik daar iets mee?",
+     "gepasseerd_voor_promotie", frozenset()),
+    # p132 (Polish agency worker): "wie betaalt de heftruck certificaat? ik of uitzendbureau?"
+    # -> "zoek werk op internet (Indeed, werk.nl)".
+    ("wie betaalt de heftruck certificaat? ik of uitzendbureau?",
+     "uitzendkracht_cursus_wie_betaalt", frozenset()),
+    # p126 (carer, off sick twice): "kan ze me er zo uit werken omdat ik twee keer ziek ben
+    # geweest?" -> the sick-report text; "mogen ze me ontslaan omdat ik vaak uitval" -> comfort.
+    ("mag mijn baas me ontslaan omdat ik al twee keer uitgevallen ben met mijn rug?",
+     "ontslag_vaak_ziek", frozenset({"sick"})),
+    # p125 (Flemish, sleeping badly): "Moet ik daarmee naar mijnen huisdokter of is da
+    # overdreven?" -> "Daar heb ik voor België geen goed antwoord op".
+    ("moet ik daarvoor naar mijnen huisdokter of is da overdreven?", "burnout_eerste_hulp_be",
+     frozenset()),
+])
+def test_round_26_questions_of_the_second_round_get_their_answer(text, expected, situations):
+    flemish = expected.endswith("_be")
+    assert _answer(text, flemish=flemish, situations=situations) == expected
+
+
+def test_a_choice_after_a_question_is_no_question_of_its_own():
+    # p132: "ik of uitzendbureau?" was read alone and answered with job-search tips.
+    found = find_each(shared_retriever(), "wie betaalt de heftruck certificaat? ik of "
+                      "uitzendbureau?")
+    assert "vacatures_zoeken" not in [m.entry.id for m in found], found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p124 (operator): "en het TEKENEN?" after the day-shift paper read the vso text, and "het
+    # gaat om een papier voor de DAGDIENST" the vso text again.
+    ("het gaat om een papier voor de dagdienst, moet ik dat tekenen?",
+     "nieuw_contract_andere_functie_tekenen"),
+    ("ze willen dat ik voor eind van de maand teken voor die dagdienst",
+     "nieuw_contract_andere_functie_tekenen"),
+    # guard: a vso named stays the vso
+    ("moet ik die vaststellingsovereenkomst tekenen?", "vaststellingsovereenkomst_tekenen"),
+])
+def test_signing_for_the_day_shift_is_a_change_of_contract_not_a_vso(text, expected):
+    assert _answer(text) == expected
