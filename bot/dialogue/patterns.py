@@ -210,6 +210,23 @@ NOT_A_CHILD = re.compile(
     # "Ik kan prima lezen hoor", "Normaal Nederlands graag" (round 26, p131)
     r"\bik\s+kan\s+(\w+\s+)?(prima|gewoon|best|heus|heel\s+goed|goed)\s+lezen\b|"
     r"\bnormaal\s+(nederlands|praten)\b", re.I)
+# On-call work in the person's words, and the contract types that have no end date to note.
+ON_CALL = re.compile(r"\b(oproep\w*|op\s+afroep|min[- ]?max\w*|nul[- ]?uren\w*|0[- ]?uren\w*)\b",
+                     re.IGNORECASE)
+ON_CALL_CONTRACTS = ("oproepcontract", "nulurencontract", "min-max")
+# "ik weet echt nie wat ik wil", "geen idee wat ik wil doen" (round 26, p130).
+DONT_KNOW_WANT = re.compile(
+    r"\b(weet|wee|weetnie)\s+(ik\s+|k\s+)?(echt\s+|eigenlijk\s+|gewoon\s+|gwn\s+|nog\s+|helemaal\s+)*"
+    r"(niet|nie|ni)\s+(\w+\s+){0,2}wat\s+(ik|k)\s+(\w+\s+)?(wil|zou\s+willen)\b|"
+    r"\b(geen\s+idee|idk)\s+wat\s+(ik|k)\s+(\w+\s+)?(wil|zou\s+willen)\b", re.IGNORECASE)
+# "ik wil in de zorg blijven", "juist niet iets heel anders", "binnen mijn vak": other work in
+# the same field (round 26, p126).
+STAY_IN_FIELD = re.compile(
+    r"\b(in|binnen)\s+(de\s+|het\s+|mijn\s+|m.n\s+|mn\s+)?\w+\s+(blijven|blijf)\b|"
+    r"\bbinnen\s+(de\s+zorg|het\s+onderwijs|de\s+logistiek|mijn\s+vak|mijn\s+sector|"
+    r"de\s+sector|het\s+bedrijf|mijn\s+bedrijf)\b|"
+    r"\b(juist\s+)?(niet|nie|ni|geen)\s+(iets\s+)?(heel\s+|compleet\s+|totaal\s+)?(anders|ander\s+vak)\b",
+    re.IGNORECASE)
 # "nee ik neem geen ontslag": resigning ruled out, not the job worry (round 23, p108).
 WONT_RESIGN = re.compile(
     r"\b(neem|nemen|ga|zal)\s+(ik\s+)?(\w+\s+)?(geen|niet)\s+(\w+\s+)?(ontslag|opzeggen)\b|"
@@ -1019,6 +1036,8 @@ CHALLENGES_BOT = re.compile(
 # and no no (round 15c, p66 got "Sorry, dat begreep ik niet goed").
 OFFER_MAYBE = re.compile(r"^\W*((hmm+|uhm*|pff+|nou|ja|oke?|ok)\W+)*(misschien|weet\s+(ik\s+)?"
                          r"(het\s+)?(nog\s+)?(niet|nie|ni)|twijfel|geen\s+idee|kweenie|idk|"
+                         # "mwah" (round 26, p130 read "Waar kan ik je nog mee helpen?")
+                         r"mwa+h*|mwoa+h*|tja+|pfff*t?|weet\s+niet\s+hoor|"
                          r"denk\s+er\s+nog\s+over\s+na)\b(\W+\w+){0,3}\W*$", re.I)
 # What parents, a partner or friends think of the person's work: their opinion, not a fact
 # about the person ("een vast contract is toch fijn zeggen ze"; round 15c, p66).

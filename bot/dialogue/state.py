@@ -13,6 +13,8 @@ from bot.dialogue.patterns import (
     MEMBER_WORDS,
     NO_START,
     NO_WORK_VERSIONS,
+    ON_CALL,
+    ON_CALL_CONTRACTS,
     PASS_ON,
     RETIRED_VERSIONS,
     SARCASTIC_YES,
@@ -93,6 +95,9 @@ class ConversationState:
             if response in ("utter_no_answer_again_be", "utter_no_answer_again_declined_be") \
                     and not {"retirement", "work_life_balance"} & set(self.topics()):
                 response += "_work"  # the RVA and mypension.be are for leave and pension
+        if response == "utter_selfhelp_flex_contract" and (
+                self.get("contract_type") in ON_CALL_CONTRACTS or ON_CALL.search(self.turn.text)):
+            response = "utter_selfhelp_flex_contract_on_call"
         if response == "utter_offer_consultant":
             self.set(offers_made=int(self.get("offers_made") or 0) + 1)
         self.out.says.append(Say(response=response, values=values))

@@ -19,6 +19,7 @@ from bot.dialogue.patterns import (
     DEADLINE_PHRASE,
     DEBTS,
     DEEPEN_WHEN_KNOWN,
+    DONT_KNOW_WANT,
     FACT_QUESTION,
     FEAR_OF_DISMISSAL,
     FLEX_CONCERN,
@@ -49,6 +50,7 @@ from bot.dialogue.patterns import (
     SOFT_TOPICS,
     SOMETHING_ELSE,
     STATEMENT_ANSWER,
+    STAY_IN_FIELD,
     TEACH_OTHERS,
     TOO_MUCH_WORK,
     TOPIC_SURE,
@@ -449,7 +451,12 @@ class FreeTalk(ConversationState):
             # he works, not that the contract is his question (round 19c, p83 heard "Je
             # noemt ook een flexcontract" and his card said so).
             denied.add("flex_contract")
-        return [t for t in topics if t not in denied]
+        if "career_change" in topics and STAY_IN_FIELD.search(self.turn.text):
+            # "ik wil ook in de zorg blijven … wat kan ik dan nog met mijn diploma": other work
+            # in the same field is the work done differently, not "Iets heel anders gaan doen"
+            # (round 26, p126).
+            topics = ["job_crafting" if t == "career_change" else t for t in topics]
+        return list(dict.fromkeys(t for t in topics if t not in denied))
 
     def topic_turn(self, topics: list[str], from_check: bool = False) -> None:
         if not topics:
@@ -483,6 +490,14 @@ class FreeTalk(ConversationState):
                 # 16d: p68's steps came earlier, after her no to the direct question).
                 self.say("utter_no_more_steps", repeatable=True)
                 self.offer_or_close(when=last in OFFER_TOPICS)
+            return
+        if main == "stuck" and main in known and DONT_KNOW_WANT.search(self.turn.text) and \
+                not self.turn.knowledge and not self.get("asked_what_you_like"):
+            # "ik weet echt nie wat ik wil eigenlijk": one open question about what they like,
+            # before any homework (round 26, p130 got the energy diary and the offer again).
+            self.note_topic(main, known)
+            self.say("utter_ask_what_you_like")
+            self.set(asked_what_you_like=True, pending="deepen")
             return
         if main in known:
             more = self.has_advice_left(main)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from conversation_support import Chat
 
 from bot.dialogue.corrections import says_out_of_work
-from bot.dialogue.patterns import HAS_JOB, SIMPLER
+from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER
 from bot.dialogue.pickup import pick_name
 
 
@@ -124,3 +124,50 @@ def test_what_it_is_about_takes_the_named_topic_not_the_classifier_s_guess():
              topics=["job_insecurity"])
     assert "workload_health" not in (chat.slots.get("topics") or []), chat.slots.get("topics")
     assert "job_insecurity" in (chat.slots.get("topics") or [])
+
+
+def test_staying_in_the_same_field_is_no_career_change_text():
+    # p126 (carer): "magazijn? nee ik werk in de zorg hoor … ik wil ook in de zorg blijven als
+    # het kan. wat kan ik dan nog met mijn diploma" -> "Iets heel anders gaan doen is een grote
+    # stap"; then "ik wil juist niet iets heel anders".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    names = chat.say("magazijn? nee ik werk in de zorg hoor, in een verpleeghuis. ik wil ook in "
+                     "de zorg blijven als het kan. wat kan ik dan nog met mijn diploma",
+                     "career_change", confidence=0.51, topics=["career_change", "training"])
+    assert "utter_topic_career_change" not in names, names
+    assert "career_change" not in (chat.slots.get("topics") or [])
+
+
+def test_not_knowing_what_one_wants_gets_one_open_question_first():
+    # p130 (waitress): "ik weet echt nie wat ik wil eigenlijk" -> the energy diary and the
+    # consultant offer again.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("nee niet echt", "deny")
+    names = chat.say("ik weet echt nie wat ik wil eigenlijk", "stuck", confidence=0.8,
+                     topics=["stuck"])
+    assert names == ["utter_ask_what_you_like"], names
+    names = chat.say("ik weet nog steeds niet wat ik wil", "stuck", confidence=0.8,
+                     topics=["stuck"])
+    assert "utter_ask_what_you_like" not in names  # once
+
+
+def test_mwah_at_the_offer_is_doubt():
+    # p130: "mwah" to "wil je hierover praten met een consulent?" -> "Waar kan ik je nog mee
+    # helpen?"
+    assert OFFER_MAYBE.match("mwah")
+    assert not OFFER_MAYBE.match("ja")  # guard
+
+
+def test_an_on_call_contract_gets_no_end_date_to_note():
+    # p130: "oproep. al 3 jaar. idk of het afloopt" -> "Zoek deze week je contract erbij en
+    # noteer de einddatum."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("werk in de horeca maar ben er klaar mee, die tijden en steeds oproepen",
+             "flex_contract", confidence=0.7, topics=["flex_contract"])
+    names = chat.say("oproep. al 3 jaar. idk of het afloopt", "flex_contract", confidence=0.81,
+                     topics=["flex_contract"])
+    assert "utter_selfhelp_flex_contract" not in names, names
+    assert "utter_selfhelp_flex_contract_on_call" in names, names

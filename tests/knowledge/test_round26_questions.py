@@ -113,3 +113,18 @@ def test_a_choice_after_a_question_is_no_question_of_its_own():
 ])
 def test_signing_for_the_day_shift_is_a_change_of_contract_not_a_vso(text, expected):
     assert _answer(text) == expected
+
+
+@pytest.mark.parametrize(("text", "not_expected"), [
+    # p126 (carer): her long story about her back read "Wie jaren in een magazijn of productie
+    # werkte … planner, coördinator of werkvoorbereider in de logistiek".
+    ("ik werk 22 jaar als verzorgende IG in een verpleeghuis en mijn rug wil niet meer, ik ben al "
+     "twee keer uitgevallen. wat voor werk kan ik nog kiezen dat minder zwaar is?",
+     "ander_werk_minder_zwaar"),
+    # p130 (waitress who wants out): "wat voor werk kan ik dan doen zonder diploma? iets met
+    # mensen vind ik wel leuk" read "Laat je leidinggevende weten dat je wilt doorgroeien".
+    ("ok wacht. wat voor werk kan ik dan doen zonder diploma? iets met mensen vind ik wel leuk",
+     "doorgroeien"),
+])
+def test_an_answer_for_another_situation_is_not_given(text, not_expected):
+    assert _answer(text) != not_expected
