@@ -602,6 +602,11 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.crisis_level = None
             if turn.intent == "crisis":
                 turn.intent = "inform"
+        # "is er iemand die Pools spreekt? … mijn nederlands is niet goed" asks for a
+        # consultant's language first, not for easier words (round 26, p132 read the Taalhuis
+        # answer again).
+        if turn.crisis_level is None and self._consultant_language():
+            return
         if SIMPLER.search(turn.text) and turn.crisis_level != "clear" and \
                 not NOT_A_CHILD.search(turn.text) and self.pending not in FORM_STEPS and (
                     turn.knowledge or len(SIMPLER.sub(" ", turn.text).split()) <= 6
@@ -613,8 +618,6 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             return
         if turn.crisis_level != "clear" and self.intent != "crisis" and \
                 self._privacy_in_other_words():
-            return
-        if turn.crisis_level is None and self._consultant_language():
             return
         if turn.crisis_level is None and self._data_question(picked):
             return

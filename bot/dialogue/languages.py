@@ -64,20 +64,41 @@ def _name(word: str) -> str:
     return word.capitalize()
 
 
+# "Pools spreekt? of english?", "Engels praten? of Pools?": a second language added after the
+# question as another way (round 26, p132). "Spreekt consulent Pools of Engels? Czy ktoś mówi po
+# polsku?" keeps Polish first and alone (round 24c, p119 said Polish goes better).
+_OR_BETWEEN = re.compile(r"^[^?.!]{0,30}\?\s*(?:of|or|en|and)\s+(?:\w+\s+)?$", re.I)
+
+
 def best_language(text: str, learner: bool = False) -> str | None:
     """The language the person says goes best for them, if they name one (Dutch never counts:
-    a note is for those who want another language). `learner`: they said Dutch is hard."""
-    for found in _LANGUAGE.finditer(text or ""):
+    a note is for those who want another language), with a second one offered beside it ("Pools
+    of Engels", round 26, p132). `learner`: they said Dutch is hard."""
+    text = text or ""
+    named: list[tuple[int, int, str]] = []
+    best = None
+    for found in _LANGUAGE.finditer(text):
         before = text[max(0, found.start() - 40):found.start()]
         after = text[found.end():found.end() + 40]
         if _NOT_BEFORE.search(before) or _LITTLE_BEFORE.search(before) or \
                 _LITTLE_AFTER.search(after):
             continue
         name = _name(found.group(1))
-        if _STRONG_BEFORE.search(before) or (learner and _WEAK_BEFORE.search(before)) or \
-                (_AFTER_CUE.search(after) and name not in _ALSO_A_NAME):
-            return name
-    return None
+        named.append((found.start(), found.end(), name))
+        if best is None and (_STRONG_BEFORE.search(before) or (
+                learner and _WEAK_BEFORE.search(before)) or (
+                _AFTER_CUE.search(after) and name not in _ALSO_A_NAME)):
+            best = len(named) - 1
+    if best is None:
+        return None
+    chosen = [named[best][2]]
+    for i, (start, end, name) in enumerate(named):
+        if i == best or name in chosen:
+            continue
+        left, right = sorted((named[best], (start, end, name)))
+        if _OR_BETWEEN.match(text[left[1]:right[0]]):
+            chosen.append(name)
+    return " of ".join(chosen)
 
 
 LANGUAGE_NOTES = {

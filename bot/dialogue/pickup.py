@@ -169,6 +169,7 @@ def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]
     """(valid E.164 number, or None; the raw digits when they look like a broken number)."""
     # "nul zes 1234 5977", as voice input writes a dictated number (round 18, p77).
     text = re.sub(r"\bnul\s+zes\b(?=[\s-]*\d)", "06", text, flags=re.IGNORECASE)
+    broken = None
     for match in _PHONE_RUN.finditer(text):
         raw = match.group(0)
         digits = re.sub(r"\D", "", raw)
@@ -176,9 +177,11 @@ def pick_phone(text: str, prefer_belgium: bool) -> tuple[str | None, str | None]
             continue
         number = contact.normalise_phone(raw, prefer_belgium)
         if number:
+            # "+48 601 234 132, polish nummer. of 06-12345132": the number we can use, wherever
+            # it stands (round 26, p132 was refused and asked again).
             return number, None
-        return None, raw.strip()
-    return None, None
+        broken = broken or raw.strip()
+    return None, broken
 
 
 def pick_channel(text: str) -> tuple[str | None, set[str]]:

@@ -4,11 +4,12 @@ before its fix (checked by stashing the fix), except the lines marked as guards.
 
 from __future__ import annotations
 
-from conversation_support import Chat
+from conversation_support import Chat, knowledge
 
 from bot.dialogue.corrections import says_out_of_work
+from bot.dialogue.languages import best_language
 from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER
-from bot.dialogue.pickup import pick_name
+from bot.dialogue.pickup import pick_name, pick_phone
 
 
 def _card(chat: Chat) -> str:
@@ -171,3 +172,35 @@ def test_an_on_call_contract_gets_no_end_date_to_note():
                      topics=["flex_contract"])
     assert "utter_selfhelp_flex_contract" not in names, names
     assert "utter_selfhelp_flex_contract_on_call" in names, names
+
+
+def test_a_second_language_offered_after_the_question_joins_the_note():
+    # p132 (Polish warehouse worker): "is er iemand die Pools spreekt? of english?" and "de
+    # consulent kan Engels praten? of Pools?" -> the request said "Pools gaat het best".
+    assert best_language("maar is er iemand die Pools spreekt? of english? mijn nederlands is "
+                         "niet goed") == "Pools of Engels"
+    assert best_language("maar de consulent kan Engels praten? of Pools? simpel nederlands is "
+                         "ook ok") == "Pools of Engels"
+
+
+def test_the_consultant_s_language_is_answered_before_easier_words():
+    # p132 at the offer: "ja misschien praten. maar is er iemand die Pools spreekt? of english?
+    # mijn nederlands is niet goed, sorry" -> the Taalhuis answer again.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik werk 4 jaar via uitzendbureau in magazijn, ik wil vast contract. wat kan ik "
+             "doen?", "flex_contract", confidence=0.95, topics=["flex_contract"])
+    chat.slots["pending"] = "offer"
+    names = chat.say("ja misschien praten. maar is er iemand die Pools spreekt? of english? mijn "
+                     "nederlands is niet goed, sorry", "out_of_scope", confidence=0.27,
+                     knowledge=knowledge("nederlands_leren", "training"))
+    assert names[0].startswith("utter_consultant_language"), names
+    assert chat.slots.get("language_note") == "Pools of Engels"
+
+
+def test_a_usable_number_beside_a_foreign_one_is_taken():
+    # p132: "whatsapp. mijn nummer is +48 601 234 132, polish nummer. of 06-12345132" -> "Een
+    # buitenlands nummer kan de consulent helaas niet bellen of appen."
+    assert pick_phone("whatsapp. mijn nummer is +48 601 234 132, polish nummer. of 06-12345132",
+                      False) == ("+31612345132", None)
+    assert pick_phone("+48 601 234 132", False) == (None, "+48 601 234 132")  # guard

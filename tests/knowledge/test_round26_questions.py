@@ -128,3 +128,11 @@ def test_signing_for_the_day_shift_is_a_change_of_contract_not_a_vso(text, expec
 ])
 def test_an_answer_for_another_situation_is_not_given(text, not_expected):
     assert _answer(text) != not_expected
+
+
+def test_when_phase_c_comes_gets_the_durations_after_the_phases():
+    # p132: "ok. ik werk 4 jaar nu, dus wanneer ik krijg fase C?" after both phase answers read
+    # the phases' first line again.
+    assert _answer("ok. ik werk 4 jaar nu, dus wanneer ik krijg fase C? kan je simpel zeggen, ik "
+                   "begrijp niet alles", given=("uitzend_fases", "uitzend_fase_duur")) == \
+        "uitzend_fase_duur"
