@@ -136,3 +136,28 @@ def test_when_phase_c_comes_gets_the_durations_after_the_phases():
     assert _answer("ok. ik werk 4 jaar nu, dus wanneer ik krijg fase C? kan je simpel zeggen, ik "
                    "begrijp niet alles", given=("uitzend_fases", "uitzend_fase_duur")) == \
         "uitzend_fase_duur"
+
+
+@pytest.mark.parametrize("text", [
+    # p129 (sent home): "… Niemand heeft me precies uitgelegd waarom. Is dat toegestaan?" right
+    # after the answer -> "Daar heb ik geen goed antwoord op"; "mag ik de reden voor de
+    # non-actiefstelling schriftelijk opvragen" -> the Wet flexibel werken.
+    "Ik ben naar huis gestuurd en mag voorlopig niet meer komen. Niemand heeft me uitgelegd "
+    "waarom. Is dat toegestaan?",
+    "mijn eerste vraag was: mag ik de reden voor de non-actiefstelling schriftelijk opvragen bij "
+    "mijn werkgever?",
+])
+def test_questions_after_the_sent_home_answer_stay_with_it(text):
+    assert _answer(text, given=("non_actief_gesteld_loon",)) == "non_actief_gesteld_loon"
+
+
+@pytest.mark.parametrize("text", [
+    # p125 (Flemish bediende): "Moet ik da eigenlijk aan mijne baas zeggen als ik zoiets begin?"
+    # after the loopbaancheque answer -> a menu of two topics; asked again -> the cheque again.
+    "Oké. Moet ik da eigenlijk aan mijne baas zeggen als ik zoiets begin? Ik wil nie dat ze "
+    "denken dat ik weg wil",
+    "Nee, ik bedoel: moet mijne werkgever weten da ik loopbaanbegeleiding volg?",
+])
+def test_whether_the_employer_must_know_about_career_guidance_in_flanders(text):
+    assert _answer(text, flemish=True, given=("loopbaancheque_vlaanderen",)) == \
+        "loopbaanbegeleiding_werkgever_weten_be"
