@@ -225,7 +225,9 @@ STAY_IN_FIELD = re.compile(
     r"\b(in|binnen)\s+(de\s+|het\s+|mijn\s+|m.n\s+|mn\s+)?\w+\s+(blijven|blijf)\b|"
     r"\bbinnen\s+(de\s+zorg|het\s+onderwijs|de\s+logistiek|mijn\s+vak|mijn\s+sector|"
     r"de\s+sector|het\s+bedrijf|mijn\s+bedrijf)\b|"
-    r"\b(juist\s+)?(niet|nie|ni|geen)\s+(iets\s+)?(heel\s+|compleet\s+|totaal\s+)?(anders|ander\s+vak)\b",
+    # "juist niet iets heel anders", not "ik kan niet anders"
+    r"\b(niet|nie|ni|geen)\s+(iets\s+(heel\s+|compleet\s+|totaal\s+)?anders|(heel|compleet|totaal)\s+"
+    r"(iets\s+)?anders|ander\s+vak)\b",
     re.IGNORECASE)
 # "nee ik neem geen ontslag": resigning ruled out, not the job worry (round 23, p108).
 WONT_RESIGN = re.compile(

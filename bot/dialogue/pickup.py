@@ -254,11 +254,10 @@ def _time_beside_the_no(text: str, word: str) -> bool:
                for sentence in re.split(r"[.!?\n]+", text.lower()))
 
 
+# "ik ben gepasseerd voor …", "ik ben geschorst door …": what happened to them, never a name.
 _PARTICIPLE = re.compile(r"ge[a-zà-ÿ]{3,}[dt]$", re.IGNORECASE)
 _AFTER_PARTICIPLE = re.compile(r"\s+(voor|door|bij|om|met|op|in|naar|als|geworden)\b",
                                re.IGNORECASE)
-
-
 # Any moment is fine, said beside a number or address.
 _ANY_TIME = re.compile(r"\bmaakt\s+(me\s+)?(niet|niks|nie|ni)\s+uit\s+wanneer\b|"
                        r"\bwanneer\s+(je|u|ge)\s+wil\w*\b|\b(altijd|hele\s+dag)\s+bereikbaar\b|"

@@ -8,7 +8,7 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.languages import best_language
-from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER
+from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER, STAY_IN_FIELD
 from bot.dialogue.pickup import pick_name, pick_phone
 
 
@@ -204,3 +204,9 @@ def test_a_usable_number_beside_a_foreign_one_is_taken():
     assert pick_phone("whatsapp. mijn nummer is +48 601 234 132, polish nummer. of 06-12345132",
                       False) == ("+31612345132", None)
     assert pick_phone("+48 601 234 132", False) == (None, "+48 601 234 132")  # guard
+
+
+def test_no_choice_is_not_staying_in_the_field():
+    # guard for the p126 fix: "ik kan niet anders" says there is no choice.
+    assert STAY_IN_FIELD.search("ik wil juist niet iets heel anders")
+    assert not STAY_IN_FIELD.search("ik wil ander werk, ik kan niet anders")
