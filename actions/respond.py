@@ -49,7 +49,8 @@ def turn_from(tracker: Tracker) -> Turn:
                 topics=[*(known if isinstance(known, list) else []),
                         *(message.get("topics") or [])],
                 flemish=flemish, sure=sure, situations=frozenset(
-                    name for name, slot in (("pregnant", "pregnant"), ("sick", "sick_leave"))
+                    name for name, slot in (("pregnant", "pregnant"), ("sick", "sick_leave"),
+                                            ("contract_change", "contract_change_paper"))
                     if tracker.get_slot(slot)))
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)

@@ -17,6 +17,7 @@ from bot.dialogue.languages import best_language, language_note
 from bot.dialogue.patterns import (
     ADD_TO_REQUEST,
     CONFIRMATION_MAIL,
+    CONTRACT_CHANGE_PAPER,
     CONTRACT_WISHED,
     DAY_WORDS,
     DEBTS,
@@ -1154,6 +1155,8 @@ class HandoverForm(ConversationState):
             self.set(money_worries=True)
         if PREGNANT.search(text) and not self.get("health_left_out"):
             self.set(pregnant=True)
+        if CONTRACT_CHANGE_PAPER.search(text):
+            self.set(contract_change_paper=True)
         if says_out_of_work(text):
             self.set(out_of_work=True)
         elif AT_WORK.search(text) and self.get("out_of_work"):

@@ -210,6 +210,14 @@ NOT_A_CHILD = re.compile(
     # "Ik kan prima lezen hoor", "Normaal Nederlands graag" (round 26, p131)
     r"\bik\s+kan\s+(\w+\s+)?(prima|gewoon|best|heus|heel\s+goed|goed)\s+lezen\b|"
     r"\bnormaal\s+(nederlands|praten)\b", re.I)
+# A paper to sign for the day shift, another role or new hours: a change of the contract, not a
+# vso ("ze hebben me een papier gegeven voor de dagdienst, moet voor vrijdag getekend"; round
+# 26b, p124 read the vso answer for "MOET ik voor vrijdag tekenen of niet" after it).
+CONTRACT_CHANGE_PAPER = re.compile(
+    r"^(?!.*\b(vaststellings\w*|vso|beëindig\w*|ontslagvergoeding)\b)"
+    r"(?=.*\b(teken\w*|getekend|handtekening|papier\w*|wijzigingsvoorstel|nieuw\w*\s+contract)\b)"
+    r"(?=.*\b(dagdienst|nachtdienst|ploeg\w*|rooster\w*|functie|wijzigingsvoorstel)\b)",
+    re.IGNORECASE)
 # On-call work in the person's words, and the contract types that have no end date to note.
 ON_CALL = re.compile(r"\b(oproep\w*|op\s+afroep|min[- ]?max\w*|nul[- ]?uren\w*|0[- ]?uren\w*)\b",
                      re.IGNORECASE)

@@ -47,9 +47,14 @@ _NEGATED = r"(?:niet|nie|ni|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
 # is a time, not a refusal.
 # "wel appen niet bellen": a no before the next way of contact belongs to that one (round
 # 22d, p104's WhatsApp was refused with the call).
+# "bel me niet overdag", "ik zei savonds bellen niet overdag": a time after the no says when,
+# not that the phone is refused (round 26b, p133's number was erased at the card).
 _NEGATED_AFTER = (r"(?:me\s+|mij\s+|mn\s+)?(?:liever\s+)?(?:niet|nie|ni|nooit)\b"
                   r"(?!\s+(?:voor|na|te|tussen|onder|tijdens|op|om|bellen|bel|mailen|mail|appen|"
-                  r"app|whatsappen|whatsapp|sms|sms'en|gebeld|gemaild)\b)")
+                  r"app|whatsappen|whatsapp|sms|sms'en|gebeld|gemaild|overdag|vandaag|morgen|"
+                  r"(?:in\s+de\s+)?(?:ochtend|middag|avond|voormiddag|namiddag)\w*|"
+                  r"(?:['’‘]s\s*|s)(?:ochtends|morgens|middags|avonds)|"
+                  r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*)\b)")
 
 
 _NOT_AT_WORK = re.compile(
@@ -92,7 +97,10 @@ _NOT_WISHED = re.compile(
     r"(?P<verb>belt|opbelt|terugbelt|mailt|appt)\b", re.IGNORECASE)
 _THEY = re.compile(r"\b(ze|zij|hij|die|men)\b", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(niet|nie|ni|nooit)\s+meer\b", re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"\b(belt|mailt|appt|whatsappt)\b", re.IGNORECASE)
+# "ze hebben mij niet eens gebeld of ik wilde solliciteren" is what they did (round 26b, p131
+# heard "Goed, dat onthoud ik: geen bellen").
+_THIRD_PERSON = re.compile(r"\b(belt|mailt|appt|whatsappt)\b|\b(hebben|heeft|had|hadden)\b"
+                           r".{0,30}\b(gebeld|gemaild|geappt|gewhatsappt)\b", re.IGNORECASE)
 _OUR_SIDE = re.compile(r"\b(consulent\w*|jullie|vakbond|bond|u)\b", re.IGNORECASE)
 _CLAUSES = re.compile(r"[.;!?\n]+|,\s*|\s+(?:maar|want|omdat|dan|en)\s+", re.IGNORECASE)
 # A call moment goes with the words of contact in its clause ("bel maar in de middag",

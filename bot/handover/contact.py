@@ -167,7 +167,10 @@ def foreign_phone(raw: str | None) -> bool:
 _DAYS = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 # Flemish "voormiddag" and "namiddag" stay as said (round 13, p52).
 _DAYPARTS = {"ochtend": "'s ochtends", "morgen": "'s ochtends", "middag": "'s middags",
-             "avond": "'s avonds", "voormiddag": "voormiddag", "namiddag": "namiddag"}
+             "avond": "'s avonds", "voormiddag": "voormiddag", "namiddag": "namiddag",
+             # "bel maar savonds overdag zit ik op de bus" (round 26b, p133's card said "niet
+             # 's avonds": "overdag" was no time, so the busy words fell on the evening)
+             "overdag": "overdag"}
 _CLOCK = (r"(?:(?:half|kwart\s+(?:over|voor))\s+)?(?:\d{1,2}\b|een|twee|drie|vier|vijf|zes|"
           r"zeven|acht|negen|tien|elf|twaalf)")
 _TIME_ITEMS = re.compile(
@@ -178,7 +181,7 @@ _TIME_ITEMS = re.compile(
     # "savonds", "'s avonds", "’s avonds" (round 13, p49: "na 6 uur savonds" lost it)
     r"(?P<part>(?:['’‘]s\s*|\bs)(?:ochtends|morgens|middags|avonds|voormiddags|namiddags)\b|"
     r"\b(?:in\s+de\s+|de\s+|elke\s+)?(?:voormiddag|namiddag|ochtend|middag|avond)(?:en|s)?\b|"
-    r"\bin\s+de\s+morgen\b|\bmorgens\b)|"
+    r"\bin\s+de\s+morgen\b|\bmorgens\b|\boverdag\b)|"
     # "na half 3", "voor kwart over vier" (round 17, p68's "na half 3" was lost twice)
     rf"\b(?P<hour>(?:na|voor|vóór|vanaf|tot|om|rond|tussen)\s+{_CLOCK}(?:[.:]\d{{2}})?"
     rf"(?:\s*(?:en|-|tot)\s*{_CLOCK}(?:[.:]\d{{2}})?)?\s*(?:uur|u\b)?"
@@ -203,6 +206,8 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        # ("'s avonds na mijn werk" is a moment that suits: only a part of the day
                        # with the bare word "werk" or "slaap" says it does not.)
                        # "middag en avond ik zorg voor man" (round 22d, p105, a carer)
+                       # "overdag rij ik" (a driver, now that "overdag" is a time; round 26b)
+                       r"\b(rij|rijd)\s+ik\W*$|"
                        r"\b(ik\s+slaap|slaap\s+ik|ik\s+zorg|zorg\s+ik|ik\s+pas\s+op|pas\s+ik\s+op)\b|^\W*('?s\s*)?(de\s+|in\s+de\s+)?(ochtend|"
                        r"middag|avond|nacht|voormiddag|namiddag)\w*\s+(werk|slaap)\W*$|"
                        # "s morgens zit ik op de bus" (round 18, p77, a bus driver)
@@ -231,7 +236,7 @@ _WORD_HOURS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "n
 def _time_value(match: re.Match[str]) -> str:
     text = " ".join(match.group(0).lower().split())
     if match.group("part"):
-        word = re.search(r"voormiddag|namiddag|ochtend|morgen|middag|avond", text)
+        word = re.search(r"voormiddag|namiddag|overdag|ochtend|morgen|middag|avond", text)
         return _DAYPARTS[word.group(0)] if word else text
     if match.group("hour"):
         # "na tweeën" and "na 2 uur" are one moment on the card (round 18, p77).

@@ -277,6 +277,10 @@ SITUATIONS = (
      re.compile(r"\b(verlof|uitkering|betaald|doorbetaald|vertellen|melden|zeggen)\b", re.I)),
     ("sick", "ik ben ziek",
      re.compile(r"\b(ontslag|opzeg\w*|loon|salaris|solliciter\w*|vacature\w*)\b", re.I)),
+    # "MOET ik voor vrijdag tekenen of niet" after "een papier voor de dagdienst" (round 26b,
+    # p124 read the vso answer).
+    ("contract_change", "ik moet een wijzigingsvoorstel voor een ander rooster tekenen",
+     re.compile(r"\b(teken\w*|getekend|handtekening|papier\w*|ontslagen|eruit)\b", re.I)),
 )
 
 

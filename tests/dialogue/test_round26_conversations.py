@@ -9,7 +9,8 @@ from conversation_support import Chat, knowledge
 from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.languages import best_language
 from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER, STAY_IN_FIELD
-from bot.dialogue.pickup import pick_name, pick_phone
+from bot.dialogue.pickup import pick_channel, pick_name, pick_phone
+from bot.handover.contact import clean_time
 
 
 def _card(chat: Chat) -> str:
@@ -210,3 +211,38 @@ def test_no_choice_is_not_staying_in_the_field():
     # guard for the p126 fix: "ik kan niet anders" says there is no choice.
     assert STAY_IN_FIELD.search("ik wil juist niet iets heel anders")
     assert not STAY_IN_FIELD.search("ik wil ander werk, ik kan niet anders")
+
+
+def test_the_evening_with_a_busy_day_is_the_evening():
+    # p133 (bus driver): "06 12345133 bel maar savonds overdag zit ik op de bus" -> "Genoteerd:
+    # … moment niet 's avonds".
+    assert clean_time("06 12345133 bel maar savonds overdag zit ik op de bus") == "'s avonds"
+    assert clean_time("liefst overdag") == "overdag"
+
+
+def test_a_time_after_the_no_keeps_the_phone():
+    # p133 at the card: "nee klopt niet. ik zei savonds bellen niet overdag" -> "Contact: -".
+    channel, refused = pick_channel("nee klopt niet. ik zei savonds bellen niet overdag")
+    assert "phone" not in refused
+    assert pick_channel("bellen niet")[1] == {"phone"}  # guard
+
+
+def test_what_the_employer_did_not_do_is_no_wish_about_contact():
+    # p131: "Ze hebben mij niet eens gebeld of ik wilde solliciteren. Ik ben hier echt ZIEK van."
+    # -> "Goed, dat onthoud ik: geen bellen."
+    assert pick_channel("Nemen ze iemand van buiten. Ze hebben mij niet eens gebeld of ik wilde "
+                        "solliciteren. Ik ben hier echt ZIEK van.")[1] == set()
+    assert pick_channel("ik wil niet gebeld worden")[1] == {"phone"}  # guard
+
+
+def test_a_paper_for_the_day_shift_is_remembered_as_a_contract_change():
+    # p124 (round 26b): what a later "MOET ik tekenen?" is about.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ze hebben me gister een papier gegeven voor de dagdienst, moet voor vrijdag "
+             "getekend. anders zien ze het als dat ik weg wil", "nlu_fallback", confidence=0.27)
+    assert chat.slots.get("contract_change_paper") is True
+    other = Chat()
+    other.say("ze willen dat ik de vaststellingsovereenkomst voor vrijdag teken", "job_insecurity",
+              confidence=0.7)
+    assert not other.slots.get("contract_change_paper")  # guard: a vso is no contract change

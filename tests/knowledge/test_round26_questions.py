@@ -5,7 +5,9 @@ failed before session 26's change (checked by stashing it), except the lines mar
 from __future__ import annotations
 
 import pytest
+from rasa_sdk import Tracker
 
+from actions.respond import turn_from
 from bot.knowledge.in_conversation import answer_in_conversation, find_each
 from bot.knowledge.retriever import shared_retriever
 
@@ -161,3 +163,17 @@ def test_questions_after_the_sent_home_answer_stay_with_it(text):
 def test_whether_the_employer_must_know_about_career_guidance_in_flanders(text):
     assert _answer(text, flemish=True, given=("loopbaancheque_vlaanderen",)) == \
         "loopbaanbegeleiding_werkgever_weten_be"
+
+
+def test_signing_after_the_day_shift_paper_is_the_contract_change_not_the_vso():
+    # p124 (round 26b): "ze hebben me gister een papier gegeven voor de dagdienst, moet voor
+    # vrijdag getekend" and then "MOET ik voor vrijdag tekenen of niet" -> "Je hoeft niet te
+    # tekenen: meewerken aan een vaststellingsovereenkomst is niet verplicht".
+    tracker = Tracker("sender-26b", {"knowledge_given": ["ploegentoeslag_afbouw"],
+                                     "contract_change_paper": True},
+                      {"intent": {"name": "nlu_fallback", "confidence": 0.27},
+                       "text": "dat vroeg ik niet. MOET ik voor vrijdag tekenen of niet"},
+                      [], False, None, None, "action_listen")
+    turn = turn_from(tracker)
+    assert turn.knowledge is not None and \
+        turn.knowledge.entry.id == "nieuw_contract_andere_functie_tekenen", turn.knowledge
