@@ -37,6 +37,7 @@ from bot.dialogue.patterns import (
     NO_HURRY,
     NO_PREFERENCE,
     NO_START,
+    NOT_SHARING_YET,
     NOT_STOPPING,
     OFFER_NO,
     OTHERS_OPINION,
@@ -415,6 +416,13 @@ class HandoverForm(ConversationState):
                 # "Nee, geen consulent. Ik wil alleen wat ideeën, geen traject." is a no,
                 # however the classifier reads the rest (round 14, p58 got the consent
                 # explained and asked again).
+                self.decline_consent()
+                return
+            if plain_no and self.turn.is_question and NOT_SHARING_YET.search(self.turn.text):
+                # "Nee, nu nog even niet delen. … Moet dat verzoek echt op papier?": the no is
+                # taken, and the question answered; not "Mag ik dit delen?" again (round 26b,
+                # p134 said no twice).
+                self.answer_side_question()
                 self.decline_consent()
                 return
             if (OTHERS_SAY_NO.search(self.turn.text) or WHAT_IF.search(self.turn.text)) and \

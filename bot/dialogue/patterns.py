@@ -1077,6 +1077,10 @@ MEANT_INSTEAD = re.compile(r"^\W*(nee+|neen|nee\s+nee)\W*(ik\s+)?(bedoel|bedoeld
 OFFER_NO = re.compile(r"^\W*(nee+|neen|nope|nah|nu\s+(nog\s+|even\s+|effe\s+|ff\s+)?(niet|nie|ni)|"
                       r"(nog|even|effe|ff)\s+(niet|nie|ni)|"
                       r"niet\s+nodig|hoeft\s+niet|liever\s+niet|no\s+thanks?)\b", re.I)
+# "nu nog even niet delen", "ik wil nog niks delen": no consent now, whatever else is asked.
+NOT_SHARING_YET = re.compile(r"\b(niet|nie|ni|niks|niets|geen)\s+(\w+\s+)?(delen|doorgeven|"
+                             r"doorsturen|door\s+(geven|sturen))\b|\bnog\s+(even\s+|effe\s+|ff\s+)?"
+                             r"(niet|niks|niets)\s+(delen|doorgeven)\b", re.I)
 # A yes to the offer at the start of a longer message; "goed dat je het zegt, maar ..." or
 # "klopt, ik werk er al 20 jaar" is none (those words count only in a short answer).
 OFFER_YES = re.compile(r"^\W*((hm+|uhm+|ehm+|eh+|nou|ach|tja|mja)\W+)?"

@@ -217,8 +217,14 @@ class FreeTalk(ConversationState):
         # "natuurlijk. eerst betalen. jullie zijn toch ook allemaal hetzelfde" (round 12, p48)
         sneer = SARCASTIC_YES.match(text) and not CALL_ME.search(text)
         ack = ACK_THEN_MORE.match(text)
+        # The yes words of the rest's first sentence only, and "fijn om te weten" is none:
+        # "Oké, fijn om te weten. … dus dat zit wel goed. Maar … ben ik bang dat …" went on to
+        # her worry, and got the consent text (round 26b, p134).
+        first = re.split(r"(?<=[.!?…])\s+", ack["rest"].strip())[0] if ack else ""
+        first = re.sub(r"\b(fijn|goed|prima)\s+om\s+te\s+(weten|horen|lezen)\b", " ", first,
+                       flags=re.I)
         if ack and len(ack["rest"].split()) > 2 and not OFFER_YES.match(ack["rest"]) and \
-                not YES_WORDS.search(ack["rest"]) and not CALL_ME.search(ack["rest"]) and \
+                not YES_WORDS.search(first) and not CALL_ME.search(ack["rest"]) and \
                 self.intent != "request_human":
             sneer = True  # not a yes to the offer: the new subject is handled as it is
         if not sneer and not ack_only and (self.intent in ("affirm", "request_human") or said_yes

@@ -246,3 +246,34 @@ def test_a_paper_for_the_day_shift_is_remembered_as_a_contract_change():
     other.say("ze willen dat ik de vaststellingsovereenkomst voor vrijdag teken", "job_insecurity",
               confidence=0.7)
     assert not other.slots.get("contract_change_paper")  # guard: a vso is no contract change
+
+
+def test_fine_to_know_then_a_worry_is_no_yes_to_the_offer():
+    # p134 (fewer hours after leave): "Oké, fijn om te weten. … dus dat zit wel goed. Maar
+    # eerlijk gezegd ben ik vooral bang dat ze me dan minder leuk vinden …" at the offer -> the
+    # consent text.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("mag mijn leidinggevende gewoon nee zeggen tegen minder uren?", "work_life_balance",
+             confidence=0.4, knowledge=knowledge("vaste_werkdagen_vragen", "work_life_balance"))
+    assert chat.slots["pending"] == "offer", chat.last
+    names = chat.say("Oké, fijn om te weten. Het is een woningcorporatie met zeker 200 man, dus dat "
+                     "zit wel goed. Maar eerlijk gezegd ben ik vooral bang dat ze me dan minder "
+                     "leuk vinden.", "conflict_at_work", confidence=0.43,
+                     topics=["conflict_at_work"])
+    assert "utter_explain_consent" not in names, names
+    assert chat.slots.get("pending") != "consent"
+
+
+def test_not_sharing_yet_with_a_question_is_a_no_and_an_answer():
+    # p134 at consent: "Nee, nu nog even niet delen. Ik wil eerst snappen hoe het werkt. Moet dat
+    # verzoek echt op papier, …?" -> the answer and "Mag ik dit delen met een consulent?" again.
+    chat = Chat()
+    chat.walk_to_consent()
+    names = chat.say("Nee, nu nog even niet delen. Ik wil eerst snappen hoe het werkt. Moet dat "
+                     "verzoek echt op papier, of kan ik het ook gewoon in een gesprek vragen?",
+                     "hr_conversation", confidence=0.49,
+                     knowledge=knowledge("verzoek_werktijden_op_papier", "work_life_balance"))
+    assert "utter_ask_consent_given" not in names, names
+    assert "utter_consent_declined" in names, names
+    assert chat.slots.get("pending") != "consent"
