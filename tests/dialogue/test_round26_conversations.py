@@ -257,9 +257,9 @@ def test_fine_to_know_then_a_worry_is_no_yes_to_the_offer():
     chat.say("mag mijn leidinggevende gewoon nee zeggen tegen minder uren?", "work_life_balance",
              confidence=0.4, knowledge=knowledge("vaste_werkdagen_vragen", "work_life_balance"))
     assert chat.slots["pending"] == "offer", chat.last
-    names = chat.say("Oké, fijn om te weten. Het is een woningcorporatie met zeker 200 man, dus dat "
-                     "zit wel goed. Maar eerlijk gezegd ben ik vooral bang dat ze me dan minder "
-                     "leuk vinden.", "conflict_at_work", confidence=0.43,
+    names = chat.say("Oké, fijn om te weten. Het is een woningcorporatie met zeker 200 man, dus "
+                     "dat zit wel goed. Maar eerlijk gezegd ben ik vooral bang dat ze me dan "
+                     "minder leuk vinden.", "conflict_at_work", confidence=0.43,
                      topics=["conflict_at_work"])
     assert "utter_explain_consent" not in names, names
     assert chat.slots.get("pending") != "consent"

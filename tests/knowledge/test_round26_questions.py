@@ -177,3 +177,16 @@ def test_signing_after_the_day_shift_paper_is_the_contract_change_not_the_vso():
     turn = turn_from(tracker)
     assert turn.knowledge is not None and \
         turn.knowledge.entry.id == "nieuw_contract_andere_functie_tekenen", turn.knowledge
+
+
+@pytest.mark.parametrize("text", [
+    # p134 (round 26b): "een collega zei dat ik ook ouderschapsverlof kan opnemen in plaats van
+    # echt minder uren. Wat is het verschil, en krijg ik dat dan betaald?" -> the Wet flexibel
+    # werken text, twice.
+    "een collega zei dat ik ook ouderschapsverlof kan opnemen in plaats van minder uren. wat is "
+    "het verschil, en is dat betaald?",
+    "kan ik ouderschapsverlof gebruiken om een tijdje minder te werken? krijg ik daar iets voor?",
+])
+def test_parental_leave_gets_its_own_answer_after_the_fewer_hours_answer(text):
+    assert _answer(text, given=("vaste_werkdagen_vragen", "minder_uren_werken")) == \
+        "ouderschapsverlof_of_minder_uren"
