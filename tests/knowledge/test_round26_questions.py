@@ -190,3 +190,23 @@ def test_signing_after_the_day_shift_paper_is_the_contract_change_not_the_vso():
 def test_parental_leave_gets_its_own_answer_after_the_fewer_hours_answer(text):
     assert _answer(text, given=("vaste_werkdagen_vragen", "minder_uren_werken")) == \
         "ouderschapsverlof_of_minder_uren"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # p131 (round 26b): "… Ik ben trouwens lid van de FNV." -> "Voor deze chat hoef je geen lid
+    # te zijn, ook niet als je nog nooit gewerkt hebt".
+    ("Ok. Dan wil ik wel met zo'n consulent praten, of ik moet blijven of weg moet gaan. Ik ben "
+     "trouwens lid van de FNV.", None),
+    ("moet ik lid zijn?", "moet_ik_lid_zijn"),  # guard
+    # p126 (round 26b): "… ik heb mijn IG diploma en 22 jaar ervaring" -> "Heb je geen papieren
+    # van een opleiding …".
+    ("ok dat is goed om te weten. maar wat voor werk is er dan nog in de zorg wat minder zwaar "
+     "is? ik heb mijn IG diploma en 22 jaar ervaring", None),
+    ("geen diploma maar wel jaren ervaring in het vak", "ervaring_zonder_diploma"),  # guard
+    # p130 (round 26b): "ok nee toch wel. maar wat kan ik dan zonder diploma, moet ik weer naar
+    # school ofzo" -> "Ook dat weet ik niet zeker".
+    ("ok nee toch wel. maar wat kan ik dan zonder diploma, moet ik weer naar school ofzo",
+     "bbl_loon_en_instroom"),
+])
+def test_round_26b_questions(text, expected):
+    assert _answer(text) == expected
