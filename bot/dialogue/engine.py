@@ -110,6 +110,7 @@ from bot.dialogue.patterns import (
     OTHERS_PLACE,
     OTHERS_SAY_NO,
     OVERLOAD_WORDS,
+    PART_TIME_WORRY,
     PASS_ON,
     PAUSE,
     PAYS,
@@ -681,6 +682,15 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             turn.topics = [t for t in turn.topics if t != "enjoy_work"]
             if turn.intent == "enjoy_work":
                 turn.intent = "nlu_fallback"
+            if not (turn.is_question and turn.knowledge):
+                self.offer_or_close()
+                return
+        if PART_TIME_WORRY.search(turn.text) and turn.crisis_level is None and \
+                self.pending not in FORM_STEPS and "utter_part_time_worry" not in self.recent:
+            # "ik ben bang dat ze me minder serieus nemen als ik 28 uur ga werken": heard, with
+            # what the law says (facts: onderscheid_arbeidsduur_648); a question beside it
+            # with an answer is still answered (round 26b, p134).
+            self.say("utter_part_time_worry", repeatable=True)
             if not (turn.is_question and turn.knowledge):
                 self.offer_or_close()
                 return

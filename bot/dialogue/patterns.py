@@ -555,6 +555,15 @@ NO_FUSS = re.compile(
     r"\b(wil|wilde)\s+(\w+\s+){0,3}?(niet|nie|ni)\s+(dat|da)\s+(het|er|dat|da)\s+(\w+\s+){0,2}?"
     r"(gedoe|ruzie|moeilijk\w*|gezeik|gezeur|heisa|een\s+probleem|problemen|slecht\s+valt)\b|"
     r"\b(wil|wilde)\s+(\w+\s+){0,2}?geen\s+(gedoe|ruzie|heisa|problemen)\b", re.I)
+# The fear of being taken less seriously for working fewer hours: "ik ben vooral bang dat ze me
+# dan minder leuk vinden, of dat ik niet meer serieus genomen word als ik minder ga werken"
+# (round 26b, p134 got the consent text, then "Toestemming betekent …").
+PART_TIME_WORRY = re.compile(
+    r"^(?=.*\b(bang|zorgen|angst|vrees|eng)\b)"
+    r"(?=.*\b(minder\s+(serieus|leuk|waard|kansen)|niet\s+(meer\s+)?serieus|anders\s+"
+    r"(bekijken|behandelen|aankijken|naar\s+me\s+kijken))\b)"
+    r"(?=.*\b(minder\s+(uren|uur|(ga\s+|gaan\s+)?werken)|parttime|deeltijd\w*|\d+\s+uur|"
+    r"ouderschapsverlof)\b)", re.I | re.S)
 # A permit one has, said as who one is: "ik heb mijn verblijfsvergunning al zes jaar", "met
 # een verblijfsvergunning sinds 2019" (round 24, p111 got the IND answer for a UAF question).
 HAS_PERMIT = re.compile(

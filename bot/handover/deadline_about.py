@@ -13,7 +13,10 @@ SUBJECTS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"ontslag|opstap\w*)|\bzeg\s+(ik\s+)?(\w+\s+){0,2}op\b|\bik\s+(\w+\s+){0,3}"
                 r"opzeggen\b", re.I), "je wilt dan zelf opzeggen"),
     (re.compile(r"\b(ww|uitkering)\b", re.I), "je WW stopt"),
-    (re.compile(r"\b(tekenen|vaststellingsovereenkomst|vso)\b", re.I), "je moet tekenen"),
+    # Who wants the signature, not that they must sign: "je moet tekenen" on the card of a woman
+    # who may refuse the vso (round 26b, p129: "ik moet juist niks").
+    (re.compile(r"\b(tekenen|vaststellingsovereenkomst|vso)\b", re.I),
+     "je werkgever wil dan je handtekening"),
     (re.compile(r"\b(contract|uitzendwerk|uitzendbureau|fase\s*a)\b", re.I),
      "je contract stopt"),
     (re.compile(r"\breorgani[sz]atie\b", re.I), "de reorganisatie"),

@@ -8,9 +8,16 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.corrections import says_out_of_work
 from bot.dialogue.languages import best_language
-from bot.dialogue.patterns import HAS_JOB, OFFER_MAYBE, SIMPLER, STAY_IN_FIELD
+from bot.dialogue.patterns import (
+    HAS_JOB,
+    OFFER_MAYBE,
+    PART_TIME_WORRY,
+    SIMPLER,
+    STAY_IN_FIELD,
+)
 from bot.dialogue.pickup import pick_channel, pick_name, pick_phone
 from bot.handover.contact import clean_time
+from bot.handover.deadline_about import deadline_about
 
 
 def _card(chat: Chat) -> str:
@@ -277,3 +284,25 @@ def test_not_sharing_yet_with_a_question_is_a_no_and_an_answer():
     assert "utter_ask_consent_given" not in names, names
     assert "utter_consent_declined" in names, names
     assert chat.slots.get("pending") != "consent"
+
+
+def test_the_fear_of_being_taken_less_seriously_for_fewer_hours_is_heard():
+    # p134 (round 26b): "Ik ben bang dat mijn team en mijn leidinggevende me minder serieus
+    # nemen als ik 28 uur ga werken. Is dat normaal om je zo te voelen?" -> "Toestemming
+    # betekent …" at the consent step, the fear never answered.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil minder uren gaan werken na mijn verlof, mag dat?", "work_life_balance",
+             confidence=0.9, topics=["work_life_balance"])
+    names = chat.say("Ik ben bang dat mijn team en mijn leidinggevende me minder serieus nemen "
+                     "als ik 28 uur ga werken. Is dat normaal om je zo te voelen?",
+                     "nlu_fallback", confidence=0.27)
+    assert names[0] == "utter_part_time_worry", names
+    assert not PART_TIME_WORRY.search("ik ben bang dat ik mijn baan kwijtraak")  # guard
+
+
+def test_the_card_says_who_wants_the_signature():
+    # p129 (round 26b): "Belangrijke datum: voor vrijdag (je moet tekenen)" for a woman who may
+    # refuse the vso ("ik moet juist niks").
+    assert deadline_about("ze willen dat ik de vso voor vrijdag teken") == \
+        "je werkgever wil dan je handtekening"

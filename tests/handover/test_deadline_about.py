@@ -12,7 +12,9 @@ from bot.handover.topics import build_summary
     ("ww loopt over 4 maanden af", "je WW stopt"),
     ("mijn uitkering stopt in maart, ik heb een tijdelijk contract gehad", "je WW stopt"),
     ("mijn contract stopt in januari", "je contract stopt"),
-    ("ik moet voor vrijdag tekenen", "je moet tekenen"),
+    # who wants the signature, not that they must sign (round 26b, p129: "ik moet juist niks")
+    ("ik moet voor vrijdag tekenen", "je werkgever wil dan je handtekening"),
+    ("ze willen dat ik de vso voor vrijdag teken", "je werkgever wil dan je handtekening"),
     ("de reorganisatie is per 1 april", "de reorganisatie"),
     ("over 3 weken", None),
 ])
