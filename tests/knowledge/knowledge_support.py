@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from bot.knowledge.entries import Entry, fact_ids, load_entries, load_not_covered
+from bot.knowledge.in_conversation import answer_in_conversation
 from bot.knowledge.retriever import shared_retriever
 
 
@@ -74,3 +75,13 @@ def plain_and_sourced_problems(entry_id: str, bubbles: tuple[int, int] = (2, 3),
         "facts missing or unknown": bool(entry.facts) and set(entry.facts) <= fact_ids(),
     }
     return [problem for problem, ok in checks.items() if not ok]
+
+
+def answered_id(text: str, *, asks: bool = True, given: tuple[str, ...] = (),
+                flemish: bool = False, situations: frozenset[str] = frozenset()) -> str | None:
+    """The entry a message gets in a conversation (what came before: `given`, `situations`),
+    or None: the one lookup the review rounds' question tests share."""
+    knowledge, _ = answer_in_conversation(shared_retriever(), text, asks=asks, given=given,
+                                          flemish=flemish, sure=flemish, situations=situations)
+    return knowledge.entry.id if knowledge else None
+

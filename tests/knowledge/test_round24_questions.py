@@ -5,15 +5,12 @@ the wrong one, in other words than the transcripts. Each failed before session 2
 from __future__ import annotations
 
 import pytest
+from knowledge_support import answered_id
 
 from bot.knowledge.in_conversation import answer_in_conversation
 from bot.knowledge.retriever import shared_retriever
 
-
-def _answer(text: str, given: tuple[str, ...] = (), flemish: bool = False):
-    knowledge, _ = answer_in_conversation(shared_retriever(), text, asks=True, given=given,
-                                          flemish=flemish, sure=flemish)
-    return knowledge.entry.id if knowledge else None
+_answer = answered_id
 
 
 @pytest.mark.parametrize("text", [

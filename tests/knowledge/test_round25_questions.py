@@ -5,16 +5,9 @@ session 25's change (checked by stashing it), except the lines marked as guards.
 from __future__ import annotations
 
 import pytest
+from knowledge_support import answered_id
 
-from bot.knowledge.in_conversation import answer_in_conversation
-from bot.knowledge.retriever import shared_retriever
-
-
-def _answer(text: str, *, asks: bool = True, given: tuple[str, ...] = (),
-            flemish: bool = False, situations: frozenset[str] = frozenset()):
-    knowledge, _ = answer_in_conversation(shared_retriever(), text, asks=asks, given=given,
-                                          flemish=flemish, sure=flemish, situations=situations)
-    return knowledge.entry.id if knowledge else None
+_answer = answered_id
 
 
 @pytest.mark.parametrize("text", [
