@@ -27,6 +27,19 @@ ERASURE_RESPONSES = ("utter_ask_delete_confirm", "utter_delete_cancelled",
                      "utter_delete_not_done")
 
 
+# What the person said of themselves, by the slot that keeps it (names as in
+# bot.knowledge.in_conversation.SITUATIONS).
+SITUATION_SLOTS = (("pregnant", "pregnant"), ("sick", "sick_leave"),
+                   ("contract_change", "contract_change_paper"))
+
+
+def situations_of(tracker: Tracker) -> frozenset[str]:
+    said = {name for name, slot in SITUATION_SLOTS if tracker.get_slot(slot)}
+    if tracker.get_slot("contract_type") == "uitzend":
+        said.add("agency")
+    return frozenset(said)
+
+
 def turn_from(tracker: Tracker) -> Turn:
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
@@ -48,10 +61,7 @@ def turn_from(tracker: Tracker) -> Turn:
                 given=given if isinstance(given, list) else [],
                 topics=[*(known if isinstance(known, list) else []),
                         *(message.get("topics") or [])],
-                flemish=flemish, sure=sure, situations=frozenset(
-                    name for name, slot in (("pregnant", "pregnant"), ("sick", "sick_leave"),
-                                            ("contract_change", "contract_change_paper"))
-                    if tracker.get_slot(slot)))
+                flemish=flemish, sure=sure, situations=situations_of(tracker))
         except Exception as error:  # noqa: BLE001 (no answer is better than no reply)
             logger.error("Knowledge lookup failed: %s", error.__class__.__name__)
     return Turn(

@@ -40,10 +40,11 @@ _POINTS_BACK = re.compile(r"(betekent|is|geldt|klopt|wil\s+zeggen)\s+(dat|dit|he
 
 
 def find_each(retriever: Retriever, text: str, flemish: bool = False,
-              sure: bool = False) -> list[Match]:
+              sure: bool = False, situations: frozenset[str] = frozenset()) -> list[Match]:
     """One answer per question of a message that asks several, in their order, each entry
     once: "Kost een gesprek geld? En moet ik lid zijn?" (rounds 13d and 14: the second and
-    third question of a message went unanswered, and people asked again)."""
+    third question of a message went unanswered, and people asked again). Each question is
+    read with what the person said of themselves when it bears on it (SITUATIONS)."""
     # "En moet ik lid zijn?": the joining word is no part of the question.
     questions = [re.sub(r"^(en|maar|of|ook|dus)\s+", "", s.strip(), flags=re.IGNORECASE)
                  for s in re.findall(r"[^?.!\n]*\?", text) if len(s.split()) >= 3]
@@ -54,7 +55,8 @@ def find_each(retriever: Retriever, text: str, flemish: bool = False,
         return []
     found: list[Match] = []
     for question in questions:
-        match = retriever.find(question, flemish, sure)
+        context = situation_context(set(situations), question)
+        match = retriever.find(f"{context}, {question}" if context else question, flemish, sure)
         if match and all(m.entry.id != match.entry.id for m in found):
             found.append(match)
     return found
@@ -281,6 +283,10 @@ SITUATIONS = (
     # p124 read the vso answer).
     ("contract_change", "ik moet een wijzigingsvoorstel voor een ander rooster tekenen",
      re.compile(r"\b(teken\w*|getekend|handtekening|papier\w*|ontslagen|eruit)\b", re.I)),
+    # "ik werk 4 jaar, dus ik krijg nu vast contract of niet?" from an agency worker asks
+    # about the agency phases (round 26b, p132 got the transition payment).
+    ("agency", "ik werk via een uitzendbureau",
+     re.compile(r"\bvast(e)?\s+(contract|baan|dienst)|\bvast\s+(krijg|worden|word)|\bfase", re.I)),
 )
 
 
@@ -347,6 +353,6 @@ def answer_in_conversation(retriever: Retriever, text: str, *, asks: bool,
             knowledge.entry, retriever.expand(text), follow_up=follows_up(knowledge.entry, text)))
     also = None
     if knowledge is not None:
-        also = next((m for m in find_each(retriever, text, flemish, sure)
+        also = next((m for m in find_each(retriever, text, flemish, sure, situations)
                      if m.entry.id != knowledge.entry.id and m.entry.id not in given), None)
     return knowledge, also

@@ -249,6 +249,15 @@ POSSIBLE_PATTERNS = _compile((
     # in op mijn werk" (a work sentence) or "nergens zin in vandaag".
     r"\bnergens\s+(?:meer\s+)?zin\s+(?:meer\s+)?in\b(?!\s+(?:op|bij|van|met|vandaag|nu)\b)",
     r"\bklaar\s+met\s+alles\b",
+    # "energie? da's er ni veel meer eh. soms denk ik waarom doe ik dit allemaal nog" (round
+    # 27, p136: a career tip came). About the job or about more: one gentle question. "waarom
+    # doe ik dit werk nog" names its work and stays ordinary (WORK_CAUSE).
+    r"\bwaarom\s+(?:doe|zou)\s+(?:ik|k)\s+(?:dit|dat|het|da|t)\s+(?:\w+\s+)?allemaal\s+"
+    r"(?:nog|eigenlijk|nog\s+eigenlijk)\b|\bwaarom\s+(?:doe|zou)\s+(?:ik|k)\s+(?:dit|dat|het|da|t)"
+    r"\s+(?:eigenlijk\s+)?nog\s+allemaal\b",
+    r"\bwaarom\s+(?:leef|besta)\s+(?:ik|k)\s+(?:eigenlijk\s+|überhaupt\s+|uberhaupt\s+)?nog\b|"
+    r"\bwaarom\s+ben\s+(?:ik|k)\s+er\s+(?:eigenlijk\s+|überhaupt\s+|uberhaupt\s+)?nog\b|"
+    r"\bwaarom\s+(?:ik|k)\s+(?:er\s+)?(?:eigenlijk\s+|überhaupt\s+|uberhaupt\s+)?nog\s+(?:ben|leef|besta)\b",
     r"\b(?:levensmoe|het\s+leven\s+moe)\b",
     r"\bdenk\s+(?:\w+\s+){0,2}aan\s+de\s+dood\b",
     r"\b(?:slapen|inslapen)\s+en\s+(?:nooit|niet)\s+meer\b",
