@@ -17,7 +17,7 @@ from actions.common import country_known, is_flemish
 from bot.dialogue.engine import decide
 from bot.dialogue.patterns import WORKS_IN_NL
 from bot.dialogue.turn import Outcome, Turn, looks_like_question
-from bot.knowledge.in_conversation import answer_in_conversation
+from bot.knowledge.in_conversation import FEWER_HOURS_ANSWERS, answer_in_conversation
 from bot.knowledge.retriever import mentioned, shared_retriever
 from bot.privacy.conversations import retention_days as conversation_retention_days
 
@@ -37,6 +37,9 @@ def situations_of(tracker: Tracker) -> frozenset[str]:
     said = {name for name, slot in SITUATION_SLOTS if tracker.get_slot(slot)}
     if tracker.get_slot("contract_type") == "uitzend":
         said.add("agency")
+    given = tracker.get_slot("knowledge_given")
+    if isinstance(given, list) and FEWER_HOURS_ANSWERS.intersection(given):
+        said.add("fewer_hours")
     return frozenset(said)
 
 

@@ -85,6 +85,7 @@ from bot.dialogue.patterns import (
     HELP_FROM_YOU,
     HYPOTHETICAL_BEFORE,
     JOB_GONE,
+    JUDGED_FEAR,
     KEPT_HOW_LONG,
     LITTLE_DUTCH,
     LIVES_IN_BELGIUM,
@@ -166,6 +167,7 @@ from bot.handover.dates_nl import parse_deadline
 from bot.handover.deadline_about import deadline_about
 from bot.handover.topics import CAREER_TOPICS
 from bot.knowledge.entries import entry_by_id
+from bot.knowledge.in_conversation import FEWER_HOURS_ANSWERS
 from bot.knowledge.retriever import Match
 from bot.knowledge.tailor import (
     AGENCY_VERSIONS,
@@ -685,14 +687,21 @@ class Conversation(SafetyTurns, Confirmations, FollowUpTurns, HandoverForm, Free
             if not (turn.is_question and turn.knowledge):
                 self.offer_or_close()
                 return
-        if PART_TIME_WORRY.search(turn.text) and turn.crisis_level is None and \
-                self.pending not in FORM_STEPS and "utter_part_time_worry" not in self.recent:
+        if turn.crisis_level is None and "utter_part_time_worry" not in self.recent and \
+                (self.pending not in FORM_STEPS or self.pending == "consent") and (
+                PART_TIME_WORRY.search(turn.text) or JUDGED_FEAR.search(turn.text) and
+                FEWER_HOURS_ANSWERS.intersection(self.get("knowledge_given") or [])):
             # "ik ben bang dat ze me minder serieus nemen als ik 28 uur ga werken": heard, with
             # what the law says (facts: onderscheid_arbeidsduur_648); a question beside it
-            # with an answer is still answered (round 26b, p134).
+            # with an answer is still answered (round 26b, p134). After the answers on fewer
+            # hours the fear alone says it, also in the form (round 27, p134 got the
+            # job-application tip).
             self.say("utter_part_time_worry", repeatable=True)
             if not (turn.is_question and turn.knowledge):
-                self.offer_or_close()
+                if self.get("handover") and self.pending in FORM_STEPS:
+                    self._back_to_the_form()
+                else:
+                    self.offer_or_close()
                 return
         if self.get("erased") and (ERASED_QUESTION.search(turn.text)
                                    or STORED_QUESTION.search(turn.text)):

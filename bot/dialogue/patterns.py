@@ -265,8 +265,14 @@ PASS_ON = re.compile(r"\b(geef|stuur)\s+(het\s+|dat\s+)?maar\s+door\b|\bdoe\s+(h
 # "Ik zei net al ja", "ik heb toch al ja gezegd" (round 23b, p114)
 SAID_YES = re.compile(r"\b(ik\s+)?zei\s+(net\s+|toch\s+)?(al\s+)?ja\b|"
                       r"\bik\s+heb\s+(toch\s+|net\s+)?(al\s+)?ja\s+gezegd\b", re.I)
-YES_THEN_MORE = re.compile(r"^\W*(ja+|jawel|jazeker|prima|akkoord|oké|oke|ok|goed)\b[^.?!]{0,25}"
-                           r"[.!]\s+\S", re.I)
+# A yes, then more: "Ja, dat mag. Moet ik lid zijn?". "Oké" or "goed" alone is a yes only with a
+# yes-word in its clause: "Oke, dat helpt een beetje. En stel dat …?" and "ok goed. nog een
+# ding. …?" take the answer in, they say no yes to sharing (round 27, p134 and p132 found
+# their consent recorded).
+YES_THEN_MORE = re.compile(
+    r"^\W*(?:(?:ja+|jawel|jazeker|prima|akkoord)\b[^.?!]{0,25}|(?:oké|oke|okay|ok|goed)\b"
+    r"(?:[\s,!]*(?:ja|jawel|prima|akkoord|graag|dat\s+mag|mag\s+\w+|is\s+goed|doe\s+maar|"
+    r"deel\s+(?:het\s+)?maar|geef\s+(?:het\s+)?maar)\b[^.?!]{0,15})?\s*)[.!]\s+\S", re.I)
 # Where someone else lives or works: "Mijn broer woont in Groningen" is no place of hers
 # (round 21b, p95's card said "Plaats: Groningen").
 OTHERS_PLACE = re.compile(
@@ -558,10 +564,12 @@ NO_FUSS = re.compile(
 # The fear of being taken less seriously for working fewer hours: "ik ben vooral bang dat ze me
 # dan minder leuk vinden, of dat ik niet meer serieus genomen word als ik minder ga werken"
 # (round 26b, p134 got the consent text, then "Toestemming betekent …").
-PART_TIME_WORRY = re.compile(
+JUDGED_FEAR = re.compile(
     r"^(?=.*\b(bang|zorgen|angst|vrees|eng)\b)"
-    r"(?=.*\b(minder\s+(serieus|leuk|waard|kansen)|niet\s+(meer\s+)?serieus|anders\s+"
-    r"(bekijken|behandelen|aankijken|naar\s+me\s+kijken))\b)"
+    r"(?=.*\b(minder\s+(serieus|leuk|waard|kansen)|niet\s+(meer\s+)?(serieus|gemotiveerd)|"
+    r"anders\s+(bekijken|behandelen|aankijken|naar\s+me\s+kijken))\b)", re.I | re.S)
+PART_TIME_WORRY = re.compile(
+    JUDGED_FEAR.pattern +
     r"(?=.*\b(minder\s+(uren|uur|(ga\s+|gaan\s+)?werken)|parttime|deeltijd\w*|\d+\s+uur|"
     r"ouderschapsverlof)\b)", re.I | re.S)
 # A permit one has, said as who one is: "ik heb mijn verblijfsvergunning al zes jaar", "met

@@ -42,7 +42,10 @@ _NOT_NAMES = frozenset({
     "via", "volgens", "vrij", "weer", "wel", "werkloos", "zeker", "zelf", "ziek", "zo",
     "zzp'er", "zzper",
 })
-_NEGATED = r"(?:niet|nie|ni|geen|liever\s+niet|nooit)\s+(?:\w+\s+)?"
+# "overdag … kan ik slecht bellen" refuses the phone as well (round 27, p134 was noted for a
+# call beside "Liever mailen").
+_NEGATED = r"(?:niet|nie|ni|geen|liever\s+niet|nooit|slecht|moeilijk|lastig|nauwelijks|amper)\s+" \
+    r"(?:\w+\s+)?"
 # "bel mij ni", "mail me liever niet": the no after the verb; "bel me niet voor 5 uur"
 # is a time, not a refusal.
 # "wel appen niet bellen": a no before the next way of contact belongs to that one (round

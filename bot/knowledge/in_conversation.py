@@ -270,6 +270,12 @@ def closest_line(entry: Entry, text: str, follow_up: bool = False) -> str:
     return lines[int(np.argmax(closeness))]
 
 
+# Answers that show the person wants fewer hours (the situation "fewer_hours").
+FEWER_HOURS_ANSWERS = frozenset({"minder_uren_werken", "vaste_werkdagen_vragen",
+                                 "ouderschapsverlof_of_minder_uren",
+                                 "minder_uren_werkgever_weigert", "gesprek_minder_uren"})
+
+
 # What the conversation made clear, read with a question it bears on: a pregnant woman asking
 # about leave, pay or telling her boss (round 23b, p109); someone off sick asking about
 # resigning, pay or applying elsewhere (round 24b, p120: "misschien neem ik gewoon ontslag, wat
@@ -285,6 +291,10 @@ SITUATIONS = (
      re.compile(r"\b(teken\w*|getekend|handtekening|papier\w*|ontslagen|eruit)\b", re.I)),
     # "ik werk 4 jaar, dus ik krijg nu vast contract of niet?" from an agency worker asks
     # about the agency phases (round 26b, p132 got the transition payment).
+    # "Hoe kan ik dat gesprek het beste aanpakken?" after the answers on fewer hours (round 27,
+    # p134 got the job-application tip).
+    ("fewer_hours", "ik wil minder uren werken",
+     re.compile(r"\bgesprek\w*\b|\bnee\s+zeg\w*|\bweiger\w*", re.I)),
     ("agency", "ik werk via een uitzendbureau",
      re.compile(r"\bvast(e)?\s+(contract|baan|dienst)|\bvast\s+(krijg|worden|word)|\bfase", re.I)),
 )

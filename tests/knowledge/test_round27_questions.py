@@ -27,3 +27,28 @@ def test_sleeping_badly_from_night_shifts_goes_to_the_arbeidsarts_not_the_rules_
 def test_guard_an_older_night_worker_still_gets_the_night_work_rules():
     assert _answer("ik ben 57 en doe al 25 jaar nachten in het ziekenhuis, kan ik vragen om "
                    "alleen overdag te werken", flemish=True) == "minder_nachten_andere_afdeling_be"
+
+
+FEWER_HOURS = frozenset({"fewer_hours"})
+
+
+def test_what_if_the_manager_says_no_to_fewer_hours():
+    # p134 got "Dit zei ik eerder al" and a line about practising the talk.
+    assert _answer("Oke, dat helpt een beetje. En stel dat mijn leidinggevende toch gewoon nee "
+                   "zegt, kan hij dat zomaar doen? Wat kan ik dan nog?",
+                   given=("vaste_werkdagen_vragen", "ouderschapsverlof_of_minder_uren"),
+                   situations=FEWER_HOURS) == "minder_uren_werkgever_weigert"
+    # Guard: before asking, "mag hij nee zeggen?" wants how to ask as well.
+    assert _answer("Ik wil vaste dagen zodat ik de opvang kan regelen. Mag mijn leidinggevende "
+                   "gewoon nee zeggen als ik dat vraag?") == "vaste_werkdagen_vragen"
+
+
+def test_how_to_go_about_the_talk_about_fewer_hours():
+    # p134 got the job-application tip ("maak je brief en cv voor elke vacature …").
+    assert _answer("Ik ben bang dat ze me dan minder leuk vinden, of dat ze denken dat ik niet "
+                   "meer gemotiveerd ben. Hoe kan ik dat gesprek het beste aanpakken?",
+                   given=("vaste_werkdagen_vragen", "ouderschapsverlof_of_minder_uren"),
+                   situations=FEWER_HOURS) == "gesprek_minder_uren"
+    # Guard: without that conversation, an appraisal talk is an appraisal talk.
+    assert _answer("hoe bereid ik een gesprek met mijn leidinggevende voor?") \
+        == "gesprek_leidinggevende"

@@ -1,0 +1,57 @@
+"""Failures of round 27 (docs/reviews/round27/), written as new cases. The classifier's
+readings are those of the model the members talked to. Each failed on the engine before its
+fix (checked by stashing the fix), except the lines marked as guards."""
+
+from __future__ import annotations
+
+from conversation_support import Chat, knowledge
+
+from bot.dialogue.patterns import YES_THEN_MORE
+from bot.dialogue.pickup import pick_channel
+
+
+def test_an_ok_that_takes_the_answer_in_is_no_consent():
+    # p134: "Oke, dat helpt een beetje. En stel dat … kan hij dat zomaar doen?" at the consent
+    # question; her ticket's consent time was that turn. p132: "ok goed. nog een ding. …?"
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.say("Oke, dat helpt een beetje. En stel dat mijn leidinggevende toch gewoon nee zegt, "
+             "kan hij dat zomaar doen? Wat kan ik dan nog?", "conflict_at_work", confidence=0.45,
+             knowledge=knowledge("minder_uren_werkgever_weigert", "work_life_balance"))
+    assert chat.slots.get("pending") == "consent", chat.last
+    assert not chat.slots.get("consent_given")
+    assert "ANSWER minder_uren_werkgever_weigert" in chat.texts()
+    assert not YES_THEN_MORE.match("ok goed. nog een ding. ik woon in huis van uitzendbureau. "
+                                   "als ik stop, dan ik heb geen huis meer?")
+
+
+def test_guard_a_yes_then_a_question_is_still_consent():
+    assert YES_THEN_MORE.match("Ja, dat mag. Moet ik daar lid voor zijn?")
+    assert YES_THEN_MORE.match("ok, dat mag. kost het geld?")
+    assert YES_THEN_MORE.match("goed, doe maar. en wat kost het?")
+
+
+def test_cannot_call_well_refuses_the_phone():
+    # p134: "Liever mailen, overdag heb ik de kleine en kan ik slecht bellen." -> "contact via
+    # bellen" and the phone question.
+    # (Overdag says when she cannot: no refusal of the phone at any time.)
+    assert pick_channel("Liever mailen, overdag heb ik de kleine en kan ik slecht bellen. "
+                        "Mijn mailadres is lotte.v@example.nl")[0] == "email"
+    assert pick_channel("ik kan slecht bellen, liever mail") == ("email", {"phone"})
+    assert pick_channel("bellen is goed") == ("phone", set())  # guard
+
+
+def test_the_fear_of_being_judged_after_the_fewer_hours_answers_is_heard_in_the_form():
+    # p134: "Ik ben bang dat ze me dan minder leuk vinden, of dat ze denken dat ik niet meer
+    # gemotiveerd ben." after the fewer-hours answers, at the consent question: a
+    # job-application tip came.
+    chat = Chat()
+    chat.walk_to_consent()
+    chat.slots["knowledge_given"] = ["vaste_werkdagen_vragen"]
+    chat.say("Ik blijf het eng vinden eigenlijk. Ik ben bang dat ze me dan minder leuk vinden, "
+             "of dat ze denken dat ik niet meer gemotiveerd ben.", "job_search",
+             confidence=0.29, topics=["hr_conversation"])
+    names = chat.last.names()
+    assert "utter_part_time_worry" in names, names
+    assert "utter_topic_job_search" not in names
+    assert chat.slots.get("pending") == "consent"
