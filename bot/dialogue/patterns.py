@@ -693,7 +693,11 @@ ADD_TO_REQUEST = re.compile(
 DEADLINE_PHRASE = re.compile(
     r"\b(?:voor|vóór|uiterlijk|per|eind|binnen)\s+(?:(?:de|het|deze|volgende|komende|van)\s+)*"
     r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|morgen|overmorgen|week|"
-    r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b", re.I)
+    r"maand|\d{1,2}\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?)\b|"
+    # "ik moet morgen tekenen", "morgen ik moet tekenen" (round 27, p135's ticket had no date).
+    r"\b(?:morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+    r"(?=\s+(?:\w+\s+){0,3}?(?:tekenen|teken|ondertekenen|handtekening|beslissen|antwoorden)\b)",
+    re.I)
 ENGLISH_REQUEST = re.compile(r"\b(?:kan|kun|spreek|praat)\w*\s+(?:u|je|jij|ge)\s+(?:ook\s+)?"
                              r"(?:engels|english)\b|\b(?:in\s+)?english\s+please\b|"
                              r"\bdo\s+you\s+speak\s+english\b|"
@@ -1162,7 +1166,11 @@ ENJOY_DOUBT = re.compile(
     # "ik zie het echt ni meer zitten op mijn afdeling. elke dag overuren" (round 24c, p116
     # heard "Mooi dat je werk je plezier geeft").
     r"\b(niet|nie|ni)\s+meer\s+zitten\b|\boveruren\b|\bonderbezet\w*|\bte\s+weinig\s+(volk|mensen|"
-    r"personeel|collega)", re.I)
+    r"personeel|collega)|"
+    # "werk is goed. maar nieuwe firma zegt ik krijg 16 uur" (round 27, p135 heard "Fijn om te
+    # horen dat je met plezier werkt!"): what comes after "maar" is why they write.
+    r"\b(werk|baan|job)\s+(is|was)\s+(\w+\s+)?(goed|prima|leuk|fijn|ok|oké)\s*[.,!]*\s*(maar|alleen)\b",
+    re.I)
 # Worn out, said plainly: "na 11 jaar nachten ben ik gewoon op", "ik ben kapot" (round 25,
 # p116 heard "Mooi dat je werk je plezier geeft" after "ik heb altijd graag ... gewerkt").
 EXHAUSTED = (r"\bben\s+(ik\s+)?((gewoon|echt|helemaal|compleet|totaal|zo)\s+)*op\b"

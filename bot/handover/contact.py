@@ -253,6 +253,11 @@ def _is_daypart(value: str) -> bool:
     return value in _DAYPARTS.values()
 
 
+_SIGNING_DAY = re.compile(
+    r"\b(?:voor\s+|uiterlijk\s+)?(?:morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag)\s+(?:\w+\s+){0,3}?(?:tekenen|teken|ondertekenen|handtekening)\b", re.I)
+
+
 def clean_time(text: str | None) -> str | None:
     """The moment to call, as a short value ("'s middags, niet op woensdag"); None when the
     text names no day, part of the day or hour."""
@@ -262,6 +267,9 @@ def clean_time(text: str | None) -> str | None:
     # asked for the time she gave with her number).
     text = re.sub(r"\b(\d{1,2})\s?u(?:\s?(\d{2}))?\b",
                   lambda m: f"{m[1]}:{m[2]} uur" if m[2] else f"{m[1]} uur", text)
+    # "morgen moet tekenen" is the day of a signature, no moment to call (round 27, p135's
+    # card said "Moment: vandaag morgen").
+    text = _SIGNING_DAY.sub(" ", text)
     wanted: list[str] = []
     not_then: list[str] = []
     for clause in _TIME_CLAUSES.split(_WRONG_MARK.sub(",", text)):

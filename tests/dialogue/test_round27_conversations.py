@@ -8,6 +8,7 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.patterns import YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
+from bot.handover.contact import clean_time
 
 
 def test_an_ok_that_takes_the_answer_in_is_no_consent():
@@ -55,3 +56,31 @@ def test_the_fear_of_being_judged_after_the_fewer_hours_answers_is_heard_in_the_
     assert "utter_part_time_worry" in names, names
     assert "utter_topic_job_search" not in names
     assert chat.slots.get("pending") == "consent"
+
+
+def test_work_is_fine_but_is_no_joy_at_work():
+    # p135: "werk is goed. maar nieuwe firma zegt ik krijg 16 uur. eerst was 24" -> "Fijn om te
+    # horen dat je met plezier werkt!" and a question what makes her work fun.
+    chat = Chat()
+    chat.say("hallo. ik heb vraag over mijn werk", "greet")
+    chat.say("werk is goed. maar nieuwe firma zegt ik krijg 16 uur. eerst was 24", "enjoy_work",
+             confidence=0.59, topics=["enjoy_work"])
+    names = chat.last.names()
+    assert "utter_topic_enjoy_work" not in names and "utter_deepen_enjoy_work" not in names, names
+    # Guard: joy at work said plainly stays joy.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ja hoor, mijn werk is leuk", "enjoy_work", confidence=0.9, topics=["enjoy_work"])
+    assert "utter_topic_enjoy_work" in chat.last.names()
+
+
+def test_signing_tomorrow_is_the_deadline_not_the_moment_to_call():
+    # p135 said three times she must sign tomorrow; the ticket had no deadline, and "vandaag
+    # graag. morgen moet tekenen" put "Moment: vandaag morgen" on the card.
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("nee niet tijdelijk. schoonmaak firma wissel. ik moet morgen tekenen nieuw contract "
+             "16 uur. moet ik tekenen?", "flex_contract", confidence=0.94)
+    assert chat.slots.get("deadline") == "morgen", chat.slots
+    assert clean_time("vandaag graag. morgen moet tekenen") == "vandaag"
+    assert clean_time("bel me morgen") == "morgen"  # guard

@@ -52,3 +52,31 @@ def test_how_to_go_about_the_talk_about_fewer_hours():
     # Guard: without that conversation, an appraisal talk is an appraisal talk.
     assert _answer("hoe bereid ik een gesprek met mijn leidinggevende voor?") \
         == "gesprek_leidinggevende"
+
+
+def test_a_cleaner_whose_building_went_to_another_company_gets_the_cao_answer():
+    # p135 (NT2, 12 years permanent, the new company offers 16 hours instead of 24) read how
+    # to earn a permanent contract, twice, and then the vso text ("je werk stopt").
+    assert _answer("nee probleem is uren. ik schoonmaak kantoor 12 jaar. nu andere schoonmaak "
+                   "bedrijf heeft het werk gewonnen en zij geef mij maar 16 uur. mag dat? ik heb "
+                   "vast contract") == "contractwisseling_schoonmaak"
+    assert _answer("nee niet tijdelijk. schoonmaak firma wissel. ik moet morgen tekenen nieuw "
+                   "contract 16 uur. moet ik tekenen?") == "contractwisseling_schoonmaak"
+    assert _answer("ik begrijp niet, kan makkelijker? ik heb AL vast contract. 12 jaar. nieuwe "
+                   "firma wil minder uren geven") != "vast_na_anderhalf_jaar"
+    # Guard: the vso named is the vso.
+    assert _answer("ik moet morgen een vaststellingsovereenkomst tekenen, moet dat?") \
+        == "vaststellingsovereenkomst_tekenen"
+
+
+def test_a_permanent_operator_asking_about_his_shift_gets_no_bbl_answer():
+    # p124: "MAG dat zomaar, mijn dienst weghalen? ik heb een vast contract" -> a BBL contract.
+    assert _answer("ik vroeg nog niks. MAG dat zomaar, mijn dienst weghalen? ik heb een vast "
+                   "contract") != "bbl_contract_einde"
+
+
+def test_work_in_childcare_in_the_netherlands():
+    # p135: "kinderopvang werk, wat moet ik doen voor dat?" got a tip to have coffee with
+    # someone who does the work.
+    assert _answer("ja graag. maar kinderopvang werk, wat moet ik doen voor dat?") \
+        == "mbo_vmbo_naar_niveau_3_4"
