@@ -80,3 +80,22 @@ def test_work_in_childcare_in_the_netherlands():
     # someone who does the work.
     assert _answer("ja graag. maar kinderopvang werk, wat moet ik doen voor dat?") \
         == "mbo_vmbo_naar_niveau_3_4"
+
+
+def test_stopping_earlier_in_a_bus_driver_s_words():
+    # p133 (62, bus driver): only "rvu" found the RVU; the rest got the AOW age, "geen goed
+    # antwoord", a topic menu or "Ook dat weet ik niet zeker".
+    assert _answer("ik rij al 31 jaar bus hier in groningen en ben die onregelmatige diensten "
+                   "zat. kan ik eerder stoppen of moet ik door tot me aow") == "eerder_stoppen"
+    assert _answer("ja dat weet ik wel maar ik vraag of ik EERDER kan stoppen. zijn daar "
+                   "regelingen voor of niet") == "rvu_uitleg"
+    assert _answer("ik hoorde van een collega iets over vervroegd uittreden bij de bus. weet "
+                   "jij daar wat van") == "rvu_uitleg"
+    assert _answer("en wat kost me dat als ik eerder stop. ik wil niet dat me vrouw en ik "
+                   "straks krap zitten", given=("eerder_stoppen", "rvu_uitleg")) \
+        == "eerder_stoppen"
+
+
+def test_guard_the_construction_scheme_for_construction_workers():
+    assert _answer("ik ben metselaar van 61, kan ik eerder stoppen met de zwaarwerkregeling?") \
+        == "zwaarwerkregeling_bouw"
