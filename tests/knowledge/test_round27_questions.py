@@ -99,3 +99,21 @@ def test_stopping_earlier_in_a_bus_driver_s_words():
 def test_guard_the_construction_scheme_for_construction_workers():
     assert _answer("ik ben metselaar van 61, kan ik eerder stoppen met de zwaarwerkregeling?") \
         == "zwaarwerkregeling_bouw"
+
+
+def test_care_work_without_lifting():
+    # p126 (verzorgende IG, 52, bad back) asked three times and got the lighter-work line and a
+    # job-crafting tip; no job was ever named.
+    for text in ("misschien straks. maar wat voor werk is er dan in de zorg zonder tillen? ik "
+                 "heb alleen mijn IG diploma",
+                 "ja dat snap ik, maar ik bedoel wat voor functies zijn er dan. kan ik "
+                 "bijvoorbeeld iets met planning of activiteitenbegeleiding of moet ik dan weer "
+                 "helemaal naar school"):
+        assert _answer(text) == "zorg_zonder_tillen", text
+
+
+def test_a_man_who_does_not_understand_the_computer_gets_the_ways_without_it():
+    # p133: "dat svb.nl ding, ik snap die computer niet hoor. moet ik dan inloggen met van
+    # alles" got "Ook dat weet ik niet zeker" twice.
+    assert _answer("die site van de svb, ik kom er niet uit met die computer. moet je "
+                   "daarvoor inloggen?") == "pensioen_inloggen_digid"
