@@ -56,6 +56,9 @@ _QUESTION_INSIDE = re.compile(
 # stoppen. heeft de bouw een regeling voor vroegpensioen" got "Dank je dat je dat vertelt."
 # (round 14, p55).
 _QUESTION_CLAUSE = re.compile(
+    # "en mijn ploegentoeslag dan. dat is 300 euro …" asks what happens to it (round 27, p124
+    # got reorganisation tips).
+    r"(?:^|[.;!?…]\s*)(?:en|maar)\s+(?:mijn|m'?n|mn|de|het|die|dat|me)\s+\w+\s+dan\s*(?:[.!?…]|$)|"
     r"(?:^|[,.;:!?…]\s*)(is\s+het|ben\s+ik|(heeft|hebben|hebt|heb|kan|kun|kunnen|mag|mogen|"
     r"moet|moeten|krijg|krijgt|bestaat|geldt|gelden|telt|tellen|klopt)\s+(de|het|die|dat|dit|ik|je|"
     r"jij|hij|zij|ze|we|wij|u|jullie|mijn|m'?n|mn|er|ge|gij)\b)\b", re.IGNORECASE)

@@ -8,6 +8,7 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.patterns import YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
+from bot.dialogue.turn import looks_like_question
 from bot.handover.contact import clean_time
 
 
@@ -84,3 +85,12 @@ def test_signing_tomorrow_is_the_deadline_not_the_moment_to_call():
     assert chat.slots.get("deadline") == "morgen", chat.slots
     assert clean_time("vandaag graag. morgen moet tekenen") == "vandaag"
     assert clean_time("bel me morgen") == "morgen"  # guard
+
+
+def test_and_my_allowance_then_is_a_question():
+    # p124: "en mijn ploegentoeslag dan. dat is 300 euro per maand …" was read as a statement,
+    # so its answer was held back and reorganisation tips came.
+    assert looks_like_question("en mijn ploegentoeslag dan. dat is 300 euro per maand die ik "
+                               "kwijt raak")
+    assert not looks_like_question("ik ga naar huis en dan slapen")  # guard
+    assert not looks_like_question("en dan ga ik stoppen")  # guard

@@ -117,3 +117,17 @@ def test_a_man_who_does_not_understand_the_computer_gets_the_ways_without_it():
     # alles" got "Ook dat weet ik niet zeker" twice.
     assert _answer("die site van de svb, ik kom er niet uit met die computer. moet je "
                    "daarvoor inloggen?") == "pensioen_inloggen_digid"
+
+
+def test_an_operator_whose_night_shift_is_abolished():
+    # p124 (19 years on the night shift, permanent): "geen goed antwoord", a BBL answer, then
+    # reorganisation tips for his shift allowance and "niet zeker" for "DE TOESLAG".
+    assert _answer("ja ja dat zeggen ze allemaal. ze gooien bij ons de nachtdienst eruit en nu "
+                   "moet ik kiezen. dagdienst of opzouten. na 19 jaar") \
+        == "werkgever_wijzigt_werktijden_of_werkplek"
+    assert _answer("ik vroeg nog niks. MAG dat zomaar, mijn dienst weghalen? ik heb een vast "
+                   "contract") == "werkgever_wijzigt_werktijden_of_werkplek"
+    assert _answer("en mijn ploegentoeslag dan. dat is 300 euro per maand die ik kwijt raak. "
+                   "daar betaal ik mn hypotheek van") == "ploegentoeslag_afbouw"
+    assert _answer("DE TOESLAG. krijg ik daar nog iets voor terug of is dat gewoon weg") \
+        == "ploegentoeslag_afbouw"
