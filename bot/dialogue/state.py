@@ -26,6 +26,9 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.in_conversation import closest_line
 from bot.knowledge.tailor import tailored
 
+# A knowledge line that sends to a crisis line (113 in the Netherlands, 1813 in Flanders).
+HELPLINE = re.compile(r"\b(113|1813|112)\b|zelfmoordlijn", re.I)
+
 # The consultant offered unasked at most this often in one conversation (round 18, p68).
 MAX_OFFERS = 2
 
@@ -120,10 +123,11 @@ class ConversationState:
     def answer_lines(self, entry: Entry) -> list[str]:
         """An entry's answer for this person: lines for their age, and no 113 line for
         someone who said no to the direct question (believed; round 16, p68 read it after
-        two noes)."""
+        two noes). In Flanders the line names 1813 (round 27b, p136 read it after "nee nee ni
+        zo eh")."""
         lines = list(entry.lines_for(self.known_age()))
         if self.get("check_said_no") and not self.get("safety_flag"):
-            lines = [line for line in lines if "113" not in line] or lines
+            lines = [line for line in lines if not HELPLINE.search(line)] or lines
         return lines
 
     def fitted(self, lines: tuple[str, ...] | list[str]) -> list[str]:

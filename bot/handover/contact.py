@@ -215,7 +215,9 @@ _NOT_THEN = re.compile(r"\b(niet|nie|ni|geen|nooit|behalve|liever\s+niet)\b|"
                        r"(\w+\s+){0,2}(op|in|achter|aan)\s+(de|het|mijn|m'?n)\s+"
                        # "s ochtends sta ik op de afdeling" (round 25b, p126, a carer)
                        r"(bus|wagen|truck|vrachtwagen|auto|weg|route|lijn|band|kassa|school|"
-                       r"afdeling|vloer|werkvloer|groep|bouw|zaak|winkel)\b",
+                       # "want overdag zit ik op het werk" (round 27b, p137's card said
+                       # "'s avonds na 6 uur overdag")
+                       r"afdeling|vloer|werkvloer|groep|bouw|zaak|winkel|werk|kantoor|job)\b",
                        re.IGNORECASE)
 # A negation right before a time names what does not suit; the times after it in the same
 # clause do suit: "nee niet s ochtends na tweeën s middags" (round 18, p77's ticket said "na
@@ -253,9 +255,13 @@ def _is_daypart(value: str) -> bool:
     return value in _DAYPARTS.values()
 
 
+# "VOOR vrijdag" is the day by which, not the day to call (round 27b, p124's card said
+# "Moment: vrijdag", the day he has to sign).
 _SIGNING_DAY = re.compile(
     r"\b(?:voor\s+|uiterlijk\s+)?(?:morgen|overmorgen|maandag|dinsdag|woensdag|donderdag|vrijdag|"
-    r"zaterdag|zondag)\s+(?:\w+\s+){0,3}?(?:tekenen|teken|ondertekenen|handtekening)\b", re.I)
+    r"zaterdag|zondag)\s+(?:\w+\s+){0,3}?(?:tekenen|teken|ondertekenen|handtekening)\b|"
+    r"\b(?:voor|vóór|uiterlijk)\s+(?:a\.?s\.?\s+|aanstaande\s+|deze\s+)?(?:morgen|overmorgen|maandag|"
+    r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I)
 
 
 def clean_time(text: str | None) -> str | None:

@@ -10,6 +10,8 @@ from bot.dialogue.patterns import YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
 from bot.dialogue.turn import looks_like_question
 from bot.handover.contact import clean_time
+from bot.knowledge.entries import entry_by_id
+from bot.knowledge.retriever import Match
 
 
 def test_an_ok_that_takes_the_answer_in_is_no_consent():
@@ -94,3 +96,28 @@ def test_and_my_allowance_then_is_a_question():
                                "kwijt raak")
     assert not looks_like_question("ik ga naar huis en dan slapen")  # guard
     assert not looks_like_question("en dan ga ik stoppen")  # guard
+
+
+def test_after_a_no_to_the_direct_question_no_1813_line_in_a_flemish_answer():
+    # p136 (27b) answered "nee nee ni zo eh" to the direct question; his next question about
+    # sleep got the burn-out answer with "Bel dan de Zelfmoordlijn op 1813".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.slots.update(check_said_no=True, region="Antwerpen")
+    chat.say("kan ik ni gewoon vragen om in dagploeg te gaan? of moet ik eerst naar den dokter "
+             "ofzo voor da slapen", "workload_health", confidence=0.6,
+             knowledge=Match(entry_by_id("burnout_eerste_hulp_be"), 0.6))
+    said = " ".join(chat.texts())
+    assert "huisarts" in said, said
+    assert "1813" not in said and "Zelfmoordlijn" not in said, said
+
+
+def test_busy_at_work_in_the_daytime_and_a_day_by_which_are_no_moments_to_call():
+    # p137 (27b): "'s avonds na zessen want overdag zit ik op het werk" -> "'s avonds na 6 uur
+    # overdag". p124 (27b): "kan iemand daar ff naar kijken voor vrijdag?" -> "Moment: vrijdag",
+    # the day he has to sign.
+    assert clean_time("'s avonds na zessen want overdag zit ik op het werk") \
+        == "'s avonds na 6 uur"
+    assert clean_time("kan iemand daar ff naar kijken voor vrijdag?") is None
+    assert clean_time("vrijdag na 3 uur") == "vrijdag na 3 uur"  # guard
+    assert clean_time("bel me voor 5 uur") == "voor 5 uur"  # guard
