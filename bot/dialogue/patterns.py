@@ -1494,7 +1494,13 @@ MEANT = re.compile(r"^\W*(nee+n?\W+)?(ik\s+)?bedoel\b", re.IGNORECASE)
 # tip about coffee with someone in the trade).
 CONSULTANT_CAN_HELP = re.compile(
     r"\b(kan|kunnen|kun|kunt)\s+(een|de|zo'?n|jullie|die|uw)\s+(loopbaan)?(consulent|coach|"
-    r"adviseur)\w*\s+(mij|me|ons)\s+(\w+\s+){0,2}(helpen|bijstaan|begeleiden|ondersteunen)\b",
+    r"adviseur)\w*\s+(mij|me|ons)\s+(\w+\s+){0,2}(helpen|bijstaan|begeleiden|ondersteunen)\b|"
+    # "kan iemand dat niet gewoon voor me uitrekenen" (round 27b, p133 got a topic menu twice);
+    # "ik ben lid van de FNV. kan iemand daar ff naar kijken voor vrijdag?" (p124 heard "Dat
+    # valt buiten wat ik weet").
+    r"\bkan\s+(er\s+)?iemand\s+(van\s+(de\s+bond|jullie|de\s+vakbond|de\s+fnv|het\s+acv|de\s+cnv)\s+)?"
+    r"(dat|dit|het|daar|er)\s+(\w+\s+){0,4}?(naar\s+kijken|uitrekenen|berekenen|nakijken|bekijken|"
+    r"uitzoeken)\b",
     re.I)
 CAN_THAT = re.compile(r"^[^?]{0,3}[.!]?\s*((kan|mag|gaat)\s+(dat|het)(\s+(ook|wel|hier))?|"
                       r"(kun|kunt|kan|kunnen)\s+(u|jij|je|jullie)\s+(dat|het|dit)\s+(regelen|doen|"

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from conversation_support import Chat, knowledge
 
-from bot.dialogue.patterns import YES_THEN_MORE
+from bot.dialogue.patterns import CONSULTANT_CAN_HELP, YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
 from bot.dialogue.turn import looks_like_question
 from bot.handover.contact import clean_time
-from bot.knowledge.entries import entry_by_id
-from bot.knowledge.retriever import Match
+from bot.knowledge.entries import entry_by_id, load_entries
+from bot.knowledge.retriever import Match, mentioned
 
 
 def test_an_ok_that_takes_the_answer_in_is_no_consent():
@@ -121,3 +121,28 @@ def test_busy_at_work_in_the_daytime_and_a_day_by_which_are_no_moments_to_call()
     assert clean_time("kan iemand daar ff naar kijken voor vrijdag?") is None
     assert clean_time("vrijdag na 3 uur") == "vrijdag na 3 uur"  # guard
     assert clean_time("bel me voor 5 uur") == "voor 5 uur"  # guard
+
+
+def test_can_someone_work_it_out_for_me_is_a_request_for_a_person():
+    # p133 (27b): "… kan iemand dat niet gewoon voor me uitrekenen" got a topic menu twice;
+    # p124 (27b): "ik ben lid van de FNV. kan iemand daar ff naar kijken voor vrijdag?" heard
+    # "Dat valt buiten wat ik weet".
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik wil eerder stoppen met werken", "retirement", confidence=0.9,
+             topics=["retirement"])
+    chat.say("nee man ik bedoel die website van jou ik kan niet met computers kan iemand dat "
+             "niet gewoon voor me uitrekenen", "nlu_fallback", confidence=0.27)
+    assert chat.slots.get("pending") == "consent", chat.last
+    assert CONSULTANT_CAN_HELP.search("ok wacht. ik ben lid van de FNV. kan iemand daar ff naar "
+                                      "kijken voor vrijdag?")
+    assert not CONSULTANT_CAN_HELP.search("kan iemand mij uitleggen wat een rvu is")  # guard
+
+
+def test_a_word_about_digid_and_the_pension_site_offers_the_ways_without_a_computer():
+    # p133 (27b): "ik snap die computer niet dat mijnpensioen gedoe met digid enzo doe ik niet"
+    # got a topic menu.
+    offered = mentioned(load_entries(), "ik snap die computer niet dat mijnpensioen gedoe met "
+                                        "digid enzo doe ik niet")
+    assert offered is not None and offered.id == "pensioen_inloggen_digid"
+    assert mentioned(load_entries(), "ik kan niet met computers werken, wat kan ik dan") is None
