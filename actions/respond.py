@@ -37,6 +37,8 @@ def situations_of(tracker: Tracker) -> frozenset[str]:
     said = {name for name, slot in SITUATION_SLOTS if tracker.get_slot(slot)}
     if tracker.get_slot("contract_type") == "uitzend":
         said.add("agency")
+    if "schoonma" in str(tracker.get_slot("sector") or "").lower():
+        said.add("cleaning")
     given = tracker.get_slot("knowledge_given")
     if isinstance(given, list) and FEWER_HOURS_ANSWERS.intersection(given):
         said.add("fewer_hours")

@@ -295,6 +295,11 @@ SITUATIONS = (
     # p134 got the job-application tip).
     ("fewer_hours", "ik wil minder uren werken",
      re.compile(r"\bgesprek\w*\b|\bnee\s+zeg\w*|\bweiger\w*", re.I)),
+    # "nieuwe firma wil minder uur. mag dat?" from a cleaner (round 27b, p135 got "geen goed
+    # antwoord"): the new company after a tender.
+    ("cleaning", "ik werk in de schoonmaak",
+     re.compile(r"\b(nieuw\w*|ander\w*)\s+(firma|bedrijf|werkgever|baas)\b|\baanbested\w*|"
+                r"\bovergenomen\b|\bovername\b", re.I)),
     ("agency", "ik werk via een uitzendbureau",
      re.compile(r"\bvast(e)?\s+(contract|baan|dienst)|\bvast\s+(krijg|worden|word)|\bfase", re.I)),
 )

@@ -195,9 +195,9 @@ def test_parental_leave_gets_its_own_answer_after_the_fewer_hours_answer(text):
      "trouwens lid van de FNV.", None),
     ("moet ik lid zijn?", "moet_ik_lid_zijn"),  # guard
     # p126 (round 26b): "… ik heb mijn IG diploma en 22 jaar ervaring" -> "Heb je geen papieren
-    # van een opleiding …".
+    # van een opleiding …". Since round 27 the answer on care work without lifting exists.
     ("ok dat is goed om te weten. maar wat voor werk is er dan nog in de zorg wat minder zwaar "
-     "is? ik heb mijn IG diploma en 22 jaar ervaring", None),
+     "is? ik heb mijn IG diploma en 22 jaar ervaring", "zorg_zonder_tillen"),
     ("geen diploma maar wel jaren ervaring in het vak", "ervaring_zonder_diploma"),  # guard
     # p130 (round 26b): "ok nee toch wel. maar wat kan ik dan zonder diploma, moet ik weer naar
     # school ofzo" -> "Ook dat weet ik niet zeker".

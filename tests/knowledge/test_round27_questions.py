@@ -131,3 +131,32 @@ def test_an_operator_whose_night_shift_is_abolished():
                    "daar betaal ik mn hypotheek van") == "ploegentoeslag_afbouw"
     assert _answer("DE TOESLAG. krijg ik daar nog iets voor terug of is dat gewoon weg") \
         == "ploegentoeslag_afbouw"
+
+
+def test_an_apprentice_whose_firm_wants_to_end_his_bbl_early():
+    # p138 (27b, 19, first year): the line about what happens after the course, "Dit zei ik
+    # eerder al", a topic menu and homework, before the answer came at his eighth message.
+    for text in ("yo bro mijn baas zegt hij stopt mn bbl contract want er is geen werk, mag dat "
+                 "gwn??",
+                 "nee maar ik zit pas 8 maanden bro, ik stop niet met school hij wil mij eruit "
+                 "gooien midden in me opleiding omdat er geen werk is. mag dat dan?"):
+        assert _answer(text) == "bbl_contract_tussentijds", text
+    # Guard: a fixed-term contract without school is the general rule.
+    assert _answer("mag mijn baas me tussendoor ontslaan, ik heb een tijdelijk contract van een "
+                   "jaar?") == "tijdelijk_contract_eerder_stoppen"
+
+
+def test_care_work_lighter_on_the_back_in_other_words():
+    # p126 (27b): "Dit zei ik eerder al" and the adapted-work line again.
+    for text in ("ok dat is fijn om te weten. maar wat voor werk is er dan nog in de zorg wat "
+                 "niet zo zwaar is voor je rug? ik kan toch niet de hele dag achter een bureau",
+                 "het tillen en de lange diensten, mijn rug. en die opmerking van mijn "
+                 "leidinggevende zit me niet lekker. is er ander werk in de zorg wat lichter is?"):
+        assert _answer(text) == "zorg_zonder_tillen", text
+
+
+def test_a_cleaner_s_new_company_in_a_later_message():
+    # p135 (27b): "nee. ik heb vast contract. nieuwe firma wil minder uur. mag dat?" after she
+    # said she cleans offices got "Daar heb ik geen goed antwoord op".
+    assert _answer("nee. ik heb vast contract. nieuwe firma wil minder uur. mag dat?",
+                   situations=frozenset({"cleaning"})) == "contractwisseling_schoonmaak"

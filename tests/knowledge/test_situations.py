@@ -53,3 +53,7 @@ def test_the_slots_name_the_situations():
     assert situations_of(_tracker(contract_type="uitzend")) == {"agency"}
     assert situations_of(_tracker(contract_type="vast", sick_leave=True)) == {"sick"}
     assert situations_of(_tracker()) == frozenset()
+
+
+def test_a_cleaner_s_sector_is_a_situation():
+    assert situations_of(_tracker(sector="schoonmaak")) == {"cleaning"}
