@@ -224,7 +224,10 @@ ON_CALL = re.compile(r"\b(oproep\w*|op\s+afroep|min[- ]?max\w*|nul[- ]?uren\w*|0
 ON_CALL_CONTRACTS = ("oproepcontract", "nulurencontract", "min-max")
 # "ik weet echt nie wat ik wil", "geen idee wat ik wil doen" (round 26, p130).
 DONT_KNOW_WANT = re.compile(
-    r"\b(weet|wee|weetnie)\s+(ik\s+|k\s+)?(echt\s+|eigenlijk\s+|gewoon\s+|gwn\s+|nog\s+|helemaal\s+)*"
+    # "ik weet nog steeds nie wat ik wil worden" (round 27, p130 got a tip and "Waar kan ik je
+    # nog mee helpen?")
+    r"\b(weet|wee|weetnie)\s+(ik\s+|k\s+)?(echt\s+|eigenlijk\s+|gewoon\s+|gwn\s+|nog\s+|helemaal\s+|"
+    r"steeds\s+|zelf\s+|nu\s+|al\s+)*"
     r"(niet|nie|ni)\s+(\w+\s+){0,2}wat\s+(ik|k)\s+(\w+\s+)?(wil|zou\s+willen)\b|"
     r"\b(geen\s+idee|idk)\s+wat\s+(ik|k)\s+(\w+\s+)?(wil|zou\s+willen)\b", re.IGNORECASE)
 # "ik wil in de zorg blijven", "juist niet iets heel anders", "binnen mijn vak": other work in

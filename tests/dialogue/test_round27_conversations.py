@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from conversation_support import Chat, knowledge
 
-from bot.dialogue.patterns import CONSULTANT_CAN_HELP, YES_THEN_MORE
+from bot.dialogue.patterns import CONSULTANT_CAN_HELP, DONT_KNOW_WANT, YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
 from bot.dialogue.turn import looks_like_question
 from bot.handover.contact import clean_time
@@ -146,3 +146,10 @@ def test_a_word_about_digid_and_the_pension_site_offers_the_ways_without_a_compu
                                         "digid enzo doe ik niet")
     assert offered is not None and offered.id == "pensioen_inloggen_digid"
     assert mentioned(load_entries(), "ik kan niet met computers werken, wat kan ik dan") is None
+
+
+def test_still_not_knowing_what_to_become_gets_the_question_what_she_likes():
+    # p130: "oke. maar ik weet nog steeds nie wat ik wil worden dus" -> a tip and "Waar kan ik
+    # je nog mee helpen?"; nobody asked her what she likes.
+    assert DONT_KNOW_WANT.search("oke. maar ik weet nog steeds nie wat ik wil worden dus")
+    assert not DONT_KNOW_WANT.search("ik weet wat ik wil: de zorg in")  # guard

@@ -160,3 +160,10 @@ def test_a_cleaner_s_new_company_in_a_later_message():
     # said she cleans offices got "Daar heb ik geen goed antwoord op".
     assert _answer("nee. ik heb vast contract. nieuwe firma wil minder uur. mag dat?",
                    situations=frozenset({"cleaning"})) == "contractwisseling_schoonmaak"
+
+
+def test_no_diploma_so_what_can_i_do_is_no_question_about_age():
+    # p130: "ok. maar ik heb geen diploma dus wat kan ik nou eigenlijk" -> "Of je leeftijd
+    # uitmaakt, hangt af van de opleiding …" (she never named her age).
+    assert _answer("ok. maar ik heb geen diploma dus wat kan ik nou eigenlijk") \
+        == "bbl_loon_en_instroom"
