@@ -26,8 +26,9 @@ from bot.knowledge.entries import Entry
 from bot.knowledge.in_conversation import closest_line
 from bot.knowledge.tailor import tailored
 
-# A knowledge line that sends to a crisis line (113 in the Netherlands, 1813 in Flanders).
-HELPLINE = re.compile(r"\b(113|1813|112)\b|zelfmoordlijn", re.I)
+# A knowledge line that sends to a suicide-prevention line (113 in the Netherlands, 1813 in
+# Flanders); a line with only 112 (violence, danger) stays.
+HELPLINE = re.compile(r"\b(113|1813)\b|zelfmoordlijn", re.I)
 
 # The consultant offered unasked at most this often in one conversation (round 18, p68).
 MAX_OFFERS = 2

@@ -289,8 +289,6 @@ SITUATIONS = (
     # p124 read the vso answer).
     ("contract_change", "ik moet een wijzigingsvoorstel voor een ander rooster tekenen",
      re.compile(r"\b(teken\w*|getekend|handtekening|papier\w*|ontslagen|eruit)\b", re.I)),
-    # "ik werk 4 jaar, dus ik krijg nu vast contract of niet?" from an agency worker asks
-    # about the agency phases (round 26b, p132 got the transition payment).
     # "Hoe kan ik dat gesprek het beste aanpakken?" after the answers on fewer hours (round 27,
     # p134 got the job-application tip).
     ("fewer_hours", "ik wil minder uren werken",
@@ -300,6 +298,8 @@ SITUATIONS = (
     ("cleaning", "ik werk in de schoonmaak",
      re.compile(r"\b(nieuw\w*|ander\w*)\s+(firma|bedrijf|werkgever|baas)\b|\baanbested\w*|"
                 r"\bovergenomen\b|\bovername\b", re.I)),
+    # "ik werk 4 jaar, dus ik krijg nu vast contract of niet?" from an agency worker asks
+    # about the agency phases (round 26b, p132 got the transition payment).
     ("agency", "ik werk via een uitzendbureau",
      re.compile(r"\bvast(e)?\s+(contract|baan|dienst)|\bvast\s+(krijg|worden|word)|\bfase", re.I)),
 )

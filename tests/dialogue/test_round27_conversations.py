@@ -8,6 +8,7 @@ from conversation_support import Chat, knowledge
 
 from bot.dialogue.patterns import CONSULTANT_CAN_HELP, DONT_KNOW_WANT, YES_THEN_MORE
 from bot.dialogue.pickup import pick_channel
+from bot.dialogue.state import HELPLINE
 from bot.dialogue.turn import looks_like_question
 from bot.handover.contact import clean_time
 from bot.knowledge.entries import entry_by_id, load_entries
@@ -153,3 +154,9 @@ def test_still_not_knowing_what_to_become_gets_the_question_what_she_likes():
     # je nog mee helpen?"; nobody asked her what she likes.
     assert DONT_KNOW_WANT.search("oke. maar ik weet nog steeds nie wat ik wil worden dus")
     assert not DONT_KNOW_WANT.search("ik weet wat ik wil: de zorg in")  # guard
+
+
+def test_the_helpline_lines_left_out_after_a_no_are_113_and_1813_only():
+    assert HELPLINE.search("Bel dan de Zelfmoordlijn op 1813 (gratis en anoniem)")
+    assert HELPLINE.search("bel of chat dan met 113 (113.nl)")
+    assert not HELPLINE.search("Word je bedreigd of geslagen, bel 112.")  # guard
