@@ -797,7 +797,8 @@ CONSULTANT_WISH = re.compile(
     # "maar laat maar, ik wil wel met zo'n consulent praten ja", "Dan wil ik wel met zo iemand
     # van jullie praten", "Die loopbaanconsulent van eerder. Dat wil ik wel" (round 22b, p101
     # heard "Prima, dan geef ik je alleen informatie", p99 asked three times)
-    r"\bwil\s+(ik\s+)?wel\s+(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?consulent|"
+    # "Dan wil ik graag wel met zo iemand praten ja" (round 27c, p137 got "geen goed antwoord")
+    r"\bwil\s+(ik\s+)?(graag\s+)?wel\s+(graag\s+)?(met|bij)\s+(een\s+|zo'?n\s+|die\s+|de\s+|zo\s+)?((loopbaan)?consulent|"
     r"iemand|mens)\b|"
     r"\b(loopbaan)?consulent\b[^.?!]{0,30}[.!]?\s*dat?\s+wil\s+ik\s+(wel|graag)\b|"
     # "Dan die consulent maar. Voor werk zoeken en dat cv", "da gesprek met ne consulent van

@@ -160,3 +160,18 @@ def test_the_helpline_lines_left_out_after_a_no_are_113_and_1813_only():
     assert HELPLINE.search("Bel dan de Zelfmoordlijn op 1813 (gratis en anoniem)")
     assert HELPLINE.search("bel of chat dan met 113 (113.nl)")
     assert not HELPLINE.search("Word je bedreigd of geslagen, bel 112.")  # guard
+
+
+def test_i_would_like_to_talk_to_someone_with_the_details_is_a_request():
+    # p137 (27c): "Dan wil ik graag wel met zo iemand praten ja. Kan dat telefonisch, het liefst
+    # 's avonds? Mijn nummer is 06-12345137, ik heet Sandra." -> "Daar heb ik geen goed antwoord
+    # op, sorry."
+    chat = Chat()
+    chat.say("hoi", "greet")
+    chat.say("ik ben boventallig verklaard bij de gemeente", "job_insecurity", confidence=0.9,
+             topics=["job_insecurity"])
+    chat.say("Dan wil ik graag wel met zo iemand praten ja. Kan dat telefonisch, het liefst "
+             "'s avonds? Mijn nummer is 06-12345137, ik heet Sandra.", "nlu_fallback",
+             confidence=0.27)
+    assert "utter_no_answer" not in chat.last.names(), chat.last.names()
+    assert chat.slots.get("pending") == "consent", chat.last

@@ -167,3 +167,13 @@ def test_no_diploma_so_what_can_i_do_is_no_question_about_age():
     # uitmaakt, hangt af van de opleiding …" (she never named her age).
     assert _answer("ok. maar ik heb geen diploma dus wat kan ik nou eigenlijk") \
         == "bbl_loon_en_instroom"
+
+
+def test_the_firm_stops_my_bbl_contract_in_his_words():
+    # p138 (27c): "bro me baas zegt dat hij me bbl contract stopt want er is te weinig werk, mag
+    # dat gwn??" got the text about the contract ending after the course.
+    assert _answer("bro me baas zegt dat hij me bbl contract stopt want er is te weinig werk, "
+                   "mag dat gwn??") == "bbl_contract_tussentijds"
+    # Guard: the contract that ends with the diploma.
+    assert _answer("mijn bbl contract stopt als ik mijn diploma heb, en dan?") \
+        == "bbl_contract_einde"
